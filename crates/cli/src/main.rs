@@ -1,0 +1,47 @@
+//! `awaitlab run FILE.py [--trace OUT.json]`: runs a program on the virtual clock.
+//! stdout is the program's stdout; warnings and tracebacks go to stderr; exit status 1 on an
+//! uncaught exception. The contract other checks rely on (see the engine issue).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: awaitlab run FILE.py [--trace OUT.json]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) != Some("run") || args.len() < 2 {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    let path = &args[1];
+    let trace_out = args.iter().position(|a| a == "--trace").and_then(|i| args.get(i + 1));
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("awaitlab: can't open file '{path}': {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
+    let config = awaitlab_engine::RunConfig { filename: path.clone(), epoch, trace: trace_out.is_some(), ..Default::default() };
+    let result = awaitlab_engine::run_virtual(&source, &config);
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let (mut out, mut err) = (stdout.lock(), stderr.lock());
+    for chunk in &result.chunks {
+        let _ = match chunk.stream {
+            awaitlab_engine::machine::Stream::Stdout => out.write_all(chunk.text.as_bytes()),
+            awaitlab_engine::machine::Stream::Stderr => {
+                let _ = out.flush();
+                err.write_all(chunk.text.as_bytes())
+            }
+        };
+    }
+    let _ = out.flush();
+    if let Some(t) = trace_out {
+        if let Err(e) = std::fs::write(t, awaitlab_engine::trace::to_chrome_json(&result.trace)) {
+            eprintln!("awaitlab: can't write trace '{t}': {e}");
+        }
+    }
+    ExitCode::from(result.exit_code.clamp(0, 255) as u8)
+}

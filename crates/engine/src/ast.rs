@@ -1,0 +1,185 @@
+//! The engine's own AST for the supported Python subset. Every node carries its source span.
+
+use crate::span::Span;
+
+#[derive(Clone, Debug)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitAnd,
+    BitOr,
+    BitXor,
+    MatMul,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+#[derive(Clone, Debug)]
+pub enum FPart {
+    Lit(String),
+    Expr { expr: Box<Expr>, conversion: Option<char>, spec: Option<Vec<FPart>>, debug_text: Option<String> },
+}
+
+#[derive(Clone, Debug)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum Arg {
+    Pos(Expr),
+    Star(Expr),
+    Kw(String, Expr),
+    StarStar(Expr),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    Name(String),
+    Int(String),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    FString(Vec<FPart>),
+    True,
+    False,
+    None,
+    Ellipsis,
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Set(Vec<Expr>),
+    /// `None` key means `**mapping`.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Starred(Box<Expr>),
+    BinOp(Box<Expr>, BinOp, Box<Expr>),
+    Unary(UnaryOp, Box<Expr>),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    Call { func: Box<Expr>, args: Vec<Arg> },
+    Attribute(Box<Expr>, String),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Lambda { params: Box<Params>, body: Box<Expr> },
+    Comp { kind: CompKind, elt: Box<Expr>, value: Option<Box<Expr>>, generators: Vec<Comprehension> },
+    Await(Box<Expr>),
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    Walrus(String, Box<Expr>),
+}
+
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: String,
+    pub default: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Params {
+    pub posonly: usize,
+    pub args: Vec<Param>,
+    pub vararg: Option<String>,
+    pub kwonly: Vec<Param>,
+    pub kwarg: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExceptHandler {
+    pub typ: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct WithItem {
+    pub ctx: Expr,
+    pub target: Option<Expr>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FunctionDef {
+    pub name: String,
+    pub params: Params,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign { targets: Vec<Expr>, value: Expr },
+    AugAssign { target: Expr, op: BinOp, value: Expr },
+    AnnAssign { target: Expr, value: Option<Expr> },
+    FunctionDef(Box<FunctionDef>),
+    ClassDef { name: String, bases: Vec<Expr>, body: Vec<Stmt>, decorators: Vec<Expr> },
+    Return(Option<Expr>),
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
+    With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
+    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Assert { test: Expr, msg: Option<Expr> },
+    Pass,
+    Break,
+    Continue,
+    Delete(Vec<Expr>),
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
+    Import(Vec<(String, Option<String>)>),
+    ImportFrom { module: String, names: Vec<(String, Option<String>)> },
+}

@@ -1,0 +1,236 @@
+//! Exception objects (instances of BaseException subclasses), their hierarchy and tracebacks.
+
+use crate::value::*;
+use crate::vm::{PyResult, Vm};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// CPython's builtin exception hierarchy (the part programs meet), parent first.
+pub const HIERARCHY: &[(&str, &str)] = &[
+    ("BaseException", "object"),
+    ("Exception", "BaseException"),
+    ("BaseExceptionGroup", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("CancelledError", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("LookupError", "Exception"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("OSError", "Exception"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("StopIteration", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("Warning", "Exception"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("UnboundLocalError", "NameError"),
+    ("ConnectionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("IndentationError", "SyntaxError"),
+    ("UnicodeError", "ValueError"),
+    ("JSONDecodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+    ("UserWarning", "Warning"),
+    ("ExceptionGroup", "BaseExceptionGroup"),
+    // asyncio's own (module asyncio.exceptions); CancelledError is above.
+    ("InvalidStateError", "Exception"),
+    ("LimitOverrunError", "Exception"),
+    ("IncompleteReadError", "EOFError"),
+    ("QueueEmpty", "Exception"),
+    ("QueueFull", "Exception"),
+];
+
+pub fn instantiate(class: &Rc<Obj>, args: Vec<Value>) -> Value {
+    let mut dict = Namespace::default();
+    dict.insert(Rc::from("args"), Value::tuple(args));
+    Value::obj(Obj::Instance(Instance { class: class.clone(), dict: RefCell::new(dict), exc: RefCell::new(Some(Box::default())) }))
+}
+
+pub fn is_exception(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(&**o, Obj::Instance(i) if i.exc.borrow().is_some()))
+}
+
+pub fn is_instance_of(v: &Value, class: &Rc<Obj>) -> bool {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) => crate::builtins::is_subclass(&i.class, class),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+pub fn class_name(v: &Value) -> Rc<str> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) => match &*i.class {
+                Obj::Class(c) => c.name.clone(),
+                _ => Rc::from("?"),
+            },
+            _ => Rc::from("?"),
+        },
+        _ => Rc::from("?"),
+    }
+}
+
+pub fn exc_args(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) => i.dict.borrow().get("args").map(crate::vm::tuple_items).unwrap_or_default(),
+            _ => vec![],
+        },
+        _ => vec![],
+    }
+}
+
+fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
+    if let Value::Obj(o) = v {
+        if let Obj::Instance(i) = &**o {
+            if let Some(d) = i.exc.borrow_mut().as_mut() {
+                return Some(f(d));
+            }
+        }
+    }
+    None
+}
+
+pub fn push_traceback(exc: &Value, entry: TbEntry) {
+    with_data(exc, |d| d.traceback.insert(0, entry));
+}
+
+pub fn traceback(exc: &Value) -> Vec<TbEntry> {
+    with_data(exc, |d| d.traceback.clone()).unwrap_or_default()
+}
+
+pub fn set_context(exc: &Value, ctx: Option<Value>) {
+    if let Some(c) = ctx {
+        if !c.is(exc) {
+            with_data(exc, |d| {
+                if d.context.is_none() {
+                    d.context = Some(c)
+                }
+            });
+        }
+    }
+}
+
+pub fn set_cause(exc: &Value, cause: Option<Value>, suppress: bool) {
+    with_data(exc, |d| {
+        d.cause = cause;
+        d.suppress_context = suppress;
+    });
+}
+
+pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
+    let args = exc_args(v);
+    let is_key_error = is_instance_of(v, &vm.t.exc("KeyError"));
+    match args.len() {
+        0 => Ok(Rc::from("")),
+        1 if is_key_error => vm.repr(&args[0]),
+        1 => vm.to_str(&args[0]),
+        _ => vm.repr(&Value::tuple(args)),
+    }
+}
+
+pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let data = with_data(v, |d| d.clone()).unwrap_or_default();
+    Ok(match name {
+        "__cause__" => Some(data.cause.unwrap_or(Value::None)),
+        "__context__" => Some(data.context.unwrap_or(Value::None)),
+        "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
+        "__traceback__" => Some(Value::None),
+        "value" if is_instance_of(v, &vm.t.exc("StopIteration")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
+        _ => None,
+    })
+}
+
+pub fn set_exc_attr(v: &Value, name: &str, value: &Value) -> bool {
+    match name {
+        "__cause__" => with_data(v, |d| {
+            d.cause = if value.is_none() { None } else { Some(value.clone()) };
+            d.suppress_context = true;
+        })
+        .is_some(),
+        "__context__" => with_data(v, |d| d.context = if value.is_none() { None } else { Some(value.clone()) }).is_some(),
+        "__traceback__" => true,
+        _ => false,
+    }
+}
+
+/// `Type: message` as the last line of a traceback.
+pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    let name = class_name(exc);
+    let module_prefix = match exc {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) => match &*i.class {
+                Obj::Class(c) if &*c.module != "builtins" && &*c.module != "__main__" => format!("{}.", c.module),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        },
+        _ => String::new(),
+    };
+    let msg = vm.to_str(exc).map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    if msg.is_empty() {
+        format!("{module_prefix}{name}")
+    } else {
+        format!("{module_prefix}{name}: {msg}")
+    }
+}
+
+/// The whole `Traceback (most recent call last): ...` text, with chained causes and contexts.
+pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
+    let mut out = String::new();
+    let data = with_data(exc, |d| d.clone()).unwrap_or_default();
+    if let Some(cause) = &data.cause {
+        out.push_str(&format_traceback(vm, cause));
+        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    } else if let (Some(ctx), false) = (&data.context, data.suppress_context) {
+        out.push_str(&format_traceback(vm, ctx));
+        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    }
+    let tb = data.traceback;
+    if !tb.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        for e in &tb {
+            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
+            if &*e.filename == &*vm.filename {
+                if let Some(src) = vm.source_lines.get(e.line as usize - 1) {
+                    let t = src.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {t}\n"));
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(&format_exception_only(vm, exc));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,230 @@
+//! Awaitlab's engine: a Python 3.12-subset interpreter whose asyncio event loop mirrors CPython's,
+//! recording a trace of everything the loop does. No web dependencies; hosts plug in through
+//! [`Host`] (a virtual clock here, the browser's event loop in the app). See ARCHITECTURE.md.
+
+pub mod ast;
+pub mod asyncio;
+pub mod builtins;
+mod call;
+pub mod code;
+pub mod compiler;
+pub mod exceptions;
+pub mod format;
+pub mod http;
+pub mod lexer;
+pub mod machine;
+pub mod methods;
+pub mod modules;
+pub mod native;
+pub mod ops;
+pub mod parser;
+pub mod span;
+pub mod symtable;
+pub mod trace;
+pub mod value;
+pub mod vm;
+pub mod warnings;
+
+use machine::{Chunk, Machine, StepResult, Stream};
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+use value::{Namespace, Obj, Value};
+
+/// How a run is set up.
+#[derive(Clone, Debug)]
+pub struct RunConfig {
+    /// The name tracebacks and warnings show for the program.
+    pub filename: String,
+    /// A synchronous stretch that never yields is stopped after this many instructions.
+    pub instruction_limit: u64,
+    /// Wall-clock time (seconds since the epoch) when the run starts: `time.time()`'s origin.
+    pub epoch: f64,
+    pub trace: bool,
+}
+
+impl Default for RunConfig {
+    fn default() -> Self {
+        RunConfig { filename: "main.py".into(), instruction_limit: 2_000_000_000, epoch: 1_767_225_600.0, trace: true }
+    }
+}
+
+/// Instructions per slice before the engine yields to its host.
+pub const SLICE: u64 = 20_000;
+
+fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
+    let t = builtins::make_types();
+    let mut vm = vm::Vm {
+        builtins: Rc::new(RefCell::new(Namespace::default())),
+        t,
+        modules: Default::default(),
+        null: Value::obj(Obj::Native(native::NativeObj::Null)),
+        control: None,
+        instructions: 0,
+        instruction_limit: config.instruction_limit,
+        stop_requested: false,
+        filename: Rc::from(config.filename.as_str()),
+        source_lines: source.lines().map(String::from).collect(),
+        out: Default::default(),
+        rt: Default::default(),
+        rng: builtins::Rng::new(0x5eed),
+        next_id: 0,
+        nested_depth: 0,
+        interned: Default::default(),
+        trace: trace::Trace { enabled: config.trace, ..Default::default() },
+        epoch_base: config.epoch,
+        call_line: 0,
+        executor_depth: 0,
+        executor_clock: 0.0,
+    };
+    methods::register_builtins(&mut vm);
+    asyncio::register_classes(&mut vm);
+    vm
+}
+
+/// CPython's report of a syntax error: the file and line, the source with a caret, the message.
+pub fn format_syntax_error(filename: &str, source: &str, e: &parser::SyntaxError) -> String {
+    let line_text = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("");
+    let trimmed = line_text.trim_start();
+    let indent = line_text.chars().count() - trimmed.chars().count();
+    let caret_col = (e.col as usize).saturating_sub(indent);
+    let kind = if e.unsupported { "NotImplementedError" } else if e.message.contains("indent") { "IndentationError" } else { "SyntaxError" };
+    if e.unsupported {
+        return format!("  File \"{filename}\", line {}\n    {}\n{kind}: {}\n", e.line, trimmed.trim_end(), e.message);
+    }
+    format!("  File \"{filename}\", line {}\n    {}\n    {}^\n{kind}: {}\n", e.line, trimmed.trim_end(), " ".repeat(caret_col), e.message)
+}
+
+/// Compiles `source` and prepares a run. A program that does not compile gives a machine whose
+/// run prints the SyntaxError and exits with status 1.
+pub fn start(source: &str, config: &RunConfig) -> Machine {
+    warnings::reset();
+    let mut vm = new_vm(config, source);
+    let compiled = parser::parse_module(source).and_then(|body| compiler::compile_module(&body, &config.filename));
+    let main_ns = Rc::new(RefCell::new(Namespace::default()));
+    main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));
+    main_ns.borrow_mut().insert(Rc::from("__file__"), Value::str(&config.filename));
+    vm.modules.insert(Rc::from("__main__"), Value::obj(Obj::Module { name: Rc::from("__main__"), dict: main_ns.clone() }));
+    match compiled {
+        Ok(code) => {
+            let frame = vm.module_frame(code, main_ns);
+            Machine::new(vm, vm::Thread { frames: vec![frame], pending_throw: None })
+        }
+        Err(e) => {
+            let text = format_syntax_error(&config.filename, source, &e);
+            vm.write(Stream::Stderr, &text);
+            let mut m = Machine::new(vm, vm::Thread::default());
+            m.exit_code = Some(1);
+            m
+        }
+    }
+}
+
+/// What a host provides: the program's clock, a way to let time pass, and a way to yield.
+pub trait Host {
+    /// Program time in seconds since the run started.
+    fn now(&self) -> f64;
+    /// Completes when program time reaches `t` (or earlier, if something else needs attention).
+    fn sleep_until(&self, t: f64) -> impl Future<Output = ()>;
+    /// Lets the host's own event loop run (the browser paints and handles input).
+    fn yield_now(&self) -> impl Future<Output = ()>;
+    /// True once the user asked to stop.
+    fn stop_requested(&self) -> bool {
+        false
+    }
+}
+
+/// Drives a machine to completion on a host: the engine's async entry point.
+pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
+    loop {
+        machine.advance_to(host.now());
+        if host.stop_requested() && !machine.is_done() {
+            machine.stop();
+        }
+        match machine.step(SLICE) {
+            StepResult::Continue => host.yield_now().await,
+            StepResult::Sleep { until } | StepResult::Blocked { until } => host.sleep_until(until).await,
+            StepResult::Done { exit_code } => return exit_code,
+        }
+    }
+}
+
+/// The virtual clock: sleeping costs no wall time, time jumps to the next deadline.
+#[derive(Default)]
+pub struct VirtualHost {
+    clock: std::cell::Cell<f64>,
+}
+
+impl Host for VirtualHost {
+    fn now(&self) -> f64 {
+        self.clock.get()
+    }
+    fn sleep_until(&self, t: f64) -> impl Future<Output = ()> {
+        if t > self.clock.get() {
+            self.clock.set(t);
+        }
+        std::future::ready(())
+    }
+    fn yield_now(&self) -> impl Future<Output = ()> {
+        std::future::ready(())
+    }
+}
+
+/// Polls a future whose every await is immediately ready (the virtual host's).
+pub fn block_on<F: Future>(f: F) -> F::Output {
+    let mut f = std::pin::pin!(f);
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    loop {
+        if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
+            return v;
+        }
+    }
+}
+
+/// The result of a finished run.
+pub struct RunResult {
+    pub exit_code: i32,
+    pub chunks: Vec<Chunk>,
+    pub trace: Vec<trace::Record>,
+    pub duration: f64,
+    pub instructions: u64,
+}
+
+impl RunResult {
+    pub fn stdout(&self) -> String {
+        self.chunks.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect()
+    }
+    pub fn stderr(&self) -> String {
+        self.chunks.iter().filter(|c| c.stream == Stream::Stderr).map(|c| c.text.as_str()).collect()
+    }
+}
+
+impl Machine {
+    /// Ends the run now (the Stop button): what ran so far stays in the output and trace.
+    pub fn stop(&mut self) {
+        if self.exit_code.is_none() {
+            self.vm.write(Stream::Stderr, "\nKeyboardInterrupt: stopped by the user\n");
+            trace::finished(&mut self.vm, "stopped");
+            self.exit_code = Some(130);
+        }
+    }
+
+    pub fn into_result(self) -> RunResult {
+        let duration = self.vm.rt.now;
+        RunResult {
+            exit_code: self.exit_code.unwrap_or(0),
+            chunks: self.vm.out.chunks,
+            trace: self.vm.trace.records,
+            duration,
+            instructions: self.vm.instructions,
+        }
+    }
+}
+
+/// Runs a program to completion on the virtual clock.
+pub fn run_virtual(source: &str, config: &RunConfig) -> RunResult {
+    let mut m = start(source, config);
+    let host = VirtualHost::default();
+    block_on(drive(&mut m, &host));
+    m.into_result()
+}

@@ -1,0 +1,472 @@
+//! The run driver: one state machine that steps the main program, the event loop's iterations
+//! (CPython's `BaseEventLoop._run_once`), task steps and callbacks, in budgeted slices.
+//! Hosts call `step()` and, when it asks, let time pass (virtual clock or real timers).
+
+use crate::asyncio::{self, StepInput};
+use crate::native::{FutState, HandleKind, NativeObj};
+use crate::value::*;
+use crate::vm::{Control, Outcome, Thread, Vm};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chunk {
+    pub stream: Stream,
+    pub text: String,
+    pub time: f64,
+}
+
+#[derive(Default)]
+pub struct Output {
+    pub chunks: Vec<Chunk>,
+    pub bytes: usize,
+}
+
+impl Output {
+    pub fn text(&self, stream: Stream) -> String {
+        self.chunks.iter().filter(|c| c.stream == stream).map(|c| c.text.as_str()).collect()
+    }
+}
+
+pub const MAX_OUTPUT_BYTES: usize = 8 << 20;
+
+impl Vm {
+    pub fn write(&mut self, stream: Stream, text: &str) {
+        self.flush_warnings();
+        self.write_raw(stream, text);
+    }
+
+    fn write_raw(&mut self, stream: Stream, text: &str) {
+        if text.is_empty() || self.out.bytes > MAX_OUTPUT_BYTES {
+            return;
+        }
+        self.out.bytes += text.len();
+        if self.out.bytes > MAX_OUTPUT_BYTES {
+            self.out.chunks.push(Chunk { stream: Stream::Stderr, text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(), time: self.rt.now });
+            return;
+        }
+        crate::trace::output(self, stream, text);
+        let now = self.rt.now;
+        if let Some(last) = self.out.chunks.last_mut() {
+            if last.stream == stream && last.time == now {
+                last.text.push_str(text);
+                return;
+            }
+        }
+        self.out.chunks.push(Chunk { stream, text: text.to_string(), time: now });
+    }
+
+    /// Prints warnings queued by objects that were dropped (coroutines never awaited...).
+    pub fn flush_warnings(&mut self) {
+        let pending = crate::warnings::take();
+        for w in pending {
+            let text = crate::warnings::format(self, &w);
+            if let Some(text) = text {
+                self.write_raw(Stream::Stderr, &text);
+            }
+        }
+    }
+
+    pub fn program_clock(&self) -> f64 {
+        self.rt.now
+    }
+}
+
+enum Active {
+    Task(Rc<Obj>, Thread),
+    Callback(Thread, Rc<Obj>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum MainState {
+    Runnable,
+    InLoop,
+    Done,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LoopPhase {
+    Boundary { first: bool },
+    Iterating { ntodo: usize },
+}
+
+/// What the host should do next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StepResult {
+    /// The slice's budget ran out: yield to the host, then step again.
+    Continue,
+    /// Nothing can run before `until` (program time): let time pass, then step again.
+    Sleep { until: f64 },
+    /// The program is blocked (time.sleep) until `until`: nothing else runs meanwhile.
+    Blocked { until: f64 },
+    /// The run is over, with this exit status.
+    Done { exit_code: i32 },
+}
+
+pub struct Machine {
+    pub vm: Vm,
+    main: Thread,
+    main_state: MainState,
+    active: Option<Active>,
+    phase: LoopPhase,
+    blocked_until: Option<f64>,
+    pub exit_code: Option<i32>,
+}
+
+impl Machine {
+    pub fn new(vm: Vm, main: Thread) -> Machine {
+        Machine { vm, main, main_state: MainState::Runnable, active: None, phase: LoopPhase::Boundary { first: true }, blocked_until: None, exit_code: None }
+    }
+
+    pub fn now(&self) -> f64 {
+        self.vm.rt.now
+    }
+
+    /// Moves the program clock forward (never back).
+    pub fn advance_to(&mut self, t: f64) {
+        if t > self.vm.rt.now {
+            self.vm.rt.now = t;
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.exit_code.is_some()
+    }
+
+    /// Asks the program to stop: the running code sees KeyboardInterrupt at its next check.
+    pub fn request_stop(&mut self) {
+        self.vm.stop_requested = true;
+    }
+
+    pub fn step(&mut self, budget: u64) -> StepResult {
+        let mut budget = budget;
+        if let Some(code) = self.exit_code {
+            return StepResult::Done { exit_code: code };
+        }
+        loop {
+            if let Some(until) = self.blocked_until {
+                if self.vm.rt.now + 1e-12 < until && !self.vm.stop_requested {
+                    return StepResult::Blocked { until };
+                }
+                self.blocked_until = None;
+                crate::trace::unblocked(&mut self.vm);
+            }
+            if budget == 0 {
+                return StepResult::Continue;
+            }
+            if let Some(active) = self.active.take() {
+                match active {
+                    Active::Task(task, mut thread) => {
+                        let out = self.vm.execute(&mut thread, &mut budget);
+                        match out {
+                            Outcome::OutOfBudget => {
+                                self.active = Some(Active::Task(task, thread));
+                                return StepResult::Continue;
+                            }
+                            Outcome::Control => {
+                                self.active = Some(Active::Task(task, thread));
+                                self.handle_control();
+                            }
+                            out => {
+                                crate::trace::step_end(&mut self.vm, &task);
+                                self.vm.rt.current_task = None;
+                                if let Err(exc) = asyncio::end_step(&mut self.vm, &task, thread, out) {
+                                    // KeyboardInterrupt/SystemExit propagate out of the loop.
+                                    self.abort_loop(exc);
+                                }
+                            }
+                        }
+                    }
+                    Active::Callback(mut thread, handle) => {
+                        let out = self.vm.execute(&mut thread, &mut budget);
+                        match out {
+                            Outcome::OutOfBudget => {
+                                self.active = Some(Active::Callback(thread, handle));
+                                return StepResult::Continue;
+                            }
+                            Outcome::Control => {
+                                self.active = Some(Active::Callback(thread, handle));
+                                self.handle_control();
+                            }
+                            Outcome::Raised(exc) => self.callback_failed(&handle, exc),
+                            _ => {}
+                        }
+                    }
+                }
+                continue;
+            }
+            match self.main_state {
+                MainState::Done => {
+                    return StepResult::Done { exit_code: self.exit_code.unwrap_or(0) };
+                }
+                MainState::Runnable => {
+                    let mut main = std::mem::take(&mut self.main);
+                    let out = self.vm.execute(&mut main, &mut budget);
+                    self.main = main;
+                    match out {
+                        Outcome::OutOfBudget => return StepResult::Continue,
+                        Outcome::Control => self.handle_control(),
+                        Outcome::Returned(_) => self.finish(None),
+                        Outcome::Raised(exc) => self.finish(Some(exc)),
+                        Outcome::Suspended(_) | Outcome::Yielded(_) => {
+                            let e = self.vm.new_exception(&self.vm.t.exc("RuntimeError"), Some("the main program cannot suspend".into()));
+                            self.finish(Some(e));
+                        }
+                    }
+                }
+                MainState::InLoop => {
+                    if let Some(r) = self.loop_step() {
+                        return r;
+                    }
+                }
+            }
+        }
+    }
+
+    fn handle_control(&mut self) {
+        match self.vm.control.take() {
+            Some(Control::RunLoop { .. }) => {
+                self.vm.rt.running = true;
+                self.main_state = MainState::InLoop;
+                self.phase = LoopPhase::Boundary { first: true };
+            }
+            Some(Control::Block { seconds, reason }) => {
+                let until = self.vm.rt.now + seconds;
+                crate::trace::blocked(&mut self.vm, until, &reason);
+                self.blocked_until = Some(until);
+            }
+            Some(Control::Exit(code)) => {
+                self.exit_code = Some(code);
+                self.main_state = MainState::Done;
+            }
+            None => {}
+        }
+    }
+
+    /// One unit of the loop: runs a ready handle, or starts the next `_run_once` iteration.
+    fn loop_step(&mut self) -> Option<StepResult> {
+        match self.phase {
+            LoopPhase::Iterating { ntodo } if ntodo > 0 => {
+                self.phase = LoopPhase::Iterating { ntodo: ntodo - 1 };
+                let Some(handle) = self.vm.rt.ready.pop_front() else {
+                    self.phase = LoopPhase::Boundary { first: false };
+                    return None;
+                };
+                self.run_handle(handle);
+                None
+            }
+            LoopPhase::Iterating { .. } => {
+                self.phase = LoopPhase::Boundary { first: false };
+                None
+            }
+            LoopPhase::Boundary { first } => {
+                let rt = &mut self.vm.rt;
+                if !first && rt.stopping {
+                    rt.stopping = false;
+                    rt.running = false;
+                    self.main_state = MainState::Runnable;
+                    return None;
+                }
+                // Drop cancelled timers from the head of the heap.
+                while rt.timers.peek().is_some_and(|t| handle_cancelled(&t.handle)) {
+                    rt.timers.pop();
+                }
+                if rt.ready.is_empty() && !rt.stopping {
+                    match rt.next_timer_when() {
+                        Some(when) if when > rt.now => return Some(StepResult::Sleep { until: when }),
+                        Some(_) => {}
+                        None => {
+                            self.deadlock();
+                            return None;
+                        }
+                    }
+                }
+                let end_time = rt.now + 1e-9;
+                while let Some(t) = rt.timers.peek() {
+                    if t.when >= end_time {
+                        break;
+                    }
+                    let t = rt.timers.pop().unwrap();
+                    rt.ready.push_back(t.handle);
+                }
+                let ntodo = rt.ready.len();
+                self.phase = LoopPhase::Iterating { ntodo };
+                crate::trace::iteration(&mut self.vm);
+                None
+            }
+        }
+    }
+
+    fn run_handle(&mut self, handle: Rc<Obj>) {
+        let Obj::Native(NativeObj::Handle(h)) = &*handle else { return };
+        if h.cancelled.get() {
+            return;
+        }
+        crate::trace::timer_fired(&mut self.vm, &handle);
+        match h.kind {
+            HandleKind::TaskStep => {
+                let Value::Obj(task) = &h.callback else { return };
+                let input = match h.args.first() {
+                    Some(e) => StepInput::Throw(e.clone()),
+                    None => StepInput::Send,
+                };
+                self.start_step(task.clone(), input);
+            }
+            HandleKind::TaskWakeup => {}
+            HandleKind::Call => {
+                // A future's done-callback that wakes a task (Task.__wakeup).
+                if let Value::Obj(cb) = &h.callback {
+                    if let Obj::Native(NativeObj::Handle(inner)) = &**cb {
+                        if inner.kind == HandleKind::TaskWakeup {
+                            let Value::Obj(task) = &inner.callback else { return };
+                            let Some(Value::Obj(fut)) = h.args.first() else { return };
+                            let input = asyncio::wakeup_input(&mut self.vm, fut);
+                            self.start_step(task.clone(), input);
+                            return;
+                        }
+                    }
+                }
+                self.start_callback(handle.clone());
+            }
+        }
+    }
+
+    fn start_step(&mut self, task: Rc<Obj>, input: StepInput) {
+        if asyncio::fut_data(&task).borrow().state != FutState::Pending {
+            return;
+        }
+        match asyncio::begin_step(&mut self.vm, &task, input) {
+            Ok(Some(thread)) => {
+                self.vm.rt.current_task = Some(task.clone());
+                crate::trace::step_start(&mut self.vm, &task);
+                self.active = Some(Active::Task(task, thread));
+            }
+            Ok(None) => {}
+            Err(exc) => self.callback_failed(&task, exc),
+        }
+    }
+
+    fn start_callback(&mut self, handle: Rc<Obj>) {
+        let Obj::Native(NativeObj::Handle(h)) = &*handle else { return };
+        let (func, mut args) = match &h.callback {
+            Value::Obj(o) => match &**o {
+                Obj::BoundMethod { receiver, func } => (func.clone(), vec![receiver.clone()]),
+                _ => (h.callback.clone(), vec![]),
+            },
+            _ => (h.callback.clone(), vec![]),
+        };
+        args.extend(h.args.iter().cloned());
+        if let Value::Obj(fo) = &func {
+            if let Obj::Function(f) = &**fo {
+                if !f.code.is_generator && !f.code.is_coroutine {
+                    match self.vm.bind_args(f, args, vec![]) {
+                        Ok(fast) => {
+                            let frame = self.vm.make_frame(f, fast, crate::vm::Mode::Top);
+                            self.active = Some(Active::Callback(Thread { frames: vec![frame], pending_throw: None }, handle.clone()));
+                        }
+                        Err(e) => self.callback_failed(&handle, e),
+                    }
+                    return;
+                }
+            }
+        }
+        match self.vm.call(func, args, vec![]) {
+            Ok(_) => {
+                if self.vm.control.is_some() {
+                    self.handle_control();
+                }
+            }
+            Err(e) => self.callback_failed(&handle, e),
+        }
+    }
+
+    /// CPython's default exception handler: log the error and keep the loop running.
+    fn callback_failed(&mut self, handle: &Rc<Obj>, exc: Value) {
+        if crate::exceptions::is_instance_of(&exc, &self.vm.t.exc("KeyboardInterrupt"))
+            || crate::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit"))
+        {
+            self.abort_loop(exc);
+            return;
+        }
+        let desc = match &**handle {
+            Obj::Native(NativeObj::Handle(h)) => {
+                let cb = crate::asyncio::callback_repr(&mut self.vm, &h.callback, &h.args);
+                let hr = crate::asyncio::handle_repr(&mut self.vm, h).unwrap_or_default();
+                format!("Exception in callback {cb}\nhandle: {hr}\n")
+            }
+            _ => "Exception in callback\n".into(),
+        };
+        let tb = crate::exceptions::format_traceback(&mut self.vm, &exc);
+        self.vm.write(Stream::Stderr, &format!("{desc}{tb}"));
+    }
+
+    /// KeyboardInterrupt or SystemExit inside the loop: the loop stops and the main program sees it.
+    fn abort_loop(&mut self, exc: Value) {
+        self.vm.rt.running = false;
+        self.vm.rt.stopping = false;
+        self.active = None;
+        self.main_state = MainState::Runnable;
+        self.phase = LoopPhase::Boundary { first: true };
+        self.main.pending_throw = Some(exc);
+    }
+
+    fn deadlock(&mut self) {
+        // CPython would block in select() forever here. Awaitlab ends the run and says why.
+        self.vm.write(
+            Stream::Stderr,
+            "Awaitlab: the event loop has nothing left to run and nothing to wait for; CPython would wait here forever, so the run was stopped.\n",
+        );
+        crate::trace::finished(&mut self.vm, "deadlock");
+        self.exit_code = Some(1);
+        self.main_state = MainState::Done;
+        self.vm.rt.running = false;
+    }
+
+    fn finish(&mut self, exc: Option<Value>) {
+        let mut code = 0;
+        if let Some(exc) = exc {
+            if crate::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit")) {
+                let args = crate::exceptions::exc_args(&exc);
+                code = match args.first() {
+                    None | Some(Value::None) => 0,
+                    Some(Value::Int(i)) => *i as i32,
+                    Some(v) => {
+                        let s = self.vm.to_str(v).map(|s| s.to_string()).unwrap_or_default();
+                        self.vm.write(Stream::Stderr, &format!("{s}\n"));
+                        1
+                    }
+                };
+            } else {
+                let tb = crate::exceptions::format_traceback(&mut self.vm, &exc);
+                self.vm.write(Stream::Stderr, &tb);
+                code = 1;
+            }
+        }
+        // Interpreter shutdown: drop the program's objects so their finalizers report.
+        crate::warnings::set_shutdown(true);
+        self.main = Thread::default();
+        self.active = None;
+        if let Some(Value::Obj(m)) = self.vm.modules.get("__main__").cloned() {
+            if let Obj::Module { dict, .. } = &*m {
+                let cleared: Vec<Value> = dict.borrow_mut().drain(..).map(|(_, v)| v).collect();
+                drop(cleared);
+            }
+        }
+        self.vm.rt.ready.clear();
+        self.vm.rt.timers.clear();
+        self.vm.flush_warnings();
+        crate::warnings::set_shutdown(false);
+        crate::trace::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
+        self.exit_code = Some(code);
+        self.main_state = MainState::Done;
+    }
+}
+
+fn handle_cancelled(h: &Rc<Obj>) -> bool {
+    matches!(&**h, Obj::Native(NativeObj::Handle(d)) if d.cancelled.get())
+}

@@ -1,0 +1,1075 @@
+//! The modules programs can import: asyncio (native core + Python prelude), time, random, json,
+//! math, sys, signal, collections, heapq, functools, itertools, typing, datetime.
+
+use crate::builtins::*;
+use crate::native::NativeObj;
+use crate::ops::{int_value, to_big, to_f64};
+use crate::value::*;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+type Args = Vec<Value>;
+
+pub const SUPPORTED_MODULES: &[&str] = &[
+    "asyncio", "time", "random", "json", "math", "sys", "signal", "collections", "heapq", "functools", "itertools",
+    "typing", "datetime", "aiohttp", "requests", "contextlib",
+];
+
+fn module(name: &str, items: Vec<(&str, Value)>) -> (Value, Rc<RefCell<Namespace>>) {
+    let mut ns = Namespace::default();
+    ns.insert(Rc::from("__name__"), Value::str(name));
+    for (k, v) in items {
+        ns.insert(Rc::from(k), v);
+    }
+    let dict = Rc::new(RefCell::new(ns));
+    (Value::obj(Obj::Module { name: Rc::from(name), dict: dict.clone() }), dict)
+}
+
+fn funcs(list: &[(&'static str, NativeFn)]) -> Vec<(&'static str, Value)> {
+    list.iter().map(|(n, f)| (*n, builtin(n, *f))).collect()
+}
+
+/// Runs Python source as a module body with the given namespace as globals.
+fn exec_source(vm: &mut Vm, src: &str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
+    let body = match crate::parser::parse_module(src) {
+        Ok(b) => b,
+        Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
+    };
+    let code = match crate::compiler::compile_module(&body, filename) {
+        Ok(c) => c,
+        Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
+    };
+    let frame = vm.module_frame(code, ns);
+    vm.run_nested(crate::vm::Thread { frames: vec![frame], pending_throw: None })?;
+    Ok(())
+}
+
+impl Vm {
+    pub fn import(&mut self, name: &str) -> PyResult {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let m = match name {
+            "asyncio" => asyncio_module(self)?,
+            "time" => time_module(self),
+            "random" => random_module(self),
+            "json" => json_module(self),
+            "math" => math_module(self),
+            "sys" => sys_module(self),
+            "signal" => signal_module(self),
+            "collections" => collections_module(self),
+            "heapq" => heapq_module(self),
+            "functools" | "itertools" | "typing" | "datetime" | "contextlib" => python_module(self, name)?,
+            "aiohttp" | "requests" => crate::http::module(self, name)?,
+            "asyncio.exceptions" | "asyncio.tasks" | "asyncio.locks" | "asyncio.queues" | "asyncio.events" => {
+                return self.import("asyncio");
+            }
+            "collections.abc" => python_module(self, "typing")?,
+            _ => {
+                let top = name.split('.').next().unwrap_or(name);
+                let hint = if SUPPORTED_MODULES.contains(&top) { "" } else { " (Awaitlab provides: asyncio, time, random, json, math, sys, signal, collections, heapq, functools, itertools, typing, datetime, aiohttp, requests)" };
+                let c = self.t.exc("ModuleNotFoundError");
+                return Err(self.new_exception(&c, Some(format!("No module named '{name}'{hint}"))));
+            }
+        };
+        self.modules.insert(Rc::from(name), m.clone());
+        Ok(m)
+    }
+}
+
+// ---------- asyncio ----------
+
+fn n_resource(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    crate::trace::resource(vm, &args);
+    Ok(Value::None)
+}
+
+fn n_report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let task = args[0].clone();
+    let r = vm.repr(&task)?;
+    let exc = match &task {
+        Value::Obj(o) => crate::asyncio::fut_data(o).borrow().exception.clone(),
+        _ => None,
+    };
+    let mut text = format!("unhandled exception during asyncio.run() shutdown\ntask: {r}\n");
+    if let Some(e) = exc {
+        text.push_str(&crate::exceptions::format_traceback(vm, &e));
+    }
+    vm.write(crate::machine::Stream::Stderr, &text);
+    Ok(Value::None)
+}
+
+fn asyncio_module(vm: &mut Vm) -> PyResult {
+    let mut items: Vec<(&str, Value)> = crate::asyncio::native_functions().into_iter().map(|(n, f)| (n, builtin(n, f))).collect();
+    items.push(("_n_resource", builtin("_n_resource", n_resource)));
+    items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", n_report_shutdown_exception)));
+    items.push(("Future", Value::Obj(vm.t.future.clone())));
+    items.push(("Task", Value::Obj(vm.t.task.clone())));
+    items.push(("Handle", Value::Obj(vm.t.handle.clone())));
+    items.push(("TimerHandle", Value::Obj(vm.t.timer_handle.clone())));
+    items.push(("AbstractEventLoop", Value::Obj(vm.t.event_loop.clone())));
+    for n in ["CancelledError", "InvalidStateError", "LimitOverrunError", "IncompleteReadError", "QueueEmpty", "QueueFull"] {
+        items.push((n, Value::Obj(vm.t.exc(n))));
+    }
+    items.push(("_deque", Value::Obj(vm.t.deque.clone())));
+    items.push(("_heappush", builtin("heappush", h_heappush)));
+    items.push(("_heappop", builtin("heappop", h_heappop)));
+    let (m, ns) = module("asyncio", items);
+    // The module is visible while its prelude runs (as CPython's partially-initialized modules are).
+    vm.modules.insert(Rc::from("asyncio"), m.clone());
+    exec_source(vm, include_str!("asyncio_prelude.py"), "<asyncio>", ns.clone())?;
+    // Loop methods written in Python.
+    for (py, method) in [
+        ("_loop_run_until_complete", "run_until_complete"),
+        ("_loop_run_forever", "run_forever"),
+        ("_loop_shutdown_asyncgens", "shutdown_asyncgens"),
+        ("_loop_shutdown_default_executor", "shutdown_default_executor"),
+    ] {
+        let f = ns.borrow().get(py).cloned().unwrap();
+        if let Obj::Class(c) = &*vm.t.event_loop {
+            c.dict.borrow_mut().insert(Rc::from(method), f);
+        }
+    }
+    // Submodule-style aliases used by tutorials.
+    ns.borrow_mut().insert(Rc::from("exceptions"), m.clone());
+    ns.borrow_mut().insert(Rc::from("tasks"), m.clone());
+    ns.borrow_mut().insert(Rc::from("events"), m.clone());
+    ns.borrow_mut().insert(Rc::from("futures"), m.clone());
+    Ok(m)
+}
+
+// ---------- time ----------
+
+fn t_time(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Float(vm.epoch_base + vm.program_clock()))
+}
+fn t_monotonic(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Float(vm.program_clock()))
+}
+fn t_time_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Int(((vm.epoch_base + vm.program_clock()) * 1e9) as i64))
+}
+fn t_monotonic_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Int((vm.program_clock() * 1e9) as i64))
+}
+fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "sleep")?;
+    let secs = as_f64(vm, &args[0])?;
+    if secs < 0.0 {
+        return vm.err("ValueError", "sleep length must be non-negative");
+    }
+    if vm.executor_depth > 0 {
+        // Inside a thread-pool job: the job waits, the loop does not.
+        vm.executor_clock += secs;
+        return Ok(Value::None);
+    }
+    if vm.nested_depth > 0 {
+        // Called from code the engine runs to completion (a key function, a class body...):
+        // the loop is blocked just the same; the clock jumps.
+        let until = vm.rt.now + secs;
+        crate::trace::blocked(vm, until, &Rc::from("time.sleep"));
+        vm.rt.now = until;
+        crate::trace::unblocked(vm);
+        return Ok(Value::None);
+    }
+    vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(format!("time.sleep({})", crate::format::float_repr(secs).trim_end_matches(".0"))) });
+    Ok(Value::None)
+}
+fn t_strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let fmt = { let a_ = arg(vm, &args, 0, "strftime")?; as_str(vm, &a_) }?;
+    let t = vm.epoch_base + vm.program_clock();
+    Ok(Value::str(&crate::modules::strftime(&fmt, t)))
+}
+
+fn time_module(vm: &mut Vm) -> Value {
+    let _ = vm;
+    module(
+        "time",
+        funcs(&[
+            ("time", t_time),
+            ("monotonic", t_monotonic),
+            ("perf_counter", t_monotonic),
+            ("process_time", t_monotonic),
+            ("time_ns", t_time_ns),
+            ("monotonic_ns", t_monotonic_ns),
+            ("perf_counter_ns", t_monotonic_ns),
+            ("sleep", t_sleep),
+            ("strftime", t_strftime),
+        ]),
+    )
+    .0
+}
+
+/// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+pub fn civil(days: i64) -> (i64, u32, u32) {
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z.rem_euclid(146097);
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+pub fn strftime(fmt: &str, t: f64) -> String {
+    let secs = t.floor() as i64;
+    let (y, mo, d) = civil(secs.div_euclid(86400));
+    let sod = secs.rem_euclid(86400);
+    let (h, mi, s) = (sod / 3600, (sod % 3600) / 60, sod % 60);
+    let mut out = String::new();
+    let mut it = fmt.chars();
+    while let Some(c) = it.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('Y') => out.push_str(&format!("{y:04}")),
+            Some('m') => out.push_str(&format!("{mo:02}")),
+            Some('d') => out.push_str(&format!("{d:02}")),
+            Some('H') => out.push_str(&format!("{h:02}")),
+            Some('M') => out.push_str(&format!("{mi:02}")),
+            Some('S') => out.push_str(&format!("{s:02}")),
+            Some('f') => out.push_str(&format!("{:06}", ((t - t.floor()) * 1e6) as i64)),
+            Some('%') => out.push('%'),
+            Some(o) => {
+                out.push('%');
+                out.push(o);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+// ---------- random ----------
+
+fn r_seed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    match args.first() {
+        None | Some(Value::None) => {
+            let s = vm.program_clock().to_bits();
+            vm.rng = Rng::new(s);
+        }
+        Some(v) => match to_big(v) {
+            Some(b) => vm.rng.seed_int(&b),
+            None => {
+                let s = vm.to_str(v)?;
+                // CPython hashes str seeds with SHA-512; Awaitlab uses the string's own bytes.
+                let words: Vec<u32> = s.as_bytes().chunks(4).map(|c| c.iter().rev().fold(0u32, |a, b| (a << 8) | *b as u32)).collect();
+                vm.rng.seed_words(&words);
+            }
+        },
+    }
+    Ok(Value::None)
+}
+fn r_random(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Float(vm.rng.random()))
+}
+fn randbelow_big(vm: &mut Vm, n: &BigInt) -> BigInt {
+    use num_traits::ToPrimitive;
+    match n.to_u64() {
+        Some(n) => BigInt::from(vm.rng.randbelow(n)),
+        None => BigInt::from(vm.rng.randbelow(u64::MAX)),
+    }
+}
+fn r_randrange_impl(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> PyResult {
+    use num_traits::{Signed, Zero};
+    let (start, stop) = match stop {
+        None => {
+            if start <= BigInt::zero() {
+                return vm.err("ValueError", "empty range for randrange()");
+            }
+            return Ok(int_value(randbelow_big(vm, &start)));
+        }
+        Some(s) => (start, s),
+    };
+    let width = &stop - &start;
+    if step == BigInt::from(1) {
+        if width <= BigInt::zero() {
+            return vm.err("ValueError", format!("empty range in randrange({start}, {stop})"));
+        }
+        return Ok(int_value(start + randbelow_big(vm, &width)));
+    }
+    let n = if step.is_positive() { (&width + &step - 1) / &step } else { (&width + &step + 1) / &step };
+    if n <= BigInt::zero() {
+        return vm.err("ValueError", "empty range for randrange()");
+    }
+    Ok(int_value(start + step * randbelow_big(vm, &n)))
+}
+fn r_randint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "randint")?;
+    let (Some(a), Some(b)) = (to_big(&args[0]), to_big(&args[1])) else {
+        return vm.type_error("randint() arguments must be integers");
+    };
+    r_randrange_impl(vm, a, Some(b + 1), BigInt::from(1))
+}
+fn r_randrange(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 3, "randrange")?;
+    let ints: Vec<BigInt> = args.iter().map(|a| to_big(a).unwrap_or_default()).collect();
+    match ints.len() {
+        1 => r_randrange_impl(vm, ints[0].clone(), None, BigInt::from(1)),
+        2 => r_randrange_impl(vm, ints[0].clone(), Some(ints[1].clone()), BigInt::from(1)),
+        _ => r_randrange_impl(vm, ints[0].clone(), Some(ints[1].clone()), ints[2].clone()),
+    }
+}
+fn r_uniform(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "uniform")?;
+    let a = as_f64(vm, &args[0])?;
+    let b = as_f64(vm, &args[1])?;
+    Ok(Value::Float(a + (b - a) * vm.rng.random()))
+}
+fn r_choice(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "choice")?;
+    let n = vm.len(&args[0])?;
+    if n == 0 {
+        return vm.err("IndexError", "Cannot choose from an empty sequence");
+    }
+    let i = vm.rng.randbelow(n as u64);
+    vm.get_item(&args[0], &Value::Int(i as i64))
+}
+fn r_shuffle(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "shuffle")?;
+    let Value::Obj(o) = &args[0] else { return vm.type_error("shuffle() needs a list") };
+    let Obj::List(l) = &**o else { return vm.type_error("shuffle() needs a list") };
+    let n = l.borrow().len();
+    for i in (1..n).rev() {
+        let j = vm.rng.randbelow(i as u64 + 1) as usize;
+        l.borrow_mut().swap(i, j);
+    }
+    Ok(Value::None)
+}
+fn r_sample(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let population = { let a_ = arg(vm, &args, 0, "sample")?; vm.collect_iter(&a_) }?;
+    let k = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "k")) {
+        Some(k) => as_int(vm, &k)?,
+        None => return vm.type_error("sample() missing 1 required positional argument: 'k'"),
+    };
+    let n = population.len();
+    if k < 0 || k as usize > n {
+        return vm.err("ValueError", "Sample larger than population or is negative");
+    }
+    let k = k as usize;
+    let mut setsize = 21usize;
+    if k > 5 {
+        setsize += 4usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
+    }
+    let mut result = Vec::with_capacity(k);
+    if n <= setsize {
+        let mut pool = population.clone();
+        for i in 0..k {
+            let j = vm.rng.randbelow((n - i) as u64) as usize;
+            result.push(pool[j].clone());
+            pool[j] = pool[n - i - 1].clone();
+        }
+    } else {
+        let mut selected = std::collections::HashSet::new();
+        for _ in 0..k {
+            let mut j = vm.rng.randbelow(n as u64) as usize;
+            while selected.contains(&j) {
+                j = vm.rng.randbelow(n as u64) as usize;
+            }
+            selected.insert(j);
+            result.push(population[j].clone());
+        }
+    }
+    Ok(Value::list(result))
+}
+fn r_getrandbits(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let k = { let a_ = arg(vm, &args, 0, "getrandbits")?; as_int(vm, &a_) }?;
+    Ok(Value::Int(vm.rng.getrandbits(k.clamp(0, 63) as u32) as i64))
+}
+fn r_expovariate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let l = match args.first() {
+        Some(v) => as_f64(vm, v)?,
+        None => 1.0,
+    };
+    Ok(Value::Float(-(1.0 - vm.rng.random()).ln() / l))
+}
+fn r_gauss(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let mu = match args.first() {
+        Some(v) => as_f64(vm, v)?,
+        None => 0.0,
+    };
+    let sigma = match args.get(1) {
+        Some(v) => as_f64(vm, v)?,
+        None => 1.0,
+    };
+    let x2pi = vm.rng.random() * std::f64::consts::TAU;
+    let g2rad = (-2.0 * (1.0 - vm.rng.random()).ln()).sqrt();
+    Ok(Value::Float(mu + x2pi.cos() * g2rad * sigma))
+}
+
+fn random_module(_vm: &mut Vm) -> Value {
+    module(
+        "random",
+        funcs(&[
+            ("seed", r_seed),
+            ("random", r_random),
+            ("randint", r_randint),
+            ("randrange", r_randrange),
+            ("uniform", r_uniform),
+            ("choice", r_choice),
+            ("shuffle", r_shuffle),
+            ("sample", r_sample),
+            ("getrandbits", r_getrandbits),
+            ("expovariate", r_expovariate),
+            ("gauss", r_gauss),
+            ("normalvariate", r_gauss),
+        ]),
+    )
+    .0
+}
+
+// ---------- math ----------
+
+macro_rules! math1 {
+    ($name:ident, $f:expr) => {
+        fn $name(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+            arity(vm, &args, 1, 1, stringify!($name))?;
+            let x = as_f64(vm, &args[0])?;
+            let r: f64 = $f(x);
+            if r.is_nan() && !x.is_nan() {
+                return vm.err("ValueError", "math domain error");
+            }
+            Ok(Value::Float(r))
+        }
+    };
+}
+math1!(m_sqrt, f64::sqrt);
+math1!(m_exp, f64::exp);
+math1!(m_sin, f64::sin);
+math1!(m_cos, f64::cos);
+math1!(m_tan, f64::tan);
+math1!(m_atan, f64::atan);
+math1!(m_fabs, f64::abs);
+math1!(m_log2, f64::log2);
+math1!(m_log10, f64::log10);
+
+fn m_log(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 2, "log")?;
+    let x = as_f64(vm, &args[0])?;
+    if x <= 0.0 {
+        return vm.err("ValueError", "math domain error");
+    }
+    Ok(Value::Float(match args.get(1) {
+        Some(b) => x.ln() / as_f64(vm, b)?.ln(),
+        None => x.ln(),
+    }))
+}
+fn m_floor(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "floor")?;
+    if to_big(&args[0]).is_some() {
+        return Ok(int_value(to_big(&args[0]).unwrap()));
+    }
+    let f = as_f64(vm, &args[0])?;
+    Ok(int_value(BigInt::from(f.floor() as i128)))
+}
+fn m_ceil(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "ceil")?;
+    if to_big(&args[0]).is_some() {
+        return Ok(int_value(to_big(&args[0]).unwrap()));
+    }
+    let f = as_f64(vm, &args[0])?;
+    Ok(int_value(BigInt::from(f.ceil() as i128)))
+}
+fn m_trunc(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let f = { let a_ = arg(vm, &args, 0, "trunc")?; as_f64(vm, &a_) }?;
+    Ok(int_value(BigInt::from(f.trunc() as i128)))
+}
+fn m_pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "pow")?;
+    Ok(Value::Float(as_f64(vm, &args[0])?.powf(as_f64(vm, &args[1])?)))
+}
+fn m_atan2(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "atan2")?;
+    Ok(Value::Float(as_f64(vm, &args[0])?.atan2(as_f64(vm, &args[1])?)))
+}
+fn m_hypot(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let mut s = 0.0;
+    for a in &args {
+        let x = as_f64(vm, a)?;
+        s += x * x;
+    }
+    Ok(Value::Float(s.sqrt()))
+}
+fn m_isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let a = { let a_ = arg(vm, &args, 0, "isclose")?; as_f64(vm, &a_) }?;
+    let b = { let a_ = arg(vm, &args, 1, "isclose")?; as_f64(vm, &a_) }?;
+    let rel = match kwarg(&kwargs, "rel_tol") {
+        Some(v) => as_f64(vm, &v)?,
+        None => 1e-9,
+    };
+    let abs = match kwarg(&kwargs, "abs_tol") {
+        Some(v) => as_f64(vm, &v)?,
+        None => 0.0,
+    };
+    Ok(Value::Bool(a == b || (a - b).abs() <= (rel * a.abs().max(b.abs())).max(abs)))
+}
+fn m_isnan(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isnan")?; as_f64(vm, &a_) }?.is_nan()))
+}
+fn m_isinf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isinf")?; as_f64(vm, &a_) }?.is_infinite()))
+}
+fn m_factorial(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let n = { let a_ = arg(vm, &args, 0, "factorial")?; as_int(vm, &a_) }?;
+    if n < 0 {
+        return vm.err("ValueError", "factorial() not defined for negative values");
+    }
+    let mut acc = BigInt::from(1);
+    for i in 2..=n {
+        acc *= i;
+    }
+    Ok(int_value(acc))
+}
+fn m_gcd(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    use num_integer::Integer;
+    let mut g = BigInt::from(0);
+    for a in &args {
+        match to_big(a) {
+            Some(b) => g = g.gcd(&b),
+            None => return vm.type_error("gcd() arguments must be integers"),
+        }
+    }
+    Ok(int_value(g))
+}
+fn m_prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let items = { let a_ = arg(vm, &args, 0, "prod")?; vm.collect_iter(&a_) }?;
+    let mut acc = Value::Int(1);
+    for x in items {
+        acc = vm.binary(crate::ast::BinOp::Mul, acc, x, false)?;
+    }
+    Ok(acc)
+}
+fn m_fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let items = { let a_ = arg(vm, &args, 0, "fsum")?; vm.collect_iter(&a_) }?;
+    let mut s = 0.0;
+    for x in items {
+        s += as_f64(vm, &x)?;
+    }
+    Ok(Value::Float(s))
+}
+
+fn math_module(_vm: &mut Vm) -> Value {
+    let mut items = funcs(&[
+        ("sqrt", m_sqrt),
+        ("exp", m_exp),
+        ("sin", m_sin),
+        ("cos", m_cos),
+        ("tan", m_tan),
+        ("atan", m_atan),
+        ("fabs", m_fabs),
+        ("log", m_log),
+        ("log2", m_log2),
+        ("log10", m_log10),
+        ("floor", m_floor),
+        ("ceil", m_ceil),
+        ("trunc", m_trunc),
+        ("pow", m_pow),
+        ("atan2", m_atan2),
+        ("hypot", m_hypot),
+        ("isclose", m_isclose),
+        ("isnan", m_isnan),
+        ("isinf", m_isinf),
+        ("factorial", m_factorial),
+        ("gcd", m_gcd),
+        ("prod", m_prod),
+        ("fsum", m_fsum),
+    ]);
+    items.push(("pi", Value::Float(std::f64::consts::PI)));
+    items.push(("e", Value::Float(std::f64::consts::E)));
+    items.push(("tau", Value::Float(std::f64::consts::TAU)));
+    items.push(("inf", Value::Float(f64::INFINITY)));
+    items.push(("nan", Value::Float(f64::NAN)));
+    module("math", items).0
+}
+
+// ---------- sys, signal ----------
+
+fn stream_write(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let stream = match &args[0] {
+        Value::Obj(o) => match &**o {
+            Obj::Module { name, .. } if &**name == "sys.stderr" => crate::machine::Stream::Stderr,
+            _ => crate::machine::Stream::Stdout,
+        },
+        _ => crate::machine::Stream::Stdout,
+    };
+    let s = { let a_ = arg(vm, &args, 1, "write")?; as_str(vm, &a_) }?;
+    vm.write(stream, &s);
+    Ok(Value::Int(s.chars().count() as i64))
+}
+fn stream_flush(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::None)
+}
+fn sys_exit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let c = vm.t.exc("SystemExit");
+    Err(crate::exceptions::instantiate(&c, args))
+}
+fn sys_noop_int(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Int(1000))
+}
+
+fn sys_module(vm: &mut Vm) -> Value {
+    let stream = |name: &str| {
+        let (m, ns) = module(name, vec![]);
+        for (n, f) in [("write", stream_write as NativeFn), ("flush", stream_flush)] {
+            ns.borrow_mut().insert(Rc::from(n), Value::obj(Obj::Builtin(Builtin { name: n, func: f, bound: Some(m.clone()) })));
+        }
+        m
+    };
+    let stdout = stream("sys.stdout");
+    let stderr = stream("sys.stderr");
+    let mut items = funcs(&[("exit", sys_exit), ("getrecursionlimit", sys_noop_int), ("setrecursionlimit", sys_noop_int)]);
+    items.push(("stdout", stdout));
+    items.push(("stderr", stderr));
+    items.push(("argv", Value::list(vec![Value::Str(vm.filename.clone())])));
+    items.push(("version", Value::str("3.12.0 (Awaitlab)")));
+    items.push(("platform", Value::str("awaitlab")));
+    items.push(("maxsize", Value::Int(i64::MAX)));
+    items.push(("version_info", Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0)])));
+    module("sys", items).0
+}
+
+fn signal_signal(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::None)
+}
+fn signal_module(_vm: &mut Vm) -> Value {
+    let mut items = funcs(&[("signal", signal_signal)]);
+    items.push(("SIGINT", Value::Int(2)));
+    items.push(("SIGTERM", Value::Int(15)));
+    items.push(("SIG_DFL", Value::Int(0)));
+    items.push(("SIG_IGN", Value::Int(1)));
+    module("signal", items).0
+}
+
+// ---------- collections, heapq ----------
+
+fn collections_module(vm: &mut Vm) -> Value {
+    let (m, ns) = module("collections", vec![("deque", Value::Obj(vm.t.deque.clone())), ("OrderedDict", Value::Obj(vm.t.dict.clone()))]);
+    let _ = exec_source(vm, include_str!("collections_prelude.py"), "<collections>", ns);
+    m
+}
+
+fn heap_list(vm: &mut Vm, v: &Value) -> PyResult<Rc<Obj>> {
+    match v {
+        Value::Obj(o) if matches!(&**o, Obj::List(_)) => Ok(o.clone()),
+        _ => vm.type_error("heap argument must be a list"),
+    }
+}
+fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
+    crate::ops::order(vm, crate::ast::CmpOp::Lt, a, b)
+}
+fn sift_down(vm: &mut Vm, heap: &mut Vec<Value>, start: usize, mut pos: usize) -> PyResult<()> {
+    let item = heap[pos].clone();
+    while pos > start {
+        let parent = (pos - 1) >> 1;
+        if lt(vm, &item, &heap[parent])? {
+            heap[pos] = heap[parent].clone();
+            pos = parent;
+            continue;
+        }
+        break;
+    }
+    heap[pos] = item;
+    Ok(())
+}
+fn sift_up(vm: &mut Vm, heap: &mut Vec<Value>, mut pos: usize) -> PyResult<()> {
+    let end = heap.len();
+    let start = pos;
+    let item = heap[pos].clone();
+    let mut child = 2 * pos + 1;
+    while child < end {
+        let right = child + 1;
+        if right < end && !lt(vm, &heap[child], &heap[right])? {
+            child = right;
+        }
+        heap[pos] = heap[child].clone();
+        pos = child;
+        child = 2 * pos + 1;
+    }
+    heap[pos] = item;
+    sift_down(vm, heap, start, pos)
+}
+fn h_heappush(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "heappush")?;
+    let l = heap_list(vm, &args[0])?;
+    let Obj::List(cell) = &*l else { unreachable!() };
+    let mut heap = cell.borrow().clone();
+    heap.push(args[1].clone());
+    let n = heap.len() - 1;
+    sift_down(vm, &mut heap, 0, n)?;
+    *cell.borrow_mut() = heap;
+    Ok(Value::None)
+}
+fn h_heappop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "heappop")?;
+    let l = heap_list(vm, &args[0])?;
+    let Obj::List(cell) = &*l else { unreachable!() };
+    let mut heap = cell.borrow().clone();
+    let Some(last) = heap.pop() else { return vm.err("IndexError", "index out of range") };
+    let ret = if heap.is_empty() {
+        last
+    } else {
+        let r = std::mem::replace(&mut heap[0], last);
+        sift_up(vm, &mut heap, 0)?;
+        r
+    };
+    *cell.borrow_mut() = heap;
+    Ok(ret)
+}
+fn h_heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let l = { let a_ = arg(vm, &args, 0, "heapify")?; heap_list(vm, &a_) }?;
+    let Obj::List(cell) = &*l else { unreachable!() };
+    let mut heap = cell.borrow().clone();
+    for i in (0..heap.len() / 2).rev() {
+        sift_up(vm, &mut heap, i)?;
+    }
+    *cell.borrow_mut() = heap;
+    Ok(Value::None)
+}
+fn heapq_module(_vm: &mut Vm) -> Value {
+    module("heapq", funcs(&[("heappush", h_heappush), ("heappop", h_heappop), ("heapify", h_heapify)])).0
+}
+
+fn python_module(vm: &mut Vm, name: &str) -> PyResult {
+    let src = match name {
+        "functools" => include_str!("functools_prelude.py"),
+        "itertools" => include_str!("itertools_prelude.py"),
+        "datetime" => include_str!("datetime_prelude.py"),
+        "contextlib" => include_str!("contextlib_prelude.py"),
+        _ => include_str!("typing_prelude.py"),
+    };
+    let (m, ns) = module(name, vec![]);
+    if name == "datetime" {
+        ns.borrow_mut().insert(Rc::from("_now_epoch"), builtin("_now_epoch", t_time));
+    }
+    exec_source(vm, src, &format!("<{name}>"), ns)?;
+    Ok(m)
+}
+
+// ---------- json ----------
+
+fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let v = arg(vm, &args, 0, "dumps")?;
+    let indent = match kwarg(&kwargs, "indent") {
+        Some(Value::Int(n)) => Some(" ".repeat(n.max(0) as usize)),
+        Some(Value::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let sort_keys = match kwarg(&kwargs, "sort_keys") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let mut out = String::new();
+    json_write(vm, &v, &indent, sort_keys, 0, &mut out)?;
+    Ok(Value::str(&out))
+}
+
+fn json_str(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                let mut buf = [0u16; 2];
+                for u in c.encode_utf16(&mut buf) {
+                    out.push_str(&format!("\\u{:04x}", u));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth: usize, out: &mut String) -> PyResult<()> {
+    if depth > 500 {
+        return vm.err("ValueError", "Circular reference detected");
+    }
+    let nl = |out: &mut String, d: usize| {
+        if let Some(ind) = indent {
+            out.push('\n');
+            out.push_str(&ind.repeat(d));
+        }
+    };
+    let (item_sep, key_sep) = if indent.is_some() { (",", ": ") } else { (", ", ": ") };
+    match v {
+        Value::None => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(_) | Value::Big(_) => out.push_str(&vm.repr(v)?),
+        Value::Float(f) => out.push_str(&if f.is_nan() { "NaN".into() } else if f.is_infinite() { if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { crate::format::float_repr(*f) }),
+        Value::Str(s) => out.push_str(&json_str(s)),
+        Value::Obj(o) => match &**o {
+            Obj::List(_) | Obj::Tuple(_) => {
+                let items = crate::vm::tuple_items(v);
+                if items.is_empty() {
+                    out.push_str("[]");
+                    return Ok(());
+                }
+                out.push('[');
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(item_sep);
+                    }
+                    nl(out, depth + 1);
+                    json_write(vm, it, indent, sort, depth + 1, out)?;
+                }
+                nl(out, depth);
+                out.push(']');
+            }
+            Obj::Dict(d) => {
+                let mut items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                if items.is_empty() {
+                    out.push_str("{}");
+                    return Ok(());
+                }
+                if sort {
+                    let mut keys: Vec<Value> = items.iter().map(|(k, _)| k.clone()).collect();
+                    crate::methods::sort_values(vm, &mut keys, None, false)?;
+                    let map: Vec<(Value, Value)> = keys
+                        .into_iter()
+                        .map(|k| items.iter().find(|(x, _)| crate::ops::keys_equal(x, &k)).cloned().unwrap())
+                        .collect();
+                    items = map;
+                }
+                out.push('{');
+                for (i, (k, val)) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(item_sep);
+                    }
+                    nl(out, depth + 1);
+                    let key = match k {
+                        Value::Str(s) => s.to_string(),
+                        Value::Int(_) | Value::Big(_) | Value::Float(_) => vm.repr(k)?.to_string(),
+                        Value::Bool(b) => (if *b { "true" } else { "false" }).into(),
+                        Value::None => "null".into(),
+                        _ => {
+                            let t = vm.type_name(k);
+                            return vm.type_error(format!("keys must be str, int, float, bool or None, not {t}"));
+                        }
+                    };
+                    out.push_str(&json_str(&key));
+                    out.push_str(key_sep);
+                    json_write(vm, val, indent, sort, depth + 1, out)?;
+                }
+                nl(out, depth);
+                out.push('}');
+            }
+            _ => {
+                let t = vm.type_name(v);
+                return vm.type_error(format!("Object of type {t} is not JSON serializable"));
+            }
+        },
+    }
+    Ok(())
+}
+
+struct JsonParser<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> JsonParser<'a> {
+    fn ws(&mut self) {
+        while self.pos < self.s.len() && matches!(self.s[self.pos], b' ' | b'\t' | b'\n' | b'\r') {
+            self.pos += 1;
+        }
+    }
+    fn err(&self, what: &str) -> String {
+        let line = self.s[..self.pos.min(self.s.len())].iter().filter(|c| **c == b'\n').count() + 1;
+        let col = self.pos - self.s[..self.pos.min(self.s.len())].iter().rposition(|c| *c == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
+        format!("{what}: line {line} column {col} (char {})", self.pos)
+    }
+    fn value(&mut self, vm: &mut Vm) -> Result<Value, String> {
+        self.ws();
+        let Some(&c) = self.s.get(self.pos) else { return Err(self.err("Expecting value")) };
+        match c {
+            b'{' => {
+                self.pos += 1;
+                let mut map = DictMap::default();
+                self.ws();
+                if self.s.get(self.pos) == Some(&b'}') {
+                    self.pos += 1;
+                    return Ok(Value::dict(map));
+                }
+                loop {
+                    self.ws();
+                    if self.s.get(self.pos) != Some(&b'"') {
+                        return Err(self.err("Expecting property name enclosed in double quotes"));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.s.get(self.pos) != Some(&b':') {
+                        return Err(self.err("Expecting ':' delimiter"));
+                    }
+                    self.pos += 1;
+                    let v = self.value(vm)?;
+                    map.insert(Key { hash: crate::ops::str_hash(&k), value: Value::str(&k) }, v);
+                    self.ws();
+                    match self.s.get(self.pos) {
+                        Some(b',') => self.pos += 1,
+                        Some(b'}') => {
+                            self.pos += 1;
+                            return Ok(Value::dict(map));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter")),
+                    }
+                }
+            }
+            b'[' => {
+                self.pos += 1;
+                let mut items = vec![];
+                self.ws();
+                if self.s.get(self.pos) == Some(&b']') {
+                    self.pos += 1;
+                    return Ok(Value::list(items));
+                }
+                loop {
+                    items.push(self.value(vm)?);
+                    self.ws();
+                    match self.s.get(self.pos) {
+                        Some(b',') => self.pos += 1,
+                        Some(b']') => {
+                            self.pos += 1;
+                            return Ok(Value::list(items));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter")),
+                    }
+                }
+            }
+            b'"' => Ok(Value::str(&self.string()?)),
+            b't' if self.s[self.pos..].starts_with(b"true") => {
+                self.pos += 4;
+                Ok(Value::Bool(true))
+            }
+            b'f' if self.s[self.pos..].starts_with(b"false") => {
+                self.pos += 5;
+                Ok(Value::Bool(false))
+            }
+            b'n' if self.s[self.pos..].starts_with(b"null") => {
+                self.pos += 4;
+                Ok(Value::None)
+            }
+            b'N' if self.s[self.pos..].starts_with(b"NaN") => {
+                self.pos += 3;
+                Ok(Value::Float(f64::NAN))
+            }
+            b'-' | b'0'..=b'9' => {
+                let start = self.pos;
+                if c == b'-' {
+                    self.pos += 1;
+                }
+                let mut float = false;
+                while self.pos < self.s.len() && (self.s[self.pos].is_ascii_digit() || matches!(self.s[self.pos], b'.' | b'e' | b'E' | b'+' | b'-')) {
+                    if matches!(self.s[self.pos], b'.' | b'e' | b'E') {
+                        float = true;
+                    }
+                    self.pos += 1;
+                }
+                let text = std::str::from_utf8(&self.s[start..self.pos]).unwrap_or("0");
+                if float {
+                    text.parse::<f64>().map(Value::Float).map_err(|_| self.err("Expecting value"))
+                } else {
+                    text.parse::<BigInt>().map(int_value).map_err(|_| self.err("Expecting value"))
+                }
+            }
+            _ => Err(self.err("Expecting value")),
+        }
+    }
+    fn string(&mut self) -> Result<String, String> {
+        self.pos += 1;
+        let mut out = Vec::new();
+        loop {
+            let Some(&c) = self.s.get(self.pos) else { return Err(self.err("Unterminated string starting at")) };
+            self.pos += 1;
+            match c {
+                b'"' => return Ok(String::from_utf8_lossy(&out).into_owned()),
+                b'\\' => {
+                    let Some(&e) = self.s.get(self.pos) else { return Err(self.err("Unterminated string starting at")) };
+                    self.pos += 1;
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b't' => out.push(b'\t'),
+                        b'r' => out.push(b'\r'),
+                        b'b' => out.push(8),
+                        b'f' => out.push(12),
+                        b'u' => {
+                            let hex = std::str::from_utf8(self.s.get(self.pos..self.pos + 4).unwrap_or(b"")).unwrap_or("").to_string();
+                            self.pos += 4;
+                            let mut code = u32::from_str_radix(&hex, 16).map_err(|_| self.err("Invalid \\uXXXX escape"))?;
+                            if (0xD800..0xDC00).contains(&code) && self.s.get(self.pos..self.pos + 2) == Some(b"\\u") {
+                                let hex2 = std::str::from_utf8(self.s.get(self.pos + 2..self.pos + 6).unwrap_or(b"")).unwrap_or("").to_string();
+                                if let Ok(low) = u32::from_str_radix(&hex2, 16) {
+                                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+                                    self.pos += 6;
+                                }
+                            }
+                            let ch = char::from_u32(code).unwrap_or('\u{fffd}');
+                            out.extend(ch.to_string().as_bytes());
+                        }
+                        other => out.push(other),
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+    }
+}
+
+fn json_loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let v = arg(vm, &args, 0, "loads")?;
+    let text: Vec<u8> = match &v {
+        Value::Str(s) => s.as_bytes().to_vec(),
+        Value::Obj(o) => match &**o {
+            Obj::Bytes(b) => b.clone(),
+            _ => {
+                let t = vm.type_name(&v);
+                return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {t}"));
+            }
+        },
+        _ => {
+            let t = vm.type_name(&v);
+            return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {t}"));
+        }
+    };
+    let mut p = JsonParser { s: &text, pos: 0 };
+    match p.value(vm) {
+        Ok(val) => {
+            p.ws();
+            if p.pos < text.len() {
+                let m = p.err("Extra data");
+                return vm.err("JSONDecodeError", m);
+            }
+            Ok(val)
+        }
+        Err(m) => vm.err("JSONDecodeError", m),
+    }
+}
+
+fn json_module(vm: &mut Vm) -> Value {
+    let mut items = funcs(&[("dumps", json_dumps), ("loads", json_loads)]);
+    items.push(("JSONDecodeError", Value::Obj(vm.t.exc("JSONDecodeError"))));
+    module("json", items).0
+}
+
+pub fn bytes_value(b: Vec<u8>) -> Value {
+    Value::obj(Obj::Bytes(b))
+}
+
+pub fn ellipsis() -> Value {
+    Value::obj(Obj::Native(NativeObj::Ellipsis))
+}
+
+pub fn float_of(v: &Value) -> Option<f64> {
+    to_f64(v)
+}

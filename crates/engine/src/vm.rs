@@ -1,0 +1,1398 @@
+//! The bytecode interpreter. Python calls push frames on a `Thread` (no Rust recursion), so any
+//! thread — the main program, a task, a callback — can pause between instructions and resume.
+
+use crate::ast::{BinOp, CmpOp, UnaryOp};
+use crate::code::{Code, CodeKind, Op};
+use crate::native::NativeObj;
+use crate::ops;
+use crate::value::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+pub type Exc = Value;
+pub type PyResult<T = Value> = Result<T, Exc>;
+
+pub const RECURSION_LIMIT: usize = 1000;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Mode {
+    /// Bottom of a thread: its result ends the thread.
+    Top,
+    /// A plain call: the result is pushed on the caller's stack.
+    Call,
+    /// A generator driven by `ForIter`: yields push onto the caller; exhaustion jumps to the target.
+    ForIter(u32),
+    /// A coroutine awaited by the frame below it.
+    Await,
+    /// An async generator driven by `await agen.__anext__()`.
+    Anext,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct Block {
+    pub handler: u32,
+    pub depth: u32,
+    pub handled_depth: u32,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub ip: usize,
+    pub lasti: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    pub cells: Vec<CellRef>,
+    pub globals: Rc<RefCell<Namespace>>,
+    pub ns: Option<Rc<RefCell<Namespace>>>,
+    pub blocks: Vec<Block>,
+    pub gen: Option<Rc<Obj>>,
+    pub mode: Mode,
+    pub handled: Vec<Value>,
+}
+
+impl Frame {
+    pub fn line(&self) -> u32 {
+        self.code.locs.get(self.lasti).map(|l| l.line).unwrap_or(self.code.first_line)
+    }
+}
+
+#[derive(Default)]
+pub struct Thread {
+    pub frames: Vec<Frame>,
+    /// An exception to raise at the current instruction when the thread resumes.
+    pub pending_throw: Option<Value>,
+}
+
+pub enum Outcome {
+    Returned(Value),
+    Raised(Value),
+    /// A coroutine awaited a pending future (or `None`: a bare yield to the loop).
+    Suspended(Value),
+    /// A generator running at the bottom of a nested thread yielded.
+    Yielded(Value),
+    OutOfBudget,
+    /// A builtin asked the machine for something only it can do (run the loop, block).
+    Control,
+}
+
+/// What a builtin asks of the machine (see `machine.rs`).
+pub enum Control {
+    RunLoop { until: Option<Value> },
+    Block { seconds: f64, reason: Rc<str> },
+    Exit(i32),
+}
+
+pub struct Vm {
+    pub builtins: Rc<RefCell<Namespace>>,
+    pub t: crate::builtins::Types,
+    pub modules: std::collections::HashMap<Rc<str>, Value>,
+    pub null: Value,
+    pub control: Option<Control>,
+    pub instructions: u64,
+    pub instruction_limit: u64,
+    pub stop_requested: bool,
+    pub filename: Rc<str>,
+    pub source_lines: Vec<String>,
+    pub out: crate::machine::Output,
+    pub rt: crate::asyncio::Runtime,
+    pub rng: crate::builtins::Rng,
+    pub next_id: u64,
+    pub nested_depth: usize,
+    pub interned: std::collections::HashMap<&'static str, Rc<str>>,
+    pub trace: crate::trace::Trace,
+    /// Wall-clock seconds since the epoch when the run started (time.time() = this + program clock).
+    pub epoch_base: f64,
+    /// Line of the call being made (where a coroutine object is created, for warnings).
+    pub call_line: u32,
+    pub executor_depth: u32,
+    pub executor_clock: f64,
+}
+
+macro_rules! frame {
+    ($thread:expr) => {
+        $thread.frames.last_mut().unwrap()
+    };
+}
+
+impl Vm {
+    pub fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    pub fn intern(&mut self, s: &'static str) -> Rc<str> {
+        self.interned.entry(s).or_insert_with(|| Rc::from(s)).clone()
+    }
+
+    // ---------- errors ----------
+
+    pub fn new_exception(&mut self, class: &Rc<Obj>, message: Option<String>) -> Value {
+        let args = match message {
+            Some(m) => vec![Value::str(&m)],
+            None => vec![],
+        };
+        crate::exceptions::instantiate(class, args)
+    }
+
+    pub fn err<T>(&mut self, class_name: &str, message: impl Into<String>) -> PyResult<T> {
+        let class = self.t.exc(class_name);
+        Err(self.new_exception(&class, Some(message.into())))
+    }
+
+    pub fn type_error<T>(&mut self, message: impl Into<String>) -> PyResult<T> {
+        self.err("TypeError", message)
+    }
+
+    // ---------- frames ----------
+
+    /// Builds a frame for calling `func` with bound arguments (see `call.rs` for binding).
+    pub fn make_frame(&mut self, func: &Function, fast: Vec<Option<Value>>, mode: Mode) -> Frame {
+        let code = func.code.clone();
+        let mut cells: Vec<CellRef> = Vec::with_capacity(code.cellvars.len() + func.closure.len());
+        for _ in 0..code.cellvars.len() {
+            cells.push(Rc::new(RefCell::new(None)));
+        }
+        cells.extend(func.closure.iter().cloned());
+        for (ci, pi) in &code.cell_params {
+            *cells[*ci as usize].borrow_mut() = fast[*pi as usize].clone();
+        }
+        let ns = if code.kind == CodeKind::Module { Some(func.globals.clone()) } else { None };
+        Frame {
+            code,
+            ip: 0,
+            lasti: 0,
+            stack: Vec::with_capacity(8),
+            fast,
+            cells,
+            globals: func.globals.clone(),
+            ns,
+            blocks: vec![],
+            gen: None,
+            mode,
+            handled: vec![],
+        }
+    }
+
+    pub fn module_frame(&mut self, code: Rc<Code>, globals: Rc<RefCell<Namespace>>) -> Frame {
+        Frame {
+            fast: vec![None; code.varnames.len()],
+            code,
+            ip: 0,
+            lasti: 0,
+            stack: vec![],
+            cells: vec![],
+            ns: Some(globals.clone()),
+            globals,
+            blocks: vec![],
+            gen: None,
+            mode: Mode::Top,
+            handled: vec![],
+        }
+    }
+
+    fn current_handled(thread: &Thread) -> Option<Value> {
+        thread.frames.iter().rev().find_map(|f| f.handled.last().cloned())
+    }
+
+    fn add_traceback(&mut self, exc: &Value, frame: &Frame) {
+        let loc = frame.code.locs.get(frame.lasti).copied().unwrap_or_default();
+        crate::exceptions::push_traceback(
+            exc,
+            TbEntry { filename: frame.code.filename.clone(), line: loc.line, name: frame.code.name.clone(), col: loc.col, end_col: loc.end_col },
+        );
+    }
+
+    /// Unwinds `exc` from the top frame: jumps to the nearest handler, or pops frames until one
+    /// handles it. Returns `Some(exc)` when the thread is exhausted.
+    fn unwind(&mut self, thread: &mut Thread, exc: Value, new_raise: bool) -> Option<Value> {
+        let mut exc = exc;
+        if new_raise {
+            if let Some(f) = thread.frames.last() {
+                let ctx = Self::current_handled(thread);
+                crate::exceptions::set_context(&exc, ctx);
+                self.add_traceback(&exc, f);
+            }
+        }
+        loop {
+            let Some(frame) = thread.frames.last_mut() else { return Some(exc) };
+            if let Some(block) = frame.blocks.pop() {
+                frame.stack.truncate(block.depth as usize);
+                frame.handled.truncate(block.handled_depth as usize);
+                frame.stack.push(exc);
+                frame.ip = block.handler as usize;
+                return None;
+            }
+            let frame = thread.frames.pop().unwrap();
+            if let Some(g) = &frame.gen {
+                if let Obj::Gen(gen) = &**g {
+                    gen.state.set(GenState::Closed);
+                    // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                    if gen.kind != GenKind::Coroutine && crate::exceptions::is_instance_of(&exc, &self.t.exc("StopIteration")) {
+                        let what = if gen.kind == GenKind::Generator { "generator" } else { "async generator" };
+                        let new = self.new_exception(&self.t.exc("RuntimeError"), Some(format!("{what} raised StopIteration")));
+                        crate::exceptions::set_cause(&new, Some(exc.clone()), false);
+                        exc = new;
+                    }
+                }
+            }
+            if frame.mode == Mode::Top {
+                return Some(exc);
+            }
+            if let Some(caller) = thread.frames.last() {
+                self.add_traceback(&exc, caller);
+            }
+            if let Mode::ForIter(_) = frame.mode {
+                // The generator's exception surfaces at the `for`: drop the iterator first.
+                let caller = frame!(thread);
+                caller.stack.pop();
+            }
+        }
+    }
+
+    /// Runs `thread` until it finishes, suspends, or spends `budget` instructions.
+    pub fn execute(&mut self, thread: &mut Thread, budget: &mut u64) -> Outcome {
+        if let Some(exc) = thread.pending_throw.take() {
+            if let Some(exc) = self.unwind(thread, exc, true) {
+                return Outcome::Raised(exc);
+            }
+        }
+        loop {
+            if *budget == 0 {
+                return Outcome::OutOfBudget;
+            }
+            *budget -= 1;
+            self.instructions += 1;
+            let result = self.step(thread);
+            match result {
+                Ok(None) => {}
+                Ok(Some(outcome)) => return outcome,
+                Err((exc, new_raise)) => {
+                    if let Some(exc) = self.unwind(thread, exc, new_raise) {
+                        return Outcome::Raised(exc);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs a thread to completion with no suspension allowed (calls from native code).
+    pub fn run_nested(&mut self, mut thread: Thread) -> PyResult {
+        if self.nested_depth > 200 {
+            return self.err("RecursionError", "maximum recursion depth exceeded");
+        }
+        self.nested_depth += 1;
+        let mut budget = u64::MAX;
+        let out = self.execute(&mut thread, &mut budget);
+        self.nested_depth -= 1;
+        match out {
+            Outcome::Returned(v) => Ok(v),
+            Outcome::Raised(e) => Err(e),
+            Outcome::Yielded(_) | Outcome::Suspended(_) => {
+                self.err("RuntimeError", "cannot suspend here: await inside a synchronous callback")
+            }
+            Outcome::OutOfBudget => self.err("RuntimeError", "instruction budget exhausted"),
+            Outcome::Control => self.err("RuntimeError", "this call cannot be made from inside a callback"),
+        }
+    }
+
+    fn limit_check(&mut self) -> PyResult<()> {
+        if self.instructions > self.instruction_limit {
+            return self.err(
+                "RuntimeError",
+                format!("Awaitlab stopped the program after {} instructions (the run's instruction budget)", self.instruction_limit),
+            );
+        }
+        if self.stop_requested {
+            let c = self.t.exc("KeyboardInterrupt");
+            return Err(self.new_exception(&c, None));
+        }
+        Ok(())
+    }
+
+    fn step(&mut self, thread: &mut Thread) -> Result<Option<Outcome>, (Value, bool)> {
+        let f = frame!(thread);
+        let ip = f.ip;
+        let op = f.code.ops[ip];
+        f.lasti = ip;
+        f.ip = ip + 1;
+        macro_rules! pop {
+            () => {
+                frame!(thread).stack.pop().expect("stack underflow")
+            };
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                frame!(thread).stack.push(v)
+            }};
+        }
+        macro_rules! tr {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(e) => return Err((e, true)),
+                }
+            };
+        }
+        match op {
+            Op::Nop => {}
+            Op::LoadConst(i) => {
+                let f = frame!(thread);
+                let v = f.code.consts[i as usize].clone();
+                f.stack.push(v);
+            }
+            Op::LoadFast(i) => {
+                let f = frame!(thread);
+                match &f.fast[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        f.stack.push(v)
+                    }
+                    None => {
+                        let name = f.code.varnames[i as usize].clone();
+                        return Err((self.unbound_local(&name), true));
+                    }
+                }
+            }
+            Op::StoreFast(i) => {
+                let v = pop!();
+                frame!(thread).fast[i as usize] = Some(v);
+            }
+            Op::DeleteFast(i) => {
+                let f = frame!(thread);
+                if f.fast[i as usize].take().is_none() {
+                    let name = f.code.varnames[i as usize].clone();
+                    return Err((self.unbound_local(&name), true));
+                }
+            }
+            Op::LoadDeref(i) | Op::LoadClosure(i) => {
+                let f = frame!(thread);
+                if let Op::LoadClosure(_) = op {
+                    let cell = f.cells[i as usize].clone();
+                    f.stack.push(Value::obj(Obj::Cell(cell)));
+                } else {
+                    let v = f.cells[i as usize].borrow().clone();
+                    match v {
+                        Some(v) => f.stack.push(v),
+                        None => {
+                            let name = deref_name(&f.code, i);
+                            let m = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+                            let is_cell = (i as usize) < f.code.cellvars.len();
+                            if is_cell {
+                                return Err((self.unbound_local(&name), true));
+                            }
+                            return Err((tr!(self.err::<Value>("NameError", m).map(|_| Value::None)), true));
+                        }
+                    }
+                }
+            }
+            Op::StoreDeref(i) => {
+                let v = pop!();
+                *frame!(thread).cells[i as usize].borrow_mut() = Some(v);
+            }
+            Op::DeleteDeref(i) => {
+                frame!(thread).cells[i as usize].borrow_mut().take();
+            }
+            Op::LoadName(i) => {
+                let f = frame!(thread);
+                let name = f.code.names[i as usize].clone();
+                let found = f.ns.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                let v = match found {
+                    Some(v) => v,
+                    None => {
+                        let g = f.globals.borrow().get(&name).cloned();
+                        match g.or_else(|| self.builtins.borrow().get(&name).cloned()) {
+                            Some(v) => v,
+                            None => return Err((self.name_error(&name), true)),
+                        }
+                    }
+                };
+                push!(v);
+            }
+            Op::StoreName(i) => {
+                let v = pop!();
+                let f = frame!(thread);
+                let name = f.code.names[i as usize].clone();
+                f.ns.as_ref().unwrap_or(&f.globals).borrow_mut().insert(name, v);
+            }
+            Op::DeleteName(i) => {
+                let f = frame!(thread);
+                let name = f.code.names[i as usize].clone();
+                let removed = f.ns.as_ref().unwrap_or(&f.globals).borrow_mut().shift_remove(&name);
+                if removed.is_none() {
+                    return Err((self.name_error(&name), true));
+                }
+            }
+            Op::LoadGlobal(i) => {
+                let f = frame!(thread);
+                let name = &f.code.names[i as usize];
+                let g = f.globals.borrow().get(name).cloned();
+                let v = match g {
+                    Some(v) => v,
+                    None => {
+                        let b = self.builtins.borrow().get(name).cloned();
+                        match b {
+                            Some(v) => v,
+                            None => {
+                                let name = name.clone();
+                                return Err((self.name_error(&name), true));
+                            }
+                        }
+                    }
+                };
+                push!(v);
+            }
+            Op::StoreGlobal(i) => {
+                let v = pop!();
+                let f = frame!(thread);
+                let name = f.code.names[i as usize].clone();
+                f.globals.borrow_mut().insert(name, v);
+            }
+            Op::DeleteGlobal(i) => {
+                let f = frame!(thread);
+                let name = f.code.names[i as usize].clone();
+                if f.globals.borrow_mut().shift_remove(&name).is_none() {
+                    return Err((self.name_error(&name), true));
+                }
+            }
+            Op::LoadAttr(i) => {
+                let obj = pop!();
+                let name = frame!(thread).code.names[i as usize].clone();
+                let v = tr!(self.get_attr(&obj, &name));
+                push!(v);
+            }
+            Op::StoreAttr(i) => {
+                let obj = pop!();
+                let v = pop!();
+                let name = frame!(thread).code.names[i as usize].clone();
+                tr!(self.set_attr(&obj, &name, v));
+            }
+            Op::DeleteAttr(i) => {
+                let obj = pop!();
+                let name = frame!(thread).code.names[i as usize].clone();
+                tr!(self.del_attr(&obj, &name));
+            }
+            Op::LoadMethod(i) => {
+                let obj = pop!();
+                let name = frame!(thread).code.names[i as usize].clone();
+                match tr!(self.lookup_method(&obj, &name)) {
+                    Some(func) => {
+                        push!(func);
+                        push!(obj);
+                    }
+                    None => {
+                        let v = tr!(self.get_attr(&obj, &name));
+                        push!(v);
+                        push!(self.null.clone());
+                    }
+                }
+            }
+            Op::CallMethod(argc) => {
+                let f = frame!(thread);
+                let n = argc as usize;
+                let base = f.stack.len() - n - 2;
+                let receiver = f.stack[base + 1].clone();
+                let mut args: Vec<Value> = f.stack.drain(base + 2..).collect();
+                f.stack.pop();
+                let func = f.stack.pop().unwrap();
+                if !receiver.is(&self.null) {
+                    args.insert(0, receiver);
+                }
+                return self.call_in_thread(thread, func, args, vec![]);
+            }
+            Op::Call(argc) => {
+                let f = frame!(thread);
+                let n = argc as usize;
+                let args: Vec<Value> = f.stack.drain(f.stack.len() - n..).collect();
+                let func = f.stack.pop().unwrap();
+                return self.call_in_thread(thread, func, args, vec![]);
+            }
+            Op::CallKw(argc, names) => {
+                let f = frame!(thread);
+                let Value::Obj(names_obj) = f.code.consts[names as usize].clone() else { unreachable!() };
+                let Obj::Tuple(names) = &*names_obj else { unreachable!() };
+                let n = argc as usize;
+                let mut args: Vec<Value> = f.stack.drain(f.stack.len() - n..).collect();
+                let func = f.stack.pop().unwrap();
+                let kw_values = args.split_off(n - names.len());
+                let kwargs = names
+                    .iter()
+                    .zip(kw_values)
+                    .map(|(k, v)| (if let Value::Str(s) = k { s.clone() } else { unreachable!() }, v))
+                    .collect();
+                return self.call_in_thread(thread, func, args, kwargs);
+            }
+            Op::CallEx(has_kw) => {
+                let kwargs = if has_kw == 1 { Some(pop!()) } else { None };
+                let args = pop!();
+                let func = pop!();
+                let args = match &args {
+                    Value::Obj(o) => match &**o {
+                        Obj::Tuple(items) => items.clone(),
+                        _ => unreachable!(),
+                    },
+                    _ => unreachable!(),
+                };
+                let mut kw = vec![];
+                if let Some(Value::Obj(d)) = kwargs {
+                    if let Obj::Dict(d) = &*d {
+                        for (k, v) in d.borrow().iter() {
+                            match &k.value {
+                                Value::Str(s) => kw.push((s.clone(), v.clone())),
+                                _ => return Err((tr!(self.type_error::<Value>("keywords must be strings")), true)),
+                            }
+                        }
+                    }
+                }
+                return self.call_in_thread(thread, func, args, kw);
+            }
+            Op::Subscr => {
+                let idx = pop!();
+                let obj = pop!();
+                let v = tr!(self.get_item(&obj, &idx));
+                push!(v);
+            }
+            Op::StoreSubscr => {
+                let idx = pop!();
+                let obj = pop!();
+                let v = pop!();
+                tr!(self.set_item(&obj, idx, v));
+            }
+            Op::DeleteSubscr => {
+                let idx = pop!();
+                let obj = pop!();
+                tr!(self.del_item(&obj, &idx));
+            }
+            Op::Binary(bop) | Op::Inplace(bop) => {
+                let b = pop!();
+                let a = pop!();
+                let v = tr!(self.binary(bop, a, b, matches!(op, Op::Inplace(_))));
+                push!(v);
+            }
+            Op::Unary(uop) => {
+                let a = pop!();
+                let v = tr!(self.unary(uop, a));
+                push!(v);
+            }
+            Op::Compare(cop) => {
+                let b = pop!();
+                let a = pop!();
+                let v = tr!(self.compare(cop, &a, &b));
+                push!(v);
+            }
+            Op::Pop => {
+                pop!();
+            }
+            Op::Dup => {
+                let f = frame!(thread);
+                let v = f.stack.last().unwrap().clone();
+                f.stack.push(v);
+            }
+            Op::Dup2 => {
+                let f = frame!(thread);
+                let n = f.stack.len();
+                let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                f.stack.push(a);
+                f.stack.push(b);
+            }
+            Op::Rot2 => {
+                let f = frame!(thread);
+                let n = f.stack.len();
+                f.stack.swap(n - 1, n - 2);
+            }
+            Op::Rot3 => {
+                let f = frame!(thread);
+                let v = f.stack.pop().unwrap();
+                let n = f.stack.len();
+                f.stack.insert(n - 2, v);
+            }
+            Op::Rot4 => {
+                let f = frame!(thread);
+                let v = f.stack.pop().unwrap();
+                let n = f.stack.len();
+                f.stack.insert(n - 3, v);
+            }
+            Op::BuildList(n) | Op::BuildTuple(n) | Op::BuildSet(n) => {
+                let f = frame!(thread);
+                let items: Vec<Value> = f.stack.drain(f.stack.len() - n as usize..).collect();
+                let v = match op {
+                    Op::BuildList(_) => Value::list(items),
+                    Op::BuildTuple(_) => Value::tuple(items),
+                    _ => {
+                        let mut set = DictMap::default();
+                        for it in items {
+                            let k = tr!(self.key(it));
+                            set.insert(k, Value::None);
+                        }
+                        Value::obj(Obj::Set(RefCell::new(set)))
+                    }
+                };
+                push!(v);
+            }
+            Op::BuildDict(n) => {
+                let f = frame!(thread);
+                let items: Vec<Value> = f.stack.drain(f.stack.len() - 2 * n as usize..).collect();
+                let mut map = DictMap::default();
+                let mut it = items.into_iter();
+                while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                    let k = tr!(self.key(k));
+                    map.insert(k, v);
+                }
+                push!(Value::dict(map));
+            }
+            Op::BuildSlice(n) => {
+                let step = if n == 3 { pop!() } else { Value::None };
+                let stop = pop!();
+                let start = pop!();
+                push!(Value::obj(Obj::Slice(start, stop, step)));
+            }
+            Op::BuildString(n) => {
+                let f = frame!(thread);
+                let parts: Vec<Value> = f.stack.drain(f.stack.len() - n as usize..).collect();
+                let mut s = String::new();
+                for p in parts {
+                    if let Value::Str(p) = p {
+                        s.push_str(&p);
+                    }
+                }
+                push!(Value::Str(Rc::from(s)));
+            }
+            Op::ListAppend(d) | Op::SetAdd(d) => {
+                let v = pop!();
+                let f = frame!(thread);
+                let target = f.stack[f.stack.len() - d as usize].clone();
+                if let Value::Obj(o) = &target {
+                    match &**o {
+                        Obj::List(l) => l.borrow_mut().push(v),
+                        Obj::Set(s) => {
+                            let k = tr!(self.key(v));
+                            s.borrow_mut().insert(k, Value::None);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Op::MapAdd(d) => {
+                let v = pop!();
+                let k = pop!();
+                let f = frame!(thread);
+                let target = f.stack[f.stack.len() - d as usize].clone();
+                if let Value::Obj(o) = &target {
+                    if let Obj::Dict(m) = &**o {
+                        let k = tr!(self.key(k));
+                        m.borrow_mut().insert(k, v);
+                    }
+                }
+            }
+            Op::ListExtend | Op::SetUpdate => {
+                let it = pop!();
+                let items = tr!(self.collect_iter(&it));
+                let f = frame!(thread);
+                let target = f.stack.last().unwrap().clone();
+                if let Value::Obj(o) = &target {
+                    match &**o {
+                        Obj::List(l) => l.borrow_mut().extend(items),
+                        Obj::Set(s) => {
+                            for v in items {
+                                let k = tr!(self.key(v));
+                                s.borrow_mut().insert(k, Value::None);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Op::DictUpdate => {
+                let src = pop!();
+                let target = frame!(thread).stack.last().unwrap().clone();
+                tr!(crate::builtins::dict_update_from(self, &target, &src));
+            }
+            Op::ListToTuple => {
+                let l = pop!();
+                let items = match &l {
+                    Value::Obj(o) => match &**o {
+                        Obj::List(l) => l.borrow().clone(),
+                        _ => vec![],
+                    },
+                    _ => vec![],
+                };
+                push!(Value::tuple(items));
+            }
+            Op::FormatValue(flags) => {
+                let spec = if flags & 8 != 0 { Some(pop!()) } else { None };
+                let v = pop!();
+                let v = match flags & 7 {
+                    1 => Value::Str(tr!(self.to_str(&v))),
+                    2 => Value::Str(tr!(self.repr(&v))),
+                    3 => Value::Str(Rc::from(crate::builtins::ascii_of(&tr!(self.repr(&v))))),
+                    _ => v,
+                };
+                let spec = match spec {
+                    Some(Value::Str(s)) => s,
+                    _ => Rc::from(""),
+                };
+                let s = tr!(self.format(&v, &spec));
+                push!(Value::Str(s));
+            }
+            Op::Jump(t) => {
+                let f = frame!(thread);
+                if (t as usize) < ip {
+                    // Backward jumps are where long loops spend their time: check the limits here.
+                    tr!(self.limit_check());
+                }
+                frame!(thread).ip = t as usize;
+            }
+            Op::PopJumpIfFalse(t) | Op::PopJumpIfTrue(t) => {
+                let v = pop!();
+                let truth = match v {
+                    Value::Bool(b) => b,
+                    _ => tr!(self.truthy(&v)),
+                };
+                if truth == matches!(op, Op::PopJumpIfTrue(_)) {
+                    frame!(thread).ip = t as usize;
+                }
+            }
+            Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                let v = frame!(thread).stack.last().unwrap().clone();
+                let truth = tr!(self.truthy(&v));
+                if truth == matches!(op, Op::JumpIfTrueOrPop(_)) {
+                    frame!(thread).ip = t as usize;
+                } else {
+                    pop!();
+                }
+            }
+            Op::GetIter => {
+                let v = pop!();
+                let it = tr!(self.get_iter(&v));
+                push!(it);
+            }
+            Op::ForIter(target) => {
+                let it = frame!(thread).stack.last().unwrap().clone();
+                if let Value::Obj(o) = &it {
+                    if let Obj::Gen(g) = &**o {
+                        if g.kind == GenKind::Generator {
+                            return self.resume_generator_in_thread(thread, o.clone(), Mode::ForIter(target), None);
+                        }
+                    }
+                }
+                match tr!(self.next(&it)) {
+                    Some(v) => push!(v),
+                    None => {
+                        let f = frame!(thread);
+                        f.stack.pop();
+                        f.ip = target as usize;
+                    }
+                }
+            }
+            Op::GetAiter => {
+                let v = pop!();
+                let it = tr!(self.get_aiter(&v));
+                push!(it);
+            }
+            Op::GetAnext => {
+                let it = pop!();
+                let aw = tr!(self.get_anext(&it));
+                push!(aw);
+            }
+            Op::EndAsyncFor(_) => {
+                let exc = pop!();
+                if crate::exceptions::is_instance_of(&exc, &self.t.exc("StopAsyncIteration")) {
+                    pop!(); // the async iterator
+                } else {
+                    return Err((exc, false));
+                }
+            }
+            Op::MakeFunction(k, flags) => {
+                let closure = if flags & 8 != 0 { Some(pop!()) } else { None };
+                let kwdefaults = if flags & 2 != 0 { Some(pop!()) } else { None };
+                let defaults = if flags & 1 != 0 { Some(pop!()) } else { None };
+                let f = frame!(thread);
+                let Value::Obj(co) = &f.code.consts[k as usize] else { unreachable!() };
+                let Obj::Native(NativeObj::Code(code)) = &**co else { unreachable!() };
+                let func = Function {
+                    code: code.clone(),
+                    globals: f.globals.clone(),
+                    defaults: defaults.map(|d| tuple_items(&d)).unwrap_or_default(),
+                    kwdefaults: kwdefaults
+                        .map(|d| {
+                            let mut out = vec![];
+                            if let Value::Obj(o) = &d {
+                                if let Obj::Dict(m) = &**o {
+                                    for (k, v) in m.borrow().iter() {
+                                        if let Value::Str(s) = &k.value {
+                                            out.push((s.clone(), v.clone()));
+                                        }
+                                    }
+                                }
+                            }
+                            out
+                        })
+                        .unwrap_or_default(),
+                    closure: closure
+                        .map(|c| {
+                            tuple_items(&c)
+                                .into_iter()
+                                .map(|cell| match &cell {
+                                    Value::Obj(o) => match &**o {
+                                        Obj::Cell(c) => c.clone(),
+                                        _ => unreachable!(),
+                                    },
+                                    _ => unreachable!(),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    name: RefCell::new(code.name.clone()),
+                    qualname: code.qualname.clone(),
+                    dict: RefCell::new(Namespace::default()),
+                };
+                push!(Value::obj(Obj::Function(func)));
+            }
+            Op::BuildClass(name_k) => {
+                let bases = pop!();
+                let body = pop!();
+                let name = match &frame!(thread).code.consts[name_k as usize] {
+                    Value::Str(s) => s.clone(),
+                    _ => unreachable!(),
+                };
+                let class = tr!(crate::builtins::build_class(self, body, name, tuple_items(&bases)));
+                push!(class);
+            }
+            Op::Return => {
+                let v = pop!();
+                return Ok(self.return_from_frame(thread, v));
+            }
+            Op::YieldValue => {
+                let v = pop!();
+                return Ok(self.yield_from_frame(thread, v));
+            }
+            Op::YieldFrom => {
+                // TOS: the inner iterator. Drive it one step with a nested run.
+                let it = frame!(thread).stack.last().unwrap().clone();
+                match tr!(self.next_with_value(&it)) {
+                    Ok(v) => {
+                        frame!(thread).ip = ip; // re-run after resumption
+                        return Ok(self.yield_from_frame(thread, v));
+                    }
+                    Err(ret) => {
+                        pop!();
+                        push!(ret);
+                    }
+                }
+            }
+            Op::GetAwaitable => {
+                let v = frame!(thread).stack.last().unwrap().clone();
+                tr!(self.check_awaitable(&v));
+            }
+            Op::Await => {
+                let aw = frame!(thread).stack.last().unwrap().clone();
+                return self.await_value(thread, aw, ip);
+            }
+            Op::SetupExcept(t) | Op::SetupFinally(t) => {
+                let f = frame!(thread);
+                let b = Block { handler: t, depth: f.stack.len() as u32, handled_depth: f.handled.len() as u32 };
+                f.blocks.push(b);
+            }
+            Op::PopBlock => {
+                frame!(thread).blocks.pop();
+            }
+            Op::PushExcInfo => {
+                let f = frame!(thread);
+                let exc = f.stack.last().unwrap().clone();
+                f.handled.push(exc);
+            }
+            Op::PopExcept => {
+                frame!(thread).handled.pop();
+            }
+            Op::Reraise => {
+                let exc = pop!();
+                frame!(thread).handled.pop();
+                return Err((exc, false));
+            }
+            Op::Swallow => {
+                // After a with-block's __exit__ suppressed the exception: exception, exit-callable.
+                let f = frame!(thread);
+                f.stack.pop();
+                f.stack.pop();
+                f.handled.pop();
+            }
+            Op::Raise(kind) => {
+                let exc = match kind {
+                    0 => match Self::current_handled(thread) {
+                        Some(e) => return Err((e, false)),
+                        None => tr!(self.err::<Value>("RuntimeError", "No active exception to reraise")),
+                    },
+                    1 => {
+                        let e = pop!();
+                        tr!(self.make_raisable(e))
+                    }
+                    _ => {
+                        let cause = pop!();
+                        let e = pop!();
+                        let e = tr!(self.make_raisable(e));
+                        let cause = if cause.is_none() { None } else { Some(tr!(self.make_raisable(cause))) };
+                        crate::exceptions::set_cause(&e, cause, true);
+                        e
+                    }
+                };
+                return Err((exc, true));
+            }
+            Op::CheckExcMatch => {
+                let typ = pop!();
+                let exc = pop!();
+                let m = tr!(self.exception_matches(&exc, &typ));
+                push!(Value::Bool(m));
+            }
+            Op::LoadAssertionError => {
+                push!(Value::Obj(self.t.exc("AssertionError")));
+            }
+            Op::WithEnter => {
+                let mgr = pop!();
+                let exit = tr!(self.special_method(&mgr, "__exit__", "__enter__", false));
+                let enter = tr!(self.special_method(&mgr, "__enter__", "__exit__", true));
+                push!(exit);
+                let r = tr!(self.call(enter, vec![], vec![]));
+                push!(r);
+            }
+            Op::AsyncWithEnter => {
+                let mgr = pop!();
+                let exit = tr!(self.special_method(&mgr, "__aexit__", "__aenter__", false));
+                let enter = tr!(self.special_method(&mgr, "__aenter__", "__aexit__", true));
+                push!(exit);
+                let r = tr!(self.call(enter, vec![], vec![]));
+                tr!(self.check_awaitable(&r));
+                push!(r);
+            }
+            Op::WithExitNormal => {
+                let exit = pop!();
+                tr!(self.call(exit, vec![Value::None, Value::None, Value::None], vec![]));
+            }
+            Op::AsyncWithExitNormal => {
+                let exit = pop!();
+                let r = tr!(self.call(exit, vec![Value::None, Value::None, Value::None], vec![]));
+                tr!(self.check_awaitable(&r));
+                push!(r);
+            }
+            Op::WithExitExc | Op::AsyncWithExitExc => {
+                // Stack: exit, exc. Leave them; push exit(type, exc, tb).
+                let f = frame!(thread);
+                let n = f.stack.len();
+                let exc = f.stack[n - 1].clone();
+                let exit = f.stack[n - 2].clone();
+                let typ = self.type_of(&exc);
+                let r = tr!(self.call(exit, vec![Value::Obj(typ), exc, Value::None], vec![]));
+                if let Op::AsyncWithExitExc = op {
+                    tr!(self.check_awaitable(&r));
+                    push!(r);
+                } else {
+                    let truth = tr!(self.truthy(&r));
+                    push!(Value::Bool(truth));
+                }
+            }
+            Op::UnpackSequence(n) => {
+                let v = pop!();
+                let items = tr!(self.unpack(&v, n as usize, None));
+                let f = frame!(thread);
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::UnpackEx(before, after) => {
+                let v = pop!();
+                let items = tr!(self.unpack(&v, before as usize, Some(after as usize)));
+                let f = frame!(thread);
+                f.stack.extend(items.into_iter().rev());
+            }
+            Op::ImportName(i) => {
+                let name = frame!(thread).code.names[i as usize].clone();
+                let m = tr!(self.import(&name));
+                push!(m);
+            }
+            Op::ImportFrom(i) => {
+                let name = frame!(thread).code.names[i as usize].clone();
+                let m = frame!(thread).stack.last().unwrap().clone();
+                let v = match self.get_attr(&m, &name) {
+                    Ok(v) => v,
+                    Err(_) => {
+                        let mname = match &m {
+                            Value::Obj(o) => match &**o {
+                                Obj::Module { name, .. } => name.to_string(),
+                                _ => "?".into(),
+                            },
+                            _ => "?".into(),
+                        };
+                        return Err((
+                            tr!(self.err::<Value>("ImportError", format!("cannot import name '{name}' from '{mname}' (unknown location)"))),
+                            true,
+                        ));
+                    }
+                };
+                push!(v);
+            }
+            Op::ImportStar => {
+                let m = pop!();
+                if let Value::Obj(o) = &m {
+                    if let Obj::Module { dict, .. } = &**o {
+                        let items: Vec<(Rc<str>, Value)> =
+                            dict.borrow().iter().filter(|(k, _)| !k.starts_with('_')).map(|(k, v)| (k.clone(), v.clone())).collect();
+                        let f = frame!(thread);
+                        let ns = f.ns.clone().unwrap_or(f.globals.clone());
+                        for (k, v) in items {
+                            ns.borrow_mut().insert(k, v);
+                        }
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    fn unbound_local(&mut self, name: &str) -> Value {
+        let c = self.t.exc("UnboundLocalError");
+        self.new_exception(&c, Some(format!("cannot access local variable '{name}' where it is not associated with a value")))
+    }
+
+    fn name_error(&mut self, name: &str) -> Value {
+        let c = self.t.exc("NameError");
+        self.new_exception(&c, Some(format!("name '{name}' is not defined")))
+    }
+
+    fn make_raisable(&mut self, e: Value) -> PyResult {
+        if let Value::Obj(o) = &e {
+            if let Obj::Class(_) = &**o {
+                if crate::builtins::is_subclass(o, &self.t.exc("BaseException")) {
+                    return self.call(e.clone(), vec![], vec![]);
+                }
+            }
+            if crate::exceptions::is_exception(&e) {
+                return Ok(e);
+            }
+        }
+        self.type_error("exceptions must derive from BaseException")
+    }
+
+    fn exception_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        match typ {
+            Value::Obj(o) => match &**o {
+                Obj::Class(_) => {
+                    if !crate::builtins::is_subclass(o, &self.t.exc("BaseException")) {
+                        return self.type_error("catching classes that do not inherit from BaseException is not allowed");
+                    }
+                    Ok(crate::exceptions::is_instance_of(exc, o))
+                }
+                Obj::Tuple(items) => {
+                    for t in items.clone() {
+                        if self.exception_matches(exc, &t)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                _ => self.type_error("catching classes that do not inherit from BaseException is not allowed"),
+            },
+            _ => self.type_error("catching classes that do not inherit from BaseException is not allowed"),
+        }
+    }
+
+    fn special_method(&mut self, mgr: &Value, name: &str, other: &str, _enter: bool) -> PyResult {
+        match self.lookup_method(mgr, name)? {
+            Some(f) => Ok(Value::obj(Obj::BoundMethod { receiver: mgr.clone(), func: f })),
+            None => {
+                let t = self.type_name(mgr);
+                let proto = if name.starts_with("__a") { "asynchronous context manager" } else { "context manager" };
+                let extra = if self.lookup_method(mgr, other)?.is_some() || name == "__exit__" || name == "__aexit__" {
+                    format!(" but it does not implement the {proto} protocol... missing {name}")
+                } else {
+                    String::new()
+                };
+                let _ = extra;
+                let msg = format!("'{t}' object does not support the {proto} protocol");
+                self.type_error(msg)
+            }
+        }
+    }
+
+    /// Ends the top frame with `v`, handing it to whoever is below.
+    fn return_from_frame(&mut self, thread: &mut Thread, v: Value) -> Option<Outcome> {
+        let frame = thread.frames.pop().unwrap();
+        let mut exhausted_gen = None;
+        if let Some(g) = &frame.gen {
+            if let Obj::Gen(gen) = &**g {
+                gen.state.set(GenState::Closed);
+                exhausted_gen = Some(gen.kind);
+            }
+        }
+        match frame.mode {
+            Mode::Top => {
+                if exhausted_gen == Some(GenKind::Generator) {
+                    // A generator run by `next()` from native code: StopIteration(value).
+                    let c = self.t.exc("StopIteration");
+                    let e = crate::exceptions::instantiate(&c, if v.is_none() { vec![] } else { vec![v] });
+                    return Some(Outcome::Raised(e));
+                }
+                if exhausted_gen == Some(GenKind::AsyncGenerator) {
+                    let c = self.t.exc("StopAsyncIteration");
+                    return Some(Outcome::Raised(crate::exceptions::instantiate(&c, vec![])));
+                }
+                Some(Outcome::Returned(v))
+            }
+            Mode::Call | Mode::Await => {
+                frame!(thread).stack.push(v);
+                None
+            }
+            Mode::ForIter(target) => {
+                let f = frame!(thread);
+                f.stack.pop();
+                f.ip = target as usize;
+                None
+            }
+            Mode::Anext => {
+                let c = self.t.exc("StopAsyncIteration");
+                let e = crate::exceptions::instantiate(&c, vec![]);
+                match self.unwind(thread, e, true) {
+                    Some(e) => Some(Outcome::Raised(e)),
+                    None => None,
+                }
+            }
+        }
+    }
+
+    /// A generator frame yields `v`: it leaves the thread (kept by its generator object).
+    fn yield_from_frame(&mut self, thread: &mut Thread, v: Value) -> Option<Outcome> {
+        let mode = thread.frames.last().unwrap().mode;
+        if mode == Mode::Top {
+            return Some(Outcome::Yielded(v));
+        }
+        let mut frame = thread.frames.pop().unwrap();
+        let gen = frame.gen.clone().expect("yield outside generator frame");
+        frame.mode = Mode::Call;
+        if let Obj::Gen(g) = &*gen {
+            g.state.set(GenState::Suspended);
+            *g.frame.borrow_mut() = Some(Box::new(frame));
+        }
+        frame!(thread).stack.push(v);
+        None
+    }
+
+    /// Pushes a suspended generator's frame on this thread to run until its next yield.
+    fn resume_generator_in_thread(
+        &mut self,
+        thread: &mut Thread,
+        gen_obj: Rc<Obj>,
+        mode: Mode,
+        send: Option<Value>,
+    ) -> Result<Option<Outcome>, (Value, bool)> {
+        let Obj::Gen(g) = &*gen_obj else { unreachable!() };
+        match g.state.get() {
+            GenState::Running => {
+                let e = self.new_exception(&self.t.exc("ValueError"), Some("generator already executing".into()));
+                return Err((e, true));
+            }
+            GenState::Closed => {
+                if let Mode::ForIter(target) = mode {
+                    let f = frame!(thread);
+                    f.stack.pop();
+                    f.ip = target as usize;
+                    return Ok(None);
+                }
+                let c = if g.kind == GenKind::AsyncGenerator { "StopAsyncIteration" } else { "StopIteration" };
+                let e = self.new_exception(&self.t.exc(c), None);
+                return Err((e, true));
+            }
+            _ => {}
+        }
+        let Some(mut frame) = g.frame.borrow_mut().take() else { unreachable!() };
+        if thread.frames.len() >= RECURSION_LIMIT {
+            *g.frame.borrow_mut() = Some(frame);
+            let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+            return Err((e, true));
+        }
+        if g.state.get() == GenState::Suspended {
+            frame.stack.push(send.unwrap_or(Value::None));
+        }
+        frame.mode = mode;
+        g.state.set(GenState::Running);
+        thread.frames.push(*frame);
+        Ok(None)
+    }
+
+    fn await_value(&mut self, thread: &mut Thread, aw: Value, ip: usize) -> Result<Option<Outcome>, (Value, bool)> {
+        let Value::Obj(o) = &aw else { unreachable!() };
+        match &**o {
+            Obj::Gen(g) if g.kind == GenKind::Coroutine => {
+                match g.state.get() {
+                    GenState::Running => {
+                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("coroutine is being awaited already".into()));
+                        return Err((e, true));
+                    }
+                    GenState::Closed => {
+                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("cannot reuse already awaited coroutine".into()));
+                        return Err((e, true));
+                    }
+                    _ => {}
+                }
+                frame!(thread).stack.pop();
+                g.awaited.set(true);
+                if thread.frames.len() >= RECURSION_LIMIT {
+                    let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+                    return Err((e, true));
+                }
+                let Some(mut frame) = g.frame.borrow_mut().take() else { unreachable!() };
+                frame.mode = Mode::Await;
+                g.state.set(GenState::Running);
+                thread.frames.push(*frame);
+                Ok(None)
+            }
+            Obj::Native(NativeObj::Future(fd)) => {
+                let (state, blocking) = {
+                    let d = fd.borrow();
+                    (d.state, d.blocking)
+                };
+                if state == crate::native::FutState::Pending {
+                    if blocking {
+                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("await wasn't used with future".into()));
+                        return Err((e, true));
+                    }
+                    fd.borrow_mut().blocking = true;
+                    frame!(thread).ip = ip; // resume by re-running Await
+                    return Ok(Some(Outcome::Suspended(aw.clone())));
+                }
+                frame!(thread).stack.pop();
+                fd.borrow_mut().blocking = false;
+                match crate::asyncio::future_result(self, o) {
+                    Ok(v) => {
+                        frame!(thread).stack.push(v);
+                        Ok(None)
+                    }
+                    Err(e) => Err((e, true)),
+                }
+            }
+            Obj::Native(NativeObj::Sleep0) => {
+                // First execution yields to the loop; the resumed Await finds the marker consumed.
+                let f = frame!(thread);
+                f.stack.pop();
+                f.stack.push(Value::obj(Obj::Native(NativeObj::Sentinel("sleep0-done"))));
+                f.ip = ip;
+                Ok(Some(Outcome::Suspended(Value::None)))
+            }
+            Obj::Native(NativeObj::Sentinel("sleep0-done")) => {
+                let f = frame!(thread);
+                f.stack.pop();
+                f.stack.push(Value::None);
+                Ok(None)
+            }
+            Obj::Native(NativeObj::Anext(agen)) => {
+                let agen = agen.clone();
+                frame!(thread).stack.pop();
+                let Value::Obj(ao) = &agen else { unreachable!() };
+                self.resume_generator_in_thread(thread, ao.clone(), Mode::Anext, None)
+            }
+            _ => {
+                // An object with __await__: drive the iterator it returns like `yield from`.
+                let t = self.type_name(&aw);
+                let e = self.new_exception(&self.t.exc("TypeError"), Some(format!("object {t} can't be used in 'await' expression")));
+                Err((e, true))
+            }
+        }
+    }
+
+    pub fn check_awaitable(&mut self, v: &Value) -> PyResult<()> {
+        if let Value::Obj(o) = v {
+            match &**o {
+                Obj::Gen(g) if g.kind == GenKind::Coroutine => return Ok(()),
+                Obj::Native(NativeObj::Future(_) | NativeObj::Sleep0 | NativeObj::Anext(_) | NativeObj::Sentinel("sleep0-done")) => {
+                    return Ok(())
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(v);
+        self.type_error(format!("object {t} can't be used in 'await' expression"))
+    }
+
+    /// Calls `func` from the interpreter loop: Python functions get a frame on this thread.
+    fn call_in_thread(
+        &mut self,
+        thread: &mut Thread,
+        func: Value,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Result<Option<Outcome>, (Value, bool)> {
+        if let Value::Obj(o) = &func {
+            let (target, args) = match &**o {
+                Obj::BoundMethod { receiver, func: inner } => {
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    a.push(receiver.clone());
+                    a.extend(args);
+                    (inner.clone(), a)
+                }
+                _ => (func.clone(), args),
+            };
+            if let Value::Obj(fo) = &target {
+                if let Obj::Function(f) = &**fo {
+                    if !f.code.is_generator && !f.code.is_coroutine {
+                        if thread.frames.len() >= RECURSION_LIMIT {
+                            let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+                            return Err((e, true));
+                        }
+                        let fast = match self.bind_args(f, args, kwargs) {
+                            Ok(fast) => fast,
+                            Err(e) => return Err((e, true)),
+                        };
+                        let frame = self.make_frame(f, fast, Mode::Call);
+                        thread.frames.push(frame);
+                        return Ok(None);
+                    }
+                }
+            }
+            self.call_line = thread.frames.last().map(|f| f.line()).unwrap_or(0);
+            let r = self.call(target, args, kwargs);
+            return self.after_native_call(thread, r);
+        }
+        let r = self.call(func, args, kwargs);
+        self.after_native_call(thread, r)
+    }
+
+    fn after_native_call(&mut self, thread: &mut Thread, r: PyResult) -> Result<Option<Outcome>, (Value, bool)> {
+        match r {
+            Ok(v) => {
+                frame!(thread).stack.push(v);
+                if self.control.is_some() {
+                    return Ok(Some(Outcome::Control));
+                }
+                Ok(None)
+            }
+            Err(e) => Err((e, true)),
+        }
+    }
+
+    pub fn binary(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult {
+        ops::binary(self, op, a, b, inplace)
+    }
+    pub fn unary(&mut self, op: UnaryOp, a: Value) -> PyResult {
+        ops::unary(self, op, a)
+    }
+    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
+        ops::compare(self, op, a, b)
+    }
+}
+
+pub fn tuple_items(v: &Value) -> Vec<Value> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Tuple(items) => items.clone(),
+            Obj::List(l) => l.borrow().clone(),
+            _ => vec![],
+        },
+        _ => vec![],
+    }
+}
+
+fn deref_name(code: &Code, i: u32) -> Rc<str> {
+    let i = i as usize;
+    if i < code.cellvars.len() {
+        code.cellvars[i].clone()
+    } else {
+        code.freevars[i - code.cellvars.len()].clone()
+    }
+}
+

@@ -1,0 +1,42 @@
+//! `cargo xtask <command>`: the project's one entry point for set-up, build, serve and test.
+//!
+//! Every command first installs what it needs and is missing (idempotent, quiet when present),
+//! so the README's two commands work on a fresh machine that reaches only the package registries.
+
+mod csp;
+mod install;
+mod serve;
+mod tasks;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve [--port N]          install what is missing, build the release app, serve it on 127.0.0.1:8080
+  test                      install what is missing, run every test layer (native, browser wasm, end-to-end)
+  dist [--public-url /p/]   optimized static build into dist/, ready for any static host
+  bench                     run the engine benchmarks beside CPython and the page size/load benchmark
+  install [--browser]       only install the toolchain (and Chromium with --browser)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => tasks::serve(&args[1..]),
+        Some("test") => tasks::test(&args[1..]),
+        Some("dist") => tasks::dist(&args[1..]),
+        Some("bench") => tasks::bench(&args[1..]),
+        Some("install") => tasks::install(&args[1..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! The xtask commands.
+
+use crate::install::{self, cmd, root, run};
+use crate::serve;
+use std::path::PathBuf;
+
+fn flag_value(args: &[String], flag: &str) -> Option<String> {
+    args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1).cloned())
+}
+
+pub fn install(args: &[String]) -> Result<(), String> {
+    install::toolchain()?;
+    if args.iter().any(|a| a == "--browser") {
+        install::browser()?;
+    }
+    Ok(())
+}
+
+/// Optimized static build into dist/.
+pub fn dist(args: &[String]) -> Result<(), String> {
+    install::toolchain()?;
+    build_dist(flag_value(args, "--public-url").as_deref())
+}
+
+fn build_dist(public_url: Option<&str>) -> Result<(), String> {
+    let mut trunk = cmd("trunk");
+    trunk.args(["build", "--release", "--offline"]);
+    if let Some(url) = public_url {
+        trunk.args(["--public-url", url]);
+    }
+    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
+    run(trunk)?;
+    crate::csp::externalize_inline_scripts(&root().join("dist"))?;
+    println!("xtask: static site in {}", root().join("dist").display());
+    Ok(())
+}
+
+pub fn serve(args: &[String]) -> Result<(), String> {
+    install::toolchain()?;
+    build_dist(None)?;
+    let port = flag_value(args, "--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
+    let listener = serve::bind(port)?;
+    println!("xtask: Awaitlab is served on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
+    serve::serve_forever(listener, root().join("dist"));
+    Ok(())
+}
+
+/// Every test layer; fails if any fails.
+pub fn test(_args: &[String]) -> Result<(), String> {
+    install::toolchain()?;
+    install::browser()?;
+
+    println!("\n== layer 1: native tests (cargo test) ==");
+    let mut native = cmd("cargo");
+    native.args(["test", "--workspace", "--release"]);
+    run(native)?;
+
+    println!("\n== layer 2: browser glue (wasm-bindgen-test in headless Chromium) ==");
+    let mut wasm = cmd("cargo");
+    wasm.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--tests"])
+        .env("CHROMEDRIVER", install::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    run(wasm)?;
+
+    println!("\n== layer 3: end-to-end (Playwright, release build on 127.0.0.1) ==");
+    build_dist(None)?;
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
+    let mut e2e = cmd("node");
+    e2e.args(["--test", "--test-concurrency=1"])
+        .args(e2e_files()?)
+        .env("AWAITLAB_URL", format!("http://127.0.0.1:{port}/"))
+        .env("CHROMIUM", install::CHROMIUM);
+    run(e2e)
+}
+
+fn e2e_files() -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("e2e"))
+        .map_err(|e| format!("e2e/: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+pub fn bench(_args: &[String]) -> Result<(), String> {
+    let mut c = cmd("cargo");
+    c.args(["run", "--release", "--quiet", "--package", "awaitlab-cli", "--bin", "awaitlab-bench"]);
+    run(c)
+}
