@@ -1,3 +1,7 @@
-use leptos::prelude::*;
-#[component]
-pub fn App() -> impl IntoView { view! { <p>"Awaitlab"</p> } }
+//! Leptos components. They hold no engine logic: they call `browser::run_in_browser` and show
+//! its result.
+
+mod console;
+mod playground;
+
+pub use playground::App;

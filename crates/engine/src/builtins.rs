@@ -405,9 +405,6 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
     }
 }
 
-fn new_iter(state: IterState) -> Value {
-    Value::obj(Obj::Iter(RefCell::new(state)))
-}
 
 // ---------- sequences ----------
 
@@ -1175,7 +1172,7 @@ pub fn is_exception_class(vm: &Vm, class: &Rc<Obj>) -> bool {
 pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     let Obj::Class(c) = &*class else { unreachable!() };
     if let Some(bt) = c.builtin {
-        if bt != BuiltinType::BaseException || !kwargs.is_empty() && false {
+        if bt != BuiltinType::BaseException || c.name.ends_with("ExceptionGroup") {
             return crate::methods::construct_builtin(vm, &class, bt, args, kwargs);
         }
     }

@@ -79,7 +79,7 @@ impl Vm {
             id,
             created_line: self.call_line,
         }));
-        frame.gen = Some(gen.clone());
+        frame.gen = Some(Rc::downgrade(&gen));
         if let Obj::Gen(g) = &*gen {
             *g.frame.borrow_mut() = Some(Box::new(frame));
         }
@@ -270,7 +270,7 @@ impl Vm {
                         return Ok(None);
                     }
                 }
-                Obj::Class(_) | Obj::Module { .. } => return Ok(None),
+                Obj::Class(_) | Obj::Module { .. } | Obj::Super { .. } => return Ok(None),
                 _ => {}
             }
         }

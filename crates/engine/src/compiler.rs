@@ -24,7 +24,7 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
 
 #[derive(Clone)]
 enum FBlock {
-    Loop { continue_target: usize, breaks: Vec<usize>, is_for: bool, is_async: bool },
+    Loop { continue_target: usize, breaks: Vec<usize>, is_for: bool },
     TryFinally { body: Vec<Stmt> },
     TryExcept,
     Handler { name: Option<String> },
@@ -325,7 +325,7 @@ impl Compiler {
                 self.span = test.span;
                 self.expr(test)?;
                 let jf = self.op(Op::PopJumpIfFalse(0));
-                self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: false, is_async: false });
+                self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: false });
                 self.body(body)?;
                 self.span = test.span;
                 self.op(Op::Jump(top as u32));
@@ -352,7 +352,7 @@ impl Compiler {
                     self.op(Op::Await);
                     self.op(Op::PopBlock);
                     self.assign(target)?;
-                    self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: true, is_async: true });
+                    self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: true });
                     self.body(body)?;
                     self.op(Op::Jump(top as u32));
                     let Some(FBlock::Loop { breaks, .. }) = self.fblocks.pop() else { unreachable!() };
@@ -374,7 +374,7 @@ impl Compiler {
                     self.span = st.span;
                     let fi = self.op(Op::ForIter(0));
                     self.assign(target)?;
-                    self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: true, is_async: false });
+                    self.fblocks.push(FBlock::Loop { continue_target: top, breaks: vec![], is_for: true });
                     self.body(body)?;
                     self.span = st.span;
                     self.op(Op::Jump(top as u32));
@@ -1193,6 +1193,17 @@ impl Compiler {
     }
 
     fn call(&mut self, func: &Expr, args: &[Arg], span: Span) -> CResult<()> {
+        if args.is_empty() && matches!(&func.kind, ExprKind::Name(n) if n == "super") && self.kind == CodeKind::Function {
+            // Zero-argument super(): super(__class__, <first argument>).
+            if let (Resolution::Cell(_), Some(first)) = (self.scope.resolve("__class__"), self.varnames.first().cloned()) {
+                self.load_name("super");
+                self.load_name("__class__");
+                self.load_name(&first);
+                self.span = span;
+                self.op(Op::Call(2));
+                return Ok(());
+            }
+        }
         let simple = args.iter().all(|a| matches!(a, Arg::Pos(_)));
         let has_star = args.iter().any(|a| matches!(a, Arg::Star(_) | Arg::StarStar(_)));
         if simple {

@@ -149,6 +149,11 @@ pub fn set_cause(exc: &Value, cause: Option<Value>, suppress: bool) {
 
 pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
     let args = exc_args(v);
+    if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) && args.len() == 2 {
+        let n = crate::vm::tuple_items(&args[1]).len();
+        let msg = vm.to_str(&args[0])?;
+        return Ok(Rc::from(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
+    }
     let is_key_error = is_instance_of(v, &vm.t.exc("KeyError"));
     match args.len() {
         0 => Ok(Rc::from("")),
@@ -165,6 +170,10 @@ pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
         "__context__" => Some(data.context.unwrap_or(Value::None)),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
+        "exceptions" if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) => {
+            Some(Value::tuple(exc_args(v).get(1).map(crate::vm::tuple_items).unwrap_or_default()))
+        }
+        "message" if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
         "value" if is_instance_of(v, &vm.t.exc("StopIteration")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
         _ => None,
     })
@@ -218,7 +227,8 @@ pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
     let tb = data.traceback;
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
-        for e in &tb {
+        // Frames of Awaitlab's own Python (asyncio's internals) are left out: learners see theirs.
+        for e in tb.iter().filter(|e| !e.filename.starts_with('<')) {
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
             if &*e.filename == &*vm.filename {
                 if let Some(src) = vm.source_lines.get(e.line as usize - 1) {

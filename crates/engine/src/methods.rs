@@ -900,7 +900,22 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             }
             Ok(Value::obj(Obj::Deque(RefCell::new(d), maxlen)))
         }
-        BuiltinType::BaseException => Ok(crate::exceptions::instantiate(class, args)),
+        BuiltinType::BaseException => {
+            if &*name == "BaseExceptionGroup" || &*name == "ExceptionGroup" {
+                if args.len() != 2 {
+                    return vm.type_error(format!("{name}() takes exactly 2 arguments ({} given)", args.len()));
+                }
+                let errors = vm.collect_iter(&args[1])?;
+                if errors.is_empty() {
+                    return vm.err("ValueError", "second argument (exceptions) must be a non-empty sequence");
+                }
+                let exception = vm.t.exc("Exception");
+                let all_exceptions = errors.iter().all(|e| crate::exceptions::is_instance_of(e, &exception));
+                let class = if all_exceptions { vm.t.exc("ExceptionGroup") } else { class.clone() };
+                return Ok(crate::exceptions::instantiate(&class, vec![args[0].clone(), Value::tuple(errors)]));
+            }
+            Ok(crate::exceptions::instantiate(class, args))
+        }
         BuiltinType::Future => crate::asyncio::new_future_value(vm),
         _ => vm.type_error(format!("cannot create '{name}' instances")),
     }

@@ -101,7 +101,7 @@ fn int_op(vm: &mut Vm, op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
                 return vm.err("ZeroDivisionError", "integer division or modulo by zero");
             }
             match a.checked_div_euclid(b) {
-                Some(_) => Value::Int(a.div_floor(&b)),
+                Some(_) => Value::Int(num_integer::Integer::div_floor(&a, &b)),
                 None => return Ok(None),
             }
         }
@@ -110,7 +110,7 @@ fn int_op(vm: &mut Vm, op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
                 return vm.err("ZeroDivisionError", "integer modulo by zero");
             }
             match a.checked_rem(b) {
-                Some(_) => Value::Int(a.mod_floor(&b)),
+                Some(_) => Value::Int(num_integer::Integer::mod_floor(&a, &b)),
                 None => return Ok(None),
             }
         }

@@ -92,6 +92,10 @@ pub fn analyze_module(body: &[Stmt]) -> Scope {
 
 fn resolve_frees(scope: &mut Scope, enclosing: &IndexSet<String>) -> IndexSet<String> {
     let mut child_enclosing = enclosing.clone();
+    if scope.kind == CodeKind::Class {
+        // Methods using zero-argument super() close over the class being defined.
+        child_enclosing.insert("__class__".to_string());
+    }
     if scope.function_like() {
         for l in &scope.locals {
             if !scope.globals.contains(l) {
@@ -106,7 +110,9 @@ fn resolve_frees(scope: &mut Scope, enclosing: &IndexSet<String>) -> IndexSet<St
     for child in &mut children {
         let needs = resolve_frees(child, &child_enclosing);
         for n in needs {
-            if scope.function_like() && scope.locals.contains(&n) && !scope.globals.contains(&n) {
+            if scope.kind == CodeKind::Class && n == "__class__" {
+                scope.cells.insert(n);
+            } else if scope.function_like() && scope.locals.contains(&n) && !scope.globals.contains(&n) {
                 scope.cells.insert(n);
             } else {
                 scope.frees.insert(n);
@@ -365,6 +371,9 @@ pub fn visit_expr(s: &mut Scope, e: &Expr) {
             visit_expr(s, orelse);
         }
         ExprKind::Call { func, args } => {
+            if args.is_empty() && matches!(&func.kind, ExprKind::Name(n) if n == "super") && s.kind == CodeKind::Function {
+                s.uses.insert("__class__".into());
+            }
             visit_expr(s, func);
             for a in args {
                 match a {

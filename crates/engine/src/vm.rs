@@ -46,7 +46,8 @@ pub struct Frame {
     pub globals: Rc<RefCell<Namespace>>,
     pub ns: Option<Rc<RefCell<Namespace>>>,
     pub blocks: Vec<Block>,
-    pub gen: Option<Rc<Obj>>,
+    /// The generator/coroutine owning this frame (weak: the generator owns the frame while suspended).
+    pub gen: Option<std::rc::Weak<Obj>>,
     pub mode: Mode,
     pub handled: Vec<Value>,
 }
@@ -224,8 +225,8 @@ impl Vm {
                 return None;
             }
             let frame = thread.frames.pop().unwrap();
-            if let Some(g) = &frame.gen {
-                if let Obj::Gen(gen) = &**g {
+            if let Some(g) = frame.gen.as_ref().and_then(|w| w.upgrade()) {
+                if let Obj::Gen(gen) = &*g {
                     gen.state.set(GenState::Closed);
                     // PEP 479: StopIteration escaping a generator becomes RuntimeError.
                     if gen.kind != GenKind::Coroutine && crate::exceptions::is_instance_of(&exc, &self.t.exc("StopIteration")) {
@@ -736,7 +737,6 @@ impl Vm {
                 push!(Value::Str(s));
             }
             Op::Jump(t) => {
-                let f = frame!(thread);
                 if (t as usize) < ip {
                     // Backward jumps are where long loops spend their time: check the limits here.
                     tr!(self.limit_check());
@@ -1115,8 +1115,8 @@ impl Vm {
     fn return_from_frame(&mut self, thread: &mut Thread, v: Value) -> Option<Outcome> {
         let frame = thread.frames.pop().unwrap();
         let mut exhausted_gen = None;
-        if let Some(g) = &frame.gen {
-            if let Obj::Gen(gen) = &**g {
+        if let Some(g) = frame.gen.as_ref().and_then(|w| w.upgrade()) {
+            if let Obj::Gen(gen) = &*g {
                 gen.state.set(GenState::Closed);
                 exhausted_gen = Some(gen.kind);
             }
@@ -1163,7 +1163,11 @@ impl Vm {
             return Some(Outcome::Yielded(v));
         }
         let mut frame = thread.frames.pop().unwrap();
-        let gen = frame.gen.clone().expect("yield outside generator frame");
+        let Some(gen) = frame.gen.as_ref().and_then(|w| w.upgrade()) else {
+            // The generator object is gone: nobody can resume this frame; the value goes on.
+            frame!(thread).stack.push(v);
+            return None;
+        };
         frame.mode = Mode::Call;
         if let Obj::Gen(g) = &*gen {
             g.state.set(GenState::Suspended);

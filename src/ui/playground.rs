@@ -1,0 +1,127 @@
+use super::console::Console;
+use crate::browser::{run_in_browser, TimeMode};
+use awaitlab_engine::RunConfig;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+
+const DEFAULT_PROGRAM: &str = r#"import asyncio
+
+async def meow(number):
+    print(f'starting {number}')
+    await asyncio.sleep(1)
+    print(f'stopping {number}')
+    return number
+
+async def main():
+    results = await asyncio.gather(*(meow(n) for n in range(1, 4)))
+    print(results)
+
+asyncio.run(main())
+"#;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum RunState {
+    Idle,
+    Running,
+    Done,
+    Failed,
+    Stopped,
+}
+
+impl RunState {
+    fn as_str(self) -> &'static str {
+        match self {
+            RunState::Idle => "idle",
+            RunState::Running => "running",
+            RunState::Done => "done",
+            RunState::Failed => "failed",
+            RunState::Stopped => "stopped",
+        }
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (code, set_code) = signal(DEFAULT_PROGRAM.to_string());
+    let (chunks, set_chunks) = signal(Vec::new());
+    let (state, set_state) = signal(RunState::Idle);
+    let (real_time, set_real_time) = signal(false);
+    let (summary, set_summary) = signal(String::new());
+    let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
+
+    let run = {
+        let stop_flag = stop_flag.clone();
+        move || {
+            if state.get_untracked() == RunState::Running {
+                return;
+            }
+            stop_flag.set(false);
+            set_chunks.set(Vec::new());
+            set_summary.set(String::new());
+            set_state.set(RunState::Running);
+            let source = code.get_untracked();
+            let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: 1.0 } } else { TimeMode::Instant };
+            let stop = stop_flag.clone();
+            leptos::task::spawn_local(async move {
+                let epoch = js_sys::Date::now() / 1000.0;
+                let config = RunConfig { filename: "main.py".into(), epoch, ..Default::default() };
+                let result = run_in_browser(&source, &config, mode, stop).await;
+                let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { .. })).count();
+                set_summary.set(format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration));
+                set_chunks.set(result.chunks);
+                set_state.set(match result.exit_code {
+                    0 => RunState::Done,
+                    130 => RunState::Stopped,
+                    _ => RunState::Failed,
+                });
+            });
+        }
+    };
+    let run_click = run.clone();
+    let run_key = run.clone();
+    let stop = {
+        let stop_flag = stop_flag.clone();
+        move |_| stop_flag.set(true)
+    };
+
+    view! {
+        <header class="topbar">
+            <h1>"Awaitlab"</h1>
+            <p class="tagline">"See asyncio programs run"</p>
+        </header>
+        <main class="playground">
+            <section class="editor-pane">
+                <div class="toolbar" role="toolbar" aria-label="Run controls">
+                    <button data-testid="run" class="primary" on:click=move |_| run_click()
+                        disabled=move || state.get() == RunState::Running
+                        title="Run (Ctrl+Enter)">"Run"</button>
+                    <button data-testid="stop" on:click=stop
+                        disabled=move || state.get() != RunState::Running>"Stop"</button>
+                    <label class="mode">
+                        <input type="checkbox" prop:checked=real_time
+                            on:change=move |ev| set_real_time.set(event_target_checked(&ev)) />
+                        " Real time"
+                    </label>
+                    <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
+                        role="status">{move || state.get().as_str()}</span>
+                </div>
+                <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"
+                    prop:value=code
+                    on:input=move |ev| set_code.set(event_target_value(&ev))
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+                            ev.prevent_default();
+                            run_key();
+                        }
+                    }
+                ></textarea>
+            </section>
+            <section class="output-pane">
+                <h2>"Output"</h2>
+                <Console chunks=chunks />
+                <p class="summary">{summary}</p>
+            </section>
+        </main>
+    }
+}

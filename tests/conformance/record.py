@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Records what CPython does with each conformance program: stdout, the last line of stderr, and
+the exit status, into NAME.expected.json beside NAME.py. Run from anywhere:
+
+    python3 tests/conformance/record.py          # all programs
+    python3 tests/conformance/record.py a.py b.py
+
+The engine's test (crates/engine/tests/conformance.rs) compares its own runs with these files.
+A program whose output differs between two CPython runs is reported and not recorded.
+"""
+import json
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def run(path):
+    p = subprocess.run([sys.executable, path.name], cwd=HERE, capture_output=True, text=True, timeout=120)
+    lines = p.stderr.rstrip("\n").splitlines()
+    return {"stdout": p.stdout, "stderr_last": lines[-1] if lines else "", "exit": p.returncode}
+
+
+def main():
+    names = sys.argv[1:] or sorted(p.name for p in HERE.glob("*.py") if p.name != "record.py")
+    unstable = []
+    for name in names:
+        path = HERE / name
+        first, second = run(path), run(path)
+        if first != second:
+            unstable.append(name)
+            continue
+        path.with_suffix(".expected.json").write_text(json.dumps(first, indent=1, ensure_ascii=False) + "\n")
+    print(f"recorded {len(names) - len(unstable)} programs with {sys.version.split()[0]}")
+    if unstable:
+        print("not deterministic under CPython (not recorded):", ", ".join(unstable))
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
