@@ -17,7 +17,10 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 
 def run(path):
-    p = subprocess.run([sys.executable, path.name], cwd=HERE, capture_output=True, text=True, timeout=120)
+    try:
+        p = subprocess.run([sys.executable, path.name], cwd=HERE, capture_output=True, text=True, timeout=30)
+    except subprocess.TimeoutExpired:
+        return {"timeout": True}
     lines = p.stderr.rstrip("\n").splitlines()
     return {"stdout": p.stdout, "stderr_last": lines[-1] if lines else "", "exit": p.returncode}
 

@@ -83,6 +83,9 @@ pub enum Op {
     YieldFrom,
     SetupExcept(u32),
     SetupFinally(u32),
+    /// A with-block's handler: like SetupFinally, but the context manager's `__enter__` result
+    /// on TOS (about to be stored or dropped) is not part of the saved stack depth.
+    SetupWith(u32),
     PopBlock,
     /// Leaves an except handler: drops the handled exception from the exception-info stack.
     PopExcept,

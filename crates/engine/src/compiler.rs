@@ -126,6 +126,7 @@ impl Compiler {
             Op::ForIter(_) => Op::ForIter(t),
             Op::SetupExcept(_) => Op::SetupExcept(t),
             Op::SetupFinally(_) => Op::SetupFinally(t),
+            Op::SetupWith(_) => Op::SetupWith(t),
             Op::EndAsyncFor(_) => Op::EndAsyncFor(t),
             other => other,
         };
@@ -533,7 +534,7 @@ impl Compiler {
             self.op(Op::WithEnter);
         }
         // Stack: exit-callable, enter-result.
-        let setup = self.op(Op::SetupFinally(0));
+        let setup = self.op(Op::SetupWith(0));
         match &first.target {
             Some(t) => self.assign(t)?,
             None => {
@@ -1144,6 +1145,8 @@ impl Compiler {
                 }
                 self.expr(v)?;
                 self.op(Op::GetIter);
+                // The value sent in; YieldFrom pops it (each resumption pushes the next one).
+                self.op(Op::LoadConst(0));
                 self.op(Op::YieldFrom);
             }
             ExprKind::Walrus(n, v) => {

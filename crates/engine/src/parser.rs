@@ -395,13 +395,24 @@ impl Parser {
     }
 
     fn block(&mut self) -> PResult<Vec<Stmt>> {
+        self.block_after("")
+    }
+
+    /// A suite; `after` names the statement for CPython's "expected an indented block after ..." message.
+    fn block_after(&mut self, after: &str) -> PResult<Vec<Stmt>> {
+        let header_line = self.toks[self.pos.saturating_sub(1)].span.line;
         self.expect_op(":")?;
         if !self.eat_tok(&Tok::Newline) {
             return self.simple_statements();
         }
         if !self.eat_tok(&Tok::Indent) {
             let s = self.span();
-            return self.error_at(s, "expected an indented block");
+            let msg = if after.is_empty() {
+                "expected an indented block".to_string()
+            } else {
+                format!("expected an indented block after {after} on line {header_line}")
+            };
+            return self.error_at(s, msg);
         }
         let mut body = vec![];
         while !self.eat_tok(&Tok::Dedent) {
@@ -415,13 +426,14 @@ impl Parser {
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
-        self.advance();
+        let is_elif = self.at_kw("elif");
+        self.advance(); // `if` or `elif`
         let test = self.named_expr()?;
-        let body = self.block()?;
+        let body = self.block_after(if is_elif { "'elif' statement" } else { "'if' statement" })?;
         let orelse = if self.at_kw("elif") {
             vec![self.if_stmt()?]
         } else if self.eat_kw("else") {
-            self.block()?
+            self.block_after("'else' statement")?
         } else {
             vec![]
         };
@@ -432,7 +444,7 @@ impl Parser {
         let start = self.span();
         self.advance();
         let test = self.named_expr()?;
-        let body = self.block()?;
+        let body = self.block_after("'while' statement")?;
         let orelse = if self.eat_kw("else") { self.block()? } else { vec![] };
         Ok(Stmt { kind: StmtKind::While { test, body, orelse }, span: start.to(self.prev_span()) })
     }
@@ -442,7 +454,7 @@ impl Parser {
         let target = self.target_list()?;
         self.expect_kw("in")?;
         let iter = self.star_expressions()?;
-        let body = self.block()?;
+        let body = self.block_after("'for' statement")?;
         let orelse = if self.eat_kw("else") { self.block()? } else { vec![] };
         Ok(Stmt { kind: StmtKind::For { target, iter, body, orelse, is_async }, span: start.to(self.prev_span()) })
     }
@@ -478,7 +490,7 @@ impl Parser {
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
         self.advance();
-        let body = self.block()?;
+        let body = self.block_after("'try' statement")?;
         let mut handlers = vec![];
         while self.at_kw("except") {
             let hs = self.span();
@@ -503,11 +515,11 @@ impl Parser {
                 let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
                 (Some(t), name)
             };
-            let hbody = self.block()?;
+            let hbody = self.block_after("'except' statement")?;
             handlers.push(ExceptHandler { typ, name, body: hbody, span: hs });
         }
         let orelse = if !handlers.is_empty() && self.eat_kw("else") { self.block()? } else { vec![] };
-        let finalbody = if self.eat_kw("finally") { self.block()? } else { vec![] };
+        let finalbody = if self.eat_kw("finally") { self.block_after("'finally' statement")? } else { vec![] };
         if handlers.is_empty() && finalbody.is_empty() {
             return self.error("expected 'except' or 'finally' block");
         }
@@ -535,7 +547,7 @@ impl Parser {
         if paren {
             self.expect_op(")")?;
         }
-        let body = self.block()?;
+        let body = self.block_after("'with' statement")?;
         Ok(Stmt { kind: StmtKind::With { items, body, is_async }, span: start.to(self.prev_span()) })
     }
 
@@ -569,7 +581,7 @@ impl Parser {
         if self.eat_op("->") {
             self.expression()?;
         }
-        let body = self.block()?;
+        let body = self.block_after("function definition")?;
         Ok(Stmt {
             kind: StmtKind::FunctionDef(Box::new(FunctionDef { name, params, body, decorators, is_async })),
             span: start.to(self.prev_span()),
@@ -651,7 +663,7 @@ impl Parser {
             }
             self.expect_op(")")?;
         }
-        let body = self.block()?;
+        let body = self.block_after("class definition")?;
         Ok(Stmt { kind: StmtKind::ClassDef { name, bases, body, decorators }, span: start.to(self.prev_span()) })
     }
 
@@ -1378,8 +1390,13 @@ fn parse_fstring(body: &str, raw: bool, line: u32, col: u32) -> PResult<Vec<FPar
         }
         let mut debug_text = None;
         if chars[j] == '=' {
-            debug_text = Some(format!("{expr_text}="));
+            let mut text = format!("{expr_text}=");
             j += 1;
+            while j < chars.len() && chars[j].is_whitespace() {
+                text.push(chars[j]);
+                j += 1;
+            }
+            debug_text = Some(text);
         }
         let mut conversion = None;
         if chars.get(j) == Some(&'!') {

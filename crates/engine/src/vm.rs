@@ -868,7 +868,9 @@ impl Vm {
                 return Ok(self.yield_from_frame(thread, v));
             }
             Op::YieldFrom => {
-                // TOS: the inner iterator. Drive it one step with a nested run.
+                // TOS: the value sent in (ignored), below it the inner iterator, driven one step
+                // with a nested run.
+                pop!();
                 let it = frame!(thread).stack.last().unwrap().clone();
                 match tr!(self.next_with_value(&it)) {
                     Ok(v) => {
@@ -889,9 +891,10 @@ impl Vm {
                 let aw = frame!(thread).stack.last().unwrap().clone();
                 return self.await_value(thread, aw, ip);
             }
-            Op::SetupExcept(t) | Op::SetupFinally(t) => {
+            Op::SetupExcept(t) | Op::SetupFinally(t) | Op::SetupWith(t) => {
                 let f = frame!(thread);
-                let b = Block { handler: t, depth: f.stack.len() as u32, handled_depth: f.handled.len() as u32 };
+                let depth = f.stack.len() - matches!(op, Op::SetupWith(_)) as usize;
+                let b = Block { handler: t, depth: depth as u32, handled_depth: f.handled.len() as u32 };
                 f.blocks.push(b);
             }
             Op::PopBlock => {

@@ -1,0 +1,87 @@
+//! Runs the engine benchmarks: each workload through the `awaitlab` CLI and through python3,
+//! side by side. Prints CPU time (user + system) of each process, the median of several runs,
+//! and the ratio. Run with `cargo xtask bench` (it builds the release CLI first).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const RUNS: usize = 5;
+
+/// (file, target ratio) — targets from the engine issue.
+const WORKLOADS: &[(&str, f64)] = &[
+    ("gather_10k_sleep.py", 1.0),
+    ("sleep0_10x10k.py", 1.0),
+    ("semaphore_10k.py", 1.0),
+    ("queue_100k.py", 1.0),
+    ("arith_loop_1m.py", 2.0),
+];
+
+/// Runs a command, returns (cpu seconds, wall seconds, stdout).
+fn measure(cmd: &mut Command) -> (f64, f64, String) {
+    let start = std::time::Instant::now();
+    let child = cmd.stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().expect("spawn");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // wait4 reports the child's own CPU time.
+    let out = {
+        let mut child = child;
+        let mut stdout = String::new();
+        use std::io::Read;
+        child.stdout.take().unwrap().read_to_string(&mut stdout).unwrap();
+        unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+        stdout
+    };
+    let wall = start.elapsed().as_secs_f64();
+    let tv = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    (tv(usage.ru_utime) + tv(usage.ru_stime), wall, out)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    v[v.len() / 2]
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("benches/workloads");
+    let exe = std::env::current_exe().unwrap();
+    let cli = exe.parent().unwrap().join("awaitlab");
+    if !cli.exists() {
+        eprintln!("build the CLI first: cargo build --release -p awaitlab-cli");
+        std::process::exit(2);
+    }
+    println!("Engine benchmark: CPU time (user+sys) per process, median of {RUNS} runs");
+    println!("{:<22} {:>12} {:>12} {:>8} {:>8}  {}", "workload", "awaitlab ms", "python3 ms", "ratio", "target", "");
+    let mut all_ok = true;
+    for (file, target) in WORKLOADS {
+        let path: &Path = &dir.join(file);
+        let mut ours = vec![];
+        let mut theirs = vec![];
+        let mut outputs = (String::new(), String::new());
+        for _ in 0..RUNS {
+            let (cpu, _, out) = measure(Command::new(&cli).arg("run").arg(path));
+            ours.push(cpu);
+            outputs.0 = out;
+            let (cpu, _, out) = measure(Command::new("python3").arg(path));
+            theirs.push(cpu);
+            outputs.1 = out;
+        }
+        let (a, p) = (median(ours) * 1000.0, median(theirs) * 1000.0);
+        let ratio = a / p;
+        let same = outputs.0 == outputs.1;
+        let ok = ratio <= *target && same;
+        all_ok &= ok;
+        println!(
+            "{:<22} {:>12.1} {:>12.1} {:>7.2}x {:>7.1}x  {}{}",
+            file.trim_end_matches(".py"),
+            a,
+            p,
+            ratio,
+            target,
+            if ratio <= *target { "within target" } else { "OVER TARGET" },
+            if same { "" } else { " (OUTPUT DIFFERS)" }
+        );
+    }
+    println!("{}", if all_ok { "all workloads within target" } else { "some workloads miss their target" });
+}
