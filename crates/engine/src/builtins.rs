@@ -65,6 +65,7 @@ pub fn new_class(name: &str, bases: Vec<Rc<Obj>>, builtin: Option<BuiltinType>, 
         dict: RefCell::new(Namespace::default()),
         builtin,
         module: Rc::from(module),
+        has_properties: std::cell::Cell::new(false),
     }));
     let mro = compute_mro(&class, &bases).unwrap_or_default();
     if let Obj::Class(c) = &*class {
@@ -1150,6 +1151,7 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         dict: RefCell::new(ns.borrow().clone()),
         builtin: None,
         module: Rc::from("__main__"),
+        has_properties: std::cell::Cell::new(false),
     }));
     let _ = builtin;
     let mro = match compute_mro(&class, &base_classes) {
@@ -1157,6 +1159,11 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         Err(e) => return vm.type_error(e),
     };
     if let Obj::Class(c) = &*class {
+        let has_properties = mro.iter().any(|m| match &**m {
+            Obj::Class(mc) => mc.dict.borrow().values().any(|v| matches!(v, Value::Obj(o) if matches!(&**o, Obj::Property { .. }))),
+            _ => false,
+        });
+        c.has_properties.set(has_properties);
         *c.mro.borrow_mut() = mro;
     }
     if let Some(cell) = class_cell {

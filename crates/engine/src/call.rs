@@ -310,6 +310,12 @@ impl Vm {
                         return Ok(Value::Obj(inst.class.clone()));
                     }
                     let class = inst.class.clone();
+                    let may_have_property = matches!(&*class, Obj::Class(c) if c.has_properties.get());
+                    if !may_have_property {
+                        if let Some(v) = inst.dict.borrow().get(name) {
+                            return Ok(v.clone());
+                        }
+                    }
                     let class_attr = self.class_lookup(&class, name);
                     if let Some(Value::Obj(a)) = &class_attr {
                         if let Obj::Property { .. } = &**a {
@@ -480,6 +486,11 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Class(c) => {
+                    if matches!(&v, Value::Obj(p) if matches!(&**p, Obj::Property { .. })) {
+                        // Subclasses created earlier keep their flag: properties added after the
+                        // fact are rare enough to accept this.
+                        c.has_properties.set(true);
+                    }
                     c.dict.borrow_mut().insert(Rc::from(name), v);
                     return Ok(());
                 }

@@ -1885,6 +1885,11 @@ fn dq_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 fn dq_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     let x = arg(vm, &args, 1, "remove")?;
+    // Identity first (asyncio removes the very future it appended) without copying the deque.
+    if let Some(i) = with_deque(&d, |q| q.iter().position(|it| it.is(&x))) {
+        with_deque(&d, |q| q.remove(i));
+        return Ok(Value::None);
+    }
     let items: Vec<Value> = with_deque(&d, |q| q.iter().cloned().collect());
     for (i, it) in items.iter().enumerate() {
         if it.is(&x) || vm.eq(it, &x)? {

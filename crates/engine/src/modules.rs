@@ -31,15 +31,25 @@ fn funcs(list: &[(&'static str, NativeFn)]) -> Vec<(&'static str, Value)> {
     list.iter().map(|(n, f)| (*n, builtin(n, *f))).collect()
 }
 
-/// Runs Python source as a module body with the given namespace as globals.
-fn exec_source(vm: &mut Vm, src: &str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
-    let body = match crate::parser::parse_module(src) {
-        Ok(b) => b,
-        Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
-    };
-    let code = match crate::compiler::compile_module(&body, filename) {
-        Ok(c) => c,
-        Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
+thread_local! {
+    /// Compiled Python sources of the engine's own modules: compiled once per thread, not per run.
+    static COMPILED: RefCell<std::collections::HashMap<&'static str, Rc<crate::code::Code>>> = RefCell::new(Default::default());
+}
+
+/// Runs one of the engine's own Python sources as a module body with `ns` as its globals.
+fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
+    let cached = COMPILED.with(|c| c.borrow().get(src).cloned());
+    let code = match cached {
+        Some(code) => code,
+        None => {
+            let compiled = crate::parser::parse_module(src).and_then(|body| crate::compiler::compile_module(&body, filename));
+            let code = match compiled {
+                Ok(c) => c,
+                Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
+            };
+            COMPILED.with(|c| c.borrow_mut().insert(src, code.clone()));
+            code
+        }
     };
     let frame = vm.module_frame(code, ns);
     vm.run_nested(crate::vm::Thread { frames: vec![frame], pending_throw: None })?;

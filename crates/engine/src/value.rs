@@ -90,6 +90,9 @@ pub struct Class {
     /// For builtin types: which one (int, str, ...). None for classes defined in Python.
     pub builtin: Option<BuiltinType>,
     pub module: Rc<str>,
+    /// Whether any class on the MRO defines a property: only then must attribute reads on
+    /// instances consult the class before the instance dict.
+    pub has_properties: Cell<bool>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
