@@ -67,7 +67,7 @@ pub fn App() -> impl IntoView {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, ..Default::default() };
                 let result = run_in_browser(&source, &config, mode, stop).await;
-                let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { .. })).count();
+                let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { internal: false, .. })).count();
                 set_summary.set(format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration));
                 set_chunks.set(result.chunks);
                 set_state.set(match result.exit_code {

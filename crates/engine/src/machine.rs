@@ -173,9 +173,12 @@ impl Machine {
                                 self.handle_control();
                             }
                             out => {
+                                // The step ends after its result is recorded (a task's own
+                                // completion belongs to its last step).
+                                let ended = asyncio::end_step(&mut self.vm, &task, thread, out);
                                 crate::trace::step_end(&mut self.vm, &task);
                                 self.vm.rt.current_task = None;
-                                if let Err(exc) = asyncio::end_step(&mut self.vm, &task, thread, out) {
+                                if let Err(exc) = ended {
                                     // KeyboardInterrupt/SystemExit propagate out of the loop.
                                     self.abort_loop(exc);
                                 }

@@ -9,7 +9,8 @@ use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    TaskCreated { task: u64, name: Rc<str>, coro: Rc<str>, parent: Option<u64>, line: u32 },
+    /// `internal`: a task of asyncio's own machinery (asyncio.run's shutdown steps), not the program's.
+    TaskCreated { task: u64, name: Rc<str>, coro: Rc<str>, parent: Option<u64>, line: u32, internal: bool },
     StepStart { task: u64 },
     StepEnd { task: u64 },
     /// A task suspended on a future; `what` says what it waits for (sleep 0.5 s, Lock, another task...).
@@ -70,20 +71,20 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
     if !vm.trace.enabled {
         return;
     }
-    let (name, coro, line) = {
+    let (name, coro, line, internal) = {
         let d = crate::asyncio::fut_data(task).borrow();
         let t = d.task.as_ref().unwrap();
-        let (coro, line) = match &t.coro {
+        let (coro, line, internal) = match &t.coro {
             Value::Obj(o) => match &**o {
-                Obj::Gen(g) => (g.qualname.clone(), g.created_line),
-                _ => (Rc::from("?"), 0),
+                Obj::Gen(g) => (g.qualname.clone(), g.created_line, g.code.filename.starts_with('<')),
+                _ => (Rc::from("?"), 0, false),
             },
-            _ => (Rc::from("?"), 0),
+            _ => (Rc::from("?"), 0, false),
         };
-        (t.name.clone(), coro, line)
+        (t.name.clone(), coro, line, internal)
     };
     let parent = current_task_id(vm);
-    push(vm, Event::TaskCreated { task: id_of(task), name, coro, parent, line });
+    push(vm, Event::TaskCreated { task: id_of(task), name, coro, parent, line, internal });
 }
 
 pub fn step_start(vm: &mut Vm, task: &Rc<Obj>) {
@@ -228,7 +229,8 @@ pub fn to_chrome_json(records: &[Record]) -> String {
     events.push(r#"{"name":"process_name","ph":"M","pid":1,"tid":0,"args":{"name":"Awaitlab program"}}"#.to_string());
     events.push(r#"{"name":"thread_name","ph":"M","pid":1,"tid":0,"args":{"name":"event loop"}}"#.to_string());
     let mut open_wait: Vec<(u64, f64, Rc<str>, u64)> = vec![];
-    let mut last_done_step: std::collections::HashMap<u64, u64> = Default::default();
+    // Which task's step (None: the loop itself, a timer or callback) completed each future.
+    let mut completed_by: std::collections::HashMap<u64, Option<u64>> = Default::default();
     let mut running: Option<u64> = None;
     let mut flow_id = 0u64;
     for r in records {
@@ -250,9 +252,9 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                         us(start),
                         us(r.time) - us(start)
                     ));
-                    if let Some(src) = last_done_step.get(&fut) {
+                    if let Some(src) = completed_by.get(&fut) {
                         flow_id += 1;
-                        let src_tid = tid_of(&mut tids, *src);
+                        let src_tid = src.map(|t| tid_of(&mut tids, t)).unwrap_or(0);
                         events.push(format!(r#"{{"name":"wakeup","cat":"flow","ph":"s","id":{flow_id},"ts":{},"pid":1,"tid":{src_tid}}}"#, us(r.time)));
                         events.push(format!(r#"{{"name":"wakeup","cat":"flow","ph":"f","bp":"e","id":{flow_id},"ts":{},"pid":1,"tid":{tid}}}"#, us(r.time)));
                     }
@@ -267,9 +269,7 @@ pub fn to_chrome_json(records: &[Record]) -> String {
             }
             Event::Waiting { task, what, future, .. } => open_wait.push((*task, r.time, what.clone(), *future)),
             Event::FutureDone { future } | Event::TaskDone { task: future, .. } => {
-                if let Some(t) = running {
-                    last_done_step.insert(*future, t);
-                }
+                completed_by.insert(*future, running);
             }
             Event::Blocked { until, reason, .. } => {
                 events.push(format!(
