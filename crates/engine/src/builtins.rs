@@ -500,7 +500,7 @@ impl Vm {
                     Ok(Value::Int(start + step * i as i64))
                 }
                 Obj::Dict(d) => {
-                    let k = self.key(idx.clone())?;
+                    let k = self.key_in(d, idx.clone())?;
                     let found = d.borrow().get(&k).cloned();
                     match found {
                         Some(v) => Ok(v),
@@ -610,7 +610,7 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Dict(d) => {
-                    let k = self.key(idx)?;
+                    let k = self.key_in(d, idx)?;
                     d.borrow_mut().insert(k, v);
                     return Ok(());
                 }
@@ -655,7 +655,7 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Dict(d) => {
-                    let k = self.key(idx.clone())?;
+                    let k = self.key_in(d, idx.clone())?;
                     if d.borrow_mut().shift_remove(&k).is_none() {
                         let c = self.t.exc("KeyError");
                         return Err(crate::exceptions::instantiate(&c, vec![idx.clone()]));

@@ -792,7 +792,7 @@ impl Vm {
             },
             Value::Obj(o) => match &**o {
                 Obj::Dict(d) | Obj::Set(d) => {
-                    let k = self.key(item.clone())?;
+                    let k = self.key_in(d, item.clone())?;
                     Ok(d.borrow().contains_key(&k))
                 }
                 Obj::FrozenSet(d) => {

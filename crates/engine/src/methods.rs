@@ -852,13 +852,14 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             Ok(d)
         }
         BuiltinType::Set | BuiltinType::FrozenSet => {
-            let mut m = DictMap::default();
+            let cell = RefCell::new(DictMap::default());
             if let Some(src) = args.first() {
                 for it in vm.collect_iter(src)? {
-                    let k = vm.key(it)?;
-                    m.insert(k, Value::None);
+                    let k = vm.key_in(&cell, it)?;
+                    cell.borrow_mut().insert(k, Value::None);
                 }
             }
+            let m = cell.into_inner();
             Ok(if bt == BuiltinType::Set { Value::obj(Obj::Set(RefCell::new(m))) } else { Value::obj(Obj::FrozenSet(m)) })
         }
         BuiltinType::Range => {
@@ -1024,6 +1025,33 @@ str_method!(s_title, |vm, s, _a| {
     Ok(Value::str(&out))
 });
 str_method!(s_encode, |vm, s, _a| Ok(Value::obj(Obj::Bytes(s.as_bytes().to_vec()))));
+fn s_expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let s = this_str(vm, &args)?;
+    let size = match args.get(1) {
+        Some(n) => as_int(vm, n)?.max(0) as usize,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                let n = if size == 0 { 0 } else { size - col % size };
+                out.push_str(&" ".repeat(n));
+                col += n;
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(Value::str(&out))
+}
 str_method!(s_splitlines, |vm, s, _a| Ok(Value::list(s.lines().map(Value::str).collect())));
 
 fn s_split_impl(vm: &mut Vm, args: Args, kwargs: Kwargs, right: bool) -> PyResult {
@@ -1695,7 +1723,7 @@ fn this_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 fn st_add(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let a_ = arg(vm, &args, 1, "add")?;
-    let k = vm.key(a_)?;
+    let k = vm.key_in(dict_of(&s).unwrap(), a_)?;
     dict_of(&s).unwrap().borrow_mut().insert(k, Value::None);
     Ok(Value::None)
 }
@@ -2098,6 +2126,7 @@ fn register_type_methods(vm: &mut Vm) {
         ("rjust", s_rjust),
         ("zfill", s_zfill),
         ("splitlines", s_splitlines),
+        ("expandtabs", s_expandtabs),
         ("encode", s_encode),
         ("partition", s_partition),
         ("rpartition", s_rpartition),

@@ -651,6 +651,31 @@ impl Vm {
         Ok(Key { hash, value: v })
     }
 
+    /// The key as stored in `map`: instances defining `__eq__` match an existing key that is
+    /// equal to them (IndexMap compares keys without calling Python, by identity for instances).
+    pub fn key_in(&mut self, map: &std::cell::RefCell<DictMap>, v: Value) -> PyResult<Key> {
+        let key = self.key(v)?;
+        let user_eq = match &key.value {
+            Value::Obj(o) => match &**o {
+                Obj::Instance(inst) => {
+                    matches!(self.class_lookup(&inst.class, "__eq__"), Some(Value::Obj(f)) if matches!(&*f, Obj::Function(_)))
+                }
+                _ => false,
+            },
+            _ => false,
+        };
+        if !user_eq {
+            return Ok(key);
+        }
+        let candidates: Vec<Key> = map.borrow().keys().filter(|k| k.hash == key.hash).cloned().collect();
+        for k in candidates {
+            if self.eq(&k.value, &key.value)? {
+                return Ok(k);
+            }
+        }
+        Ok(key)
+    }
+
     pub fn repr(&mut self, v: &Value) -> PyResult<Rc<str>> {
         Ok(match v {
             Value::None => Rc::from("None"),

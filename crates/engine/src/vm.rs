@@ -621,12 +621,12 @@ impl Vm {
                     Op::BuildList(_) => Value::list(items),
                     Op::BuildTuple(_) => Value::tuple(items),
                     _ => {
-                        let mut set = DictMap::default();
+                        let set = RefCell::new(DictMap::default());
                         for it in items {
-                            let k = tr!(self.key(it));
-                            set.insert(k, Value::None);
+                            let k = tr!(self.key_in(&set, it));
+                            set.borrow_mut().insert(k, Value::None);
                         }
-                        Value::obj(Obj::Set(RefCell::new(set)))
+                        Value::obj(Obj::Set(set))
                     }
                 };
                 push!(v);
@@ -667,7 +667,7 @@ impl Vm {
                     match &**o {
                         Obj::List(l) => l.borrow_mut().push(v),
                         Obj::Set(s) => {
-                            let k = tr!(self.key(v));
+                            let k = tr!(self.key_in(s, v));
                             s.borrow_mut().insert(k, Value::None);
                         }
                         _ => {}
@@ -681,7 +681,7 @@ impl Vm {
                 let target = f.stack[f.stack.len() - d as usize].clone();
                 if let Value::Obj(o) = &target {
                     if let Obj::Dict(m) = &**o {
-                        let k = tr!(self.key(k));
+                        let k = tr!(self.key_in(m, k));
                         m.borrow_mut().insert(k, v);
                     }
                 }
