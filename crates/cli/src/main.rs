@@ -24,7 +24,19 @@ fn main() -> ExitCode {
     };
     let epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
     let config = awaitlab_engine::RunConfig { filename: path.clone(), epoch, trace: trace_out.is_some(), ..Default::default() };
-    let result = awaitlab_engine::run_virtual(&source, &config);
+    let trace_out = trace_out.cloned();
+    // A large stack for the engine's bounded native recursion, as the browser build gets.
+    let exit_code = std::thread::Builder::new()
+        .stack_size(64 << 20)
+        .spawn(move || run_and_report(&source, &config, trace_out.as_deref()))
+        .expect("spawn the engine thread")
+        .join()
+        .unwrap_or(70);
+    ExitCode::from(exit_code.clamp(0, 255) as u8)
+}
+
+fn run_and_report(source: &str, config: &awaitlab_engine::RunConfig, trace_out: Option<&str>) -> i32 {
+    let result = awaitlab_engine::run_virtual(source, config);
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
@@ -43,5 +55,5 @@ fn main() -> ExitCode {
             eprintln!("awaitlab: can't write trace '{t}': {e}");
         }
     }
-    ExitCode::from(result.exit_code.clamp(0, 255) as u8)
+    result.exit_code
 }

@@ -910,13 +910,29 @@ fn addr(o: &Rc<Obj>) -> String {
 
 thread_local! {
     static REPR_GUARD: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// Nesting of native recursion over containers (repr of tuples, ==, hash).
+    pub static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f` one level deeper into a nested container, or fails with RecursionError.
+pub fn nested<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
+    if DEPTH.with(|d| d.get()) > crate::parser::MAX_NESTING {
+        return vm.err("RecursionError", "maximum recursion depth exceeded in comparison");
+    }
+    DEPTH.with(|d| d.set(d.get() + 1));
+    let r = f(vm);
+    DEPTH.with(|d| d.set(d.get() - 1));
+    r
 }
 
 pub fn obj_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let Value::Obj(o) = v else { unreachable!() };
     let ptr = Rc::as_ptr(o) as *const u8 as usize;
-    let recursive = matches!(&**o, Obj::List(_) | Obj::Dict(_) | Obj::Deque(..) | Obj::Instance(_));
+    let recursive = matches!(&**o, Obj::List(_) | Obj::Dict(_) | Obj::Deque(..));
     if recursive {
+        if REPR_GUARD.with(|g| g.borrow().len()) > crate::parser::MAX_NESTING {
+            return vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
+        }
         if REPR_GUARD.with(|g| g.borrow().contains(&ptr)) {
             return Ok(match &**o {
                 Obj::List(_) => "[...]".into(),
@@ -948,11 +964,13 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             format!("[{}]", join_reprs(vm, &items)?)
         }
         Obj::Tuple(t) => {
-            if t.len() == 1 {
-                format!("({},)", vm.repr(&t[0])?)
-            } else {
-                format!("({})", join_reprs(vm, &t.clone())?)
+            if DEPTH.with(|d| d.get()) > crate::parser::MAX_NESTING {
+                return vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
             }
+            DEPTH.with(|d| d.set(d.get() + 1));
+            let r = if t.len() == 1 { vm.repr(&t[0]).map(|r| format!("({r},)")) } else { join_reprs(vm, &t.clone()).map(|j| format!("({j})")) };
+            DEPTH.with(|d| d.set(d.get() - 1));
+            return r;
         }
         Obj::Dict(d) => {
             let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();

@@ -394,12 +394,14 @@ pub fn order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             _ => None,
         };
         if let Some((x, y)) = seqs {
-            for (p, q) in x.iter().zip(y.iter()) {
-                if !vm.eq(p, q)? {
-                    return order(vm, op, p, q);
+            return crate::builtins::nested(vm, |vm| {
+                for (p, q) in x.iter().zip(y.iter()) {
+                    if !vm.eq(p, q)? {
+                        return order(vm, op, p, q);
+                    }
                 }
-            }
-            return Ok(apply_ord(op, x.len().cmp(&y.len())));
+                Ok(apply_ord(op, x.len().cmp(&y.len())))
+            });
         }
         let sets = match (&**oa, &**ob) {
             (Obj::Set(x), Obj::Set(y)) => Some((x.borrow().clone(), y.borrow().clone())),
@@ -533,11 +535,11 @@ impl Vm {
             match (&**x, &**y) {
                 (Obj::List(p), Obj::List(q)) => {
                     let (p, q) = (p.borrow().clone(), q.borrow().clone());
-                    return self.seq_eq(&p, &q);
+                    return crate::builtins::nested(self, |vm| vm.seq_eq(&p, &q));
                 }
                 (Obj::Tuple(p), Obj::Tuple(q)) => {
                     let (p, q) = (p.clone(), q.clone());
-                    return self.seq_eq(&p, &q);
+                    return crate::builtins::nested(self, |vm| vm.seq_eq(&p, &q));
                 }
                 (Obj::Dict(p), Obj::Dict(q)) => {
                     let (p, q) = (p.borrow().clone(), q.borrow().clone());
@@ -615,11 +617,14 @@ impl Vm {
             Value::Str(s) => str_hash(s),
             Value::Obj(o) => match &**o {
                 Obj::Tuple(items) => {
-                    let mut h: i64 = 0x345678;
-                    for it in items.clone() {
-                        h = h.wrapping_mul(1000003) ^ self.hash(&it)?;
-                    }
-                    h
+                    let items = items.clone();
+                    crate::builtins::nested(self, |vm| {
+                        let mut h: i64 = 0x345678;
+                        for it in items {
+                            h = h.wrapping_mul(1000003) ^ vm.hash(&it)?;
+                        }
+                        Ok(h)
+                    })?
                 }
                 Obj::Bytes(b) => str_hash(&String::from_utf8_lossy(b)),
                 Obj::FrozenSet(m) => m.keys().fold(0i64, |h, k| h ^ k.hash),

@@ -22,7 +22,7 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     if tokens.is_empty() {
         return Err(lex_error.expect("the lexer gives tokens or an error"));
     }
-    let mut p = Parser { toks: tokens, pos: 0 };
+    let mut p = Parser { toks: tokens, pos: 0, depth: 0 };
     let mut body = Vec::new();
     let result = (|| {
         while !p.at_tok(&Tok::End) {
@@ -51,9 +51,17 @@ const KEYWORDS: &[&str] = &[
     "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
 ];
 
+/// How deeply expressions and blocks may nest. CPython refuses deep nesting too ("too many nested
+/// parentheses", a RecursionError during compilation); the limit keeps every later recursive pass
+/// (compiler, drop) far from the stack's end, in the browser's 8 MiB stack included.
+pub const MAX_NESTING: usize = 200;
+/// Left-deep chains (`a + b + ...`, `a.b.c...`) become deep trees: they count too.
+pub const MAX_CHAIN: usize = 2000;
+
 struct Parser {
     toks: Vec<Token>,
     pos: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -109,6 +117,25 @@ impl Parser {
             false
         }
     }
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return self.error("too many nested parentheses or blocks");
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    fn chain_guard(&self, n: usize) -> PResult<()> {
+        if n > MAX_CHAIN {
+            return self.error("expression too long: maximum recursion depth exceeded during compilation");
+        }
+        Ok(())
+    }
+
     fn error<T>(&self, message: impl Into<String>) -> PResult<T> {
         let s = self.span();
         Err(SyntaxError { message: message.into(), line: s.line, col: s.col, unsupported: false })
@@ -164,6 +191,13 @@ impl Parser {
     // ---------- statements ----------
 
     fn statement(&mut self) -> PResult<Vec<Stmt>> {
+        self.enter()?;
+        let r = self.statement_inner();
+        self.leave();
+        r
+    }
+
+    fn statement_inner(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.span();
         if let Tok::Name(n) = self.peek().clone() {
             match n.as_str() {
@@ -713,6 +747,13 @@ impl Parser {
     }
 
     pub fn expression(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.expression_inner();
+        self.leave();
+        r
+    }
+
+    fn expression_inner(&mut self) -> PResult<Expr> {
         if self.at_kw("lambda") {
             return self.lambda();
         }
@@ -744,7 +785,10 @@ impl Parser {
     fn or_test(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut left = self.and_test()?;
+        let mut n = 0;
         while self.eat_kw("or") {
+            n += 1;
+            self.chain_guard(n)?;
             let right = self.and_test()?;
             left = self.expr(ExprKind::Or(Box::new(left), Box::new(right)), start.to(self.prev_span()));
         }
@@ -754,7 +798,10 @@ impl Parser {
     fn and_test(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut left = self.not_test()?;
+        let mut n = 0;
         while self.eat_kw("and") {
+            n += 1;
+            self.chain_guard(n)?;
             let right = self.not_test()?;
             left = self.expr(ExprKind::And(Box::new(left), Box::new(right)), start.to(self.prev_span()));
         }
@@ -764,7 +811,10 @@ impl Parser {
     fn not_test(&mut self) -> PResult<Expr> {
         let start = self.span();
         if self.eat_kw("not") {
-            let operand = self.not_test()?;
+            self.enter()?;
+            let operand = self.not_test();
+            self.leave();
+            let operand = operand?;
             return Ok(self.expr(ExprKind::Unary(UnaryOp::Not, Box::new(operand)), start.to(self.prev_span())));
         }
         self.comparison()
@@ -821,10 +871,13 @@ impl Parser {
         }
         let start = self.span();
         let mut left = self.binary_level(level + 1)?;
+        let mut n = 0;
         'outer: loop {
             for (sym, op) in LEVELS[level] {
                 if self.at_op(sym) {
                     self.advance();
+                    n += 1;
+                    self.chain_guard(n)?;
                     let right = self.binary_level(level + 1)?;
                     left = self.expr(ExprKind::BinOp(Box::new(left), *op, Box::new(right)), start.to(self.prev_span()));
                     continue 'outer;
@@ -848,7 +901,10 @@ impl Parser {
             _ => return self.power(),
         };
         self.advance();
-        let operand = self.factor()?;
+        self.enter()?;
+        let operand = self.factor();
+        self.leave();
+        let operand = operand?;
         Ok(self.expr(ExprKind::Unary(op, Box::new(operand)), start.to(self.prev_span())))
     }
 
@@ -862,7 +918,10 @@ impl Parser {
             self.primary()?
         };
         if self.eat_op("**") {
-            let exp = self.factor()?;
+            self.enter()?;
+            let exp = self.factor();
+            self.leave();
+            let exp = exp?;
             return Ok(self.expr(ExprKind::BinOp(Box::new(base), BinOp::Pow, Box::new(exp)), start.to(self.prev_span())));
         }
         Ok(base)
@@ -871,7 +930,10 @@ impl Parser {
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut e = self.atom()?;
+        let mut n = 0;
         loop {
+            n += 1;
+            self.chain_guard(n)?;
             if self.eat_op(".") {
                 let name = self.name()?;
                 e = self.expr(ExprKind::Attribute(Box::new(e), name), start.to(self.prev_span()));
@@ -1463,7 +1525,7 @@ fn parse_sub_expression(text: &str, line: u32, col: u32) -> PResult<Expr> {
             t
         })
         .collect();
-    let mut p = Parser { toks: tokens, pos: 0 };
+    let mut p = Parser { toks: tokens, pos: 0, depth: 0 };
     let e = p.star_expressions()?;
     p.eat_tok(&Tok::Newline);
     if !p.at_tok(&Tok::End) {

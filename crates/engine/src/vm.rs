@@ -279,7 +279,7 @@ impl Vm {
 
     /// Runs a thread to completion with no suspension allowed (calls from native code).
     pub fn run_nested(&mut self, mut thread: Thread) -> PyResult {
-        if self.nested_depth > 200 {
+        if self.nested_depth > 100 {
             return self.err("RecursionError", "maximum recursion depth exceeded");
         }
         self.nested_depth += 1;
