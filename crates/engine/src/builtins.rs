@@ -781,7 +781,7 @@ pub fn sequence_binary(vm: &mut Vm, op: crate::ast::BinOp, a: &Value, b: &Value,
         (Mul, Obj::List(_) | Obj::Tuple(_)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
             let n = as_int(vm, b)?.max(0) as usize;
             let items = tuple_items(a);
-            if items.len().saturating_mul(n) > 50_000_000 {
+            if items.len().saturating_mul(n) > 10_000_000 {
                 return vm.err("MemoryError", "list too large");
             }
             let mut out = Vec::with_capacity(items.len() * n);

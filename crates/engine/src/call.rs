@@ -702,7 +702,7 @@ impl Vm {
         let mut out = vec![];
         while let Some(x) = self.next(&it)? {
             out.push(x);
-            if out.len() > 50_000_000 {
+            if out.len() > 10_000_000 {
                 return self.err("MemoryError", "too many items");
             }
         }

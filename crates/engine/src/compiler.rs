@@ -23,18 +23,17 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
 }
 
 #[derive(Clone)]
-enum FBlock {
+enum FBlock<'a> {
     Loop { continue_target: usize, breaks: Vec<usize>, is_for: bool },
-    TryFinally { body: Vec<Stmt> },
+    TryFinally { body: &'a [Stmt] },
     TryExcept,
     Handler { name: Option<String> },
     With { is_async: bool },
     FinallyRunning,
 }
 
-struct Compiler {
+struct Compiler<'a> {
     scope: Scope,
-    child_index: usize,
     kind: CodeKind,
     name: Rc<str>,
     qualname: Rc<str>,
@@ -44,17 +43,16 @@ struct Compiler {
     consts: Vec<Value>,
     names: Vec<Rc<str>>,
     varnames: Vec<Rc<str>>,
-    fblocks: Vec<FBlock>,
+    fblocks: Vec<FBlock<'a>>,
     first_line: u32,
     span: Span,
     is_async: bool,
 }
 
-impl Compiler {
+impl<'a> Compiler<'a> {
     fn new(scope: Scope, kind: CodeKind, name: Rc<str>, qualname: Rc<str>, filename: Rc<str>, first_line: u32) -> Self {
         Compiler {
             scope,
-            child_index: 0,
             kind,
             name,
             qualname,
@@ -230,11 +228,11 @@ impl Compiler {
 
     // ---------- statements ----------
 
-    fn body(&mut self, body: &[Stmt]) -> CResult<()> {
+    fn body(&mut self, body: &'a [Stmt]) -> CResult<()> {
         body.iter().try_for_each(|s| self.stmt(s))
     }
 
-    fn stmt(&mut self, st: &Stmt) -> CResult<()> {
+    fn stmt(&mut self, st: &'a Stmt) -> CResult<()> {
         self.span = st.span;
         self.span.end_line = st.span.line;
         match &st.kind {
@@ -264,7 +262,7 @@ impl Compiler {
                     self.expr(d)?;
                 }
                 self.span = st.span;
-                self.make_function(&f.name, &f.params, FnBody::Stmts(&f.body), f.is_async, st.span)?;
+                self.make_function(symtable::node_key(&**f), &f.name, &f.params, FnBody::Stmts(&f.body), f.is_async, st.span)?;
                 for _ in &f.decorators {
                     self.op(Op::Call(1));
                 }
@@ -275,7 +273,7 @@ impl Compiler {
                     self.expr(d)?;
                 }
                 self.span = st.span;
-                self.class_def(name, body, st.span)?;
+                self.class_def(symtable::node_key(st), name, body, st.span)?;
                 for b in bases {
                     self.expr(b)?;
                 }
@@ -414,7 +412,7 @@ impl Compiler {
                     self.try_except(body, handlers, orelse)?;
                 } else {
                     let setup = self.op(Op::SetupFinally(0));
-                    self.fblocks.push(FBlock::TryFinally { body: finalbody.clone() });
+                    self.fblocks.push(FBlock::TryFinally { body: finalbody });
                     if handlers.is_empty() {
                         self.body(body)?;
                     } else {
@@ -523,7 +521,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn with(&mut self, items: &[WithItem], body: &[Stmt], is_async: bool, span: Span) -> CResult<()> {
+    fn with(&mut self, items: &'a [WithItem], body: &'a [Stmt], is_async: bool, span: Span) -> CResult<()> {
         let Some((first, rest)) = items.split_first() else { return self.body(body) };
         self.expr(&first.ctx)?;
         self.span = span;
@@ -579,7 +577,7 @@ impl Compiler {
         }
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> CResult<()> {
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult<()> {
         let setup = self.op(Op::SetupExcept(0));
         self.fblocks.push(FBlock::TryExcept);
         self.body(body)?;
@@ -618,7 +616,7 @@ impl Compiler {
             if let Some(n) = &handler.name {
                 // `except E as n:` deletes n afterwards, even when the body raises.
                 let setup = self.op(Op::SetupFinally(0));
-                self.fblocks.push(FBlock::TryFinally { body: vec![] });
+                self.fblocks.push(FBlock::TryFinally { body: &[] });
                 self.body(&handler.body)?;
                 self.fblocks.pop();
                 self.op(Op::PopBlock);
@@ -679,7 +677,7 @@ impl Compiler {
                 FBlock::TryFinally { body } => {
                     self.op(Op::PopBlock);
                     self.fblocks.push(FBlock::FinallyRunning);
-                    self.body(&body)?;
+                    self.body(body)?;
                     self.fblocks.pop();
                 }
                 FBlock::Handler { name } => {
@@ -715,8 +713,8 @@ impl Compiler {
         self.unwind_blocks(0, true)
     }
 
-    fn class_def(&mut self, name: &str, body: &[Stmt], span: Span) -> CResult<()> {
-        let scope = self.take_child_scope();
+    fn class_def(&mut self, key: usize, name: &str, body: &'a [Stmt], span: Span) -> CResult<()> {
+        let scope = self.child_scope(key, span)?;
         let qualname = self.child_qualname(name);
         let mut c = Compiler::new(scope, CodeKind::Class, name.into(), qualname.clone().into(), self.filename.clone(), span.line);
         // __module__ and __qualname__ like CPython's class bodies.
@@ -738,10 +736,11 @@ impl Compiler {
         self.push_function(code, &frees, 0)
     }
 
-    fn take_child_scope(&mut self) -> Scope {
-        let idx = self.child_index;
-        self.child_index += 1;
-        std::mem::replace(&mut self.scope.children[idx], Scope::placeholder())
+    fn child_scope(&self, key: usize, span: Span) -> CResult<Scope> {
+        match self.scope.child(key) {
+            Some(s) => Ok(s),
+            None => self.err(span, "internal error: no scope for this definition"),
+        }
     }
 
     fn child_qualname(&self, name: &str) -> String {
@@ -780,7 +779,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn make_function(&mut self, name: &str, params: &Params, body: FnBody, is_async: bool, span: Span) -> CResult<()> {
+    fn make_function(&mut self, key: usize, name: &str, params: &'a Params, body: FnBody<'a>, is_async: bool, span: Span) -> CResult<()> {
         // Defaults are evaluated in the defining scope.
         let mut flags = 0;
         let defaults: Vec<&Expr> = params.args.iter().filter_map(|a| a.default.as_ref()).collect();
@@ -801,7 +800,7 @@ impl Compiler {
             self.op(Op::BuildDict(kwd.len() as u32));
             flags |= 2;
         }
-        let scope = self.take_child_scope();
+        let scope = self.child_scope(key, span)?;
         let kind = if matches!(body, FnBody::Lambda(_)) { CodeKind::Lambda } else { CodeKind::Function };
         let qualname = self.child_qualname(name);
         let mut c = Compiler::new(scope, kind, name.into(), qualname.into(), self.filename.clone(), span.line);
@@ -845,7 +844,7 @@ impl Compiler {
 
     // ---------- assignment ----------
 
-    fn assign(&mut self, t: &Expr) -> CResult<()> {
+    fn assign(&mut self, t: &'a Expr) -> CResult<()> {
         match &t.kind {
             ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute(obj, attr) => {
@@ -880,7 +879,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn delete(&mut self, t: &Expr) -> CResult<()> {
+    fn delete(&mut self, t: &'a Expr) -> CResult<()> {
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute(obj, attr) => {
@@ -903,7 +902,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr) -> CResult<()> {
+    fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
                 self.load_name(n);
@@ -938,7 +937,7 @@ impl Compiler {
 
     // ---------- expressions ----------
 
-    fn expr(&mut self, e: &Expr) -> CResult<()> {
+    fn expr(&mut self, e: &'a Expr) -> CResult<()> {
         let saved = self.span;
         self.span = e.span;
         self.expr_inner(e)?;
@@ -946,7 +945,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn expr_inner(&mut self, e: &Expr) -> CResult<()> {
+    fn expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::Int(s) => {
@@ -1110,9 +1109,11 @@ impl Compiler {
                 }
             }
             ExprKind::Lambda { params, body } => {
-                self.make_function("<lambda>", params, FnBody::Lambda(body), false, e.span)?;
+                self.make_function(symtable::node_key(e), "<lambda>", params, FnBody::Lambda(body), false, e.span)?;
             }
-            ExprKind::Comp { kind, elt, value, generators } => self.comprehension(*kind, elt, value.as_deref(), generators, e.span)?,
+            ExprKind::Comp { kind, elt, value, generators } => {
+                self.comprehension(symtable::node_key(e), *kind, elt, value.as_deref(), generators, e.span)?
+            }
             ExprKind::Await(inner) => {
                 if !self.is_async {
                     if self.kind == CodeKind::Comprehension {
@@ -1158,7 +1159,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn sequence(&mut self, items: &[Expr], kind: SeqKind) -> CResult<()> {
+    fn sequence(&mut self, items: &'a [Expr], kind: SeqKind) -> CResult<()> {
         let has_star = items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_)));
         if !has_star {
             for i in items {
@@ -1195,7 +1196,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn call(&mut self, func: &Expr, args: &[Arg], span: Span) -> CResult<()> {
+    fn call(&mut self, func: &'a Expr, args: &'a [Arg], span: Span) -> CResult<()> {
         if args.is_empty() && matches!(&func.kind, ExprKind::Name(n) if n == "super") && self.kind == CodeKind::Function {
             // Zero-argument super(): super(__class__, <first argument>).
             if let (Resolution::Cell(_), Some(first)) = (self.scope.resolve("__class__"), self.varnames.first().cloned()) {
@@ -1295,7 +1296,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn fstring(&mut self, parts: &[FPart]) -> CResult<()> {
+    fn fstring(&mut self, parts: &'a [FPart]) -> CResult<()> {
         let mut n = 0;
         for p in parts {
             match p {
@@ -1333,8 +1334,8 @@ impl Compiler {
         Ok(())
     }
 
-    fn comprehension(&mut self, kind: CompKind, elt: &Expr, value: Option<&Expr>, generators: &[Comprehension], span: Span) -> CResult<()> {
-        let scope = self.take_child_scope();
+    fn comprehension(&mut self, key: usize, kind: CompKind, elt: &'a Expr, value: Option<&'a Expr>, generators: &'a [Comprehension], span: Span) -> CResult<()> {
+        let scope = self.child_scope(key, span)?;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -1381,7 +1382,7 @@ impl Compiler {
         Ok(())
     }
 
-    fn comp_loop(&mut self, kind: CompKind, elt: &Expr, value: Option<&Expr>, gens: &[Comprehension], depth: usize) -> CResult<()> {
+    fn comp_loop(&mut self, kind: CompKind, elt: &'a Expr, value: Option<&'a Expr>, gens: &'a [Comprehension], depth: usize) -> CResult<()> {
         let g = &gens[depth];
         if depth == 0 {
             let k = self.var_idx(".0");
@@ -1467,8 +1468,3 @@ enum FnBody<'a> {
     Lambda(&'a Expr),
 }
 
-impl Scope {
-    fn placeholder() -> Scope {
-        symtable::analyze_module(&[])
-    }
-}

@@ -4,7 +4,7 @@ use crate::ast::*;
 use crate::code::CodeKind;
 use indexmap::IndexSet;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Scope {
     pub kind: CodeKind,
     pub locals: IndexSet<String>,
@@ -14,6 +14,9 @@ pub struct Scope {
     pub cells: IndexSet<String>,
     pub frees: IndexSet<String>,
     pub children: Vec<Scope>,
+    /// The AST node (its address) each child scope belongs to: code that is compiled more than
+    /// once (finally bodies) finds its scope again.
+    pub child_keys: Vec<usize>,
     pub is_generator: bool,
     pub has_await: bool,
 }
@@ -37,6 +40,7 @@ impl Scope {
             cells: IndexSet::new(),
             frees: IndexSet::new(),
             children: vec![],
+            child_keys: vec![],
             is_generator: false,
             has_await: false,
         }
@@ -136,6 +140,17 @@ fn resolve_frees(scope: &mut Scope, enclosing: &IndexSet<String>) -> IndexSet<St
     scope.frees.clone()
 }
 
+pub fn node_key<T>(node: &T) -> usize {
+    node as *const T as usize
+}
+
+impl Scope {
+    /// The scope of the child node `key` (a copy: the same code may be compiled twice).
+    pub fn child(&self, key: usize) -> Option<Scope> {
+        self.child_keys.iter().position(|k| *k == key).map(|i| self.children[i].clone())
+    }
+}
+
 fn bind(s: &mut Scope, name: &str) {
     if !s.nonlocals.contains(name) && !s.globals.contains(name) {
         s.locals.insert(name.to_string());
@@ -212,6 +227,7 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             collect_declarations(&mut child, &f.body);
             visit_body(&mut child, &f.body);
             s.children.push(child);
+            s.child_keys.push(node_key(&**f));
         }
         StmtKind::ClassDef { name, bases, body, decorators } => {
             decorators.iter().for_each(|d| visit_expr(s, d));
@@ -221,6 +237,7 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             collect_declarations(&mut child, body);
             visit_body(&mut child, body);
             s.children.push(child);
+            s.child_keys.push(node_key(st));
         }
         StmtKind::Return(v) => {
             if let Some(v) = v {
@@ -392,6 +409,7 @@ pub fn visit_expr(s: &mut Scope, e: &Expr) {
             visit_params(&mut child, params);
             visit_expr(&mut child, body);
             s.children.push(child);
+            s.child_keys.push(node_key(e));
         }
         ExprKind::Comp { elt, value, generators, kind } => {
             // The first iterable is evaluated in the enclosing scope.
@@ -416,6 +434,7 @@ pub fn visit_expr(s: &mut Scope, e: &Expr) {
                 child.is_generator = true;
             }
             s.children.push(child);
+            s.child_keys.push(node_key(e));
         }
         ExprKind::Yield(v) => {
             s.is_generator = true;

@@ -1,0 +1,13 @@
+import asyncio
+
+async def main():
+    try:
+        print('ValueError:', e)
+    except ValueError as e:
+        await asyncio.wait([])
+    try:
+        await asyncio.wait(asyncio.sxleep(0))
+    except TypeError as e:
+        print('TypeError:', e)
+
+asyncio.run(main())

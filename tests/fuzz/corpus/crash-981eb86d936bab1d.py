@@ -1,0 +1,17 @@
+import asyncio
+
+async def slow():
+    try:
+        await asyncio.sleep(5)
+    finally:
+      def f(*a, **k):  print('slow cleanup')
+
+async def main():
+    for timeout in (0.1, 0):
+        try:
+            await asyncio.wait_for(slow(), timeout)
+
+        except TimeoutError:
+            print('timeout', timeout)
+
+asyncio.run(main())
