@@ -743,10 +743,13 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), base) => {
                     let radix = match base {
-                        Some(b) => as_int(vm, &b)? as u32,
+                        Some(b) => as_int(vm, &b)?,
                         None => 10,
                     };
-                    parse_int(vm, s, radix)
+                    if radix != 0 && !(2..=36).contains(&radix) {
+                        return vm.err("ValueError", "int() base must be >= 2 and <= 36, or 0");
+                    }
+                    parse_int(vm, s, radix as u32)
                 }
                 (Some(v @ (Value::Int(_) | Value::Big(_))), None) => Ok(v.clone()),
                 (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
