@@ -45,7 +45,6 @@ pub struct Runtime {
     pub current_task: Option<Rc<Obj>>,
     pub tasks: Vec<Weak<Obj>>,
     pub task_counter: u64,
-    pub coroutines: Vec<Weak<Obj>>,
     pub loop_value: Option<Value>,
     pub loop_set: bool,
     pub running_loop: bool,
@@ -54,12 +53,6 @@ pub struct Runtime {
 }
 
 impl Runtime {
-    pub fn track_coroutine(&mut self, gen: &Rc<Obj>) {
-        if self.coroutines.len() > 4096 {
-            self.coroutines.retain(|w| w.strong_count() > 0);
-        }
-        self.coroutines.push(Rc::downgrade(gen));
-    }
     pub fn next_timer_when(&self) -> Option<f64> {
         self.timers.peek().map(|t| t.when)
     }

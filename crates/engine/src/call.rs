@@ -6,6 +6,19 @@ use crate::vm::{Frame, Mode, Outcome, PyResult, Thread, Vm};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+thread_local! {
+    /// Bumped whenever a class's namespace changes after creation: invalidates method caches.
+    static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+pub fn bump_class_epoch() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+pub fn class_epoch() -> u64 {
+    CLASS_EPOCH.with(|e| e.get())
+}
+
 impl Vm {
     /// Calls any callable from native code (Python functions run in a nested thread).
     pub fn call(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult {
@@ -83,9 +96,6 @@ impl Vm {
         if let Obj::Gen(g) = &*gen {
             *g.frame.borrow_mut() = Some(Box::new(frame));
         }
-        if kind == GenKind::Coroutine {
-            self.rt.track_coroutine(&gen);
-        }
         Value::Obj(gen)
     }
 
@@ -94,7 +104,8 @@ impl Vm {
         let code = &f.code;
         let nparams = code.argcount as usize;
         let nkwonly = code.kwonlyargcount as usize;
-        let mut fast: Vec<Option<Value>> = vec![None; code.varnames.len()];
+        let mut fast: Vec<Option<Value>> = self.spare_locals.pop().unwrap_or_default();
+        fast.resize(code.varnames.len(), None);
         let fname = f.name.borrow().clone();
         if args.len() > nparams && !code.varargs {
             let given = args.len();
@@ -486,6 +497,7 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Class(c) => {
+                    crate::call::bump_class_epoch();
                     if matches!(&v, Value::Obj(p) if matches!(&**p, Obj::Property { .. })) {
                         // Subclasses created earlier keep their flag: properties added after the
                         // fact are rare enough to accept this.

@@ -133,7 +133,18 @@ pub struct Loc {
     pub end_col: u32,
 }
 
+/// An inline cache entry for `LoadMethod` on instances: the class it was filled for, the
+/// class-mutation epoch then, and the function found.
+#[derive(Clone)]
+pub struct MethodCacheEntry {
+    pub class: usize,
+    pub epoch: u64,
+    pub func: Value,
+}
+
 pub struct Code {
+    /// One slot per instruction (filled lazily for `LoadMethod`).
+    pub method_cache: std::cell::RefCell<Vec<Option<MethodCacheEntry>>>,
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub filename: Rc<str>,

@@ -77,6 +77,7 @@ impl<'a> Compiler<'a> {
             .filter_map(|(ci, n)| self.varnames.iter().position(|v| v == n).map(|vi| (ci as u32, vi as u32)))
             .collect();
         Code {
+            method_cache: std::cell::RefCell::new(Vec::new()),
             name: self.name,
             qualname: self.qualname,
             filename: self.filename,

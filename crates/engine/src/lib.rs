@@ -76,6 +76,8 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         call_line: 0,
         executor_depth: 0,
         executor_clock: 0.0,
+        spare_stacks: Vec::new(),
+        spare_locals: Vec::new(),
     };
     methods::register_builtins(&mut vm);
     asyncio::register_classes(&mut vm);

@@ -141,6 +141,7 @@ fn asyncio_module(vm: &mut Vm) -> PyResult {
         if let Obj::Class(c) = &*vm.t.event_loop {
             c.dict.borrow_mut().insert(Rc::from(method), f);
         }
+        crate::call::bump_class_epoch();
     }
     // Submodule-style aliases used by tutorials.
     ns.borrow_mut().insert(Rc::from("exceptions"), m.clone());

@@ -1,0 +1,10 @@
+import random
+random.seed(42)
+print(random.random())
+print([random.randint(0, 10) for _ in range(5)])
+print(random.choice('abcdef'), random.randrange(0, 100, 5), round(random.uniform(1, 2), 6))
+items = list(range(10))
+random.shuffle(items)
+print(items)
+print(random.sample(range(100), 5))
+random.print([random.randint(0, 3) for _ in range(8)])
