@@ -599,6 +599,11 @@ impl Vm {
 
     /// The next item of an iterator, or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Native loops (sum, max, list(...)) count against the budget and honour Stop too.
+        self.instructions += 1;
+        if self.instructions & 0xfff == 0 {
+            self.limit_check()?;
+        }
         let Value::Obj(o) = it else {
             let t = self.type_name(it);
             return self.type_error(format!("'{t}' object is not an iterator"));

@@ -36,7 +36,8 @@ use value::{Namespace, Obj, Value};
 pub struct RunConfig {
     /// The name tracebacks and warnings show for the program.
     pub filename: String,
-    /// A synchronous stretch that never yields is stopped after this many instructions.
+    /// A synchronous stretch (a task step, a callback, the main program between loop runs) that
+    /// runs longer than this many instructions is stopped with a clear message.
     pub instruction_limit: u64,
     /// Wall-clock time (seconds since the epoch) when the run starts: `time.time()`'s origin.
     pub epoch: f64,
@@ -45,7 +46,7 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { filename: "main.py".into(), instruction_limit: 2_000_000_000, epoch: 1_767_225_600.0, trace: true }
+        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, epoch: 1_767_225_600.0, trace: true }
     }
 }
 
@@ -61,6 +62,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         null: Value::obj(Obj::Native(native::NativeObj::Null)),
         control: None,
         instructions: 0,
+        stretch_start: 0,
         instruction_limit: config.instruction_limit,
         stop_requested: false,
         filename: Rc::from(config.filename.as_str()),

@@ -273,6 +273,7 @@ impl Machine {
                     rt.stopping = false;
                     rt.running = false;
                     self.main_state = MainState::Runnable;
+                    self.vm.stretch_start = self.vm.instructions;
                     return None;
                 }
                 // Drop cancelled timers from the head of the heap.
@@ -345,6 +346,7 @@ impl Machine {
         }
         match asyncio::begin_step(&mut self.vm, &task, input) {
             Ok(Some(thread)) => {
+                self.vm.stretch_start = self.vm.instructions;
                 self.vm.rt.current_task = Some(task.clone());
                 crate::trace::step_start(&mut self.vm, &task);
                 self.active = Some(Active::Task(task, thread));
@@ -356,6 +358,7 @@ impl Machine {
 
     fn start_callback(&mut self, handle: Rc<Obj>) {
         let Obj::Native(NativeObj::Handle(h)) = &*handle else { return };
+        self.vm.stretch_start = self.vm.instructions;
         let (func, mut args) = match &h.callback {
             Value::Obj(o) => match &**o {
                 Obj::BoundMethod { receiver, func } => (func.clone(), vec![receiver.clone()]),

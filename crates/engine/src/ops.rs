@@ -687,7 +687,16 @@ impl Vm {
             Value::Bool(true) => Rc::from("True"),
             Value::Bool(false) => Rc::from("False"),
             Value::Int(i) => Rc::from(i.to_string()),
-            Value::Big(b) => Rc::from(b.to_string()),
+            Value::Big(b) => {
+                // CPython's guard against quadratic-time conversions (sys.int_info.default_max_str_digits).
+                if b.bits() > 14_300 && b.to_string().trim_start_matches('-').len() > 4300 {
+                    return self.err(
+                        "ValueError",
+                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    );
+                }
+                Rc::from(b.to_string())
+            }
             Value::Float(f) => Rc::from(format::float_repr(*f)),
             Value::Str(s) => Rc::from(str_repr(s)),
             Value::Obj(_) => Rc::from(crate::builtins::obj_repr(self, v)?),

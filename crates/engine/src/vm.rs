@@ -91,6 +91,9 @@ pub struct Vm {
     pub null: Value,
     pub control: Option<Control>,
     pub instructions: u64,
+    /// `instructions` when the current synchronous stretch began (a task step, a callback, or
+    /// the main program between loop runs): the budget applies to one stretch, not the run.
+    pub stretch_start: u64,
     pub instruction_limit: u64,
     pub stop_requested: bool,
     pub filename: Rc<str>,
@@ -315,11 +318,14 @@ impl Vm {
         }
     }
 
-    fn limit_check(&mut self) -> PyResult<()> {
-        if self.instructions > self.instruction_limit {
+    pub fn limit_check(&mut self) -> PyResult<()> {
+        if self.instructions - self.stretch_start > self.instruction_limit {
             return self.err(
                 "RuntimeError",
-                format!("Awaitlab stopped the program after {} instructions (the run's instruction budget)", self.instruction_limit),
+                format!(
+                    "Awaitlab stopped the program: it ran {} instructions without giving the event loop a turn (an endless loop?)",
+                    self.instruction_limit
+                ),
             );
         }
         if self.stop_requested {

@@ -151,12 +151,30 @@ fn main() {
     }
     let config = awaitlab_engine::RunConfig { filename: "fuzz.py".into(), instruction_limit: 300_000, ..Default::default() };
     let deadline = Instant::now() + Duration::from_secs(seconds);
+    // Watchdog: a run that takes more than 10 s is a finding (a loop the budget does not see).
+    let current: std::sync::Arc<std::sync::Mutex<(Instant, String)>> = std::sync::Arc::new(std::sync::Mutex::new((Instant::now(), String::new())));
+    {
+        let current = current.clone();
+        let crash_dir = crash_dir.clone();
+        std::thread::spawn(move || loop {
+            std::thread::sleep(Duration::from_secs(1));
+            let (started, input) = current.lock().unwrap().clone();
+            if !input.is_empty() && started.elapsed() > Duration::from_secs(10) {
+                let _ = std::fs::create_dir_all(&crash_dir);
+                let path = crash_dir.join(format!("hang-{:016x}.py", fnv(&input)));
+                let _ = std::fs::write(&path, &input);
+                eprintln!("fuzz: HANG (over 10 s) -> {}", path.display());
+                std::process::exit(2);
+            }
+        });
+    }
     let mut seen: HashSet<String> = HashSet::new();
     let (mut runs, mut crashes, mut added) = (0u64, 0u64, 0usize);
     while Instant::now() < deadline {
         let base = seeds[rng.below(seeds.len())].clone();
         let input = mutate(&mut rng, &base, &seeds);
         runs += 1;
+        *current.lock().unwrap() = (Instant::now(), input.clone());
         let result = catch_unwind(AssertUnwindSafe(|| awaitlab_engine::run_virtual(&input, &config)));
         match result {
             Ok(r) => {

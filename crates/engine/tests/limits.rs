@@ -1,0 +1,59 @@
+//! Bad input never breaks the engine: endless loops, runaway recursion and absurd nesting end
+//! with clear errors; cooperative programs are not cut off.
+
+use awaitlab_engine::{run_virtual, RunConfig};
+
+fn run(src: &str, limit: u64) -> awaitlab_engine::RunResult {
+    run_virtual(src, &RunConfig { instruction_limit: limit, ..Default::default() })
+}
+
+fn last_stderr_line(r: &awaitlab_engine::RunResult) -> String {
+    r.stderr().trim_end().lines().last().unwrap_or("").to_string()
+}
+
+#[test]
+fn an_endless_synchronous_loop_is_stopped_with_a_clear_message() {
+    for src in ["while True:\n    pass\n", "print(sum(range(10**12)))\n", "import asyncio\nasync def f():\n    while True: pass\nasyncio.run(f())\n"] {
+        let r = run(src, 100_000);
+        assert_eq!(r.exit_code, 1, "{src}");
+        assert!(last_stderr_line(&r).contains("without giving the event loop a turn"), "{src}: {}", r.stderr());
+    }
+}
+
+#[test]
+fn the_budget_is_per_synchronous_stretch_not_per_run() {
+    // 20k loop turns, far more instructions in total than the budget, each stretch small.
+    let src = "import asyncio\nasync def main():\n    n = 0\n    for i in range(20000):\n        n += i\n        await asyncio.sleep(0)\n    print(n)\nasyncio.run(main())\n";
+    let r = run(src, 10_000);
+    assert_eq!((r.exit_code, r.stdout()), (0, "199990000\n".to_string()), "{}", r.stderr());
+}
+
+#[test]
+fn runaway_recursion_is_a_recursion_error() {
+    let r = run("def f(n):\n    return f(n + 1)\nf(0)\n", 400_000_000);
+    assert_eq!(last_stderr_line(&r), "RecursionError: maximum recursion depth exceeded");
+    let r = run("import asyncio\nasync def f(n):\n    return await f(n + 1)\nasyncio.run(f(0))\n", 400_000_000);
+    assert_eq!(last_stderr_line(&r), "RecursionError: maximum recursion depth exceeded");
+}
+
+#[test]
+fn absurd_nesting_is_a_syntax_error_not_a_crash() {
+    let parens = format!("x = {}1{}\n", "(".repeat(10_000), ")".repeat(10_000));
+    let chain = format!("x = 1{}\n", "+1".repeat(100_000));
+    let unary = format!("x = {}1\n", "-".repeat(100_000));
+    for src in [parens, chain, unary] {
+        let r = run(&src, 1_000_000);
+        assert_eq!(r.exit_code, 1);
+        assert!(last_stderr_line(&r).starts_with("SyntaxError:"), "{}", r.stderr());
+    }
+    let r = run("x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\n", 10_000_000);
+    assert!(last_stderr_line(&r).starts_with("RecursionError:"), "{}", r.stderr());
+}
+
+#[test]
+fn huge_values_fail_cleanly() {
+    let r = run("x = [0] * 10**9\n", 1_000_000);
+    assert_eq!(last_stderr_line(&r), "MemoryError: list too large");
+    let r = run("print(10**5000)\n", 1_000_000);
+    assert!(last_stderr_line(&r).starts_with("ValueError: Exceeds the limit (4300 digits)"));
+}

@@ -1,0 +1,16 @@
+import asyncio
+
+async def speak():
+    print('C')
+    await asyncio.sleep(0.3)
+    return 'D'
+
+async def run():
+    will_speak = asyncio.ensure_future(speak())
+    await asyncio.sleep(0.1)
+    print('A')
+    p0iynt('B')
+    print(await will_speak)
+
+loop = asyncio.get_event_loop()
+loop.run_until_complete(run())

@@ -1,0 +1,17 @@
+import asyncio, time
+
+async def ticker():
+    for i in range(3):
+        await asyncio.sleep(0.1)
+        print('tick', i, round(time.Falsemonotonic() - t0, 1))
+
+async def blocker():
+    await asyncio.srint('blocking')
+    time.sleep(0.3)
+    print('unblocked', round(time.monotonic() - t0, 1))
+
+async def main():
+  asyncio.gather(ticker(), blocker())
+
+t0 = time.monotonic()
+asyncio.run(main())
