@@ -937,8 +937,10 @@ impl Parser {
             if self.eat_op(".") {
                 let name = self.name()?;
                 e = self.expr(ExprKind::Attribute(Box::new(e), name), start.to(self.prev_span()));
-            } else if self.eat_op("(") {
-                let args = self.call_args()?;
+            } else if self.at_op("(") {
+                let paren = self.span();
+                self.advance();
+                let args = self.call_args(paren)?;
                 self.expect_op(")")?;
                 e = self.expr(ExprKind::Call { func: Box::new(e), args }, start.to(self.prev_span()));
             } else if self.eat_op("[") {
@@ -952,7 +954,8 @@ impl Parser {
         Ok(e)
     }
 
-    fn call_args(&mut self) -> PResult<Vec<Arg>> {
+    /// Call arguments after `(` (at `paren`: a lone generator argument starts there, as in CPython).
+    fn call_args(&mut self, paren: Span) -> PResult<Vec<Arg>> {
         let mut args = vec![];
         while !self.at_op(")") {
             let s = self.span();
@@ -968,7 +971,7 @@ impl Parser {
                 let e = self.named_expr()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.comp_for()?;
-                    let sp = s.to(self.prev_span());
+                    let sp = if args.is_empty() { paren.to(self.span()) } else { s.to(self.prev_span()) };
                     args.push(Arg::Pos(self.expr(
                         ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(e), value: None, generators },
                         sp,
@@ -1119,9 +1122,8 @@ impl Parser {
                         if matches!(first.kind, ExprKind::Starred(_)) {
                             return self.error_at(first.span, "cannot use starred expression here");
                         }
-                        let mut inner = first;
-                        inner.span = start.to(self.prev_span());
-                        return Ok(inner);
+                        // As in CPython, a parenthesized expression keeps its own position.
+                        return Ok(first);
                     } else {
                         let mut items = vec![first];
                         while self.eat_op(",") {

@@ -288,3 +288,49 @@ impl Obj {
         }
     }
 }
+
+// ---------- deep structures drop without deep recursion (CPython's "trashcan") ----------
+
+thread_local! {
+    static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DROP_LATER: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+const DROP_DEPTH_LIMIT: usize = 64;
+
+impl Drop for Obj {
+    fn drop(&mut self) {
+        let children: Vec<Value> = match self {
+            Obj::List(l) => std::mem::take(l.get_mut()),
+            Obj::Tuple(t) => std::mem::take(t),
+            Obj::Dict(d) | Obj::Set(d) => std::mem::take(d.get_mut()).into_iter().flat_map(|(k, v)| [k.value, v]).collect(),
+            Obj::FrozenSet(d) => std::mem::take(d).into_iter().map(|(k, _)| k.value).collect(),
+            Obj::Deque(d, _) => std::mem::take(d.get_mut()).into_iter().collect(),
+            Obj::Instance(i) => std::mem::take(i.dict.get_mut()).into_iter().map(|(_, v)| v).collect(),
+            // A cell is shared with frames and closures: only the last holder may empty it.
+            Obj::Cell(c) if Rc::strong_count(c) == 1 => c.borrow_mut().take().into_iter().collect(),
+            _ => return,
+        };
+        if children.is_empty() {
+            return;
+        }
+        let depth = DROP_DEPTH.with(|d| d.get());
+        if depth >= DROP_DEPTH_LIMIT {
+            DROP_LATER.with(|l| l.borrow_mut().extend(children));
+            return;
+        }
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        drop(children);
+        if depth == 0 {
+            // The outermost drop empties the worklist, one value at a time.
+            loop {
+                let next = DROP_LATER.with(|l| l.borrow_mut().pop());
+                match next {
+                    Some(v) => drop(v),
+                    None => break,
+                }
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(depth));
+    }
+}

@@ -57,3 +57,11 @@ fn huge_values_fail_cleanly() {
     let r = run("print(10**5000)\n", 1_000_000);
     assert!(last_stderr_line(&r).starts_with("ValueError: Exceeds the limit (4300 digits)"));
 }
+
+#[test]
+fn a_timer_due_exactly_at_a_large_virtual_time_fires() {
+    // 2.3e7 + 1e-9 == 2.3e7 in floating point: the deadline must still count as due (found by fuzzing).
+    let r = run("import asyncio\nasync def main():\n    await asyncio.sleep(23456789.0)\n    print('done')\nasyncio.run(main())\n", 1_000_000);
+    assert_eq!((r.exit_code, r.stdout()), (0, "done\n".to_string()));
+    assert_eq!(r.duration, 23456789.0);
+}
