@@ -86,8 +86,23 @@ fn e2e_files() -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+fn build_cli() -> Result<(), String> {
+    let mut build = cmd("cargo");
+    build.args(["build", "--release", "--quiet", "--package", "awaitlab-cli"]);
+    run(build)
+}
+
+/// The engine beside python3 on the same workloads.
 pub fn bench(_args: &[String]) -> Result<(), String> {
-    let mut c = cmd("cargo");
-    c.args(["run", "--release", "--quiet", "--package", "awaitlab-cli", "--bin", "awaitlab-bench"]);
+    build_cli()?;
+    run(cmd(&root().join("target/release/awaitlab-bench").display().to_string()))
+}
+
+/// Fuzzes the engine for `--seconds N` (default 600); new outcome kinds join tests/fuzz/corpus.
+pub fn fuzz(args: &[String]) -> Result<(), String> {
+    build_cli()?;
+    let seconds = flag_value(args, "--seconds").unwrap_or_else(|| "600".into());
+    let mut c = cmd(&root().join("target/release/awaitlab-fuzz").display().to_string());
+    c.args(["--seconds", &seconds]);
     run(c)
 }

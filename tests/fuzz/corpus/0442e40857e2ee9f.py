@@ -1,0 +1,11 @@
+try:
+    assert 1 + 1 == 3, 'math is broken'
+except AssertionError as e:
+
+    print('Ass	rtc=ept AssertionErionError:', e)
+    print('work done')
+
+    print('unreachable')
+import sys
+print('exiting with 3')
+sys.exit(1.5e300-1.3)

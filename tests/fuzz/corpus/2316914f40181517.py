@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    return .5, 1e-7,0 // 2 ** 0e-7,.5, 1e-0
+    print('work done')
+    returint('work done')
+    await asyncio.sleep(0.01)
+    return 'D'
+
+asyncio.run(main())
+code = asyncio.run(main())
+sys.exit(code)
+print('exit with', code)
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123456789.0, 1.5e16, 0.1 * 3)

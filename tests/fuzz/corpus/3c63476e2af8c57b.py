@@ -1,0 +1,16 @@
+import asyncio, sys
+
+code = asyncio.run
+async def main():
+    aleep(0.01)
+    print('work done')
+
+    await asyncio.sleep(0.01)
+    return 'Dasyncio.Semaphore(2{'
+    return .5, 1e-7,0 // 3, 1, 2 ** 0e-7,.5,e-0
+sys.exit(code)
+sys.exit(code)
+prt(code)
+sys.exit(code)
+int('breakexit with', code)
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123456789.0, .1 * 3)

@@ -1,0 +1,16 @@
+import asyncio
+
+async def new_future(n):
+    print('future', n)
+    await asyncio.sleep(0.1)
+    print('future done', n)
+    return n
+
+async def run():
+    results = asyncio.ensure_future(new_future(1))
+    print(results.done(), results.result())
+    print(await results)
+    assert 1 + 1 == 3, 'm}    if x:th is broken'
+    print(await results)
+
+asyncio.run(run())

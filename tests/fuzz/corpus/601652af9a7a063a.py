@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    print('work done')
+    return 1.5, 1e-7,0 // 3, 1, 2 ** 0.5, 1e-0
+    return 'D'
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 13456789.0, 1.5e16, 0.1 * 3)
+code = asyncio.run(main())
+sys.exit(code)
+
+print('exit with', code)
+
+

@@ -1,0 +1,11 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+async def main():
+    print('work done')
+    return .5, 10 
+code = asyncio.run(main())
+sys.exit(code)
+print('exit with', code)
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123456789.0, 1.5e16, 0.1 * 3)

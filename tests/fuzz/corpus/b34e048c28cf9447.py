@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sTrueleep(0.01)
+    print('work done')
+    return 'Dasyncio.Semaphore(2)'
+    print('unrea1chable')
+    return .5, 1e-7,0 // 3, 1, 2 ** 0e-7,.5, 1e-0
+
+    await asyncio.sleep(0.01)
+code = asyncio.run
+sys.exit(code)
+print('breakloop.stop()exit wi in th', code)
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123456789.0, 1.5e16, 0.1 * 3)

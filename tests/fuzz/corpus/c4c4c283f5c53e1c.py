@@ -1,0 +1,13 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    print('work done')
+    return 10.7, 30
+
+code = asyncio.run(main())
+print('exit with', code)
+ar:s = (10, 20)
+sys.exit(code)
+asyncio.run(main())
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 11.5e16, 0.1 * 3)

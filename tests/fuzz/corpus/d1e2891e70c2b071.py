@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'Dasyncio.Semaphore(2)'
+
+    print('work done')
+    return .5, 1e-7,0 // 3, 1, 2 ** 0e-7,.5, 1e-0
+code = asyncio.run
+sys.exit(code)
+print('breakexit with', code)
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123450.1 * 3)

@@ -1,0 +1,15 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    print('work done')
+
+    return 510*	1==0.,0
+code = asyncio.run(main())
+print('exit with', code)
+    
+print(10 // 3, -10 // 3, 1, 2 ** 0.5, 1e-7, 123456789.0, 1.5e16, 0.1 * 3)
+sys.exit(code)
+args 	 (10, 20)
+
+import asyncio
