@@ -50,6 +50,8 @@ pub struct Runtime {
     pub running_loop: bool,
     /// Calls to `loop.run_in_executor` in flight: they complete as timers on the loop.
     pub executor_jobs: u64,
+    /// Tasks created and not yet finished.
+    pub live_tasks: usize,
 }
 
 impl Runtime {
@@ -229,7 +231,13 @@ pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<
 
 // ---------- tasks ----------
 
+/// More unfinished tasks than this is an error: a runaway program, not a lesson.
+pub const MAX_LIVE_TASKS: usize = 200_000;
+
 pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc<Obj>> {
+    if vm.rt.live_tasks >= MAX_LIVE_TASKS {
+        return vm.err("RuntimeError", format!("too many tasks: Awaitlab allows {MAX_LIVE_TASKS} unfinished tasks at once"));
+    }
     let is_coro = matches!(&coro, Value::Obj(o) if matches!(&**o, Obj::Gen(g) if g.kind == GenKind::Coroutine));
     if !is_coro {
         let r = vm.repr(&coro)?;
@@ -261,6 +269,7 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
     }
     vm.rt.tasks.push(Rc::downgrade(&task));
     call_soon(vm, Value::Obj(task.clone()), vec![], HandleKind::TaskStep);
+    vm.rt.live_tasks += 1;
     crate::trace::task_created(vm, &task);
     Ok(task)
 }
@@ -374,6 +383,9 @@ pub fn begin_step(vm: &mut Vm, task: &Rc<Obj>, input: StepInput) -> PyResult<Opt
 /// Completes `Task.__step` after the coroutine yielded, returned or raised (CPython's logic).
 pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome: crate::vm::Outcome) -> PyResult<()> {
     use crate::vm::Outcome;
+    if !matches!(outcome, Outcome::Suspended(_)) {
+        vm.rt.live_tasks = vm.rt.live_tasks.saturating_sub(1);
+    }
     match outcome {
         Outcome::Returned(v) => {
             close_coro(task);

@@ -39,6 +39,9 @@ pub struct RunConfig {
     /// A synchronous stretch (a task step, a callback, the main program between loop runs) that
     /// runs longer than this many instructions is stopped with a clear message.
     pub instruction_limit: u64,
+    /// A cap on the whole run's instructions (the fuzzer's guard against endless cooperative
+    /// programs; the page has Stop instead). `u64::MAX` for none.
+    pub total_instruction_limit: u64,
     /// Wall-clock time (seconds since the epoch) when the run starts: `time.time()`'s origin.
     pub epoch: f64,
     pub trace: bool,
@@ -46,7 +49,7 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, epoch: 1_767_225_600.0, trace: true }
+        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, total_instruction_limit: u64::MAX, epoch: 1_767_225_600.0, trace: true }
     }
 }
 
@@ -64,6 +67,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         instructions: 0,
         stretch_start: 0,
         instruction_limit: config.instruction_limit,
+        total_instruction_limit: config.total_instruction_limit,
         stop_requested: false,
         filename: Rc::from(config.filename.as_str()),
         source_lines: source.lines().map(String::from).collect(),

@@ -95,6 +95,7 @@ pub struct Vm {
     /// the main program between loop runs): the budget applies to one stretch, not the run.
     pub stretch_start: u64,
     pub instruction_limit: u64,
+    pub total_instruction_limit: u64,
     pub stop_requested: bool,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
@@ -327,6 +328,9 @@ impl Vm {
                     self.instruction_limit
                 ),
             );
+        }
+        if self.instructions > self.total_instruction_limit {
+            return self.err("RuntimeError", format!("Awaitlab stopped the program after {} instructions in all", self.total_instruction_limit));
         }
         if self.stop_requested {
             let c = self.t.exc("KeyboardInterrupt");

@@ -65,3 +65,20 @@ fn a_timer_due_exactly_at_a_large_virtual_time_fires() {
     assert_eq!((r.exit_code, r.stdout()), (0, "done\n".to_string()));
     assert_eq!(r.duration, 23456789.0);
 }
+
+#[test]
+fn a_runaway_tree_of_tasks_hits_the_task_cap() {
+    // Every task starts three more: endless in CPython too, but it must end here with a clear error.
+    let src = "import asyncio\nasync def grow():\n    await asyncio.sleep(0.1)\n    await asyncio.gather(grow(), grow(), grow())\nasyncio.run(grow())\n";
+    let r = run(src, 400_000_000);
+    assert_eq!(r.exit_code, 1);
+    assert!(last_stderr_line(&r).starts_with("RuntimeError: too many tasks"), "{}", r.stderr());
+}
+
+#[test]
+fn the_total_budget_ends_an_endless_cooperative_program() {
+    let src = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(main())\n";
+    let r = run_virtual(src, &RunConfig { total_instruction_limit: 100_000, ..Default::default() });
+    assert_eq!(r.exit_code, 1);
+    assert!(last_stderr_line(&r).contains("instructions in all"), "{}", r.stderr());
+}

@@ -122,8 +122,10 @@ fn fnv(s: &str) -> u64 {
 /// What kind of outcome a run had: exit status and the exception type that ended it.
 fn outcome_class(r: &awaitlab_engine::RunResult) -> String {
     let stderr = r.stderr();
-    let last = stderr.trim_end().lines().last().unwrap_or("").split(':').next().unwrap_or("").to_string();
-    format!("{}:{}", r.exit_code, last)
+    let last = stderr.trim_end().lines().last().unwrap_or("");
+    let head = last.split(':').next().unwrap_or("");
+    let is_type_name = !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    format!("{}:{}", r.exit_code, if is_type_name { head } else { "other" })
 }
 
 fn main() {
@@ -149,7 +151,12 @@ fn main() {
             *last_panic.lock().unwrap() = info.to_string();
         }));
     }
-    let config = awaitlab_engine::RunConfig { filename: "fuzz.py".into(), instruction_limit: 300_000, ..Default::default() };
+    let config = awaitlab_engine::RunConfig {
+        filename: "fuzz.py".into(),
+        instruction_limit: 300_000,
+        total_instruction_limit: 3_000_000,
+        ..Default::default()
+    };
     let deadline = Instant::now() + Duration::from_secs(seconds);
     // Watchdog: a run that takes more than 10 s is a finding (a loop the budget does not see).
     let current: std::sync::Arc<std::sync::Mutex<(Instant, String)>> = std::sync::Arc::new(std::sync::Mutex::new((Instant::now(), String::new())));
@@ -179,7 +186,7 @@ fn main() {
         match result {
             Ok(r) => {
                 let class = outcome_class(&r);
-                if seen.insert(class) && added < 300 {
+                if seen.insert(class) && added < 100 {
                     let path = corpus_dir.join(format!("{:016x}.py", fnv(&input)));
                     if std::fs::create_dir_all(&corpus_dir).is_ok() && std::fs::write(&path, &input).is_ok() {
                         added += 1;

@@ -1,7 +1,0 @@
-try:
-    assert 1 + 1 == 3, 'math is broken'
-except AssertionError as e:
-    print('Assyield from ertionError:', e)
-import sys
-print('exiting with 3')
-sys.exit(3)
