@@ -33,6 +33,19 @@ impl Ord for TimerEntry {
     }
 }
 
+/// A `run_in_executor` job: a thread of its own that runs while the loop's thread waits.
+pub struct Job {
+    pub future: Rc<Obj>,
+    /// What to run: a Python function's frames, or a native callable called when the job starts.
+    pub thread: Option<crate::vm::Thread>,
+    pub native: Option<(Value, Vec<Value>)>,
+    /// Program time the job can run again (after its own time.sleep).
+    pub wake_at: f64,
+    /// The result of a native call that then slept (time.sleep itself), delivered on waking.
+    pub pending_result: Option<Result<Value, Value>>,
+    pub started: f64,
+}
+
 #[derive(Default)]
 pub struct Runtime {
     pub ready: VecDeque<Rc<Obj>>,
@@ -48,8 +61,10 @@ pub struct Runtime {
     pub loop_value: Option<Value>,
     pub loop_set: bool,
     pub running_loop: bool,
-    /// Calls to `loop.run_in_executor` in flight: they complete as timers on the loop.
-    pub executor_jobs: u64,
+    /// Thread-pool jobs (`loop.run_in_executor`) not finished yet, in submission order.
+    pub jobs: Vec<Job>,
+    /// Futures waiting for the thread pool to be idle (`shutdown_default_executor`).
+    pub executor_idle_waiters: Vec<Rc<Obj>>,
     /// Tasks created and not yet finished.
     pub live_tasks: usize,
 }
@@ -837,31 +852,48 @@ fn l_get_debug(_vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::Bool(false))
 }
 fn l_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
-    // A job in a thread pool: the function runs, and its duration (time.sleep inside it) passes on
-    // the job's own clock, not the loop's. Modelled by running it with the loop's clock frozen and
-    // completing the future after the time it slept.
+    // A job in the thread pool: it runs while the loop's thread waits (select, time.sleep), its
+    // own time.sleep() blocks only itself, and its result reaches the loop through a callback.
+    check_closed(vm)?;
     let func = arg(vm, &args, 2, "run_in_executor")?;
     let fargs = args[3..].to_vec();
-    let fut = new_future(vm);
-    let start = vm.rt.now;
-    vm.executor_depth += 1;
-    vm.executor_clock = start;
-    // The job's own time.sleep() calls advance executor_clock (see modules::t_sleep).
-    let r = vm.call(func, fargs, vec![]);
-    vm.executor_depth -= 1;
-    let elapsed = (vm.executor_clock - start).max(0.0);
-    let done_at = start + elapsed;
-    let setter = match r {
+    let future = new_future(vm);
+    fut_data(&future).borrow_mut().label = Some(Rc::from("executor job"));
+    let (target, mut call_args) = match &func {
+        Value::Obj(o) => match &**o {
+            Obj::BoundMethod { receiver, func } => (func.clone(), vec![receiver.clone()]),
+            _ => (func.clone(), vec![]),
+        },
+        _ => (func.clone(), vec![]),
+    };
+    call_args.extend(fargs);
+    let mut thread = None;
+    let mut native = None;
+    match &target {
+        Value::Obj(o) if matches!(&**o, Obj::Function(f) if !f.code.is_generator && !f.code.is_coroutine) => {
+            let Obj::Function(f) = &**o else { unreachable!() };
+            let fast = vm.bind_args(f, call_args, vec![])?;
+            let frame = vm.make_frame(f, fast, crate::vm::Mode::Top);
+            thread = Some(crate::vm::Thread { frames: vec![frame], pending_throw: None });
+        }
+        _ => native = Some((target, call_args)),
+    }
+    let now = vm.rt.now;
+    vm.rt.jobs.push(Job { future: future.clone(), thread, native, wake_at: now, pending_result: None, started: now });
+    Ok(Value::Obj(future))
+}
+
+/// Completes a job's future from the loop's thread (CPython: call_soon_threadsafe).
+pub fn finish_job(vm: &mut Vm, job: &Job, result: Result<Value, Value>) {
+    crate::trace::executor_job(vm, &job.future, job.started, vm.rt.now);
+    let (cb, v) = match result {
         Ok(v) => (builtin("_executor_done", executor_set_result), v),
         Err(e) => (builtin("_executor_fail", executor_set_exception), e),
     };
-    vm.rt.executor_jobs += 1;
-    call_at(vm, done_at, setter.0, vec![Value::Obj(fut.clone()), setter.1]);
-    crate::trace::executor_job(vm, &fut, start, done_at);
-    Ok(Value::Obj(fut))
+    call_soon(vm, cb, vec![Value::Obj(job.future.clone()), v], HandleKind::Call);
 }
+
 fn executor_set_result(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
-    vm.rt.executor_jobs = vm.rt.executor_jobs.saturating_sub(1);
     if let Value::Obj(f) = &args[0] {
         if fut_data(f).borrow().state == FutState::Pending {
             set_result(vm, f, args[1].clone())?;
@@ -870,7 +902,6 @@ fn executor_set_result(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 fn executor_set_exception(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
-    vm.rt.executor_jobs = vm.rt.executor_jobs.saturating_sub(1);
     if let Value::Obj(f) = &args[0] {
         if fut_data(f).borrow().state == FutState::Pending {
             set_exception(vm, f, args[1].clone())?;
@@ -957,6 +988,18 @@ fn m_set_event_loop(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     }
     Ok(Value::None)
 }
+/// A future done once no executor job is running (what shutdown_default_executor waits for).
+fn m_executor_idle(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
+    let f = new_future(vm);
+    fut_data(&f).borrow_mut().label = Some(Rc::from("executor shutdown"));
+    if vm.rt.jobs.is_empty() {
+        set_result(vm, &f, Value::None)?;
+    } else {
+        vm.rt.executor_idle_waiters.push(f.clone());
+    }
+    Ok(Value::Obj(f))
+}
+
 fn m_loop_stopping(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::Bool(vm.rt.stopping))
 }
@@ -978,6 +1021,7 @@ pub fn native_functions() -> Vec<(&'static str, NativeFn)> {
         ("_new_gathering_future", m_new_gathering_future),
         ("_set_running", m_set_running),
         ("_loop_stopping", m_loop_stopping),
+        ("_executor_idle", m_executor_idle),
     ]
 }
 

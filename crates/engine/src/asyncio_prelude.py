@@ -893,7 +893,8 @@ async def _loop_shutdown_asyncgens(self):
 
 
 async def _loop_shutdown_default_executor(self, timeout=None):
-    pass
+    # Like CPython's: wait for the thread pool's running jobs to finish.
+    await _executor_idle()
 
 
 def _cancel_all_tasks(loop):

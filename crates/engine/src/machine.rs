@@ -150,8 +150,13 @@ impl Machine {
         }
         loop {
             if let Some(until) = self.blocked_until {
+                // The loop's thread sleeps: the thread pool's jobs get their turns meanwhile.
+                if let Some(r) = self.run_due_jobs(&mut budget) {
+                    return r;
+                }
                 if self.vm.rt.now + 1e-12 < until && !self.vm.stop_requested {
-                    return StepResult::Blocked { until };
+                    let wake = self.next_job_wake().map_or(until, |j| j.min(until));
+                    return StepResult::Blocked { until: wake };
                 }
                 self.blocked_until = None;
                 crate::trace::unblocked(&mut self.vm);
@@ -268,6 +273,12 @@ impl Machine {
                 None
             }
             LoopPhase::Boundary { first } => {
+                // Waiting in select() releases the GIL: due executor jobs run now.
+                let mut job_budget = crate::SLICE;
+                if let Some(r) = self.run_due_jobs(&mut job_budget) {
+                    return Some(r);
+                }
+                let next_job = self.next_job_wake();
                 let rt = &mut self.vm.rt;
                 if !first && rt.stopping {
                     rt.stopping = false;
@@ -281,7 +292,11 @@ impl Machine {
                     rt.timers.pop();
                 }
                 if rt.ready.is_empty() && !rt.stopping {
-                    match rt.next_timer_when() {
+                    let wake = match (rt.next_timer_when(), next_job) {
+                        (Some(t), Some(j)) => Some(t.min(j)),
+                        (t, j) => t.or(j),
+                    };
+                    match wake {
                         Some(when) if when > rt.now => return Some(StepResult::Sleep { until: when }),
                         Some(_) => {}
                         None => {
@@ -339,6 +354,71 @@ impl Machine {
                     }
                 }
                 self.start_callback(handle.clone());
+            }
+        }
+    }
+
+    fn next_job_wake(&self) -> Option<f64> {
+        self.vm.rt.jobs.iter().map(|j| j.wake_at).reduce(f64::min)
+    }
+
+    /// Runs the executor jobs whose time has come, in submission order, until each finishes or
+    /// sleeps. Returns `Some` when the budget ran out mid-job.
+    fn run_due_jobs(&mut self, budget: &mut u64) -> Option<StepResult> {
+        let saved_task = self.vm.rt.current_task.take();
+        let saved_stretch = self.vm.stretch_start;
+        let result = self.run_due_jobs_inner(budget);
+        self.vm.rt.current_task = saved_task;
+        self.vm.stretch_start = saved_stretch;
+        if self.vm.rt.jobs.is_empty() && !self.vm.rt.executor_idle_waiters.is_empty() {
+            for f in std::mem::take(&mut self.vm.rt.executor_idle_waiters) {
+                let _ = asyncio::set_result(&mut self.vm, &f, Value::None);
+            }
+        }
+        result
+    }
+
+    fn run_due_jobs_inner(&mut self, budget: &mut u64) -> Option<StepResult> {
+        loop {
+            let now = self.vm.rt.now;
+            let i = self.vm.rt.jobs.iter().position(|j| j.wake_at <= now)?;
+            let mut job = self.vm.rt.jobs.remove(i);
+            self.vm.stretch_start = self.vm.instructions;
+            if let Some(r) = job.pending_result.take() {
+                asyncio::finish_job(&mut self.vm, &job, r);
+                continue;
+            }
+            if let Some((func, args)) = job.native.take() {
+                let r = self.vm.call(func, args, vec![]);
+                if let Some(Control::Block { seconds, .. }) = self.vm.control.take() {
+                    job.wake_at = now + seconds;
+                    job.pending_result = Some(r);
+                    self.vm.rt.jobs.insert(i, job);
+                    continue;
+                }
+                asyncio::finish_job(&mut self.vm, &job, r);
+                continue;
+            }
+            let Some(mut thread) = job.thread.take() else { continue };
+            match self.vm.execute(&mut thread, budget) {
+                Outcome::OutOfBudget => {
+                    job.thread = Some(thread);
+                    self.vm.rt.jobs.insert(i, job);
+                    return Some(StepResult::Continue);
+                }
+                Outcome::Control => {
+                    if let Some(Control::Block { seconds, .. }) = self.vm.control.take() {
+                        job.wake_at = now + seconds;
+                    }
+                    job.thread = Some(thread);
+                    self.vm.rt.jobs.insert(i, job);
+                }
+                Outcome::Returned(v) => asyncio::finish_job(&mut self.vm, &job, Ok(v)),
+                Outcome::Raised(e) => asyncio::finish_job(&mut self.vm, &job, Err(e)),
+                Outcome::Suspended(_) | Outcome::Yielded(_) => {
+                    let e = self.vm.new_exception(&self.vm.t.exc("RuntimeError"), Some("an executor job cannot await".into()));
+                    asyncio::finish_job(&mut self.vm, &job, Err(e));
+                }
             }
         }
     }
@@ -468,6 +548,7 @@ impl Machine {
         }
         self.vm.rt.ready.clear();
         self.vm.rt.timers.clear();
+        self.vm.rt.jobs.clear();
         self.vm.flush_warnings();
         crate::warnings::set_shutdown(false);
         crate::trace::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });

@@ -171,11 +171,6 @@ fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if secs < 0.0 {
         return vm.err("ValueError", "sleep length must be non-negative");
     }
-    if vm.executor_depth > 0 {
-        // Inside a thread-pool job: the job waits, the loop does not.
-        vm.executor_clock += secs;
-        return Ok(Value::None);
-    }
     if vm.nested_depth > 0 {
         // Called from code the engine runs to completion (a key function, a class body...):
         // the loop is blocked just the same; the clock jumps.

@@ -110,8 +110,6 @@ pub struct Vm {
     pub epoch_base: f64,
     /// Line of the call being made (where a coroutine object is created, for warnings).
     pub call_line: u32,
-    pub executor_depth: u32,
-    pub executor_clock: f64,
     /// Emptied operand stacks and local-variable vectors of finished frames, reused by new ones
     /// (calls are the interpreter's hottest path; this saves two allocations per call).
     pub spare_stacks: Vec<Vec<Value>>,
