@@ -247,7 +247,7 @@ pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<
 // ---------- tasks ----------
 
 /// More unfinished tasks than this is an error: a runaway program, not a lesson.
-pub const MAX_LIVE_TASKS: usize = 200_000;
+pub const MAX_LIVE_TASKS: usize = 100_000;
 
 pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc<Obj>> {
     if vm.rt.live_tasks >= MAX_LIVE_TASKS {

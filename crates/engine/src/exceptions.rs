@@ -120,12 +120,19 @@ fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
     None
 }
 
+/// Adds the frame an exception is passing through. Entries are stored innermost first (an O(1)
+/// push, like CPython's linked tb objects); `traceback()` returns them outermost first.
 pub fn push_traceback(exc: &Value, entry: TbEntry) {
-    with_data(exc, |d| d.traceback.insert(0, entry));
+    with_data(exc, |d| {
+        // One exception re-raised through a huge tree of awaiting tasks: keep memory bounded.
+        if d.traceback.len() < 100_000 {
+            d.traceback.push(entry)
+        }
+    });
 }
 
 pub fn traceback(exc: &Value) -> Vec<TbEntry> {
-    with_data(exc, |d| d.traceback.clone()).unwrap_or_default()
+    with_data(exc, |d| d.traceback.iter().rev().cloned().collect()).unwrap_or_default()
 }
 
 pub fn set_context(exc: &Value, ctx: Option<Value>) {
@@ -224,7 +231,7 @@ pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
         out.push_str(&format_traceback(vm, ctx));
         out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
     }
-    let tb = data.traceback;
+    let tb: Vec<TbEntry> = data.traceback.into_iter().rev().collect();
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         // Frames of Awaitlab's own Python (asyncio's internals) are left out: learners see theirs.

@@ -68,6 +68,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         stretch_start: 0,
         instruction_limit: config.instruction_limit,
         total_instruction_limit: config.total_instruction_limit,
+        fatal: false,
         stop_requested: false,
         filename: Rc::from(config.filename.as_str()),
         source_lines: source.lines().map(String::from).collect(),

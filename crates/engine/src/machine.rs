@@ -149,6 +149,16 @@ impl Machine {
             return StepResult::Done { exit_code: code };
         }
         loop {
+            if self.vm.fatal && self.exit_code.is_none() {
+                let msg = format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
+                self.vm.write(Stream::Stderr, &msg);
+                crate::trace::finished(&mut self.vm, "failed");
+                self.exit_code = Some(1);
+                self.main_state = MainState::Done;
+            }
+            if let Some(code) = self.exit_code {
+                return StepResult::Done { exit_code: code };
+            }
             if let Some(until) = self.blocked_until {
                 // The loop's thread sleeps: the thread pool's jobs get their turns meanwhile.
                 if let Some(r) = self.run_due_jobs(&mut budget) {

@@ -96,6 +96,8 @@ pub struct Vm {
     pub stretch_start: u64,
     pub instruction_limit: u64,
     pub total_instruction_limit: u64,
+    /// Set when the whole run must end now (its total budget is spent): the machine finishes.
+    pub fatal: bool,
     pub stop_requested: bool,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
@@ -328,6 +330,7 @@ impl Vm {
             );
         }
         if self.instructions > self.total_instruction_limit {
+            self.fatal = true;
             return self.err("RuntimeError", format!("Awaitlab stopped the program after {} instructions in all", self.total_instruction_limit));
         }
         if self.stop_requested {

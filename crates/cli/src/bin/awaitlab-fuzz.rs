@@ -158,7 +158,7 @@ fn main() {
         ..Default::default()
     };
     let deadline = Instant::now() + Duration::from_secs(seconds);
-    // Watchdog: a run that takes more than 10 s is a finding (a loop the budget does not see).
+    // Watchdog: a run that takes more than 30 s is a finding (a loop the budget does not see).
     let current: std::sync::Arc<std::sync::Mutex<(Instant, String)>> = std::sync::Arc::new(std::sync::Mutex::new((Instant::now(), String::new())));
     {
         let current = current.clone();
@@ -166,11 +166,11 @@ fn main() {
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_secs(1));
             let (started, input) = current.lock().unwrap().clone();
-            if !input.is_empty() && started.elapsed() > Duration::from_secs(10) {
+            if !input.is_empty() && started.elapsed() > Duration::from_secs(30) {
                 let _ = std::fs::create_dir_all(&crash_dir);
                 let path = crash_dir.join(format!("hang-{:016x}.py", fnv(&input)));
                 let _ = std::fs::write(&path, &input);
-                eprintln!("fuzz: HANG (over 10 s) -> {}", path.display());
+                eprintln!("fuzz: HANG (over 30 s) -> {}", path.display());
                 std::process::exit(2);
             }
         });
