@@ -314,23 +314,24 @@ impl Drop for Obj {
         if children.is_empty() {
             return;
         }
-        let depth = DROP_DEPTH.with(|d| d.get());
+        // During thread teardown the thread-locals may be gone: then drop plainly.
+        let Ok(depth) = DROP_DEPTH.try_with(|d| d.get()) else { return };
         if depth >= DROP_DEPTH_LIMIT {
-            DROP_LATER.with(|l| l.borrow_mut().extend(children));
+            let _ = DROP_LATER.try_with(|l| l.borrow_mut().extend(children));
             return;
         }
-        DROP_DEPTH.with(|d| d.set(depth + 1));
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth + 1));
         drop(children);
         if depth == 0 {
             // The outermost drop empties the worklist, one value at a time.
             loop {
-                let next = DROP_LATER.with(|l| l.borrow_mut().pop());
+                let next = DROP_LATER.try_with(|l| l.borrow_mut().pop()).ok().flatten();
                 match next {
                     Some(v) => drop(v),
                     None => break,
                 }
             }
         }
-        DROP_DEPTH.with(|d| d.set(depth));
+        let _ = DROP_DEPTH.try_with(|d| d.set(depth));
     }
 }

@@ -17,7 +17,9 @@ thread_local! {
 }
 
 pub fn push(p: Pending) {
-    PENDING.with(|q| q.borrow_mut().push(p));
+    // Finalizers can run during thread teardown, after the queue is gone: then there is no one
+    // left to print to.
+    let _ = PENDING.try_with(|q| q.borrow_mut().push(p));
 }
 
 pub fn take() -> Vec<Pending> {
@@ -29,7 +31,7 @@ pub fn set_shutdown(on: bool) {
 }
 
 pub fn at_shutdown() -> bool {
-    SHUTDOWN.with(|s| s.get())
+    SHUTDOWN.try_with(|s| s.get()).unwrap_or(true)
 }
 
 /// Starts a run: forgets what earlier runs on this thread queued or printed.
