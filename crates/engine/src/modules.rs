@@ -776,7 +776,8 @@ fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::str(&out))
 }
 
-fn json_str(s: &str) -> String {
+/// A JSON string literal, non-ASCII escaped (json.dumps' default, and the trace export's).
+pub fn json_str(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {

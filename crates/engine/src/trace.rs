@@ -196,20 +196,7 @@ pub fn finished(vm: &mut Vm, status: &'static str) {
     push(vm, Event::Finished { status });
 }
 
-fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+use crate::modules::json_str;
 
 /// Chrome Trace Event JSON: one track (tid) per task, slices for steps and waits, flow arrows
 /// from the step that completed a future to the step it woke.

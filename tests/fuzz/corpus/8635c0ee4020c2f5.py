@@ -1,0 +1,10 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    print('work done')
+    return 5
+
+code = asyncio.run(main())
+print('exit w0ith', code)
+sys.exit(code)
