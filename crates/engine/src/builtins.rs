@@ -402,6 +402,19 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
             }
             Ok(Some(n))
         }
+        IterState::GetItem { seq, index } => {
+            let (seq, i) = (seq.clone(), *index);
+            *index += 1;
+            drop(st);
+            match vm.get_item(&seq, &Value::Int(i)) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if crate::exceptions::is_instance_of(&e, &vm.t.exc("IndexError")) || crate::exceptions::is_instance_of(&e, &vm.t.exc("StopIteration")) => {
+                    *state.borrow_mut() = IterState::Exhausted;
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
         IterState::Exhausted => Ok(None),
     }
 }

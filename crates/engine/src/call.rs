@@ -562,17 +562,7 @@ impl Vm {
                         return self.call(m, vec![v.clone()], vec![]);
                     }
                     if self.lookup_method(v, "__getitem__")?.is_some() {
-                        let mut items = vec![];
-                        let mut i = 0;
-                        loop {
-                            match self.get_item(v, &Value::Int(i)) {
-                                Ok(x) => items.push(x),
-                                Err(e) if crate::exceptions::is_instance_of(&e, &self.t.exc("IndexError")) => break,
-                                Err(e) => return Err(e),
-                            }
-                            i += 1;
-                        }
-                        IterState::Values(items.into())
+                        IterState::GetItem { seq: v.clone(), index: 0 }
                     } else {
                         let t = self.type_name(v);
                         return self.type_error(format!("'{t}' object is not iterable"));

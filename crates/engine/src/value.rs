@@ -201,6 +201,8 @@ pub enum IterState {
     Filter { func: Value, inner: Value },
     Reversed { seq: Value, index: usize },
     Count { next: Value, step: Value },
+    /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
+    GetItem { seq: Value, index: i64 },
     Exhausted,
 }
 
