@@ -158,6 +158,7 @@ fn main() {
         ..Default::default()
     };
     let deadline = Instant::now() + Duration::from_secs(seconds);
+    let current_file = std::env::temp_dir().join("awaitlab-fuzz-current.py");
     // Watchdog: a run that takes more than 30 s is a finding (a loop the budget does not see).
     let current: std::sync::Arc<std::sync::Mutex<(Instant, String)>> = std::sync::Arc::new(std::sync::Mutex::new((Instant::now(), String::new())));
     {
@@ -182,6 +183,8 @@ fn main() {
         let input = mutate(&mut rng, &base, &seeds);
         runs += 1;
         *current.lock().unwrap() = (Instant::now(), input.clone());
+        // An abort (a native stack overflow) cannot be caught: the input being run is on disk.
+        let _ = std::fs::write(&current_file, &input);
         let result = catch_unwind(AssertUnwindSafe(|| awaitlab_engine::run_virtual(&input, &config)));
         match result {
             Ok(r) => {
