@@ -1357,6 +1357,12 @@ fn check_target(e: &Expr) -> PResult<()> {
 
 /// Splits an f-string body into literal parts and `{expression!conv:spec}` parts.
 fn parse_fstring(body: &str, raw: bool, line: u32, col: u32) -> PResult<Vec<FPart>> {
+    parse_fstring_at(body, raw, line, col, 0)
+}
+
+/// `spec_depth`: how many format specs enclose this text. As in CPython, a replacement field
+/// inside a spec's spec is "nested too deeply".
+fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32) -> PResult<Vec<FPart>> {
     let chars: Vec<char> = body.chars().collect();
     let mut parts = vec![];
     let mut lit = String::new();
@@ -1418,6 +1424,9 @@ fn parse_fstring(body: &str, raw: bool, line: u32, col: u32) -> PResult<Vec<FPar
             continue;
         }
         flush(&mut lit, &mut parts)?;
+        if spec_depth >= 2 {
+            return Err(err(i, "expressions nested too deeply"));
+        }
         // Find the end of the expression: depth-aware, string-aware.
         let expr_start = i + 1;
         let mut j = expr_start;
@@ -1486,7 +1495,7 @@ fn parse_fstring(body: &str, raw: bool, line: u32, col: u32) -> PResult<Vec<FPar
             }
             let spec_text: String = chars[spec_start..k].iter().collect();
             let (sl, sc) = pos_of(spec_start);
-            spec = Some(parse_fstring(&spec_text, true, sl, sc)?);
+            spec = Some(parse_fstring_at(&spec_text, true, sl, sc, spec_depth + 1)?);
             j = k;
         }
         if chars.get(j) != Some(&'}') {

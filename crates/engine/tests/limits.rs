@@ -82,3 +82,14 @@ fn the_total_budget_ends_an_endless_cooperative_program() {
     assert_eq!(r.exit_code, 1);
     assert!(last_stderr_line(&r).contains("instructions in all"), "{}", r.stderr());
 }
+
+#[test]
+fn deeply_nested_fstring_specs_are_a_syntax_error_not_a_crash() {
+    // Each spec level used to recurse without limit (a stack overflow found by fuzzing).
+    let depth = 100_000;
+    let src = format!("x = 1\nprint(f'{}>3{}')\n", "{x:".repeat(depth), "}".repeat(depth));
+    let r = run(&src, 1_000_000);
+    assert_eq!(last_stderr_line(&r), "SyntaxError: f-string: expressions nested too deeply");
+    let r = run("x = 1\nprint(f'{x:{x:{x}}}')\n", 1_000_000);
+    assert_eq!(last_stderr_line(&r), "SyntaxError: f-string: expressions nested too deeply");
+}
