@@ -4,7 +4,7 @@ use crate::native::NativeObj;
 use crate::ops::{self, int_value, to_big, to_f64};
 use crate::value::*;
 use crate::vm::{tuple_items, PyResult, Vm};
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::Signed;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -1388,10 +1388,4 @@ impl Rng {
     }
 }
 
-pub fn bigint_is_zero(b: &num_bigint::BigInt) -> bool {
-    b.is_zero()
-}
 
-pub fn to_usize_lossy(b: &num_bigint::BigInt) -> usize {
-    b.to_usize().unwrap_or(usize::MAX)
-}

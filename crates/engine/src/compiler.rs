@@ -169,62 +169,25 @@ impl<'a> Compiler<'a> {
         Err(SyntaxError { message: msg.into(), line: span.line, col: span.col, unsupported: false })
     }
 
+    /// Emits the load, store or delete of `n` as its scope resolves it (fast local, cell,
+    /// namespace or global). `ops` lists the four op constructors in that order.
+    fn name_op(&mut self, n: &str, ops: [fn(u32) -> Op; 4]) {
+        let op = match self.scope.resolve(n) {
+            Resolution::Fast => ops[0](self.var_idx(n)),
+            Resolution::Cell(i) => ops[1](i),
+            Resolution::Name => ops[2](self.name_idx(n)),
+            Resolution::Global => ops[3](self.name_idx(n)),
+        };
+        self.op(op);
+    }
     fn load_name(&mut self, n: &str) {
-        match self.scope.resolve(n) {
-            Resolution::Fast => {
-                let i = self.var_idx(n);
-                self.op(Op::LoadFast(i));
-            }
-            Resolution::Cell(i) => {
-                self.op(Op::LoadDeref(i));
-            }
-            Resolution::Name => {
-                let i = self.name_idx(n);
-                self.op(Op::LoadName(i));
-            }
-            Resolution::Global => {
-                let i = self.name_idx(n);
-                self.op(Op::LoadGlobal(i));
-            }
-        }
+        self.name_op(n, [Op::LoadFast, Op::LoadDeref, Op::LoadName, Op::LoadGlobal]);
     }
     fn store_name(&mut self, n: &str) {
-        match self.scope.resolve(n) {
-            Resolution::Fast => {
-                let i = self.var_idx(n);
-                self.op(Op::StoreFast(i));
-            }
-            Resolution::Cell(i) => {
-                self.op(Op::StoreDeref(i));
-            }
-            Resolution::Name => {
-                let i = self.name_idx(n);
-                self.op(Op::StoreName(i));
-            }
-            Resolution::Global => {
-                let i = self.name_idx(n);
-                self.op(Op::StoreGlobal(i));
-            }
-        }
+        self.name_op(n, [Op::StoreFast, Op::StoreDeref, Op::StoreName, Op::StoreGlobal]);
     }
     fn delete_name(&mut self, n: &str) {
-        match self.scope.resolve(n) {
-            Resolution::Fast => {
-                let i = self.var_idx(n);
-                self.op(Op::DeleteFast(i));
-            }
-            Resolution::Cell(i) => {
-                self.op(Op::DeleteDeref(i));
-            }
-            Resolution::Name => {
-                let i = self.name_idx(n);
-                self.op(Op::DeleteName(i));
-            }
-            Resolution::Global => {
-                let i = self.name_idx(n);
-                self.op(Op::DeleteGlobal(i));
-            }
-        }
+        self.name_op(n, [Op::DeleteFast, Op::DeleteDeref, Op::DeleteName, Op::DeleteGlobal]);
     }
 
     // ---------- statements ----------

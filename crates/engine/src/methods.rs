@@ -6,7 +6,7 @@ use crate::ops::{int_value, str_repr, to_big, to_f64};
 use crate::value::*;
 use crate::vm::{tuple_items, PyResult, Vm};
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -2239,6 +2239,3 @@ pub fn get_view_iter(vm: &mut Vm, v: &Value) -> PyResult {
     view_iter(vm, vec![v.clone()], vec![])
 }
 
-pub fn bigint_to_f64(b: &BigInt) -> f64 {
-    b.to_f64().unwrap_or(f64::INFINITY)
-}

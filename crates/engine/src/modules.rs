@@ -3,7 +3,7 @@
 
 use crate::builtins::*;
 use crate::native::NativeObj;
-use crate::ops::{int_value, to_big, to_f64};
+use crate::ops::{int_value, to_big};
 use crate::value::*;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -1069,14 +1069,8 @@ fn json_module(vm: &mut Vm) -> Value {
     module("json", items).0
 }
 
-pub fn bytes_value(b: Vec<u8>) -> Value {
-    Value::obj(Obj::Bytes(b))
-}
 
 pub fn ellipsis() -> Value {
     Value::obj(Obj::Native(NativeObj::Ellipsis))
 }
 
-pub fn float_of(v: &Value) -> Option<f64> {
-    to_f64(v)
-}

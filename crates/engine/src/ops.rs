@@ -2,7 +2,6 @@
 
 use crate::ast::{BinOp, CmpOp, UnaryOp};
 use crate::format;
-use crate::native::NativeObj;
 use crate::value::*;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -837,6 +836,3 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-pub fn ellipsis_repr(_: &NativeObj) -> &'static str {
-    "Ellipsis"
-}
