@@ -768,8 +768,11 @@ class Queue:
         else:
             return self.qsize() >= self._maxsize
 
+    # The hot paths below inline full()/empty()/qsize() and Event.clear(), and skip waking an
+    # empty waiter deque: the same behaviour as CPython's queues.py in fewer interpreted calls
+    # (measured: the 100k-item queue benchmark). The _init/_put/_get hooks stay calls.
     async def put(self, item):
-        while self.full():
+        while 0 < self._maxsize <= len(self._queue):
             putter = get_running_loop().create_future()
             putter._set_label('Queue.put')
             self._putters.append(putter)
@@ -787,15 +790,16 @@ class Queue:
         return self.put_nowait(item)
 
     def put_nowait(self, item):
-        if self.full():
+        if 0 < self._maxsize <= len(self._queue):
             raise QueueFull
         self._put(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        self._wakeup_next(self._getters)
+        self._finished._value = False
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     async def get(self):
-        while self.empty():
+        while not self._queue:
             getter = get_running_loop().create_future()
             getter._set_label('Queue.get')
             self._getters.append(getter)
@@ -813,10 +817,11 @@ class Queue:
         return self.get_nowait()
 
     def get_nowait(self):
-        if self.empty():
+        if not self._queue:
             raise QueueEmpty
         item = self._get()
-        self._wakeup_next(self._putters)
+        if self._putters:
+            self._wakeup_next(self._putters)
         return item
 
     def task_done(self):

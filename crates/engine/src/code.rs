@@ -133,8 +133,10 @@ pub struct Loc {
     pub end_col: u32,
 }
 
-/// An inline cache entry for `LoadMethod` on instances: the class it was filled for, the
-/// class-mutation epoch then, and the function found.
+/// An inline cache entry for attribute access on instances: the class it was filled for and
+/// the class-mutation epoch then. At a `LoadMethod` site `func` is the method found; at a
+/// `LoadAttr`/`StoreAttr` site it is unused (`None`) and a hit means the plain path holds: the
+/// class defines no property (nor `__setattr__`) for the name, so the instance dict decides.
 #[derive(Clone)]
 pub struct MethodCacheEntry {
     pub class: usize,
