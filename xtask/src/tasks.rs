@@ -101,8 +101,21 @@ pub fn bench(_args: &[String]) -> Result<(), String> {
 /// Fuzzes the engine for `--seconds N` (default 600); new outcome kinds join tests/fuzz/corpus.
 pub fn fuzz(args: &[String]) -> Result<(), String> {
     build_cli()?;
-    let seconds = flag_value(args, "--seconds").unwrap_or_else(|| "600".into());
-    let mut c = cmd(&root().join("target/release/awaitlab-fuzz").display().to_string());
-    c.args(["--seconds", &seconds]);
-    run(c)
+    let seconds: u64 = flag_value(args, "--seconds").and_then(|s| s.parse().ok()).unwrap_or(600);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    // The fuzzer exits with 75 when leaked memory grows: a fresh process goes on until the time is up.
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now()).as_secs();
+        if left == 0 {
+            return Ok(());
+        }
+        let mut c = cmd(&root().join("target/release/awaitlab-fuzz").display().to_string());
+        c.args(["--seconds", &left.to_string()]);
+        let status = c.status().map_err(|e| format!("could not start the fuzzer: {e}"))?;
+        match status.code() {
+            Some(0) => return Ok(()),
+            Some(75) => continue,
+            _ => return Err(format!("the fuzzer found a problem ({status}); see tests/fuzz/crashes")),
+        }
+    }
 }

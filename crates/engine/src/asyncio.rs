@@ -43,6 +43,8 @@ pub struct Job {
     pub wake_at: f64,
     /// The result of a native call that then slept (time.sleep itself), delivered on waking.
     pub pending_result: Option<Result<Value, Value>>,
+    /// A blocking HTTP request (requests.get in the pool) the job waits for.
+    pub waiting_http: Option<u64>,
     pub started: f64,
 }
 
@@ -879,7 +881,7 @@ fn l_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         _ => native = Some((target, call_args)),
     }
     let now = vm.rt.now;
-    vm.rt.jobs.push(Job { future: future.clone(), thread, native, wake_at: now, pending_result: None, started: now });
+    vm.rt.jobs.push(Job { future: future.clone(), thread, native, wake_at: now, pending_result: None, waiting_http: None, started: now });
     Ok(Value::Obj(future))
 }
 

@@ -51,6 +51,21 @@ pub struct Types {
 }
 
 impl Types {
+    /// Every type object of the run (to break their reference cycles when it ends).
+    pub fn all(&self) -> Vec<Rc<Obj>> {
+        let mut v = vec![
+            self.object.clone(), self.type_.clone(), self.none_type.clone(), self.bool.clone(), self.int.clone(), self.float.clone(),
+            self.str.clone(), self.bytes.clone(), self.list.clone(), self.tuple.clone(), self.dict.clone(), self.set.clone(),
+            self.frozenset.clone(), self.range.clone(), self.slice.clone(), self.function.clone(), self.builtin_function.clone(),
+            self.method.clone(), self.module.clone(), self.coroutine.clone(), self.generator.clone(), self.async_generator.clone(),
+            self.iterator.clone(), self.property.clone(), self.staticmethod.clone(), self.classmethod.clone(), self.super_.clone(),
+            self.deque.clone(), self.future.clone(), self.task.clone(), self.handle.clone(), self.timer_handle.clone(),
+            self.event_loop.clone(), self.ellipsis.clone(),
+        ];
+        v.extend(self.exceptions.values().cloned());
+        v
+    }
+
     pub fn exc(&self, name: &str) -> Rc<Obj> {
         self.exceptions.get(name).cloned().unwrap_or_else(|| self.exceptions["Exception"].clone())
     }

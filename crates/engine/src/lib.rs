@@ -25,6 +25,7 @@ pub mod value;
 pub mod vm;
 pub mod warnings;
 
+pub use awaitlab_practice_api as practice_api;
 use machine::{Chunk, Machine, StepResult, Stream};
 use std::cell::RefCell;
 use std::future::Future;
@@ -45,11 +46,13 @@ pub struct RunConfig {
     /// Wall-clock time (seconds since the epoch) when the run starts: `time.time()`'s origin.
     pub epoch: f64,
     pub trace: bool,
+    /// How the practice API behaves on the virtual clock.
+    pub api: practice_api::Settings,
 }
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, total_instruction_limit: u64::MAX, epoch: 1_767_225_600.0, trace: true }
+        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, total_instruction_limit: u64::MAX, epoch: 1_767_225_600.0, trace: true, api: Default::default() }
     }
 }
 
@@ -64,6 +67,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         modules: Default::default(),
         null: Value::obj(Obj::Native(native::NativeObj::Null)),
         control: None,
+        http: Default::default(),
         instructions: 0,
         stretch_start: 0,
         instruction_limit: config.instruction_limit,
@@ -127,7 +131,7 @@ pub fn start(source: &str, config: &RunConfig) -> Machine {
     }
 }
 
-/// What a host provides: the program's clock, a way to let time pass, and a way to yield.
+/// What a host provides: the program's clock, a way to let time pass, a way to yield, and HTTP.
 pub trait Host {
     /// Program time in seconds since the run started.
     fn now(&self) -> f64;
@@ -139,16 +143,28 @@ pub trait Host {
     fn stop_requested(&self) -> bool {
         false
     }
+    /// Starts performing a request; its result comes back through `take_http_results`, and
+    /// its arrival ends a pending `sleep_until` early.
+    fn start_http(&self, request: http::HttpRequest);
+    /// Results that arrived since the last call.
+    fn take_http_results(&self) -> Vec<(u64, http::HttpResult)>;
 }
 
 /// Drives a machine to completion on a host: the engine's async entry point.
 pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
     loop {
         machine.advance_to(host.now());
+        for (id, result) in host.take_http_results() {
+            machine.complete_http(id, result);
+        }
         if host.stop_requested() && !machine.is_done() {
             machine.stop();
         }
-        match machine.step(SLICE) {
+        let step = machine.step(SLICE);
+        for request in machine.take_http_requests() {
+            host.start_http(request);
+        }
+        match step {
             StepResult::Continue => host.yield_now().await,
             StepResult::Sleep { until } | StepResult::Blocked { until } => host.sleep_until(until).await,
             StepResult::Done { exit_code } => return exit_code,
@@ -156,10 +172,76 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
     }
 }
 
-/// The virtual clock: sleeping costs no wall time, time jumps to the next deadline.
-#[derive(Default)]
+/// The network of a virtual-clock run: the practice API answers in program time; nothing else
+/// is reachable. Shared by the CLI's host and the page's instant mode.
+pub struct VirtualNetwork {
+    pub server: RefCell<practice_api::Server>,
+    /// (delivery time, request id, result), in start order.
+    pending: RefCell<Vec<(f64, u64, http::HttpResult)>>,
+}
+
+impl VirtualNetwork {
+    pub fn new(settings: practice_api::Settings) -> Self {
+        VirtualNetwork { server: RefCell::new(practice_api::Server::new(settings)), pending: RefCell::new(Vec::new()) }
+    }
+
+    pub fn start(&self, request: http::HttpRequest, now: f64) {
+        let result = if http::is_practice_api(&request.url) {
+            let reply = self.server.borrow_mut().handle(
+                &practice_api::Request { method: request.method.clone(), path: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() },
+                now,
+            );
+            let at = reply.respond_at;
+            let response = http::HttpResponse { status: reply.status, reason: reply.reason.into(), headers: reply.headers, body: reply.body, url: request.url };
+            self.pending.borrow_mut().push((at, request.id, Ok(response)));
+            return;
+        } else {
+            Err(http::HttpFailure {
+                message: "no network on the virtual clock: only the practice API (/api/...) answers here; run in real time in the page to fetch other URLs".into(),
+            })
+        };
+        self.pending.borrow_mut().push((now, request.id, result));
+    }
+
+    /// When the next answer arrives.
+    pub fn next_delivery(&self) -> Option<f64> {
+        self.pending.borrow().iter().map(|p| p.0).reduce(f64::min)
+    }
+
+    /// Answers due at `now`, earliest first (ties in start order).
+    pub fn take_due(&self, now: f64) -> Vec<(u64, http::HttpResult)> {
+        let mut pending = self.pending.borrow_mut();
+        let mut due: Vec<(f64, u64, http::HttpResult)> = vec![];
+        let mut i = 0;
+        while i < pending.len() {
+            if pending[i].0 <= now {
+                due.push(pending.remove(i));
+            } else {
+                i += 1;
+            }
+        }
+        due.sort_by(|a, b| a.0.total_cmp(&b.0));
+        due.into_iter().map(|(_, id, r)| (id, r)).collect()
+    }
+}
+
+/// The virtual clock: sleeping costs no wall time, time jumps to the next deadline (or to the
+/// next HTTP answer, if that comes first).
 pub struct VirtualHost {
     clock: std::cell::Cell<f64>,
+    pub network: VirtualNetwork,
+}
+
+impl Default for VirtualHost {
+    fn default() -> Self {
+        VirtualHost::new(practice_api::Settings::default())
+    }
+}
+
+impl VirtualHost {
+    pub fn new(api: practice_api::Settings) -> Self {
+        VirtualHost { clock: std::cell::Cell::new(0.0), network: VirtualNetwork::new(api) }
+    }
 }
 
 impl Host for VirtualHost {
@@ -167,13 +249,20 @@ impl Host for VirtualHost {
         self.clock.get()
     }
     fn sleep_until(&self, t: f64) -> impl Future<Output = ()> {
-        if t > self.clock.get() {
+        let t = self.network.next_delivery().map_or(t, |d| d.min(t));
+        if t > self.clock.get() && t.is_finite() {
             self.clock.set(t);
         }
         std::future::ready(())
     }
     fn yield_now(&self) -> impl Future<Output = ()> {
         std::future::ready(())
+    }
+    fn start_http(&self, request: http::HttpRequest) {
+        self.network.start(request, self.clock.get());
+    }
+    fn take_http_results(&self) -> Vec<(u64, http::HttpResult)> {
+        self.network.take_due(self.clock.get())
     }
 }
 
@@ -216,12 +305,12 @@ impl Machine {
         }
     }
 
-    pub fn into_result(self) -> RunResult {
+    pub fn into_result(mut self) -> RunResult {
         let duration = self.vm.rt.now;
         RunResult {
             exit_code: self.exit_code.unwrap_or(0),
-            chunks: self.vm.out.chunks,
-            trace: self.vm.trace.records,
+            chunks: std::mem::take(&mut self.vm.out.chunks),
+            trace: std::mem::take(&mut self.vm.trace.records),
             duration,
             instructions: self.vm.instructions,
         }
@@ -231,7 +320,7 @@ impl Machine {
 /// Runs a program to completion on the virtual clock.
 pub fn run_virtual(source: &str, config: &RunConfig) -> RunResult {
     let mut m = start(source, config);
-    let host = VirtualHost::default();
+    let host = VirtualHost::new(config.api.clone());
     block_on(drive(&mut m, &host));
     m.into_result()
 }

@@ -115,12 +115,14 @@ pub struct Machine {
     active: Option<Active>,
     phase: LoopPhase,
     blocked_until: Option<f64>,
+    /// The blocking HTTP request (`requests.get`) the program waits for, if any.
+    blocked_http: Option<u64>,
     pub exit_code: Option<i32>,
 }
 
 impl Machine {
     pub fn new(vm: Vm, main: Thread) -> Machine {
-        Machine { vm, main, main_state: MainState::Runnable, active: None, phase: LoopPhase::Boundary { first: true }, blocked_until: None, exit_code: None }
+        Machine { vm, main, main_state: MainState::Runnable, active: None, phase: LoopPhase::Boundary { first: true }, blocked_until: None, blocked_http: None, exit_code: None }
     }
 
     pub fn now(&self) -> f64 {
@@ -164,9 +166,16 @@ impl Machine {
                 if let Some(r) = self.run_due_jobs(&mut budget) {
                     return r;
                 }
-                if self.vm.rt.now + 1e-12 < until && !self.vm.stop_requested {
+                let answered = self.blocked_http.is_some_and(|id| !self.vm.http.pending.contains_key(&id));
+                if self.vm.rt.now + 1e-12 < until && !self.vm.stop_requested && !answered {
                     let wake = self.next_job_wake().map_or(until, |j| j.min(until));
                     return StepResult::Blocked { until: wake };
+                }
+                if let Some(id) = self.blocked_http.take() {
+                    if !answered {
+                        let message = if self.vm.stop_requested { "stopped by the user" } else { "Read timed out" };
+                        crate::http::deliver(&mut self.vm, id, &Err(crate::http::HttpFailure { message: message.into() }));
+                    }
                 }
                 self.blocked_until = None;
                 crate::trace::unblocked(&mut self.vm);
@@ -258,6 +267,12 @@ impl Machine {
                 crate::trace::blocked(&mut self.vm, until, &reason);
                 self.blocked_until = Some(until);
             }
+            Some(Control::BlockHttp { id, timeout, reason }) => {
+                let until = timeout.map_or(f64::INFINITY, |t| self.vm.rt.now + t);
+                crate::trace::blocked(&mut self.vm, until, &reason);
+                self.blocked_until = Some(until);
+                self.blocked_http = Some(id);
+            }
             Some(Control::Exit(code)) => {
                 self.exit_code = Some(code);
                 self.main_state = MainState::Done;
@@ -309,6 +324,8 @@ impl Machine {
                     match wake {
                         Some(when) if when > rt.now => return Some(StepResult::Sleep { until: when }),
                         Some(_) => {}
+                        // Requests in flight: wait for the host to answer (as select() would).
+                        None if self.vm.http.in_flight > 0 => return Some(StepResult::Sleep { until: f64::INFINITY }),
                         None => {
                             self.deadlock();
                             return None;
@@ -369,7 +386,29 @@ impl Machine {
     }
 
     fn next_job_wake(&self) -> Option<f64> {
-        self.vm.rt.jobs.iter().map(|j| j.wake_at).reduce(f64::min)
+        self.vm.rt.jobs.iter().map(|j| j.wake_at).filter(|w| w.is_finite()).reduce(f64::min)
+    }
+
+    /// Requests the program made since the last call, for the host to perform.
+    pub fn take_http_requests(&mut self) -> Vec<crate::http::HttpRequest> {
+        std::mem::take(&mut self.vm.http.outbox)
+    }
+
+    /// A host's answer to request `id` (late answers, after a timeout or the run's end, are dropped).
+    pub fn complete_http(&mut self, id: u64, result: crate::http::HttpResult) {
+        if self.exit_code.is_some() || !crate::http::deliver(&mut self.vm, id, &result) {
+            return;
+        }
+        let now = self.vm.rt.now;
+        for job in self.vm.rt.jobs.iter_mut().filter(|j| j.waiting_http == Some(id)) {
+            job.waiting_http = None;
+            job.wake_at = now;
+        }
+    }
+
+    /// Requests in flight now.
+    pub fn http_in_flight(&self) -> usize {
+        self.vm.http.in_flight
     }
 
     /// Runs the executor jobs whose time has come, in submission order, until each finishes or
@@ -394,17 +433,32 @@ impl Machine {
             let i = self.vm.rt.jobs.iter().position(|j| j.wake_at <= now)?;
             let mut job = self.vm.rt.jobs.remove(i);
             self.vm.stretch_start = self.vm.instructions;
+            if let Some(id) = job.waiting_http.take() {
+                if self.vm.http.pending.contains_key(&id) {
+                    crate::http::deliver(&mut self.vm, id, &Err(crate::http::HttpFailure { message: "Read timed out".into() }));
+                }
+            }
             if let Some(r) = job.pending_result.take() {
                 asyncio::finish_job(&mut self.vm, &job, r);
                 continue;
             }
             if let Some((func, args)) = job.native.take() {
                 let r = self.vm.call(func, args, vec![]);
-                if let Some(Control::Block { seconds, .. }) = self.vm.control.take() {
-                    job.wake_at = now + seconds;
-                    job.pending_result = Some(r);
-                    self.vm.rt.jobs.insert(i, job);
-                    continue;
+                match self.vm.control.take() {
+                    Some(Control::Block { seconds, .. }) => {
+                        job.wake_at = now + seconds;
+                        job.pending_result = Some(r);
+                        self.vm.rt.jobs.insert(i, job);
+                        continue;
+                    }
+                    Some(Control::BlockHttp { id, timeout, .. }) => {
+                        job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
+                        job.waiting_http = Some(id);
+                        job.pending_result = Some(r);
+                        self.vm.rt.jobs.insert(i, job);
+                        continue;
+                    }
+                    _ => {}
                 }
                 asyncio::finish_job(&mut self.vm, &job, r);
                 continue;
@@ -417,8 +471,13 @@ impl Machine {
                     return Some(StepResult::Continue);
                 }
                 Outcome::Control => {
-                    if let Some(Control::Block { seconds, .. }) = self.vm.control.take() {
-                        job.wake_at = now + seconds;
+                    match self.vm.control.take() {
+                        Some(Control::Block { seconds, .. }) => job.wake_at = now + seconds,
+                        Some(Control::BlockHttp { id, timeout, .. }) => {
+                            job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
+                            job.waiting_http = Some(id);
+                        }
+                        _ => {}
                     }
                     job.thread = Some(thread);
                     self.vm.rt.jobs.insert(i, job);
@@ -552,18 +611,103 @@ impl Machine {
         self.active = None;
         if let Some(Value::Obj(m)) = self.vm.modules.get("__main__").cloned() {
             if let Obj::Module { dict, .. } = &*m {
-                let cleared: Vec<Value> = dict.borrow_mut().drain(..).map(|(_, v)| v).collect();
+                let cleared: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
+                clear_classes(&cleared);
                 drop(cleared);
             }
         }
         self.vm.rt.ready.clear();
         self.vm.rt.timers.clear();
         self.vm.rt.jobs.clear();
+        self.vm.http.pending.clear();
+        self.vm.http.in_flight = 0;
         self.vm.flush_warnings();
         crate::warnings::set_shutdown(false);
         crate::trace::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
         self.exit_code = Some(code);
         self.main_state = MainState::Done;
+    }
+}
+
+impl Drop for Machine {
+    /// Reference counting cannot free cycles, and every module's functions point back at the
+    /// module's namespace (function → globals → function). Emptying the namespaces at the end of
+    /// a run breaks those cycles; without it each run leaked its asyncio module (~160 KB).
+    fn drop(&mut self) {
+        crate::warnings::set_shutdown(true);
+        self.main = Thread::default();
+        self.active = None;
+        self.vm.rt.ready.clear();
+        self.vm.rt.timers.clear();
+        self.vm.rt.jobs.clear();
+        self.vm.rt.current_task = None;
+        self.vm.rt.loop_value = None;
+        self.vm.http.pending.clear();
+        // A task left pending and the future it waits for point at each other (callbacks, waiter).
+        let tasks: Vec<Rc<Obj>> = self.vm.rt.tasks.drain(..).filter_map(|w| w.upgrade()).collect();
+        for task in &tasks {
+            if let Obj::Native(NativeObj::Future(f)) = &**task {
+                let (callbacks, waiter, thread) = {
+                    let mut d = f.borrow_mut();
+                    let callbacks = std::mem::take(&mut d.callbacks);
+                    let (waiter, thread) = match d.task.as_mut() {
+                        Some(t) => (t.fut_waiter.take(), t.thread.take()),
+                        None => (None, None),
+                    };
+                    (callbacks, waiter, thread)
+                };
+                if let Some(Value::Obj(w)) = &waiter {
+                    if let Obj::Native(NativeObj::Future(wf)) = &**w {
+                        let cbs = std::mem::take(&mut wf.borrow_mut().callbacks);
+                        drop(cbs);
+                    }
+                }
+                drop((callbacks, waiter, thread));
+            }
+        }
+        drop(tasks);
+        let modules: Vec<Value> = self.vm.modules.drain().map(|(_, m)| m).collect();
+        for m in &modules {
+            if let Value::Obj(o) = m {
+                if let Obj::Module { dict, .. } = &**o {
+                    let contents: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
+                    clear_classes(&contents);
+                    drop(contents);
+                }
+            }
+        }
+        // Every class's MRO starts with the class itself: a cycle per class, builtin ones included
+        // (each run makes its own types).
+        let mut classes: Vec<Rc<Obj>> = self.vm.t.all();
+        classes.extend(self.vm.builtins.borrow_mut().drain(..).filter_map(|(_, v)| match v {
+            Value::Obj(o) if matches!(&*o, Obj::Class(_)) => Some(o),
+            _ => None,
+        }));
+        for c in &classes {
+            if let Obj::Class(c) = &**c {
+                c.mro.borrow_mut().clear();
+                let d: Vec<(Rc<str>, Value)> = c.dict.borrow_mut().drain(..).collect();
+                drop(d);
+            }
+        }
+        drop(classes);
+        // Warnings raised by objects freed now belong to no one: the run's output is final.
+        let _ = crate::warnings::take();
+        crate::warnings::set_shutdown(false);
+    }
+}
+
+/// Classes refer to themselves through their methods' closures and `super()` cells: their
+/// dicts are emptied too.
+fn clear_classes(items: &[(Rc<str>, Value)]) {
+    for (_, v) in items {
+        if let Value::Obj(o) = v {
+            if let Obj::Class(c) = &**o {
+                let d: Vec<(Rc<str>, Value)> = c.dict.borrow_mut().drain(..).collect();
+                drop(d);
+                c.mro.borrow_mut().clear();
+            }
+        }
     }
 }
 

@@ -1955,6 +1955,10 @@ fn this_gen(vm: &mut Vm, args: &Args) -> PyResult<Rc<Obj>> {
         _ => vm.type_error("descriptor requires a generator"),
     }
 }
+fn coro_await(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arg(vm, &args, 0, "__await__")
+}
+
 fn g_send(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     let v = args.get(1).cloned().unwrap_or(Value::None);
@@ -2216,6 +2220,8 @@ fn register_type_methods(vm: &mut Vm) {
         set_method(class, "close", g_close);
     }
     set_method(&t.generator, "__next__", b_next_method);
+    // CPython returns a wrapper iterating the coroutine; awaiting the coroutine itself is the same.
+    set_method(&t.coroutine, "__await__", coro_await);
     set_method(&t.async_generator, "__anext__", ag_anext);
     set_method(&t.async_generator, "__aiter__", ag_aiter);
     set_method(&t.object, "__init__", obj_init);

@@ -37,7 +37,7 @@ thread_local! {
 }
 
 /// Runs one of the engine's own Python sources as a module body with `ns` as its globals.
-fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
+pub(crate) fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
     let cached = COMPILED.with(|c| c.borrow().get(src).cloned());
     let code = match cached {
         Some(code) => code,
@@ -73,6 +73,8 @@ impl Vm {
             "heapq" => heapq_module(self),
             "functools" | "itertools" | "typing" | "datetime" | "contextlib" => python_module(self, name)?,
             "aiohttp" | "requests" => crate::http::module(self, name)?,
+            "requests.exceptions" => return self.import("requests"),
+            "aiohttp.client_exceptions" => return self.import("aiohttp"),
             "asyncio.exceptions" | "asyncio.tasks" | "asyncio.locks" | "asyncio.queues" | "asyncio.events" => {
                 return self.import("asyncio");
             }

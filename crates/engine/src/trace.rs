@@ -25,6 +25,10 @@ pub enum Event {
     Resource { id: u64, kind: Rc<str>, in_use: i64, capacity: i64 },
     ExecutorJob { future: u64, start: f64, end: f64 },
     Output { task: Option<u64>, stream: Stream, text: Rc<str> },
+    /// An HTTP request left the program (`task`: who asked; none for a blocking call from main).
+    HttpStart { id: u64, task: Option<u64>, method: Rc<str>, url: Rc<str> },
+    /// Its answer arrived: a status, or the failure's message.
+    HttpEnd { id: u64, status: Option<u16>, error: Option<Rc<str>> },
     Iteration,
     Finished { status: &'static str },
 }
@@ -155,6 +159,22 @@ pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
     push(vm, Event::Blocked { until, reason: reason.clone(), task });
 }
 
+pub fn http_start(vm: &mut Vm, req: &crate::http::HttpRequest) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let task = current_task_id(vm);
+    push(vm, Event::HttpStart { id: req.id, task, method: Rc::from(req.method.as_str()), url: Rc::from(req.url.as_str()) });
+}
+
+pub fn http_end(vm: &mut Vm, id: u64, result: &crate::http::HttpResult) {
+    let (status, error) = match result {
+        Ok(r) => (Some(r.status), None),
+        Err(f) => (None, Some(Rc::from(f.message.as_str()))),
+    };
+    push(vm, Event::HttpEnd { id, status, error });
+}
+
 pub fn unblocked(vm: &mut Vm) {
     push(vm, Event::Unblocked);
 }
@@ -220,6 +240,9 @@ pub fn to_chrome_json(records: &[Record]) -> String {
     let mut completed_by: std::collections::HashMap<u64, Option<u64>> = Default::default();
     let mut running: Option<u64> = None;
     let mut flow_id = 0u64;
+    let mut blocked_since: Option<(f64, Rc<str>)> = None;
+    let mut in_flight = 0u64;
+    let mut http_names: std::collections::HashMap<u64, (usize, String)> = Default::default();
     for r in records {
         match &r.event {
             Event::TaskCreated { task, name, coro, .. } => {
@@ -258,13 +281,46 @@ pub fn to_chrome_json(records: &[Record]) -> String {
             Event::FutureDone { future } | Event::TaskDone { task: future, .. } => {
                 completed_by.insert(*future, running);
             }
-            Event::Blocked { until, reason, .. } => {
+            Event::Blocked { reason, .. } => {
+                // A blocking HTTP call's end is not known when it starts: the span closes at Unblocked.
+                blocked_since = Some((r.time, reason.clone()));
+            }
+            Event::Unblocked => {
+                if let Some((start, reason)) = blocked_since.take() {
+                    events.push(format!(
+                        r#"{{"name":{},"cat":"blocked","ph":"X","ts":{},"dur":{},"pid":1,"tid":0}}"#,
+                        json_str(&format!("loop blocked: {reason}")),
+                        us(start),
+                        us(r.time) - us(start)
+                    ));
+                }
+            }
+            Event::HttpStart { id, task, method, url } => {
+                in_flight += 1;
+                let tid = task.map(|t| tid_of(&mut tids, t)).unwrap_or(0);
                 events.push(format!(
-                    r#"{{"name":{},"cat":"blocked","ph":"X","ts":{},"dur":{},"pid":1,"tid":0}}"#,
-                    json_str(&format!("loop blocked: {reason}")),
-                    us(r.time),
-                    us(*until) - us(r.time)
+                    r#"{{"name":{},"cat":"http","ph":"b","id":{id},"ts":{},"pid":1,"tid":{tid}}}"#,
+                    json_str(&format!("{method} {url}")),
+                    us(r.time)
                 ));
+                events.push(format!(r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#, us(r.time)));
+                http_names.insert(*id, (tid, format!("{method} {url}")));
+            }
+            Event::HttpEnd { id, status, error } => {
+                in_flight = in_flight.saturating_sub(1);
+                let (tid, name) = http_names.remove(id).unwrap_or((0, String::from("request")));
+                let outcome = match (status, error) {
+                    (Some(s), _) => s.to_string(),
+                    (None, Some(e)) => e.to_string(),
+                    _ => String::new(),
+                };
+                events.push(format!(
+                    r#"{{"name":{},"cat":"http","ph":"e","id":{id},"ts":{},"pid":1,"tid":{tid},"args":{{"outcome":{}}}}}"#,
+                    json_str(&name),
+                    us(r.time),
+                    json_str(&outcome)
+                ));
+                events.push(format!(r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#, us(r.time)));
             }
             Event::Output { task, text, .. } => {
                 let tid = task.map(|t| tid_of(&mut tids, t)).unwrap_or(0);

@@ -98,6 +98,8 @@ pub enum Outcome {
 pub enum Control {
     RunLoop { until: Option<Value> },
     Block { seconds: f64, reason: Rc<str> },
+    /// A blocking HTTP request (`requests.get`): the program waits for request `id`'s answer.
+    BlockHttp { id: u64, timeout: Option<f64>, reason: Rc<str> },
     Exit(i32),
 }
 
@@ -107,6 +109,7 @@ pub struct Vm {
     pub modules: std::collections::HashMap<Rc<str>, Value>,
     pub null: Value,
     pub control: Option<Control>,
+    pub http: crate::http::HttpState,
     pub instructions: u64,
     /// `instructions` when the current synchronous stretch began (a task step, a callback, or
     /// the main program between loop runs): the budget applies to one stretch, not the run.
@@ -999,6 +1002,22 @@ impl Vm {
             }
             Op::GetAwaitable => {
                 let v = frame!(thread).stack.last().unwrap().clone();
+                if let Value::Obj(o) = &v {
+                    if let Obj::Instance(inst) = &**o {
+                        // An awaitable class: await what its __await__ returns (a coroutine or future).
+                        if let Some(m) = self.class_lookup(&inst.class, "__await__") {
+                            let it = tr!(self.call(m, vec![v.clone()], vec![]));
+                            if self.check_awaitable(&it).is_err() {
+                                let t = self.type_name(&it);
+                                return Err((tr!(self.type_error::<Value>(format!("__await__() returned non-iterator of type '{t}'"))), true));
+                            }
+                            let f = frame!(thread);
+                            f.stack.pop();
+                            push_value(&mut f.stack, it);
+                            return Ok(None);
+                        }
+                    }
+                }
                 tr!(self.check_awaitable(&v));
             }
             Op::Await => {

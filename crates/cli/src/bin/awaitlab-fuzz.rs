@@ -167,6 +167,14 @@ fn main() {
         std::thread::spawn(move || loop {
             std::thread::sleep(Duration::from_secs(1));
             let (started, input) = current.lock().unwrap().clone();
+            if !input.is_empty() && resident_mib() > 8192 {
+                // One program using this much is a finding: the engine's memory caps missed it.
+                let _ = std::fs::create_dir_all(&crash_dir);
+                let path = crash_dir.join(format!("memory-{:016x}.py", fnv(&input)));
+                let _ = std::fs::write(&path, &input);
+                eprintln!("fuzz: MEMORY (over 8 GiB) -> {}", path.display());
+                std::process::exit(2);
+            }
             if !input.is_empty() && started.elapsed() > Duration::from_secs(30) {
                 let _ = std::fs::create_dir_all(&crash_dir);
                 let path = crash_dir.join(format!("hang-{:016x}.py", fnv(&input)));
@@ -205,12 +213,28 @@ fn main() {
                 eprintln!("fuzz: PANIC ({}) -> {}", last_panic.lock().unwrap(), path.display());
             }
         }
+        if runs % 500 == 0 && resident_mib() > 2048 {
+            // Reference cycles a program leaves (closures, instances) are not collected across
+            // runs: a fresh process continues the session (xtask restarts it, the corpus is on disk).
+            println!("fuzz: {runs} runs, {crashes} panics; over 2 GiB resident, restarting (status {RESTART})");
+            std::process::exit(if crashes > 0 { 1 } else { RESTART });
+        }
         if runs % 2000 == 0 {
-            println!("fuzz: {runs} runs, {crashes} panics, {} outcome kinds, corpus +{added}", seen.len());
+            println!("fuzz: {runs} runs, {crashes} panics, {} outcome kinds, corpus +{added}, {} MiB resident", seen.len(), resident_mib());
         }
     }
     println!("fuzz: done: {runs} runs in {seconds} s, {crashes} panics, {} outcome kinds, corpus +{added}", seen.len());
     if crashes > 0 {
         std::process::exit(1);
     }
+}
+
+/// Exit status asking xtask to start a fresh fuzzing process for the remaining time.
+const RESTART: i32 = 75;
+
+/// This process's resident memory (Linux), to see leaks across runs; 0 where unknown.
+fn resident_mib() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    pages * 4096 / (1 << 20)
 }

@@ -1,0 +1,16 @@
+def level3():
+    return level3()
+
+print('before')
+
+
+def level2():
+
+    return level3()
+def level1():
+    level2()
+    return {}['missing']
+
+level1()
+from maxth import sqrt as root, pi
+print('never')

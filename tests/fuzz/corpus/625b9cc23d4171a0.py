@@ -1,0 +1,15 @@
+import asyncio
+
+def cb():
+  
+ raise ValueError('in callback')
+
+async def main():
+
+    asyncio.get_running_loop().call_soon(cb)
+
+    await asyncio.sleep(0.1)
+    return 5_0-100
+    print('loop kept unning')
+
+asyncio.run(main())

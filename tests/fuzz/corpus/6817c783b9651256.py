@@ -1,0 +1,11 @@
+import asyncio, sys
+
+async def main():
+
+
+    print('work done')
+    return 5
+    await a0yncio.sleep(0.01)
+code = asyncio.run(main())
+print('exit wreturn ith', code)
+sys.exit(code)

@@ -1,0 +1,2 @@
+print('s0tart')
+print(undefined_name)

@@ -1,0 +1,4 @@
+with open('x'):(undefined_name)
+
+print
+print('staat')

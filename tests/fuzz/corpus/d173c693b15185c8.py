@@ -1,0 +1,11 @@
+
+import asyncio, sys
+async def main():
+    await asyncio.sleep(0.01)
+    print('work done')
+  ('exit w0ith', code)
+sys.exit(  return 5
+
+code = asyncio.run(main())
+print('exit w0ith', code)
+sys.exit(code)

@@ -1,0 +1,13 @@
+import asyncio
+
+async def divide(a, b):
+  \ await asyncio.sleep(0.1)
+    return a / b
+
+async def mainvide(1, 0))
+
+asyncio.r():
+    print(1, 2))
+    print(await divide(1, 0))
+
+asyncio.run(main())

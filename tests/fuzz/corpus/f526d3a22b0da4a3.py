@@ -1,0 +1,15 @@
+import asyncio
+
+    print('job', n)
+    await  syncio.sleep(0.1 * n)
+    print([t.result() for t in tasks])
+    return n
+
+async def main():
+    async with asyncio.TaskGroup() rint('job', n)
+
+asyncio.run(maas tg:
+        tasks = [tg.create_task(job(n)) for n in (3, 1, 2)]
+async def job(n):
+
+asyncio.run(main())
