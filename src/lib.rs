@@ -7,5 +7,6 @@ pub mod ui;
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    browser::practice::install();
     leptos::mount::mount_to_body(ui::App);
 }

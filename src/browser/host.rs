@@ -1,9 +1,12 @@
 //! `BrowserHost`: program time from `performance.now()`, sleeps through gloo-timers, and yields
 //! to the browser as macrotasks (a MessageChannel message), never as an endless microtask chain,
-//! so a busy program leaves the tab responsive and Stop is handled between slices.
+//! so a busy program leaves the tab responsive and Stop is handled between slices. HTTP: real
+//! `fetch()` in real time; the practice API on the virtual clock in instant mode.
 
-use awaitlab_engine::{Host, RunConfig, RunResult};
-use std::cell::Cell;
+use awaitlab_engine::http::{HttpRequest, HttpResult};
+use awaitlab_engine::practice_api::{Settings, Stats};
+use awaitlab_engine::{Host, RunConfig, RunResult, VirtualNetwork};
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,6 +25,11 @@ pub struct BrowserHost {
     start_ms: f64,
     virtual_now: Cell<f64>,
     stop: Rc<Cell<bool>>,
+    /// Instant mode's network: the practice API in program time.
+    network: VirtualNetwork,
+    /// Real-time answers that arrived, and the resolver of the sleep they should cut short.
+    arrived: Rc<RefCell<Vec<(u64, HttpResult)>>>,
+    waker: Rc<RefCell<Option<js_sys::Function>>>,
 }
 
 fn performance_now() -> f64 {
@@ -45,9 +53,41 @@ async fn next_macrotask() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Resolves after `ms`, or earlier when an HTTP answer arrives (it calls the stored resolver).
+async fn sleep_or_wake(ms: f64, waker: &Rc<RefCell<Option<js_sys::Function>>>) {
+    let waker = waker.clone();
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.ceil() as i32);
+        }
+        *waker.borrow_mut() = Some(resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 impl BrowserHost {
     pub fn new(mode: TimeMode, stop: Rc<Cell<bool>>) -> Self {
-        BrowserHost { mode, start_ms: performance_now(), virtual_now: Cell::new(0.0), stop }
+        Self::with_api(mode, stop, crate::browser::practice::api().settings())
+    }
+
+    pub fn with_api(mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> Self {
+        BrowserHost {
+            mode,
+            start_ms: performance_now(),
+            virtual_now: Cell::new(0.0),
+            stop,
+            network: VirtualNetwork::new(api),
+            arrived: Rc::new(RefCell::new(Vec::new())),
+            waker: Rc::new(RefCell::new(None)),
+        }
+    }
+
+    /// What the practice API saw during the run.
+    pub fn api_stats(&self) -> Stats {
+        match self.mode {
+            TimeMode::Instant => self.network.server.borrow().stats().clone(),
+            TimeMode::RealTime { .. } => crate::browser::practice::api().stats(),
+        }
     }
 }
 
@@ -67,7 +107,8 @@ impl Host for BrowserHost {
         async move {
             match mode {
                 TimeMode::Instant => {
-                    if t > virtual_now.get() {
+                    let t = self.network.next_delivery().map_or(t, |d| d.min(t));
+                    if t > virtual_now.get() && t.is_finite() {
                         virtual_now.set(t);
                     }
                     // Still a macrotask now and then, so an instant run of a long program paints.
@@ -75,12 +116,13 @@ impl Host for BrowserHost {
                 }
                 TimeMode::RealTime { speed } => loop {
                     let now = (performance_now() - start_ms) / 1000.0 * speed;
-                    if now >= t || stop.get() {
+                    if now >= t || stop.get() || !self.arrived.borrow().is_empty() {
                         break;
                     }
-                    // Wake at least every 50 ms so Stop takes effect promptly.
+                    // Wake at least every 50 ms so Stop takes effect promptly; an HTTP answer
+                    // wakes it at once.
                     let wait_ms = (((t - now) / speed) * 1000.0).clamp(0.0, 50.0);
-                    gloo_timers::future::TimeoutFuture::new(wait_ms.ceil() as u32).await;
+                    sleep_or_wake(wait_ms, &self.waker).await;
                 },
             }
         }
@@ -93,12 +135,49 @@ impl Host for BrowserHost {
     fn stop_requested(&self) -> bool {
         self.stop.get()
     }
+
+    fn start_http(&self, request: HttpRequest) {
+        match self.mode {
+            TimeMode::Instant => self.network.start(request, self.virtual_now.get()),
+            TimeMode::RealTime { .. } => {
+                let arrived = self.arrived.clone();
+                let waker = self.waker.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let id = request.id;
+                    let result = crate::browser::fetch::perform(request).await;
+                    arrived.borrow_mut().push((id, result));
+                    if let Some(wake) = waker.borrow_mut().take() {
+                        let _ = wake.call0(&JsValue::NULL);
+                    }
+                });
+            }
+        }
+    }
+
+    fn take_http_results(&self) -> Vec<(u64, HttpResult)> {
+        match self.mode {
+            TimeMode::Instant => self.network.take_due(self.virtual_now.get()),
+            TimeMode::RealTime { .. } => std::mem::take(&mut *self.arrived.borrow_mut()),
+        }
+    }
 }
 
 /// Runs a program on the browser's event loop and returns what it did.
 pub async fn run_in_browser(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>) -> RunResult {
+    run_with_api(source, config, mode, stop, crate::browser::practice::api().settings()).await.0
+}
+
+/// Runs a program with the practice API set up as given (a fresh server), and returns what the
+/// program did and what the server saw.
+pub async fn run_with_api(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> (RunResult, Stats) {
+    let speed = match mode {
+        TimeMode::RealTime { speed } => speed,
+        TimeMode::Instant => 1.0,
+    };
+    crate::browser::practice::api().configure(api.clone(), speed);
     let mut machine = awaitlab_engine::start(source, config);
-    let host = BrowserHost::new(mode, stop);
+    let host = BrowserHost::with_api(mode, stop, api);
     awaitlab_engine::drive(&mut machine, &host).await;
-    machine.into_result()
+    let stats = host.api_stats();
+    (machine.into_result(), stats)
 }

@@ -1,6 +1,7 @@
 //! Leptos components. They hold no engine logic: they call `browser::run_in_browser` and show
 //! its result.
 
+mod api_panel;
 mod console;
 mod playground;
 

@@ -1,5 +1,7 @@
+use super::api_panel::ApiPanel;
 use super::console::Console;
-use crate::browser::{run_in_browser, TimeMode};
+use crate::browser::{run_with_api, TimeMode};
+use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::RunConfig;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -48,6 +50,7 @@ pub fn App() -> impl IntoView {
     let (state, set_state) = signal(RunState::Idle);
     let (real_time, set_real_time) = signal(false);
     let (summary, set_summary) = signal(String::new());
+    let (api_settings, set_api_settings) = signal(Settings::default());
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
 
     let run = {
@@ -63,12 +66,24 @@ pub fn App() -> impl IntoView {
             let source = code.get_untracked();
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: 1.0 } } else { TimeMode::Instant };
             let stop = stop_flag.clone();
+            let api = api_settings.get_untracked();
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
-                let config = RunConfig { filename: "main.py".into(), epoch, ..Default::default() };
-                let result = run_in_browser(&source, &config, mode, stop).await;
+                let config = RunConfig { filename: "main.py".into(), epoch, api: api.clone(), ..Default::default() };
+                let (result, stats) = run_with_api(&source, &config, mode, stop, api).await;
                 let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { internal: false, .. })).count();
-                set_summary.set(format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration));
+                let mut text = format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
+                if stats.requests > 0 {
+                    text.push_str(&format!(
+                        " · practice API: {} request{}, at most {} at once, {} rate-limited, {} errors",
+                        stats.requests,
+                        if stats.requests == 1 { "" } else { "s" },
+                        stats.max_concurrent,
+                        stats.rate_limited,
+                        stats.errors
+                    ));
+                }
+                set_summary.set(text);
                 set_chunks.set(result.chunks);
                 set_state.set(match result.exit_code {
                     0 => RunState::Done,
@@ -106,6 +121,7 @@ pub fn App() -> impl IntoView {
                     <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
                         role="status">{move || state.get().as_str()}</span>
                 </div>
+                <ApiPanel settings=api_settings set_settings=set_api_settings />
                 <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"
                     prop:value=code
                     on:input=move |ev| set_code.set(event_target_value(&ev))
@@ -120,7 +136,7 @@ pub fn App() -> impl IntoView {
             <section class="output-pane">
                 <h2>"Output"</h2>
                 <Console chunks=chunks />
-                <p class="summary">{summary}</p>
+                <p class="summary" data-testid="summary">{summary}</p>
             </section>
         </main>
     }

@@ -655,6 +655,11 @@ impl Vm {
             }
             _ => {}
         }
+        // Generators driven from native code (yield from, list(), for in a native loop) nest
+        // native calls: bounded like run_nested, found by fuzzing (endless `yield from` recursion).
+        if self.nested_depth > crate::vm::NESTED_LIMIT {
+            return self.err("RecursionError", "maximum recursion depth exceeded");
+        }
         let mut frame: Frame = *g.frame.borrow_mut().take().expect("suspended generator has a frame");
         if g.state.get() == GenState::Suspended && throw.is_none() {
             frame.stack.push(send);
@@ -662,9 +667,6 @@ impl Vm {
         frame.mode = Mode::Top;
         g.state.set(GenState::Running);
         let mut thread = Thread { frames: vec![frame], pending_throw: throw };
-        if g.state.get() == GenState::Running && thread.pending_throw.is_some() && false {
-            unreachable!();
-        }
         self.nested_depth += 1;
         let mut budget = u64::MAX;
         let out = self.execute(&mut thread, &mut budget);

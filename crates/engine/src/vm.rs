@@ -14,6 +14,9 @@ pub type Exc = Value;
 pub type PyResult<T = Value> = Result<T, Exc>;
 
 pub const RECURSION_LIMIT: usize = 1000;
+/// Native calls into Python (key functions, generators driven by native loops) nest Rust
+/// frames: this many fit the browser's 8 MiB stack with room to spare (see examples/stack8).
+pub const NESTED_LIMIT: usize = 100;
 
 /// Pushes onto a value stack, always inlined. Measured: `Vec::push` stayed an out-of-line call
 /// in the interpreter loop, and copying the value through memory there cost ~10 % of the
@@ -321,7 +324,7 @@ impl Vm {
 
     /// Runs a thread to completion with no suspension allowed (calls from native code).
     pub fn run_nested(&mut self, mut thread: Thread) -> PyResult {
-        if self.nested_depth > 100 {
+        if self.nested_depth > NESTED_LIMIT {
             return self.err("RecursionError", "maximum recursion depth exceeded");
         }
         self.nested_depth += 1;

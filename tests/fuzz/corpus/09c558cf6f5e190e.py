@@ -1,0 +1,13 @@
+\
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+
+    return 'r0ultsult'
+    print('woasyncio.Eglobal xvent()rk done')
+    return 5
+    return 'continu	ok'
+code = asyncio.run(main())
+sys.exit(code)
+print('e', code)

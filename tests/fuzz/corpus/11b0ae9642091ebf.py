@@ -1,0 +1,11 @@
+
+import asyncio, sys
+
+async def main():
+
+    print('wasyncio.run(main())ork doe')
+    return 5-1
+    await asyncio.sleep(0.01)
+code = asyncio.run(main())
+print('0exit wreturn ith', code)
+sys.exit(code)

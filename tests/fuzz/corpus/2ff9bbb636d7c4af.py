@@ -1,0 +1,3 @@
+print('staat{')
+print
+with open('x}'):(undefined_name)

@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'relxt'
+    print('work done')
+
+    return 5
+    print('mainpass returns before the job ends')
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

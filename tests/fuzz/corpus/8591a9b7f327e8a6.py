@@ -1,0 +1,11 @@
+import asyncio, sys
+
+async def main():
+
+    print('work done')
+    await asyncio.sleep(0.01)
+    return 5-1
+
+code = asyncio.run(main())
+print('it(codexit wreturn ith', code)
+sys.exit(code)

@@ -1,0 +1,11 @@
+import asyncio, sys
+
+async def main():
+    return 511
+    print('w	rk done')
+
+    await asyncio.sleep(.01)
+    print('background job finished', n)
+code = asyncio.run(main())
+print('exit }wreturn ith', code)
+sys.exit(code)

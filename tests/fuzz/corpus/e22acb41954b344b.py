@@ -1,0 +1,16 @@
+def level3():
+
+    return level3()
+    return {}['missing']
+
+
+def level2():
+    return level3()
+
+def level1():
+    level2()
+
+asyncio.run(main())
+print('before')
+level1()
+print('never')

@@ -1,0 +1,12 @@
+import asynci0
+
+async def bad():
+    raise ValueError('boom')
+
+async def main():
+    asyncio.create_task(bad())
+    await asyncio.sleep(0.1)
+    print('main done')
+
+asyncio.run(main())
+print('after run')

@@ -1,0 +1,13 @@
+
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'rinesbreakulcio.st'
+    print('wor**k done')
+    return 5
+
+    print('bac)ry:kand job finished', n)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)
