@@ -1,38 +1,12 @@
 // End-to-end: the release build served on 127.0.0.1, driven in the system Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { launch, openPage as open, runProgram } from './helpers.mjs';
 
-const URL = process.env.AWAITLAB_URL ?? 'http://127.0.0.1:8080/';
 let browser;
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-});
+before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function openPage() {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(URL);
-  await page.getByTestId('run').waitFor();
-  return { page, errors };
-}
-
-async function runProgram(page, source) {
-  await page.getByTestId('editor').fill(source);
-  await page.getByTestId('run').click();
-  await page.waitForSelector('[data-testid="run-state"]:is([data-state="done"],[data-state="failed"],[data-state="stopped"])');
-  return {
-    state: await page.getByTestId('run-state').getAttribute('data-state'),
-    output: await page.getByTestId('console').textContent(),
-  };
-}
+const openPage = () => open(browser);
 
 test('the page loads with an idle run state and no errors', async () => {
   const { page, errors } = await openPage();

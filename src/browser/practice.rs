@@ -72,7 +72,8 @@ impl PracticeApi {
         let reply = self.server.borrow_mut().handle(request, now);
         let wait_ms = ((reply.respond_at - now) / self.speed.get() * 1000.0).max(0.0);
         if wait_ms > 0.0 {
-            gloo_timers::future::TimeoutFuture::new(wait_ms.round() as u32).await;
+            // Never early: the server counts a request as in flight until its reply time.
+            gloo_timers::future::TimeoutFuture::new(wait_ms.ceil() as u32 + 1).await;
         }
         reply
     }
@@ -95,17 +96,18 @@ pub fn install() {
     on_message.forget();
     let registered = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
-        let ok = wasm_bindgen_futures::JsFuture::from(registered).await.is_ok();
-        if !ok {
+        if wasm_bindgen_futures::JsFuture::from(registered).await.is_err() {
             api().relay.set(Relay::InPage);
-            return;
         }
-        // `clients.claim()` in the worker makes it control this page without a reload.
-        let ready = window.navigator().service_worker().ready();
-        if let Ok(ready) = ready {
-            let _ = wasm_bindgen_futures::JsFuture::from(ready).await;
-        }
-        for _ in 0..50 {
+    });
+    // `clients.claim()` in the worker makes it control this page without a reload. A worker
+    // that does not take control within 3 s (blocked, broken, or registration pending forever)
+    // leaves the page answering in-page; requests check the controller each time anyway.
+    wasm_bindgen_futures::spawn_local(async move {
+        for _ in 0..150 {
+            if api().relay() == Relay::InPage {
+                return;
+            }
             if window.navigator().service_worker().controller().is_some() {
                 api().relay.set(Relay::ServiceWorker);
                 return;

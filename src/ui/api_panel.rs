@@ -33,8 +33,8 @@ pub fn ApiPanel(settings: ReadSignal<Settings>, set_settings: WriteSignal<Settin
         }
     };
     let relay = move || match relay_state.get() {
-        Relay::ServiceWorker => "served by the page's service worker: real requests, see the network panel",
-        Relay::InPage => "answered inside the page (service workers are unavailable here)",
+        Relay::ServiceWorker => "Real time: served by this page's service worker (real requests, in the network panel). Instant: answered on the virtual clock.",
+        Relay::InPage => "Real time: answered inside the page (service workers are unavailable here). Instant: answered on the virtual clock.",
         Relay::Starting => "starting…",
     };
     view! {

@@ -114,7 +114,7 @@ pub fn App() -> impl IntoView {
                     <button data-testid="stop" on:click=stop
                         disabled=move || state.get() != RunState::Running>"Stop"</button>
                     <label class="mode">
-                        <input type="checkbox" prop:checked=real_time
+                        <input type="checkbox" data-testid="real-time" prop:checked=real_time
                             on:change=move |ev| set_real_time.set(event_target_checked(&ev)) />
                         " Real time"
                     </label>

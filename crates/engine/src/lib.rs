@@ -299,7 +299,8 @@ impl Machine {
     /// Ends the run now (the Stop button): what ran so far stays in the output and trace.
     pub fn stop(&mut self) {
         if self.exit_code.is_none() {
-            self.vm.write(Stream::Stderr, "\nKeyboardInterrupt: stopped by the user\n");
+            self.vm.flush_warnings();
+            self.vm.write_always(Stream::Stderr, "\nKeyboardInterrupt: stopped by the user\n");
             trace::finished(&mut self.vm, "stopped");
             self.exit_code = Some(130);
         }

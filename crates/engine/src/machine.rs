@@ -41,6 +41,12 @@ impl Vm {
         self.write_raw(stream, text);
     }
 
+    /// Awaitlab's own last word on a run (why it was stopped): shown even past the output cap.
+    pub fn write_always(&mut self, stream: Stream, text: &str) {
+        let now = self.rt.now;
+        self.out.chunks.push(Chunk { stream, text: text.to_string(), time: now });
+    }
+
     fn write_raw(&mut self, stream: Stream, text: &str) {
         if text.is_empty() || self.out.bytes > MAX_OUTPUT_BYTES {
             return;
@@ -151,9 +157,15 @@ impl Machine {
             return StepResult::Done { exit_code: code };
         }
         loop {
+            // Short steps never reach the interpreter's own checks (they run at backward jumps):
+            // an endless chain of tasks, each creating the next, is caught here (found by fuzzing).
+            if self.vm.instructions > self.vm.total_instruction_limit {
+                self.vm.fatal = true;
+            }
             if self.vm.fatal && self.exit_code.is_none() {
                 let msg = format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
-                self.vm.write(Stream::Stderr, &msg);
+                self.vm.flush_warnings();
+                self.vm.write_always(Stream::Stderr, &msg);
                 crate::trace::finished(&mut self.vm, "failed");
                 self.exit_code = Some(1);
                 self.main_state = MainState::Done;

@@ -93,3 +93,22 @@ fn deeply_nested_fstring_specs_are_a_syntax_error_not_a_crash() {
     let r = run("x = 1\nprint(f'{x:{x:{x}}}')\n", 1_000_000);
     assert_eq!(last_stderr_line(&r), "SyntaxError: f-string: expressions nested too deeply");
 }
+
+#[test]
+fn the_total_budget_ends_an_endless_chain_of_short_tasks() {
+    // Each task creates the next and ends: no loop, so no backward jump ever checks the budget;
+    // the ready queue never empties, so virtual time never reaches main's sleep (found by fuzzing).
+    let src = "import asyncio\nasync def task(n):\n    asyncio.create_task(task(n + 1))\nasync def main():\n    asyncio.create_task(task(0))\n    await asyncio.sleep(0.01)\nasyncio.run(main())\n";
+    let r = run_virtual(src, &RunConfig { total_instruction_limit: 200_000, ..Default::default() });
+    assert_eq!(r.exit_code, 1);
+    assert!(last_stderr_line(&r).contains("instructions in all"), "{}", r.stderr());
+}
+
+#[test]
+fn the_total_budget_ends_an_endless_chain_of_failing_tasks() {
+    // Each task starts the next and fails; every failure is an unretrieved exception to report.
+    let src = include_str!("../../../tests/fuzz/corpus/endless-failing-tasks.py");
+    let r = run_virtual(src, &RunConfig { total_instruction_limit: 3_000_000, ..Default::default() });
+    assert_eq!(r.exit_code, 1);
+    assert!(r.stderr().contains("instructions in all"), "{}", &r.stderr()[r.stderr().len().saturating_sub(300)..]);
+}

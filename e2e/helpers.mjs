@@ -1,0 +1,40 @@
+// Shared by the end-to-end tests: one Chromium, pages that record their errors, runs.
+import { chromium } from 'playwright-core';
+
+export const URL = process.env.AWAITLAB_URL ?? 'http://127.0.0.1:8080/';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export async function openPage(browserOrContext) {
+  const page = await browserOrContext.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(URL);
+  await page.getByTestId('run').waitFor();
+  return { page, errors };
+}
+
+export async function startProgram(page, source, { realTime = false } = {}) {
+  await page.getByTestId('editor').fill(source);
+  await page.getByTestId('real-time').setChecked(realTime);
+  await page.getByTestId('run').click();
+}
+
+export async function finished(page) {
+  await page.waitForSelector('[data-testid="run-state"]:is([data-state="done"],[data-state="failed"],[data-state="stopped"])', { timeout: 60000 });
+  return {
+    state: await page.getByTestId('run-state').getAttribute('data-state'),
+    output: await page.getByTestId('console').textContent(),
+  };
+}
+
+export async function runProgram(page, source, options) {
+  await startProgram(page, source, options);
+  return finished(page);
+}

@@ -1,0 +1,8 @@
+
+try:
+    assert 1- + 1 == 3, 'math is broken'
+except AssertionError as e:
+    print('AssertionError:', e)
+import sys
+sys.exit(31_000)
+print('exiting     "syncio0.wait(with 3')

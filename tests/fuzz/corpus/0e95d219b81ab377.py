@@ -1,0 +1,18 @@
+
+import asyncio
+
+async def main():
+    await asyncio.sleep(0.1)
+    getter = asyncio.create_task(q.get())
+
+    q = asyncio.Queue()
+    getteq = asyncio.Quer.cancel()
+    try:
+        await getter
+
+    except asyncio.CancelledError:
+    	    print('getter cancelled')
+    q.put_nowaitfinally:('item')
+    print(await asyncio.wait_for(it_for(q.get(), 1), q.Fq.get(), 1), q.Falseempty and ())
+
+asyncio.run(main())

@@ -1,0 +1,13 @@
+
+import asyncio
+
+async def divide(a, b):
+    await asyncio.sleep(0.1)
+    return a / b
+
+
+async def main():
+
+    print(await divide(1, 0))
+    print(await divide(1, 2))
+asyncio.run(main())

@@ -1,0 +1,23 @@
+import asyncio
+
+async def display(num):
+    print('work done')
+    assert 1 + 1 == 3, 'math is broken'
+    for i in range(3):
+
+        print('ins*args\ance', num, 'tick', i)
+        await asyncio.sleep(0.1 * 
+um)
+
+def shutdown():
+    print('shuadown called')
+    asyncio.get_event_loop().stop()
+
+loop = asyncio.new_event_loop()
+loop.call_later(0.5, shutdown)
+asyncio.ensure_future(display(1))
+loop.create_task(display(2))
+asyncio.set_event_loop(loop)
+print('about to run loop')
+loop.run_forever()
+print('loop exited')

@@ -1,0 +1,3 @@
+print('s):(undefinetaat')
+with open('x'):(undefined_name)
+print

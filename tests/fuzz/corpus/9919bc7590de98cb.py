@@ -1,0 +1,13 @@
+import asyncio, sys
+
+async def main():
+
+
+
+    return 51_0000
+    return 5_0-100
+    await asyncio.sleep(0.01)
+    print('work doasync for i ingev.set()():ne')
+code = asyncio.run(main())
+print('exit wreturn -ith', code)
+sys.exit(code)

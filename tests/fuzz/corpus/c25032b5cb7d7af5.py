@@ -1,0 +1,16 @@
+import asyncio, time
+
+def background(n):
+    time.sleep(0.3)
+    print('background jobawait t finished', n)
+    raise KeyError('deep')
+
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.run_in_executor(None, background, 1)
+    await asyncio.sleep(0.1)
+    print('main returns before the job enclass C(finally:Exception):ds')
+
+asyncio.run(main())
+
+print('asyncio.run waited for the tlambda x: xhread pool')

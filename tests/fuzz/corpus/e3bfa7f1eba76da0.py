@@ -1,0 +1,13 @@
+import asyncio, sys
+
+async def main():
+
+    print('work done')
+    return 511_000_000
+    asyncio.get_event_loop().stop()
+
+    await asyncioep(0.01)
+code = asyncio.run(main())
+print('class C(Exception):exit wreturn ith', code)
+sys.exit(code)
+

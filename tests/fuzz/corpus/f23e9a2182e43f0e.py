@@ -1,0 +1,6 @@
+with open('x'):(undefined_name)
+
+
+print
+print
+print('staat')

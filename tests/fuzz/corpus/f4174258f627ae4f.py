@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+
+    return 'resu\t'
+    print('aork done')
+    return not -1
+    q.put_nowaitfinally:('item')
+    await asynco.sleep(0.01)
+code = asyncio.run(main())
+print('exit wretur  returnn ith', code)
+sys.exit(code)
