@@ -134,3 +134,14 @@ async fn instant_mode_has_no_network_but_says_so() {
     let (r, _) = run(src, TimeMode::Instant, fixed(10.0)).await;
     assert_eq!(r.stdout(), "True\n", "{}", r.stderr());
 }
+
+#[wasm_bindgen_test]
+async fn the_speed_factor_scales_sleeps_and_api_latency() {
+    let src = "import asyncio, time, requests\nasync def main():\n    await asyncio.sleep(0.4)\n    requests.get('/api/videos/river')\n    print(round(time.monotonic(), 1))\nasyncio.run(main())\n";
+    let start = web_sys::window().unwrap().performance().unwrap().now();
+    let (r, _) = run(src, TimeMode::RealTime { speed: 4.0 }, fixed(400.0)).await;
+    let wall_ms = web_sys::window().unwrap().performance().unwrap().now() - start;
+    // 0.8 s of program time at 4×: about 200 ms of wall time (lower bound only: cannot flake).
+    assert_eq!(r.stdout(), "0.8\n", "{}", r.stderr());
+    assert!(wall_ms >= 195.0, "{wall_ms}");
+}

@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
     let (chunks, set_chunks) = signal(Vec::new());
     let (state, set_state) = signal(RunState::Idle);
     let (real_time, set_real_time) = signal(false);
+    let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
@@ -64,7 +65,7 @@ pub fn App() -> impl IntoView {
             set_summary.set(String::new());
             set_state.set(RunState::Running);
             let source = code.get_untracked();
-            let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: 1.0 } } else { TimeMode::Instant };
+            let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
             let stop = stop_flag.clone();
             let api = api_settings.get_untracked();
             leptos::task::spawn_local(async move {
@@ -118,6 +119,17 @@ pub fn App() -> impl IntoView {
                             on:change=move |ev| set_real_time.set(event_target_checked(&ev)) />
                         " Real time"
                     </label>
+                    <select class="speed" data-testid="speed" aria-label="Real-time speed"
+                        title="Real time runs at this speed: sleeps and the practice API's latency are scaled"
+                        disabled=move || !real_time.get()
+                        on:change=move |ev| set_speed.set(event_target_value(&ev).parse().unwrap_or(1.0))
+                        prop:value=move || speed.get().to_string()>
+                        <option value="0.25">"0.25×"</option>
+                        <option value="0.5">"0.5×"</option>
+                        <option value="1">"1×"</option>
+                        <option value="2">"2×"</option>
+                        <option value="4">"4×"</option>
+                    </select>
                     <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
                         role="status">{move || state.get().as_str()}</span>
                 </div>

@@ -1,11 +1,13 @@
-//! `awaitlab run FILE.py [--trace OUT.json]`: runs a program on the virtual clock.
+//! `awaitlab run FILE.py [--trace OUT.json] [--api SETTINGS]`: runs a program on the virtual clock.
+//! `--api` sets the practice API like the page's panel, as a query string
+//! (`latency=fixed&latency_ms=100&capacity=5&rate_limit=10&rate_window_s=1&error_rate=0.1&seed=2`).
 //! stdout is the program's stdout; warnings and tracebacks go to stderr; exit status 1 on an
 //! uncaught exception. The contract other checks rely on (see the engine issue).
 
 use std::io::Write;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: awaitlab run FILE.py [--trace OUT.json]";
+const USAGE: &str = "usage: awaitlab run FILE.py [--trace OUT.json] [--api latency_ms=100&capacity=5&...]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -23,7 +25,9 @@ fn main() -> ExitCode {
         }
     };
     let epoch = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs_f64()).unwrap_or(0.0);
-    let config = awaitlab_engine::RunConfig { filename: path.clone(), epoch, trace: trace_out.is_some(), ..Default::default() };
+    let api = args.iter().position(|a| a == "--api").and_then(|i| args.get(i + 1));
+    let api = api.map(|q| awaitlab_engine::practice_api::Settings::from_query(q)).unwrap_or_default();
+    let config = awaitlab_engine::RunConfig { filename: path.clone(), epoch, trace: trace_out.is_some(), api, ..Default::default() };
     let trace_out = trace_out.cloned();
     // A large stack for the engine's bounded native recursion, as the browser build gets.
     let exit_code = std::thread::Builder::new()

@@ -145,6 +145,10 @@ struct Answer {
     meta: bool,
 }
 
+fn header_number(req: &Request, name: &str) -> Option<f64> {
+    req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).and_then(|(_, v)| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite())
+}
+
 fn json_answer(status: u16, body: String) -> Answer {
     Answer { status, content_type: "application/json", body: body.into_bytes(), latency_ms: None, meta: false }
 }
@@ -223,7 +227,9 @@ impl Server {
         }
 
         // Capacity: FIFO line for `capacity` workers; the longer the line, the slower the work.
-        let latency = answer.latency_ms.unwrap_or_else(|| self.sample_latency_ms()) / 1000.0;
+        // A request may set its own latency (header `x-practice-latency-ms`).
+        let own_latency = header_number(req, "x-practice-latency-ms").map(|v| v.clamp(0.0, 60_000.0));
+        let latency = answer.latency_ms.or(own_latency).unwrap_or_else(|| self.sample_latency_ms()) / 1000.0;
         let (start, waiting) = if self.settings.capacity == 0 {
             (now, 0)
         } else {
@@ -245,7 +251,9 @@ impl Server {
         }
         self.enter(now, respond_at, waiting as u64 + (start > now) as u64);
 
-        let failed = self.settings.error_rate > 0.0 && self.rng.next_f64() < self.settings.error_rate;
+        // Or its own error rate (header `x-practice-error-rate`).
+        let error_rate = header_number(req, "x-practice-error-rate").map_or(self.settings.error_rate, |v| v.clamp(0.0, 1.0));
+        let failed = error_rate > 0.0 && self.rng.next_f64() < error_rate;
         if failed {
             self.stats.errors += 1;
             let body = "{\"detail\": \"Internal server error (the practice API's error rate)\"}";

@@ -122,3 +122,17 @@ fn percent_decoding_is_total() {
     assert_eq!(percent_decode("%zz%"), "%zz%");
     assert_eq!(percent_decode("%E2%9C%93"), "✓");
 }
+
+#[test]
+fn a_request_can_set_its_own_latency_and_error_rate() {
+    let mut s = Server::new(fixed(100.0, 0));
+    let req = |headers: Vec<(&str, &str)>| Request {
+        method: "GET".into(),
+        path: "/api/videos/river".into(),
+        headers: headers.into_iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        body: vec![],
+    };
+    assert!((s.handle(&req(vec![("X-Practice-Latency-Ms", "750")]), 0.0).respond_at - 0.75).abs() < 1e-9);
+    assert_eq!(s.handle(&req(vec![("x-practice-error-rate", "1")]), 0.0).status, 500);
+    assert_eq!(s.handle(&req(vec![("x-practice-latency-ms", "NaN")]), 0.0).respond_at, 0.1);
+}

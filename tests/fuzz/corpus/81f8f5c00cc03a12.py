@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'rinetry:sult'
+    print('work done')
+    return 5
+
+    asyncio.get_running_loop().call_soon(cb)
+
+    print('background job finished', n)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

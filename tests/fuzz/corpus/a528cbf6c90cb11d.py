@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+
+    return 511
+    print('w	rk done')
+    await asyncio.sleep(0.01)
+    print('background job finished', n)
+code = asyncio.run(main())
+print('exit wreturn ith', code)
+import json
+sys.exit(code)
