@@ -20,6 +20,7 @@ pub mod ops;
 pub mod parser;
 pub mod span;
 pub mod symtable;
+pub mod timeline;
 pub mod trace;
 pub mod value;
 pub mod vm;

@@ -10,7 +10,8 @@ use std::rc::Rc;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// `internal`: a task of asyncio's own machinery (asyncio.run's shutdown steps), not the program's.
-    TaskCreated { task: u64, name: Rc<str>, coro: Rc<str>, parent: Option<u64>, line: u32, internal: bool },
+    /// `args`: the coroutine's arguments, shortly (`3, 'a'`), for a lane label such as `meow(3)`.
+    TaskCreated { task: u64, name: Rc<str>, coro: Rc<str>, args: Rc<str>, parent: Option<u64>, line: u32, internal: bool },
     StepStart { task: u64 },
     StepEnd { task: u64 },
     /// A task suspended on a future; `what` says what it waits for (sleep 0.5 s, Lock, another task...).
@@ -75,20 +76,58 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
     if !vm.trace.enabled {
         return;
     }
-    let (name, coro, line, internal) = {
+    let (name, coro, args, line, internal) = {
         let d = crate::asyncio::fut_data(task).borrow();
         let t = d.task.as_ref().unwrap();
-        let (coro, line, internal) = match &t.coro {
+        let (coro, args, line, internal) = match &t.coro {
             Value::Obj(o) => match &**o {
-                Obj::Gen(g) => (g.qualname.clone(), g.created_line, g.code.filename.starts_with('<')),
-                _ => (Rc::from("?"), 0, false),
+                Obj::Gen(g) => (g.qualname.clone(), Rc::from(coroutine_args(g)), g.created_line, g.code.filename.starts_with('<')),
+                _ => (Rc::from("?"), Rc::from(""), 0, false),
             },
-            _ => (Rc::from("?"), 0, false),
+            _ => (Rc::from("?"), Rc::from(""), 0, false),
         };
-        (t.name.clone(), coro, line, internal)
+        (t.name.clone(), coro, args, line, internal)
     };
     let parent = current_task_id(vm);
-    push(vm, Event::TaskCreated { task: id_of(task), name, coro, parent, line, internal });
+    push(vm, Event::TaskCreated { task: id_of(task), name, coro, args, parent, line, internal });
+}
+
+/// A not-yet-started coroutine's arguments, as a label: never runs Python code (no `__repr__`).
+fn coroutine_args(g: &Generator) -> String {
+    let frame = g.frame.borrow();
+    let Some(frame) = frame.as_ref() else { return String::new() };
+    let n = g.code.argcount as usize + g.code.kwonlyargcount as usize;
+    let parts: Vec<String> = frame.fast.iter().take(n).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
+    let text = parts.join(", ");
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
+    }
+}
+
+fn short_repr(v: &Value) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Big(_) => "…".into(),
+        Value::Float(f) => crate::format::float_repr(*f),
+        Value::Str(s) => {
+            let short: String = s.chars().take(16).collect();
+            if short.len() < s.len() { format!("'{short}…'") } else { format!("'{short}'") }
+        }
+        Value::Obj(o) => match &**o {
+            Obj::List(_) => "[…]".into(),
+            Obj::Tuple(_) => "(…)".into(),
+            Obj::Dict(_) => "{…}".into(),
+            Obj::Instance(i) => match &*i.class {
+                Obj::Class(c) => format!("<{}>", c.name),
+                _ => "…".into(),
+            },
+            _ => "…".into(),
+        },
+    }
 }
 
 pub fn step_start(vm: &mut Vm, task: &Rc<Obj>) {

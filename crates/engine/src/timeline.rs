@@ -1,0 +1,273 @@
+//! The timeline's model, derived from a run's trace: one lane per task with running, ready and
+//! waiting segments (labelled with what was awaited), loop-blocked spans, the HTTP waterfall,
+//! resource use over time and print markers. Pure data: the page only draws it.
+
+use crate::trace::{Event, Record};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegmentKind {
+    /// Scheduled: waiting for the loop to run it.
+    Ready,
+    /// One step of the task running (on the virtual clock steps take no time).
+    Running,
+    /// Suspended on something: `label` says what.
+    Waiting,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    pub kind: SegmentKind,
+    pub start: f64,
+    pub end: f64,
+    pub label: Rc<str>,
+    /// Source line of the `await` (waiting) or of the task's creation (ready).
+    pub line: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Print {
+    pub time: f64,
+    pub text: Rc<str>,
+    pub stderr: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub task: u64,
+    /// The Task's name (`Task-2`).
+    pub name: Rc<str>,
+    /// The coroutine and its arguments (`meow(3)`).
+    pub title: String,
+    pub parent: Option<u64>,
+    pub line: u32,
+    pub created: f64,
+    pub ended: Option<f64>,
+    pub outcome: Option<&'static str>,
+    pub segments: Vec<Segment>,
+    pub prints: Vec<Print>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RequestSpan {
+    pub id: u64,
+    pub task: Option<u64>,
+    pub label: String,
+    /// When its task started waiting for a free connection, if it had to.
+    pub queued_from: Option<f64>,
+    pub start: f64,
+    pub end: Option<f64>,
+    pub status: Option<u16>,
+    pub error: Option<Rc<str>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    pub start: f64,
+    pub end: f64,
+    pub label: Rc<str>,
+}
+
+/// A semaphore, lock or connector: how many were in use over time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resource {
+    pub id: u64,
+    pub kind: Rc<str>,
+    pub capacity: i64,
+    /// (time, in use) at every change.
+    pub samples: Vec<(f64, i64)>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Timeline {
+    pub lanes: Vec<Lane>,
+    pub requests: Vec<RequestSpan>,
+    pub blocked: Vec<Span>,
+    pub resources: Vec<Resource>,
+    /// Output written outside any task (the main program).
+    pub main_prints: Vec<Print>,
+    pub end: f64,
+    pub max_in_flight: usize,
+}
+
+impl Timeline {
+    pub fn lane(&self, task: u64) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.task == task)
+    }
+
+    /// Total time the loop was blocked.
+    pub fn blocked_time(&self) -> f64 {
+        self.blocked.iter().map(|s| s.end - s.start).sum()
+    }
+
+    /// Requests in flight at time `t`.
+    pub fn in_flight_at(&self, t: f64) -> usize {
+        self.requests.iter().filter(|r| r.start <= t && r.end.is_none_or(|e| e > t)).count()
+    }
+}
+
+struct Open {
+    kind: SegmentKind,
+    start: f64,
+    label: Rc<str>,
+    line: u32,
+}
+
+#[derive(Default)]
+struct TaskState {
+    lane: usize,
+    open: Option<Open>,
+    pending_wait: Option<(Rc<str>, u32, u64)>,
+    waiting_on: Option<u64>,
+    done: bool,
+}
+
+pub fn build(records: &[Record]) -> Timeline {
+    let mut t = Timeline::default();
+    let mut tasks: HashMap<u64, TaskState> = HashMap::new();
+    // Which tasks wait on each future.
+    let mut waiters: HashMap<u64, Vec<u64>> = HashMap::new();
+    let mut conn_wait: HashMap<u64, f64> = HashMap::new();
+    let mut blocked_since: Option<(f64, Rc<str>)> = None;
+    let mut in_flight = 0usize;
+    let ready: Rc<str> = Rc::from("ready");
+    let running: Rc<str> = Rc::from("running");
+
+    fn close(lane: &mut Lane, open: Option<Open>, at: f64) {
+        if let Some(o) = open {
+            lane.segments.push(Segment { kind: o.kind, start: o.start, end: at.max(o.start), label: o.label, line: o.line });
+        }
+    }
+
+    for r in records {
+        let now = r.time;
+        t.end = t.end.max(now);
+        match &r.event {
+            Event::TaskCreated { task, name, coro, args, parent, line, internal } => {
+                if *internal {
+                    continue;
+                }
+                let short = coro.rsplit('.').next().unwrap_or(coro);
+                t.lanes.push(Lane {
+                    task: *task,
+                    name: name.clone(),
+                    title: format!("{short}({args})"),
+                    parent: parent.filter(|p| tasks.contains_key(p)),
+                    line: *line,
+                    created: now,
+                    ended: None,
+                    outcome: None,
+                    segments: vec![],
+                    prints: vec![],
+                });
+                let open = Some(Open { kind: SegmentKind::Ready, start: now, label: ready.clone(), line: *line });
+                tasks.insert(*task, TaskState { lane: t.lanes.len() - 1, open, ..Default::default() });
+            }
+            Event::StepStart { task } => {
+                if let Some(s) = tasks.get_mut(task) {
+                    close(&mut t.lanes[s.lane], s.open.take(), now);
+                    s.open = Some(Open { kind: SegmentKind::Running, start: now, label: running.clone(), line: 0 });
+                }
+            }
+            Event::Waiting { task, what, line, future } => {
+                if let Some(s) = tasks.get_mut(task) {
+                    s.pending_wait = Some((what.clone(), *line, *future));
+                }
+                if what.starts_with("free connection") {
+                    conn_wait.insert(*task, now);
+                }
+            }
+            Event::StepEnd { task } => {
+                if let Some(s) = tasks.get_mut(task) {
+                    close(&mut t.lanes[s.lane], s.open.take(), now);
+                    if s.done {
+                        continue;
+                    }
+                    match s.pending_wait.take() {
+                        Some((what, line, future)) => {
+                            s.open = Some(Open { kind: SegmentKind::Waiting, start: now, label: what, line });
+                            s.waiting_on = Some(future);
+                            waiters.entry(future).or_default().push(*task);
+                        }
+                        None => s.open = Some(Open { kind: SegmentKind::Ready, start: now, label: ready.clone(), line: 0 }),
+                    }
+                }
+            }
+            Event::FutureDone { future } | Event::TaskDone { task: future, .. } => {
+                if let Event::TaskDone { task, outcome } = &r.event {
+                    if let Some(s) = tasks.get_mut(task) {
+                        s.done = true;
+                        let lane = &mut t.lanes[s.lane];
+                        lane.ended = Some(now);
+                        lane.outcome = Some(outcome);
+                        if s.open.as_ref().is_some_and(|o| o.kind != SegmentKind::Running) {
+                            close(lane, s.open.take(), now);
+                        }
+                    }
+                }
+                for w in waiters.remove(future).unwrap_or_default() {
+                    if let Some(s) = tasks.get_mut(&w) {
+                        if s.waiting_on == Some(*future) && !s.done {
+                            close(&mut t.lanes[s.lane], s.open.take(), now);
+                            s.open = Some(Open { kind: SegmentKind::Ready, start: now, label: ready.clone(), line: 0 });
+                            s.waiting_on = None;
+                        }
+                    }
+                }
+            }
+            Event::Blocked { reason, .. } => blocked_since = Some((now, reason.clone())),
+            Event::Unblocked => {
+                if let Some((start, label)) = blocked_since.take() {
+                    t.blocked.push(Span { start, end: now, label });
+                }
+            }
+            Event::HttpStart { id, task, method, url } => {
+                in_flight += 1;
+                t.max_in_flight = t.max_in_flight.max(in_flight);
+                let queued_from = task.and_then(|tk| conn_wait.remove(&tk));
+                t.requests.push(RequestSpan {
+                    id: *id,
+                    task: *task,
+                    label: format!("{method} {}", crate::http::short_url(url)),
+                    queued_from,
+                    start: now,
+                    end: None,
+                    status: None,
+                    error: None,
+                });
+            }
+            Event::HttpEnd { id, status, error } => {
+                in_flight = in_flight.saturating_sub(1);
+                if let Some(req) = t.requests.iter_mut().rev().find(|q| q.id == *id) {
+                    req.end = Some(now);
+                    req.status = *status;
+                    req.error = error.clone();
+                }
+            }
+            Event::Resource { id, kind, in_use, capacity } => match t.resources.iter_mut().find(|res| res.id == *id) {
+                Some(res) => {
+                    res.capacity = *capacity;
+                    res.samples.push((now, *in_use));
+                }
+                None => t.resources.push(Resource { id: *id, kind: kind.clone(), capacity: *capacity, samples: vec![(now, *in_use)] }),
+            },
+            Event::Output { task, stream, text } => {
+                let print = Print { time: now, text: text.clone(), stderr: *stream == crate::machine::Stream::Stderr };
+                match task.and_then(|tk| tasks.get(&tk)) {
+                    Some(s) => t.lanes[s.lane].prints.push(print),
+                    None => t.main_prints.push(print),
+                }
+            }
+            _ => {}
+        }
+    }
+    let end = t.end;
+    for s in tasks.into_values() {
+        close(&mut t.lanes[s.lane], s.open, end);
+    }
+    if let Some((start, label)) = blocked_since {
+        t.blocked.push(Span { start, end, label });
+    }
+    t
+}

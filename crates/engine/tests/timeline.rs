@@ -1,0 +1,85 @@
+//! The timeline model built from real runs: lanes, segments and their labels.
+
+use awaitlab_engine::practice_api::{LatencyShape, Settings};
+use awaitlab_engine::timeline::{build, SegmentKind, Timeline};
+use awaitlab_engine::{run_virtual, RunConfig};
+
+fn timeline_of(src: &str) -> Timeline {
+    let r = run_virtual(src, &RunConfig::default());
+    assert_eq!(r.stderr(), "");
+    build(&r.trace)
+}
+
+fn waits(t: &Timeline, lane: usize) -> Vec<(String, f64, f64)> {
+    t.lanes[lane]
+        .segments
+        .iter()
+        .filter(|s| s.kind == SegmentKind::Waiting)
+        .map(|s| (s.label.to_string(), (s.start * 100.0).round() / 100.0, (s.end * 100.0).round() / 100.0))
+        .collect()
+}
+
+#[test]
+fn sequential_awaits_stay_in_one_lane() {
+    let t = timeline_of(
+        "import asyncio\nasync def meow(n):\n    await asyncio.sleep(n)\nasync def main():\n    await meow(1)\n    await meow(2)\nasyncio.run(main())\n",
+    );
+    assert_eq!(t.lanes.len(), 1);
+    assert_eq!(t.lanes[0].title, "main()");
+    assert_eq!(waits(&t, 0), vec![("sleep 1 s".into(), 0.0, 1.0), ("sleep 2 s".into(), 1.0, 3.0)]);
+    assert_eq!(t.lanes[0].outcome, Some("done"));
+    assert_eq!(t.end, 3.0);
+}
+
+#[test]
+fn gather_gives_each_coroutine_a_lane_with_its_arguments() {
+    let t = timeline_of(
+        "import asyncio\nasync def meow(n):\n    print('start', n)\n    await asyncio.sleep(n)\n    return n\nasync def main():\n    print(await asyncio.gather(meow(1), meow(2)))\nasyncio.run(main())\n",
+    );
+    let titles: Vec<&str> = t.lanes.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, vec!["main()", "meow(1)", "meow(2)"]);
+    assert_eq!(t.lanes[1].parent, Some(t.lanes[0].task));
+    assert_eq!(waits(&t, 0), vec![("gather of 2".into(), 0.0, 2.0)]);
+    assert_eq!(waits(&t, 1), vec![("sleep 1 s".into(), 0.0, 1.0)]);
+    assert_eq!(waits(&t, 2), vec![("sleep 2 s".into(), 0.0, 2.0)]);
+    // Every lane starts ready (scheduled, not yet run) and its prints are on it.
+    assert!(t.lanes.iter().all(|l| l.segments[0].kind == SegmentKind::Ready));
+    assert_eq!(&*t.lanes[1].prints[0].text, "start 1\n");
+    assert_eq!(&*t.lanes[0].prints[0].text, "[1, 2]\n");
+}
+
+#[test]
+fn a_semaphore_shows_waits_and_use() {
+    let t = timeline_of(
+        "import asyncio\nasync def job(sem, i):\n    async with sem:\n        await asyncio.sleep(1)\nasync def main():\n    sem = asyncio.Semaphore(2)\n    await asyncio.gather(*(job(sem, i) for i in range(4)))\nasyncio.run(main())\n",
+    );
+    assert_eq!(t.lanes.len(), 5);
+    assert_eq!(waits(&t, 3)[0].0, "Semaphore(2)");
+    assert_eq!((waits(&t, 3)[0].1, waits(&t, 3)[0].2), (0.0, 1.0));
+    let sem = &t.resources[0];
+    assert_eq!((&*sem.kind, sem.capacity), ("Semaphore", 2));
+    assert_eq!(sem.samples.iter().map(|s| s.1).max(), Some(2));
+}
+
+#[test]
+fn blocking_calls_are_spans_of_the_loop() {
+    let t = timeline_of("import asyncio, time\nasync def main():\n    time.sleep(0.5)\n    await asyncio.sleep(1)\nasyncio.run(main())\n");
+    assert_eq!(t.blocked.len(), 1);
+    assert_eq!((t.blocked[0].start, t.blocked[0].end, &*t.blocked[0].label), (0.0, 0.5, "time.sleep(0.5)"));
+    assert_eq!(t.blocked_time(), 0.5);
+}
+
+#[test]
+fn requests_make_a_waterfall_with_the_connection_wait() {
+    let src = "import asyncio, aiohttp\nasync def get(s, i):\n    async with s.get(f'/api/videos/{i}') as r:\n        return r.status\nasync def main():\n    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=2)) as s:\n        print(await asyncio.gather(*(get(s, w) for w in ['river', 'garden', 'nope'])))\nasyncio.run(main())\n";
+    let api = Settings { latency: LatencyShape::Fixed, latency_ms: 100.0, capacity: 0, ..Default::default() };
+    let r = run_virtual(src, &RunConfig { api, ..Default::default() });
+    let t = build(&r.trace);
+    assert_eq!(t.requests.len(), 3);
+    assert_eq!(t.max_in_flight, 2);
+    assert_eq!(t.requests[2].label, "GET /api/videos/nope");
+    assert_eq!(t.requests[2].queued_from, Some(0.0));
+    assert_eq!((t.requests[2].start, t.requests[2].end, t.requests[2].status), (0.1, Some(0.2), Some(404)));
+    assert_eq!(t.in_flight_at(0.05), 2);
+    assert!(waits(&t, 1).iter().any(|w| w.0 == "GET /api/videos/river"));
+}
