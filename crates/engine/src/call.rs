@@ -590,8 +590,12 @@ impl Vm {
     /// The next item of an iterator, or None when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         // Native loops (sum, max, list(...)) count against the budget and honour Stop too.
+        // A countdown of its own: testing `instructions % 4096` could miss forever when each
+        // item costs a fixed number of instructions (found by fuzzing).
         self.instructions += 1;
-        if self.instructions & 0xfff == 0 {
+        self.native_steps += 1;
+        if self.native_steps >= 4096 {
+            self.native_steps = 0;
             self.limit_check()?;
         }
         let Value::Obj(o) = it else {

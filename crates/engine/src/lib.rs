@@ -71,6 +71,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         http: Default::default(),
         instructions: 0,
         stretch_start: 0,
+        native_steps: 0,
         instruction_limit: config.instruction_limit,
         total_instruction_limit: config.total_instruction_limit,
         fatal: false,

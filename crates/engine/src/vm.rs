@@ -117,6 +117,8 @@ pub struct Vm {
     /// `instructions` when the current synchronous stretch began (a task step, a callback, or
     /// the main program between loop runs): the budget applies to one stretch, not the run.
     pub stretch_start: u64,
+    /// Native iteration steps since the last limit check.
+    pub native_steps: u32,
     pub instruction_limit: u64,
     pub total_instruction_limit: u64,
     /// Set when the whole run must end now (its total budget is spent): the machine finishes.

@@ -112,3 +112,14 @@ fn the_total_budget_ends_an_endless_chain_of_failing_tasks() {
     assert_eq!(r.exit_code, 1);
     assert!(r.stderr().contains("instructions in all"), "{}", &r.stderr()[r.stderr().len().saturating_sub(300)..]);
 }
+
+#[test]
+fn an_endless_getitem_sequence_hits_the_budget() {
+    // list() over __getitem__ that never raises IndexError (found by fuzzing: over 30 s).
+    let src = include_str!("../../../tests/fuzz/corpus/getitem-sequence-forever.py");
+    let start = std::time::Instant::now();
+    let r = run_virtual(src, &RunConfig { instruction_limit: 300_000, total_instruction_limit: 3_000_000, ..Default::default() });
+    assert_eq!(r.exit_code, 1);
+    assert!(last_stderr_line(&r).contains("Awaitlab stopped the program"), "{}", r.stderr());
+    eprintln!("took {:?}", start.elapsed());
+}
