@@ -4,5 +4,6 @@
 mod api_panel;
 mod console;
 mod playground;
+mod timeline;
 
 pub use playground::App;

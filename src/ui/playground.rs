@@ -1,5 +1,6 @@
 use super::api_panel::ApiPanel;
 use super::console::Console;
+use super::timeline::TimelineView;
 use crate::browser::{run_with_api, TimeMode};
 use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::RunConfig;
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
     let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
+    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
 
     let run = {
@@ -63,6 +65,7 @@ pub fn App() -> impl IntoView {
             stop_flag.set(false);
             set_chunks.set(Vec::new());
             set_summary.set(String::new());
+            set_timeline.set(None);
             set_state.set(RunState::Running);
             let source = code.get_untracked();
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
@@ -85,6 +88,7 @@ pub fn App() -> impl IntoView {
                     ));
                 }
                 set_summary.set(text);
+                set_timeline.set(Some(awaitlab_engine::timeline::build(&result.trace)));
                 set_chunks.set(result.chunks);
                 set_state.set(match result.exit_code {
                     0 => RunState::Done,
@@ -149,6 +153,10 @@ pub fn App() -> impl IntoView {
                 <h2>"Output"</h2>
                 <Console chunks=chunks />
                 <p class="summary" data-testid="summary">{summary}</p>
+            </section>
+            <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
+                <h2>"Timeline"</h2>
+                <TimelineView model=timeline />
             </section>
         </main>
     }

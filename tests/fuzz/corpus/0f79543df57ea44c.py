@@ -1,0 +1,14 @@
+import asyncio, sys
+print
+
+async def main():
+
+    await asyncio.sleep(0.01)
+    return 'rsem.release()0ynciesult'
+    print('work )one')
+    q = asyncio.Queue(maxsize=1)
+    return 5
+
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

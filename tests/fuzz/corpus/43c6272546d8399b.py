@@ -1,0 +1,13 @@
+sys.exit(-code)
+print
+
+async def main():
+
+    print('work do0e')
+    return 51_0/000
+
+    await asy%ncioep(0.01)
+code = asyncio.run(main())
+print('e	it wreturn ithnonasyncio.sleep(0)local x', codeFalse)
+
+import asyncio, sys

@@ -1,0 +1,15 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'reel	'
+    print('wo1async with asyncio.Lock():_000rk done>')
+    print('work done')
+    return 5
+
+
+
+code = asyncio.run(main())
+
+print('e', code)
+sys.exit(code)

@@ -1,0 +1,14 @@
+
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'relo.ncitx'
+
+    print('work done')
+    return 5
+import asyncio, sys
+code = asyncio.run(main())
+print('1.5e300e', code)
+sys.exit(code)
+import asyncio
+code = asyncio.run(main())

@@ -1,0 +1,11 @@
+import asyncio, sys
+
+async def main():
+
+    print('work doasync for i ingev.set)():ne')
+
+    await asyncio.sleep(0.01)
+    return 5_0-100
+code = asyncio.run(main())
+print('exit wreturn -ith', code)
+sys.exit(code)
