@@ -334,6 +334,12 @@ impl Machine {
                         (t, j) => t.or(j),
                     };
                     match wake {
+                        // A timer at infinity (sleep(inf)) with nothing else to wait for: CPython
+                        // would wait forever.
+                        Some(when) if when.is_infinite() && self.vm.http.in_flight == 0 => {
+                            self.deadlock();
+                            return None;
+                        }
                         Some(when) if when > rt.now => return Some(StepResult::Sleep { until: when }),
                         Some(_) => {}
                         // Requests in flight: wait for the host to answer (as select() would).

@@ -444,6 +444,9 @@ macro_rules! math1 {
             if r.is_nan() && !x.is_nan() {
                 return vm.err("ValueError", "math domain error");
             }
+            if r.is_infinite() && x.is_finite() {
+                return vm.err("OverflowError", "math range error");
+            }
             Ok(Value::Float(r))
         }
     };

@@ -232,7 +232,11 @@ fn float_op(vm: &mut Vm, op: BinOp, a: f64, b: f64) -> PyResult<Option<Value>> {
             if a == 0.0 && b < 0.0 {
                 return vm.err("ZeroDivisionError", "0.0 cannot be raised to a negative power");
             }
-            a.powf(b)
+            let r = a.powf(b);
+            if r.is_infinite() && a.is_finite() && b.is_finite() {
+                return vm.err("OverflowError", "(34, 'Numerical result out of range')");
+            }
+            r
         }
         _ => return Ok(None),
     })))

@@ -123,3 +123,10 @@ fn an_endless_getitem_sequence_hits_the_budget() {
     assert!(last_stderr_line(&r).contains("Awaitlab stopped the program"), "{}", r.stderr());
     eprintln!("took {:?}", start.elapsed());
 }
+
+#[test]
+fn sleeping_forever_ends_the_run_instead_of_hanging() {
+    let r = run("import asyncio\nasync def main():\n    await asyncio.sleep(float('inf'))\nasyncio.run(main())\n", 1_000_000);
+    assert_eq!(r.exit_code, 1);
+    assert!(r.stderr().contains("CPython would wait here forever"), "{}", r.stderr());
+}
