@@ -2,6 +2,7 @@
 //! All engine logic lives in the `awaitlab-engine` crate, which has no web dependencies.
 
 pub mod browser;
+pub mod share;
 pub mod ui;
 
 /// Mounts the app on the page's body.

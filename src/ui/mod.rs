@@ -4,6 +4,7 @@
 mod api_panel;
 mod console;
 mod playground;
+mod session;
 mod timeline;
 
 pub use playground::App;

@@ -1,5 +1,6 @@
 use super::api_panel::ApiPanel;
 use super::console::Console;
+use super::session::{self, Notice};
 use super::timeline::TimelineView;
 use crate::browser::{run_with_api, TimeMode};
 use awaitlab_engine::practice_api::Settings;
@@ -55,6 +56,42 @@ pub fn App() -> impl IntoView {
     let (api_settings, set_api_settings) = signal(Settings::default());
     let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
+    let (notice, set_notice) = signal(Notice::None);
+    let (share_link, set_share_link) = signal(None::<String>);
+    session::restore(DEFAULT_PROGRAM, set_code, set_api_settings, set_notice);
+    // Autosave on every change; say so once if the browser keeps nothing.
+    let (storage_failed, set_storage_failed) = signal(false);
+    Effect::new(move |_| {
+        let ok = crate::browser::storage::save(session::PROGRAM_KEY, &code.get());
+        if !ok && !storage_failed.get_untracked() {
+            set_storage_failed.set(true);
+            set_notice.set(Notice::Error("This browser is not keeping your program (storage is unavailable here): copy it or share a link before leaving.".into()));
+        }
+    });
+    Effect::new(move |_| {
+        crate::browser::storage::save(session::API_KEY, &api_settings.get().to_query());
+    });
+    let share = move |_| {
+        let (source, api) = (code.get_untracked(), api_settings.get_untracked());
+        leptos::task::spawn_local(async move {
+            match session::make_link(&source, &api).await {
+                Ok(link) => {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.navigator().clipboard().write_text(&link);
+                    }
+                    set_share_link.set(Some(link));
+                }
+                Err(why) => set_notice.set(Notice::Error(format!("Could not make a link: {why}"))),
+            }
+        });
+    };
+    let restore_previous = move |_| {
+        if let Some(prev) = crate::browser::storage::load(session::PREVIOUS_KEY) {
+            set_code.set(prev);
+            crate::browser::storage::remove(session::PREVIOUS_KEY);
+        }
+        set_notice.set(Notice::None);
+    };
 
     let run = {
         let stop_flag = stop_flag.clone();
@@ -123,6 +160,7 @@ pub fn App() -> impl IntoView {
                             on:change=move |ev| set_real_time.set(event_target_checked(&ev)) />
                         " Real time"
                     </label>
+                    <button data-testid="share" on:click=share title="Copy a link that carries this program and the API settings">"Share"</button>
                     <select class="speed" data-testid="speed" aria-label="Real-time speed"
                         title="Real time runs at this speed: sleeps and the practice API's latency are scaled"
                         disabled=move || !real_time.get()
@@ -137,6 +175,30 @@ pub fn App() -> impl IntoView {
                     <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
                         role="status">{move || state.get().as_str()}</span>
                 </div>
+                {move || match notice.get() {
+                    Notice::None => None,
+                    Notice::Info(text) => Some(view! { <p class="notice" data-testid="notice" role="status">{text}</p> }.into_any()),
+                    Notice::Error(text) => Some(view! { <p class="notice error" data-testid="notice" role="alert">{text}</p> }.into_any()),
+                    Notice::LoadedLink => Some(view! {
+                        <p class="notice" data-testid="notice" role="status">
+                            "Loaded the program from the link (press Run when you are ready). Your previous program is kept: "
+                            <button class="link" data-testid="restore-previous" on:click=restore_previous>"bring it back"</button>
+                        </p>
+                    }.into_any()),
+                }}
+                {move || share_link.get().map(|link| view! {
+                    <p class="notice share-box">
+                        <label>"Link to this program (copied): "
+                            <input data-testid="share-link" readonly prop:value=link
+                                on:focus=move |ev| {
+                                    use wasm_bindgen::JsCast;
+                                    if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                        input.select();
+                                    }
+                                } />
+                        </label>
+                    </p>
+                })}
                 <ApiPanel settings=api_settings set_settings=set_api_settings />
                 <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"
                     prop:value=code

@@ -1,0 +1,13 @@
+import asyncio, sys
+import asyncio
+async def main():
+    await asyncio.sleep(0.01)
+    return 'relncit'
+    print('work done')
+    return 5
+
+code = asyncio.run(main())
+sys.exit(code)
+print('e', code)
+
+code = asyncio.run(main())

@@ -1,0 +1,14 @@
+import asyncio, sys
+
+
+
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'releturnxt'
+    print('work delif y:one')
+
+    return 5
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

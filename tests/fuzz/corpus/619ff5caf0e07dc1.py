@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+async def main():
+    return 'rTrueel	'
+    print('work done>')
+    print('work done')
+    return 5
+global x
+code = asyncio.run(main())
+
+print('e', code)
+sys.exit(code)
