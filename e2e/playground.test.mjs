@@ -63,3 +63,42 @@ test('program output is shown as text, never as markup', async () => {
   assert.equal(await page.locator('[data-testid="console"] img, [data-testid="console"] b').count(), 0);
   await page.close();
 });
+
+test('an error is marked at its line, and traceback lines lead to the editor', async () => {
+  const { page } = await openPage();
+  const program = 'import asyncio\n\nasync def main():\n    await asyncio.sleep(0.1)\n    raise ValueError("boom")\n\nasyncio.run(main())\n';
+  const { state } = await runProgram(page, program);
+  assert.equal(state, 'failed');
+  assert.equal(await page.getByTestId('error-marker').textContent(), 'Line 5: ValueError: boom');
+  const selected = () => page.getByTestId('editor').evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  assert.equal(await selected(), '    raise ValueError("boom")');
+  await page.locator('[data-testid="console"] .tb-line', { hasText: 'line 7' }).click();
+  assert.equal(await selected(), 'asyncio.run(main())');
+  // A syntax error too.
+  await runProgram(page, 'x = 1\nprint(x +)\n');
+  assert.match(await page.getByTestId('error-marker').textContent(), /^Line 2: SyntaxError/);
+  await page.close();
+});
+
+test('the run state shows elapsed time while running', async () => {
+  const { page } = await openPage();
+  await page.getByTestId('editor').fill('import asyncio\nasyncio.run(asyncio.sleep(1))\n');
+  await page.getByTestId('real-time').setChecked(true);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => /^running \d+\.\d s$/.test(document.querySelector('[data-testid="run-state"]').textContent));
+  await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
+  await page.close();
+});
+
+test('embed mode shows the editor, Run and the timeline only', async () => {
+  const page = await browser.newPage();
+  await page.goto(new URL('?embed=1', process.env.AWAITLAB_URL ?? 'http://127.0.0.1:8080/').href);
+  await page.getByTestId('run').waitFor();
+  assert.equal(await page.locator('header.topbar').count(), 0);
+  assert.equal(await page.getByTestId('api-panel').count(), 0);
+  assert.equal(await page.getByTestId('share').count(), 0);
+  await runProgram(page, 'print("embedded")');
+  assert.equal(await page.getByTestId('console').textContent(), 'embedded\n');
+  assert.equal(await page.getByTestId('timeline').isVisible(), true);
+  await page.close();
+});

@@ -1,17 +1,36 @@
 use awaitlab_engine::machine::{Chunk, Stream};
 use leptos::prelude::*;
 
-/// The program's output in the order written; stderr styled apart. Text only, never HTML.
+/// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself).
+pub fn program_line(text: &str) -> Option<u32> {
+    let rest = text.trim_start().strip_prefix("File \"main.py\", line ")?;
+    rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
+}
+
+/// The program's output in the order written; stderr styled apart; traceback entries that
+/// point into the program are buttons that show the line. Text only, never HTML.
 #[component]
-pub fn Console(chunks: ReadSignal<Vec<Chunk>>) -> impl IntoView {
+pub fn Console(chunks: ReadSignal<Vec<Chunk>>, on_line: Callback<u32>) -> impl IntoView {
     view! {
         <pre class="console" data-testid="console" aria-live="polite" aria-label="Program output">
             <For
                 each=move || chunks.get().into_iter().enumerate()
                 key=|(i, c)| (*i, c.text.len())
                 children=move |(_, c)| {
-                    let class = if c.stream == Stream::Stderr { "stderr" } else { "stdout" };
-                    view! { <span class=class>{c.text}</span> }
+                    if c.stream == Stream::Stdout {
+                        return view! { <span class="stdout">{c.text}</span> }.into_any();
+                    }
+                    let parts = c.text.split_inclusive('\n').map(|line| {
+                        let line = line.to_string();
+                        match program_line(&line) {
+                            Some(n) => view! {
+                                <button class="tb-line" title=format!("Show line {n} in the editor")
+                                    on:click=move |_| on_line.run(n)>{line}</button>
+                            }.into_any(),
+                            None => view! { <span>{line}</span> }.into_any(),
+                        }
+                    }).collect_view();
+                    view! { <span class="stderr">{parts}</span> }.into_any()
                 }
             />
         </pre>

@@ -24,6 +24,42 @@ async def main():
 asyncio.run(main())
 "#;
 
+/// `?embed=1`: editor, Run and timeline only, for an iframe in a course page.
+fn embed_mode() -> bool {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    search.trim_start_matches('?').split('&').any(|p| p == "embed=1" || p == "embed=true")
+}
+
+/// Selects line `n` (1-based) in the editor and scrolls it into view.
+fn show_line(n: u32) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(el) = doc.query_selector("[data-testid=editor]").ok().flatten() else { return };
+    let Ok(area) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
+    let text = area.value();
+    // Offsets in UTF-16 units, as the textarea counts them.
+    let mut start = 0u32;
+    for (i, line) in text.split('\n').enumerate() {
+        let len = line.encode_utf16().count() as u32;
+        if i + 1 == n as usize {
+            let _ = area.focus();
+            let _ = area.set_selection_range(start, start + len);
+            let line_height = area.scroll_height() as f64 / text.split('\n').count().max(1) as f64;
+            area.set_scroll_top(((n as f64 - 3.0).max(0.0) * line_height) as i32);
+            return;
+        }
+        start += len + 1;
+    }
+}
+
+/// Where a failed run's error points in the program: the last traceback entry in main.py, and
+/// the error's own line (`ValueError: boom`).
+fn error_location(stderr: &str) -> Option<(u32, String)> {
+    let line = stderr.lines().filter_map(super::console::program_line).last()?;
+    let message = stderr.lines().rev().find(|l| !l.trim().is_empty())?.trim().to_string();
+    Some((line, message))
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RunState {
     Idle,
@@ -57,6 +93,9 @@ pub fn App() -> impl IntoView {
     let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
     let (notice, set_notice) = signal(Notice::None);
+    let embed = embed_mode();
+    let (elapsed, set_elapsed) = signal(0.0f64);
+    let (error_at, set_error_at) = signal(None::<(u32, String)>);
     let (share_link, set_share_link) = signal(None::<String>);
     session::restore(DEFAULT_PROGRAM, set_code, set_api_settings, set_notice);
     // Autosave on every change; say so once if the browser keeps nothing.
@@ -103,7 +142,17 @@ pub fn App() -> impl IntoView {
             set_chunks.set(Vec::new());
             set_summary.set(String::new());
             set_timeline.set(None);
+            set_error_at.set(None);
             set_state.set(RunState::Running);
+            // The elapsed time shown while running (wall clock), until the state changes.
+            let started = js_sys::Date::now();
+            set_elapsed.set(0.0);
+            leptos::task::spawn_local(async move {
+                while state.get_untracked() == RunState::Running {
+                    set_elapsed.set((js_sys::Date::now() - started) / 1000.0);
+                    gloo_timers::future::TimeoutFuture::new(100).await;
+                }
+            });
             let source = code.get_untracked();
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
             let stop = stop_flag.clone();
@@ -126,6 +175,13 @@ pub fn App() -> impl IntoView {
                 }
                 set_summary.set(text);
                 set_timeline.set(Some(awaitlab_engine::timeline::build(&result.trace)));
+                if result.exit_code != 0 && result.exit_code != 130 {
+                    let at = error_location(&result.stderr());
+                    if let Some((line, _)) = &at {
+                        show_line(*line);
+                    }
+                    set_error_at.set(at);
+                }
                 set_chunks.set(result.chunks);
                 set_state.set(match result.exit_code {
                     0 => RunState::Done,
@@ -143,11 +199,13 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <header class="topbar">
-            <h1>"Awaitlab"</h1>
-            <p class="tagline">"See asyncio programs run"</p>
-        </header>
-        <main class="playground">
+        {(!embed).then(|| view! {
+            <header class="topbar">
+                <h1>"Awaitlab"</h1>
+                <p class="tagline">"See asyncio programs run"</p>
+            </header>
+        })}
+        <main class=if embed { "playground embed" } else { "playground" }>
             <section class="editor-pane">
                 <div class="toolbar" role="toolbar" aria-label="Run controls">
                     <button data-testid="run" class="primary" on:click=move |_| run_click()
@@ -160,7 +218,6 @@ pub fn App() -> impl IntoView {
                             on:change=move |ev| set_real_time.set(event_target_checked(&ev)) />
                         " Real time"
                     </label>
-                    <button data-testid="share" on:click=share title="Copy a link that carries this program and the API settings">"Share"</button>
                     <select class="speed" data-testid="speed" aria-label="Real-time speed"
                         title="Real time runs at this speed: sleeps and the practice API's latency are scaled"
                         disabled=move || !real_time.get()
@@ -172,8 +229,14 @@ pub fn App() -> impl IntoView {
                         <option value="2">"2×"</option>
                         <option value="4">"4×"</option>
                     </select>
+                    {(!embed).then(|| view! {
+                        <button data-testid="share" on:click=share title="Copy a link that carries this program and the API settings">"Share"</button>
+                    })}
                     <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
-                        role="status">{move || state.get().as_str()}</span>
+                        role="status">{move || match state.get() {
+                            RunState::Running => format!("running {:.1} s", elapsed.get()),
+                            s => s.as_str().to_string(),
+                        }}</span>
                 </div>
                 {move || match notice.get() {
                     Notice::None => None,
@@ -199,7 +262,7 @@ pub fn App() -> impl IntoView {
                         </label>
                     </p>
                 })}
-                <ApiPanel settings=api_settings set_settings=set_api_settings />
+                {(!embed).then(|| view! { <ApiPanel settings=api_settings set_settings=set_api_settings /> })}
                 <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"
                     prop:value=code
                     on:input=move |ev| set_code.set(event_target_value(&ev))
@@ -210,10 +273,16 @@ pub fn App() -> impl IntoView {
                         }
                     }
                 ></textarea>
+                {move || error_at.get().map(|(line, message)| view! {
+                    <p class="error-marker" data-testid="error-marker" role="alert">
+                        <button class="link" on:click=move |_| show_line(line)>{format!("Line {line}")}</button>
+                        {format!(": {message}")}
+                    </p>
+                })}
             </section>
             <section class="output-pane">
                 <h2>"Output"</h2>
-                <Console chunks=chunks />
+                <Console chunks=chunks on_line=Callback::new(show_line) />
                 <p class="summary" data-testid="summary">{summary}</p>
             </section>
             <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
