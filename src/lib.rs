@@ -2,6 +2,7 @@
 //! All engine logic lives in the `awaitlab-engine` crate, which has no web dependencies.
 
 pub mod browser;
+pub mod demos;
 pub mod share;
 pub mod ui;
 

@@ -210,7 +210,8 @@ impl Server {
         // Rate limit: the window counts requests the server accepted in the last T seconds.
         if self.settings.rate_limit > 0 {
             let window = self.settings.rate_window_s;
-            while self.window.front().is_some_and(|&t| t <= now - window) {
+            // A request exactly one window after an earlier one is allowed (with float tolerance).
+            while self.window.front().is_some_and(|&t| t <= now - window + 1e-9) {
                 self.window.pop_front();
             }
             if self.window.len() >= self.settings.rate_limit as usize {

@@ -1,0 +1,59 @@
+//! The demo gallery's programs (embedded from `demos/` by build.rs) and their metadata, read
+//! from the comment header each demo starts with:
+//!
+//! ```text
+//! # title: Sequential awaits vs gather
+//! # summary: one line for the gallery
+//! # api: latency=fixed&latency_ms=200        (the practice API's settings, optional)
+//! # explain: a few lines shown beside the program
+//! ```
+
+include!(concat!(env!("OUT_DIR"), "/demos.rs"));
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Demo {
+    pub id: &'static str,
+    pub title: String,
+    pub summary: String,
+    pub explanation: String,
+    /// Practice API settings as a query string (empty: defaults).
+    pub api: String,
+    pub source: &'static str,
+}
+
+pub fn parse(id: &'static str, source: &'static str) -> Demo {
+    let mut demo = Demo { id, title: id.to_string(), summary: String::new(), explanation: String::new(), api: String::new(), source };
+    for line in source.lines().take_while(|l| l.starts_with('#')) {
+        let Some((key, value)) = line.trim_start_matches('#').trim().split_once(':') else { continue };
+        let value = value.trim();
+        match key {
+            "title" => demo.title = value.to_string(),
+            "summary" => demo.summary = value.to_string(),
+            "api" => demo.api = value.to_string(),
+            "explain" => {
+                if !demo.explanation.is_empty() {
+                    demo.explanation.push(' ');
+                }
+                demo.explanation.push_str(value);
+            }
+            _ => {}
+        }
+    }
+    demo
+}
+
+pub fn all() -> Vec<Demo> {
+    DEMOS.iter().map(|(id, src)| parse(id, src)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_demo_has_a_title_summary_and_explanation() {
+        let demos = super::all();
+        assert!(demos.len() >= 10, "{} demos", demos.len());
+        for d in &demos {
+            assert!(d.title != d.id && !d.summary.is_empty() && d.explanation.len() > 40, "{} lacks its header", d.id);
+        }
+    }
+}
