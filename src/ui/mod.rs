@@ -3,6 +3,7 @@
 
 mod api_panel;
 mod console;
+mod gallery;
 mod playground;
 mod session;
 mod timeline;

@@ -1,5 +1,6 @@
 use super::api_panel::ApiPanel;
 use super::console::Console;
+use super::gallery::Gallery;
 use super::session::{self, Notice};
 use super::timeline::TimelineView;
 use crate::browser::{run_with_api, TimeMode};
@@ -124,6 +125,28 @@ pub fn App() -> impl IntoView {
             }
         });
     };
+    // The open demo, for its explanation and "reset to the original".
+    let (demo, set_demo) = signal(None::<crate::demos::Demo>);
+    let open_demo = Callback::new(move |d: crate::demos::Demo| {
+        let current = code.get_untracked();
+        if current != d.source && !crate::demos::all().iter().any(|x| x.source == current) {
+            // The learner's own program is kept, and can come back.
+            crate::browser::storage::save(session::PREVIOUS_KEY, &current);
+            set_notice.set(Notice::LoadedDemo);
+        }
+        set_code.set(d.source.to_string());
+        set_api_settings.set(Settings::from_query(&d.api));
+        set_demo.set(Some(d));
+    });
+    let reset_demo = move |_| {
+        let Some(d) = demo.get_untracked() else { return };
+        let confirmed = code.get_untracked() == d.source
+            || web_sys::window().and_then(|w| w.confirm_with_message("Discard your changes and go back to the demo's original?").ok()).unwrap_or(false);
+        if confirmed {
+            set_code.set(d.source.to_string());
+            set_api_settings.set(Settings::from_query(&d.api));
+        }
+    };
     let restore_previous = move |_| {
         if let Some(prev) = crate::browser::storage::load(session::PREVIOUS_KEY) {
             set_code.set(prev);
@@ -242,6 +265,12 @@ pub fn App() -> impl IntoView {
                     Notice::None => None,
                     Notice::Info(text) => Some(view! { <p class="notice" data-testid="notice" role="status">{text}</p> }.into_any()),
                     Notice::Error(text) => Some(view! { <p class="notice error" data-testid="notice" role="alert">{text}</p> }.into_any()),
+                    Notice::LoadedDemo => Some(view! {
+                        <p class="notice" data-testid="notice" role="status">
+                            "Opened a demo. Your own program is kept: "
+                            <button class="link" data-testid="restore-previous" on:click=restore_previous>"bring it back"</button>
+                        </p>
+                    }.into_any()),
                     Notice::LoadedLink => Some(view! {
                         <p class="notice" data-testid="notice" role="status">
                             "Loaded the program from the link (press Run when you are ready). Your previous program is kept: "
@@ -261,6 +290,14 @@ pub fn App() -> impl IntoView {
                                 } />
                         </label>
                     </p>
+                })}
+                {(!embed).then(|| view! { <Gallery on_open=open_demo /> })}
+                {move || demo.get().map(|d| view! {
+                    <div class="demo-info" data-testid="demo-info">
+                        <h2>{d.title.clone()}</h2>
+                        <p>{d.explanation.clone()}</p>
+                        <button data-testid="reset-demo" on:click=reset_demo>"Reset to the demo's original"</button>
+                    </div>
                 })}
                 {(!embed).then(|| view! { <ApiPanel settings=api_settings set_settings=set_api_settings /> })}
                 <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"

@@ -16,6 +16,8 @@ pub enum Notice {
     Info(String),
     /// A link replaced the editor's program; the previous one can come back.
     LoadedLink,
+    /// A demo replaced the learner's own program, which can come back.
+    LoadedDemo,
     Error(String),
 }
 
