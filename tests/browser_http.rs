@@ -5,7 +5,6 @@
 
 use awaitlab::browser::{run_with_api, TimeMode};
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
-use awaitlab_engine::trace::Event;
 use awaitlab_engine::{RunConfig, RunResult};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -17,19 +16,9 @@ fn fixed(latency_ms: f64) -> Settings {
     Settings { latency: LatencyShape::Fixed, latency_ms, capacity: 0, ..Default::default() }
 }
 
+/// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    let (mut now, mut max) = (0usize, 0usize);
-    for rec in &r.trace {
-        match rec.event {
-            Event::HttpStart { .. } => {
-                now += 1;
-                max = max.max(now);
-            }
-            Event::HttpEnd { .. } => now -= 1,
-            _ => {}
-        }
-    }
-    max
+    awaitlab_engine::timeline::build(&r.trace).max_in_flight
 }
 
 async fn run(src: &str, mode: TimeMode, api: Settings) -> (RunResult, awaitlab_engine::practice_api::Stats) {

@@ -20,20 +20,9 @@ fn stdout_of(src: &str, api: Settings) -> String {
     r.stdout()
 }
 
-/// The most requests in flight at once, from the trace.
+/// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    let (mut now, mut max) = (0usize, 0usize);
-    for rec in &r.trace {
-        match rec.event {
-            Event::HttpStart { .. } => {
-                now += 1;
-                max = max.max(now);
-            }
-            Event::HttpEnd { .. } => now -= 1,
-            _ => {}
-        }
-    }
-    max
+    awaitlab_engine::timeline::build(&r.trace).max_in_flight
 }
 
 const VIDEOS: &str = r#"
