@@ -787,7 +787,12 @@ class Queue:
                 if not self.full() and not putter.cancelled():
                     self._wakeup_next(self._putters)
                 raise
-        return self.put_nowait(item)
+        # put_nowait(item), inlined: the loop above has just seen room.
+        self._put(item)
+        self._unfinished_tasks += 1
+        self._finished._value = False
+        if self._getters:
+            self._wakeup_next(self._getters)
 
     def put_nowait(self, item):
         if 0 < self._maxsize <= len(self._queue):
@@ -814,7 +819,11 @@ class Queue:
                 if not self.empty() and not getter.cancelled():
                     self._wakeup_next(self._getters)
                 raise
-        return self.get_nowait()
+        # get_nowait(), inlined: the loop above has just seen an item.
+        item = self._get()
+        if self._putters:
+            self._wakeup_next(self._putters)
+        return item
 
     def get_nowait(self):
         if not self._queue:

@@ -365,6 +365,7 @@ impl Vm {
         Ok(())
     }
 
+    #[inline(always)]
     fn step(&mut self, thread: &mut Thread) -> Result<Option<Outcome>, (Value, bool)> {
         let f = frame!(thread);
         let ip = f.ip;
@@ -1547,8 +1548,10 @@ impl Vm {
         let Obj::Function(func_obj) = &*func else { unreachable!() };
         let code = &func_obj.code;
         let nargs = argc + receiver_in_stack as usize;
-        if code.is_generator
-            || code.is_coroutine
+        // Coroutine functions (not async generators) too: their call makes a coroutine object.
+        let makes_coroutine = code.is_coroutine && !code.is_generator;
+        if (code.is_generator && !makes_coroutine)
+            || (code.is_coroutine && !makes_coroutine)
             || code.varargs
             || code.varkw
             || code.kwonlyargcount != 0
@@ -1566,6 +1569,12 @@ impl Vm {
         // Drop the function (and the null placeholder of a method call without receiver).
         f.stack.truncate(func_at);
         fast.resize(code.varnames.len(), None);
+        if makes_coroutine {
+            self.call_line = f.line();
+            let coro = self.make_generator(func_obj, fast);
+            push_value(&mut thread.frames.last_mut().unwrap().stack, coro);
+            return Some(Ok(None));
+        }
         let frame = self.make_frame(func_obj, fast, Mode::Call);
         thread.frames.push(frame);
         Some(Ok(None))
