@@ -83,5 +83,40 @@ fn main() {
             if same { "" } else { " (OUTPUT DIFFERS)" }
         );
     }
+    all_ok &= tracing_overhead(&dir.join("sleep0_10x10k.py"));
     println!("{}", if all_ok { "all workloads within target" } else { "some workloads miss their target" });
+}
+
+/// Recording the trace (the timeline's input) must cost at most 20 % on 100k task switches:
+/// the same run in this process, traced and untraced, alternately; medians of thread CPU time.
+fn tracing_overhead(path: &Path) -> bool {
+    let source = std::fs::read_to_string(path).expect("workload");
+    let cpu_now = || {
+        let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
+        unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+        ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+    };
+    let (mut plain, mut traced) = (vec![], vec![]);
+    for _ in 0..RUNS {
+        for (trace, into) in [(false, &mut plain), (true, &mut traced)] {
+            let config = awaitlab_engine::RunConfig { trace, ..Default::default() };
+            let start = cpu_now();
+            let r = awaitlab_engine::run_virtual(&source, &config);
+            into.push(cpu_now() - start);
+            assert_eq!(r.exit_code, 0);
+        }
+    }
+    let (p, t) = (median(plain) * 1000.0, median(traced) * 1000.0);
+    let overhead = t / p - 1.0;
+    let ok = overhead <= 0.20;
+    println!(
+        "{:<22} {:>12.1} {:>12.1} {:>7.0}%  {:>7}  {}",
+        "tracing overhead",
+        t,
+        p,
+        overhead * 100.0,
+        "20%",
+        if ok { "within target (traced vs untraced ms, sleep0_10x10k)" } else { "OVER TARGET (traced vs untraced ms, sleep0_10x10k)" }
+    );
+    ok
 }
