@@ -16,7 +16,8 @@ commands:
   serve [--port N]          install what is missing, build the release app, serve it on 127.0.0.1:8080
   test                      install what is missing, run every test layer (native, browser wasm, end-to-end)
   dist [--public-url /p/]   optimized static build into dist/, ready for any static host
-  bench                     run the engine benchmarks beside python3 and print the ratios
+  bench [--engine-only|--web-only]
+                            the engine beside python3 (ratios), then the page: size, load, first output
   fuzz [--seconds N]        fuzz the engine (default 600 s); new findings join tests/fuzz/corpus
   install [--browser]       only install the toolchain (and Chromium with --browser)";
 

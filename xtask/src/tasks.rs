@@ -93,9 +93,24 @@ fn build_cli() -> Result<(), String> {
 }
 
 /// The engine beside python3 on the same workloads.
-pub fn bench(_args: &[String]) -> Result<(), String> {
-    build_cli()?;
-    run(cmd(&root().join("target/release/awaitlab-bench").display().to_string()))
+/// The engine beside python3, then the page: transfer size, load time, first output.
+pub fn bench(args: &[String]) -> Result<(), String> {
+    if !args.iter().any(|a| a == "--web-only") {
+        build_cli()?;
+        run(cmd(&root().join("target/release/awaitlab-bench").display().to_string()))?;
+    }
+    if args.iter().any(|a| a == "--engine-only") {
+        return Ok(());
+    }
+    install::toolchain()?;
+    install::browser()?;
+    build_dist(None)?;
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
+    let mut web = cmd("node");
+    web.arg(root().join("e2e/bench-web.mjs")).arg(format!("http://127.0.0.1:{port}/")).env("CHROMIUM", install::CHROMIUM);
+    run(web)
 }
 
 /// Fuzzes the engine for `--seconds N` (default 600); new outcome kinds join tests/fuzz/corpus.

@@ -1,0 +1,68 @@
+// The page's size and speed, printed (run by `cargo xtask bench` against the release build):
+// everything a first visit transfers, gzipped (target 500 KB); navigation to a usable editor
+// (target 0.5 s); Run click to the first output of a program without sleeps (target 50 ms).
+// Medians of cold visits in headless Chromium on localhost; a benchmark, not a test.
+import { chromium } from 'playwright-core';
+import { gzipSync } from 'node:zlib';
+
+const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
+const RUNS = 7;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+// Size: what the browser actually fetched on a cold first visit (the service worker included).
+const context = await browser.newContext();
+const page = await context.newPage();
+const fetched = new Map();
+page.on('response', async (r) => {
+  if (r.url().startsWith(url) && r.status() === 200) {
+    try { fetched.set(r.url(), await r.body()); } catch { /* redirects, aborted */ }
+  }
+});
+await page.goto(url);
+await page.getByTestId('run').waitFor();
+await page.waitForTimeout(1500); // the service worker script
+await context.close();
+// The service worker's script is fetched by the worker registration, outside the page's events.
+const sw = new URL('sw.js', url).href;
+if (!fetched.has(sw)) fetched.set(sw, Buffer.from(await (await fetch(sw)).arrayBuffer()));
+let total = 0;
+console.log('Page benchmark (headless Chromium, localhost)');
+console.log(`${'file'.padEnd(44)} ${'bytes'.padStart(9)} ${'gzipped'.padStart(9)}`);
+for (const [u, body] of [...fetched].sort()) {
+  const gz = gzipSync(body, { level: 9 }).length;
+  total += gz;
+  console.log(`${(u.slice(url.length) || '(index.html)').padEnd(44)} ${String(body.length).padStart(9)} ${String(gz).padStart(9)}`);
+}
+const sizeOk = total <= 500 * 1024;
+console.log(`first visit transfers ${(total / 1024).toFixed(1)} KB gzipped (target 500 KB): ${sizeOk ? 'within target' : 'OVER TARGET'}`);
+
+// Load and first output: fresh contexts (cold cache, no service worker yet).
+const loads = [];
+const firsts = [];
+for (let i = 0; i < RUNS; i++) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(url);
+  await p.waitForSelector('[data-testid="editor"]:not([disabled])');
+  await p.waitForSelector('[data-testid="run"]:not([disabled])');
+  loads.push(await p.evaluate(() => performance.now()));
+  await p.getByTestId('editor').fill('for i in range(3):\n    print("hello", i)\n');
+  firsts.push(await p.evaluate(() => new Promise((resolve) => {
+    const consoleEl = document.querySelector('[data-testid="console"]');
+    const start = performance.now();
+    new MutationObserver(() => {
+      if (consoleEl.textContent.length > 0) resolve(performance.now() - start);
+    }).observe(consoleEl, { childList: true, subtree: true, characterData: true });
+    document.querySelector('[data-testid="run"]').click();
+  })));
+  await ctx.close();
+}
+const load = median(loads);
+const first = median(firsts);
+console.log(`navigation to a usable editor: ${load.toFixed(0)} ms median of ${RUNS} (target 500 ms): ${load <= 500 ? 'within target' : 'OVER TARGET'}`);
+console.log(`Run click to first output: ${first.toFixed(1)} ms median of ${RUNS} (target 50 ms): ${first <= 50 ? 'within target' : 'OVER TARGET'}`);
+await browser.close();

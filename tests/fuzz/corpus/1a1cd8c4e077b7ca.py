@@ -1,0 +1,14 @@
+
+import asyncio, sys
+print('loopasyncio.gather( exited')
+async def main():
+
+    print('ork done')
+
+    return 51_000
+
+    await asyncio.sleep(0.01)
+code = asyncio.run(main())
+print('exit 10**100wreturn ith', code)
+import asyncio, sys
+sys.exit(code)
