@@ -76,3 +76,19 @@ test('a rate-limited fetch burst: 429s in the waterfall and at most N in flight'
   assert.match(await page.getByTestId('timeline-summary').textContent(), /12 requests, at most 8 in flight/);
   await page.close();
 });
+
+test('the exported trace is Chrome Trace Event JSON with one track per task; the SVG exports too', async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(2), meow(3))\nasyncio.run(main())\n');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  const { readFileSync } = await import('node:fs');
+  const trace = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  const tracks = trace.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.tid > 0).map((e) => e.args.name);
+  assert.deepEqual(tracks.map((n) => n.replace(/^Task-\d+ /, '')), ['(main)', '(meow)', '(meow)', '(meow)']);
+  assert.ok(trace.traceEvents.some((e) => e.cat === 'wait' && e.name === 'await sleep 3 s'));
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = readFileSync(await svgDownload.path(), 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.equal((svg.match(/data-testid="lane"/g) ?? []).length, 4);
+  await page.close();
+});

@@ -2,6 +2,7 @@
 //! scheduling logic is the engine's; this only supplies a clock, timers and yields.
 
 pub mod compress;
+pub mod download;
 pub mod fetch;
 mod host;
 pub mod practice;

@@ -92,6 +92,8 @@ pub fn App() -> impl IntoView {
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
     let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    // The last run's trace, for the Chrome Trace Event export.
+    let (last_trace, set_last_trace) = signal_local(None::<Rc<Vec<awaitlab_engine::trace::Record>>>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
     let (notice, set_notice) = signal(Notice::None);
     let embed = embed_mode();
@@ -198,6 +200,7 @@ pub fn App() -> impl IntoView {
                 }
                 set_summary.set(text);
                 set_timeline.set(Some(awaitlab_engine::timeline::build(&result.trace)));
+                set_last_trace.set(Some(Rc::new(result.trace.clone())));
                 if result.exit_code != 0 && result.exit_code != 130 {
                     let at = error_location(&result.stderr());
                     if let Some((line, _)) = &at {
@@ -323,7 +326,28 @@ pub fn App() -> impl IntoView {
                 <p class="summary" data-testid="summary">{summary}</p>
             </section>
             <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
-                <h2>"Timeline"</h2>
+                <div class="timeline-head">
+                    <h2>"Timeline"</h2>
+                    {move || last_trace.get().map(|trace| {
+                        let json_trace = trace.clone();
+                        view! {
+                            <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
+                                on:click=move |_| {
+                                    let json = awaitlab_engine::trace::to_chrome_json(&json_trace);
+                                    let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
+                                }>"Export trace (Perfetto)"</button>
+                            <button data-testid="export-svg" title="The timeline as an SVG picture"
+                                on:click=move |_| {
+                                    let svg = web_sys::window().and_then(|w| w.document())
+                                        .and_then(|d| d.query_selector(".timeline-svg").ok().flatten())
+                                        .map(|e| e.outer_html());
+                                    if let Some(svg) = svg {
+                                        let _ = crate::browser::download::save_text("awaitlab-timeline.svg", "image/svg+xml", &super::timeline::standalone_svg(&svg));
+                                    }
+                                }>"Export SVG"</button>
+                        }
+                    })}
+                </div>
                 <TimelineView model=timeline />
             </section>
         </main>

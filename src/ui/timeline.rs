@@ -34,6 +34,17 @@ fn ticks(end: f64) -> Vec<f64> {
     (0..=((end / step).floor() as usize).min(50)).map(|i| i as f64 * step).collect()
 }
 
+/// The page's SVG made standalone: the namespace and the styles the page's CSS gave it
+/// (light theme), so the file looks the same outside the page.
+pub fn standalone_svg(outer_html: &str) -> String {
+    const STYLE: &str = "<style>text{font-family:system-ui,sans-serif}.tick{stroke:#d9d9d6}.tick-label,.lane-name{fill:#5f6368;font-size:11px}.lane-rule{stroke:#d9d9d6;stroke-width:.5}.lane-title{fill:#1d1d1f;font:12px monospace}.seg.running{fill:#2f5bd3}.seg.waiting{fill:url(#hatch);stroke:#8a6d00}.hatch-line{stroke:#8a6d00;stroke-width:2;opacity:.45}.seg.ready{fill:#5f6368;opacity:.6}.seg-label{fill:#1d1d1f;font-size:10.5px}.print{fill:#1d1d1f}.print.stderr,.blocked-label{fill:#b3261e}.blocked{fill:#b3261e;opacity:.14}.req.ok{fill:#2e7d32}.req.limited,.req.client-error{fill:#c77700}.req.server-error,.req.failed{fill:#b3261e}.req-queued{fill:#5f6368;opacity:.3}.chart{fill:none;stroke:#2f5bd3;stroke-width:1.5}.limit{stroke:#b3261e;stroke-dasharray:4 3}</style>";
+    let with_ns = outer_html.replacen("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 1);
+    match with_ns.find('>') {
+        Some(i) => format!("{}{}{}", &with_ns[..=i], STYLE, &with_ns[i + 1..]),
+        None => with_ns,
+    }
+}
+
 pub fn format_time(t: f64) -> String {
     if t == 0.0 {
         "0".into()

@@ -282,7 +282,22 @@ pub fn to_chrome_json(records: &[Record]) -> String {
     let mut blocked_since: Option<(f64, Rc<str>)> = None;
     let mut in_flight = 0u64;
     let mut http_names: std::collections::HashMap<u64, (usize, String)> = Default::default();
+    // asyncio.run's own shutdown tasks are not the program's: no tracks for them (as in the page).
+    let internal: std::collections::HashSet<u64> = records
+        .iter()
+        .filter_map(|r| match &r.event {
+            Event::TaskCreated { task, internal: true, .. } => Some(*task),
+            _ => None,
+        })
+        .collect();
     for r in records {
+        let own_task = match &r.event {
+            Event::TaskCreated { task, .. } | Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => Some(*task),
+            _ => None,
+        };
+        if own_task.is_some_and(|t| internal.contains(&t)) {
+            continue;
+        }
         match &r.event {
             Event::TaskCreated { task, name, coro, .. } => {
                 let tid = tid_of(&mut tids, *task);
