@@ -102,3 +102,16 @@ test('embed mode shows the editor, Run and the timeline only', async () => {
   assert.equal(await page.getByTestId('timeline').isVisible(), true);
   await page.close();
 });
+
+test('in real time, output and the timeline appear while the program runs', async () => {
+  const { page } = await openPage();
+  await page.getByTestId('editor').fill('import asyncio\nasync def main():\n    print("first")\n    await asyncio.sleep(1.5)\n    print("second")\nasyncio.run(main())\n');
+  await page.getByTestId('real-time').setChecked(true);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent === 'first\n');
+  assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'running');
+  await page.locator('[data-testid="timeline"] [data-testid="lane"]').first().waitFor();
+  await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
+  assert.equal(await page.getByTestId('console').textContent(), 'first\nsecond\n');
+  await page.close();
+});

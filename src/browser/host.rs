@@ -5,6 +5,7 @@
 
 use awaitlab_engine::http::{HttpRequest, HttpResult};
 use awaitlab_engine::practice_api::{Settings, Stats};
+use awaitlab_engine::machine::Machine;
 use awaitlab_engine::{Host, RunConfig, RunResult, VirtualNetwork};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -30,7 +31,15 @@ pub struct BrowserHost {
     /// Real-time answers that arrived, and the resolver of the sleep they should cut short.
     arrived: Rc<RefCell<Vec<(u64, HttpResult)>>>,
     waker: Rc<RefCell<Option<js_sys::Function>>>,
+    /// Shows the run so far, at most every `PROGRESS_MS` of wall time.
+    on_progress: Option<Box<dyn Fn(&Machine)>>,
+    last_progress: Cell<f64>,
+    /// (output chunks, trace records) when last shown: nothing new, nothing to redraw.
+    last_shown: Cell<(usize, usize)>,
 }
+
+/// How often a running program's output and timeline are refreshed.
+const PROGRESS_MS: f64 = 150.0;
 
 fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
@@ -79,7 +88,15 @@ impl BrowserHost {
             network: VirtualNetwork::new(api),
             arrived: Rc::new(RefCell::new(Vec::new())),
             waker: Rc::new(RefCell::new(None)),
+            on_progress: None,
+            last_progress: Cell::new(performance_now()),
+            last_shown: Cell::new((0, 0)),
         }
+    }
+
+    pub fn with_progress(mut self, on_progress: impl Fn(&Machine) + 'static) -> Self {
+        self.on_progress = Some(Box::new(on_progress));
+        self
     }
 
     /// What the practice API saw during the run.
@@ -154,6 +171,21 @@ impl Host for BrowserHost {
         }
     }
 
+    fn progress(&self, machine: &Machine, idle: bool) {
+        if let Some(show) = &self.on_progress {
+            let now = performance_now();
+            // Busy: at most every PROGRESS_MS. About to wait in real time: now (the learner
+            // sees each print as it happens).
+            let waits_for_real = idle && matches!(self.mode, TimeMode::RealTime { .. });
+            let shown = (machine.chunks().iter().map(|c| c.text.len()).sum::<usize>(), machine.trace_records().len());
+            if (waits_for_real || now - self.last_progress.get() >= PROGRESS_MS) && shown != self.last_shown.get() {
+                self.last_progress.set(now);
+                self.last_shown.set(shown);
+                show(machine);
+            }
+        }
+    }
+
     fn take_http_results(&self) -> Vec<(u64, HttpResult)> {
         match self.mode {
             TimeMode::Instant => self.network.take_due(self.virtual_now.get()),
@@ -170,13 +202,25 @@ pub async fn run_in_browser(source: &str, config: &RunConfig, mode: TimeMode, st
 /// Runs a program with the practice API set up as given (a fresh server), and returns what the
 /// program did and what the server saw.
 pub async fn run_with_api(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> (RunResult, Stats) {
+    run_live(source, config, mode, stop, api, |_| {}).await
+}
+
+/// `run_with_api`, showing the run so far through `on_progress` while it runs.
+pub async fn run_live(
+    source: &str,
+    config: &RunConfig,
+    mode: TimeMode,
+    stop: Rc<Cell<bool>>,
+    api: Settings,
+    on_progress: impl Fn(&Machine) + 'static,
+) -> (RunResult, Stats) {
     let speed = match mode {
         TimeMode::RealTime { speed } => speed,
         TimeMode::Instant => 1.0,
     };
     crate::browser::practice::api().configure(api.clone(), speed);
     let mut machine = awaitlab_engine::start(source, config);
-    let host = BrowserHost::with_api(mode, stop, api);
+    let host = BrowserHost::with_api(mode, stop, api).with_progress(on_progress);
     awaitlab_engine::drive(&mut machine, &host).await;
     let stats = host.api_stats();
     (machine.into_result(), stats)

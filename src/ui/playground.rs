@@ -3,7 +3,7 @@ use super::console::Console;
 use super::gallery::Gallery;
 use super::session::{self, Notice};
 use super::timeline::TimelineView;
-use crate::browser::{run_with_api, TimeMode};
+use crate::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::RunConfig;
 use leptos::prelude::*;
@@ -24,6 +24,10 @@ async def main():
 
 asyncio.run(main())
 "#;
+
+/// Past this many trace records the timeline is drawn once, at the end (rebuilding it every
+/// refresh would cost more than the run).
+const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
 
 /// `?embed=1`: editor, Run and timeline only, for an iframe in a course page.
 fn embed_mode() -> bool {
@@ -185,7 +189,14 @@ pub fn App() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api: api.clone(), ..Default::default() };
-                let (result, stats) = run_with_api(&source, &config, mode, stop, api).await;
+                // While it runs: the output so far, and the timeline so far (a moving "now").
+                let show_progress = move |m: &awaitlab_engine::machine::Machine| {
+                    set_chunks.set(m.chunks().to_vec());
+                    if m.trace_records().len() <= LIVE_TIMELINE_MAX_RECORDS {
+                        set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
+                    }
+                };
+                let (result, stats) = run_live(&source, &config, mode, stop, api, show_progress).await;
                 let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { internal: false, .. })).count();
                 let mut text = format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
                 if stats.requests > 0 {

@@ -150,6 +150,9 @@ pub trait Host {
     fn start_http(&self, request: http::HttpRequest);
     /// Results that arrived since the last call.
     fn take_http_results(&self) -> Vec<(u64, http::HttpResult)>;
+    /// Called after every slice: a host may show the run so far (output, timeline). `idle`: the
+    /// program now waits (for time or the network), a good moment to show it.
+    fn progress(&self, _machine: &Machine, _idle: bool) {}
 }
 
 /// Drives a machine to completion on a host: the engine's async entry point.
@@ -166,6 +169,7 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
         for request in machine.take_http_requests() {
             host.start_http(request);
         }
+        host.progress(machine, matches!(step, StepResult::Sleep { .. } | StepResult::Blocked { .. }));
         match step {
             StepResult::Continue => host.yield_now().await,
             StepResult::Sleep { until } | StepResult::Blocked { until } => host.sleep_until(until).await,
@@ -298,6 +302,16 @@ impl RunResult {
 }
 
 impl Machine {
+    /// The output so far.
+    pub fn chunks(&self) -> &[Chunk] {
+        &self.vm.out.chunks
+    }
+
+    /// The trace so far.
+    pub fn trace_records(&self) -> &[trace::Record] {
+        &self.vm.trace.records
+    }
+
     /// Ends the run now (the Stop button): what ran so far stays in the output and trace.
     pub fn stop(&mut self) {
         if self.exit_code.is_none() {
