@@ -92,3 +92,30 @@ test('the exported trace is Chrome Trace Event JSON with one track per task; the
   assert.equal((svg.match(/data-testid="lane"/g) ?? []).length, 4);
   await page.close();
 });
+
+test('compare: a pinned run stays below the next one, on the same time scale', async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await meow(1)\n    await meow(2)\nasyncio.run(main())\n');
+  await page.getByTestId('pin').click();
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(2))\nasyncio.run(main())\n');
+  const current = page.locator('[data-testid="timeline"] > svg [data-testid="lane"]');
+  const pinned = page.locator('[data-testid="pinned-timeline"] [data-testid="lane"]');
+  assert.equal(await current.count(), 3);
+  assert.equal(await pinned.count(), 1);
+  // Same scale: the 3 s axis of the pinned run is also the current one's.
+  const lastTick = (sel) => page.$$eval(`${sel} .tick-label`, (ts) => ts.at(-1).textContent);
+  assert.equal(await lastTick('[data-testid="timeline"] > svg'), await lastTick('[data-testid="pinned-timeline"] svg'));
+  assert.match(await page.locator('[data-testid="pinned-timeline"] [data-testid="timeline-summary"]').textContent(), /3 s of program time/);
+  await page.getByTestId('unpin').click();
+  assert.equal(await page.getByTestId('pinned-timeline').count(), 0);
+  await page.close();
+});
+
+test('clicking a waiting segment shows its await in the editor', async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(2))\nasyncio.run(main())\n');
+  await page.locator('[data-testid="timeline"] rect[data-kind="waiting"][data-label="sleep 2 s"]').click();
+  const selected = await page.getByTestId('editor').evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  assert.equal(selected, '    await asyncio.sleep(n)');
+  await page.close();
+});

@@ -96,11 +96,14 @@ pub fn App() -> impl IntoView {
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
     let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    // A pinned run's timeline, drawn under the current one on the same time scale.
+    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     // The last run's trace, for the Chrome Trace Event export.
     let (last_trace, set_last_trace) = signal_local(None::<Rc<Vec<awaitlab_engine::trace::Record>>>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
     let (notice, set_notice) = signal(Notice::None);
     let embed = embed_mode();
+    let (projector, set_projector) = signal(false);
     let (elapsed, set_elapsed) = signal(0.0f64);
     let (error_at, set_error_at) = signal(None::<(u32, String)>);
     let (share_link, set_share_link) = signal(None::<String>);
@@ -242,7 +245,13 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"See asyncio programs run"</p>
             </header>
         })}
-        <main class=if embed { "playground embed" } else { "playground" }>
+        <main class=move || {
+            let mut class = String::from(if embed { "playground embed" } else { "playground" });
+            if projector.get() {
+                class.push_str(" presentation");
+            }
+            class
+        }>
             <section class="editor-pane">
                 <div class="toolbar" role="toolbar" aria-label="Run controls">
                     <button data-testid="run" class="primary" on:click=move |_| run_click()
@@ -266,6 +275,10 @@ pub fn App() -> impl IntoView {
                         <option value="2">"2×"</option>
                         <option value="4">"4×"</option>
                     </select>
+                    {(!embed).then(|| view! {
+                        <button data-testid="projector" aria-pressed=move || projector.get().to_string()
+                            title="Large type for a projector" on:click=move |_| set_projector.update(|p| *p = !*p)>"Projector"</button>
+                    })}
                     {(!embed).then(|| view! {
                         <button data-testid="share" on:click=share title="Copy a link that carries this program and the API settings">"Share"</button>
                     })}
@@ -342,6 +355,8 @@ pub fn App() -> impl IntoView {
                     {move || last_trace.get().map(|trace| {
                         let json_trace = trace.clone();
                         view! {
+                            <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
+                                on:click=move |_| set_pinned.set(timeline.get_untracked())>"Pin to compare"</button>
                             <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
                                 on:click=move |_| {
                                     let json = awaitlab_engine::trace::to_chrome_json(&json_trace);
@@ -359,7 +374,18 @@ pub fn App() -> impl IntoView {
                         }
                     })}
                 </div>
-                <TimelineView model=timeline />
+                <TimelineView model=timeline on_line=Callback::new(show_line)
+                    min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end))) />
+                {move || pinned.with(|p| p.is_some()).then(|| view! {
+                    <div class="pinned" data-testid="pinned-timeline">
+                        <div class="timeline-head">
+                            <h2>"Pinned run"</h2>
+                            <button data-testid="unpin" on:click=move |_| set_pinned.set(None)>"Unpin"</button>
+                        </div>
+                        <TimelineView model=pinned on_line=Callback::new(|_| {})
+                            min_end=Signal::derive(move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end))) />
+                    </div>
+                })}
             </section>
         </main>
     }

@@ -66,7 +66,7 @@ fn status_class(r: &RequestSpan) -> &'static str {
     }
 }
 
-fn lane_view(lane: &Lane, y: f64, s: &Scale) -> impl IntoView {
+fn lane_view(lane: &Lane, y: f64, s: &Scale, on_line: Callback<u32>) -> impl IntoView {
     let segments = lane
         .segments
         .iter()
@@ -92,6 +92,10 @@ fn lane_view(lane: &Lane, y: f64, s: &Scale) -> impl IntoView {
             view! {
                 <g>
                     <rect class=format!("seg {kind}") data-kind=kind data-label=seg.label.to_string()
+                        on:click={
+                            let line = seg.line;
+                            move |_| if line > 0 { on_line.run(line) }
+                        }
                         data-start=seg.start data-end=seg.end data-line=seg.line
                         x=x0 y=y + dy width=w height=h rx=2>
                         <title>{tip}</title>
@@ -216,12 +220,19 @@ fn resource_title(r: &Resource) -> String {
 
 /// The whole timeline for one run.
 #[component]
-pub fn TimelineView(model: ReadSignal<Option<Model>, LocalStorage>) -> impl IntoView {
+pub fn TimelineView(
+    model: ReadSignal<Option<Model>, LocalStorage>,
+    /// Clicking a segment shows its source line in the editor.
+    on_line: Callback<u32>,
+    /// At least this much time on the axis (two runs compared share one scale).
+    #[prop(into)]
+    min_end: Signal<f64>,
+) -> impl IntoView {
     move || {
         let Some(m) = model.get() else {
             return view! { <p class="timeline-empty">"Run a program to see what the event loop did."</p> }.into_any();
         };
-        let end = if m.end > 0.0 { m.end } else { 0.001 };
+        let end = m.end.max(min_end.get()).max(0.001);
         let s = Scale { end };
         let lanes: Vec<&Lane> = m.lanes.iter().take(MAX_LANES).collect();
         let hidden = m.lanes.len().saturating_sub(MAX_LANES);
@@ -229,7 +240,7 @@ pub fn TimelineView(model: ReadSignal<Option<Model>, LocalStorage>) -> impl Into
         let lane_views = lanes
             .iter()
             .map(|lane| {
-                let v = lane_view(lane, y, &s);
+                let v = lane_view(lane, y, &s, on_line);
                 y += LANE_H;
                 v
             })
