@@ -200,7 +200,7 @@ async def wait_for(fut, timeout):
         except CancelledError as exc:
             raise TimeoutError from exc
 
-    async with timeout_(timeout):
+    async with _timeout_cm(timeout):
         return await fut
 
 
@@ -357,7 +357,7 @@ def timeout(delay):
     return Timeout(loop.time() + delay if delay is not None else None)
 
 
-timeout_ = timeout
+_timeout_cm = timeout  # wait_for's parameter `timeout` shadows the function
 
 
 def timeout_at(when):

@@ -95,6 +95,44 @@ fn b_print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
+/// `dir(obj)`: the sorted attribute names of a module, class or instance (with its class's).
+fn b_dir(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let Some(obj) = args.first() else {
+        return vm.err("NotImplementedError", "dir() without an argument is not supported in Awaitlab; pass an object");
+    };
+    let mut names: Vec<Rc<str>> = vec![];
+    let add_class = |names: &mut Vec<Rc<str>>, class: &Rc<Obj>| {
+        if let Obj::Class(c) = &**class {
+            for base in c.mro.borrow().iter() {
+                if let Obj::Class(bc) = &**base {
+                    names.extend(bc.dict.borrow().keys().cloned());
+                }
+            }
+        }
+    };
+    match obj {
+        Value::Obj(o) => match &**o {
+            Obj::Module { dict, .. } => names.extend(dict.borrow().keys().cloned()),
+            Obj::Class(_) => add_class(&mut names, o),
+            Obj::Instance(inst) => {
+                names.extend(inst.dict.borrow().keys().cloned());
+                add_class(&mut names, &inst.class);
+            }
+            _ => {
+                let t = vm.type_of(obj);
+                add_class(&mut names, &t);
+            }
+        },
+        _ => {
+            let t = vm.type_of(obj);
+            add_class(&mut names, &t);
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
 fn b_len(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "len")?;
     Ok(Value::Int(vm.len(&args[0])? as i64))
@@ -638,6 +676,7 @@ pub fn register_builtins(vm: &mut Vm) {
     let funcs: &[(&'static str, NativeFn)] = &[
         ("print", b_print),
         ("len", b_len),
+        ("dir", b_dir),
         ("repr", b_repr),
         ("ascii", b_ascii),
         ("format", b_format),
