@@ -119,3 +119,28 @@ test('clicking a waiting segment shows its await in the editor', async () => {
   assert.equal(selected, '    await asyncio.sleep(n)');
   await page.close();
 });
+
+test('replay: the cursor shows the output and the timeline up to a moment', async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, 'import asyncio\nasync def main():\n    print("at 0")\n    await asyncio.sleep(1)\n    print("at 1")\n    await asyncio.sleep(1)\n    print("at 2")\nasyncio.run(main())\n');
+  assert.equal(await page.getByTestId('console').textContent(), 'at 0\nat 1\nat 2\n');
+  const scrubber = page.getByTestId('scrubber');
+  await scrubber.fill('1.5');
+  assert.equal(await page.getByTestId('console').textContent(), 'at 0\nat 1\n');
+  assert.equal(await page.getByTestId('cursor-time').textContent(), '1.5 s of 2 s');
+  assert.equal(await page.locator('[data-testid="timeline"] line[data-testid="cursor"]').getAttribute('visibility'), 'visible');
+  // Arrow keys step between events.
+  await scrubber.focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getByTestId('cursor-time').textContent(), '2 s of 2 s');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.getByTestId('console').textContent(), 'at 0\n');
+  await page.getByTestId('show-all').click();
+  assert.equal(await page.getByTestId('console').textContent(), 'at 0\nat 1\nat 2\n');
+  // Replay plays the run again at the chosen speed and ends with everything shown.
+  await page.getByTestId('play').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="cursor-time"]').textContent === '2 s of 2 s', null, { timeout: 10000 });
+  assert.equal(await page.getByTestId('console').textContent(), 'at 0\nat 1\nat 2\n');
+  await page.close();
+});

@@ -10,7 +10,7 @@ pub fn program_line(text: &str) -> Option<u32> {
 /// The program's output in the order written; stderr styled apart; traceback entries that
 /// point into the program are buttons that show the line. Text only, never HTML.
 #[component]
-pub fn Console(chunks: ReadSignal<Vec<Chunk>>, on_line: Callback<u32>) -> impl IntoView {
+pub fn Console(#[prop(into)] chunks: Signal<Vec<Chunk>>, on_line: Callback<u32>) -> impl IntoView {
     view! {
         <pre class="console" data-testid="console" aria-live="polite" aria-label="Program output">
             <For

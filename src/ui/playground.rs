@@ -25,6 +25,21 @@ async def main():
 asyncio.run(main())
 "#;
 
+/// Every moment something happens in a run (for stepping the replay cursor).
+fn event_times(t: &awaitlab_engine::timeline::Timeline) -> Vec<f64> {
+    let mut times: Vec<f64> = t
+        .lanes
+        .iter()
+        .flat_map(|l| l.segments.iter().flat_map(|s| [s.start, s.end]).chain(l.prints.iter().map(|p| p.time)))
+        .chain(t.requests.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+        .chain(t.main_prints.iter().map(|p| p.time))
+        .chain(t.blocked.iter().flat_map(|b| [b.start, b.end]))
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+    times
+}
+
 /// Past this many trace records the timeline is drawn once, at the end (rebuilding it every
 /// refresh would cost more than the run).
 const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
@@ -89,13 +104,23 @@ impl RunState {
 #[component]
 pub fn App() -> impl IntoView {
     let (code, set_code) = signal(DEFAULT_PROGRAM.to_string());
-    let (chunks, set_chunks) = signal(Vec::new());
+    let (chunks, set_chunks) = signal(Vec::<awaitlab_engine::machine::Chunk>::new());
     let (state, set_state) = signal(RunState::Idle);
     let (real_time, set_real_time) = signal(false);
     let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
     let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    // Replay: a cursor in program time; the console shows the output up to it.
+    let (cursor, set_cursor) = signal(None::<f64>);
+    let (playing, set_playing) = signal(false);
+    let shown_chunks = Signal::derive(move || {
+        let all = chunks.get();
+        match cursor.get() {
+            Some(t) => all.into_iter().filter(|c| c.time <= t + 1e-9).collect(),
+            None => all,
+        }
+    });
     // A pinned run's timeline, drawn under the current one on the same time scale.
     let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     // The last run's trace, for the Chrome Trace Event export.
@@ -175,6 +200,8 @@ pub fn App() -> impl IntoView {
             set_summary.set(String::new());
             set_timeline.set(None);
             set_error_at.set(None);
+            set_cursor.set(None);
+            set_playing.set(false);
             set_state.set(RunState::Running);
             // The elapsed time shown while running (wall clock), until the state changes.
             let started = js_sys::Date::now();
@@ -347,7 +374,7 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="output-pane">
                 <h2>"Output"</h2>
-                <Console chunks=chunks on_line=Callback::new(show_line) />
+                <Console chunks=shown_chunks on_line=Callback::new(show_line) />
                 <p class="summary" data-testid="summary">{summary}</p>
             </section>
             <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
@@ -375,8 +402,77 @@ pub fn App() -> impl IntoView {
                         }
                     })}
                 </div>
+                {move || (state.get() != RunState::Running && timeline.with(|t| t.is_some())).then(|| {
+                    let end = move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end));
+                    let step_to = move |forward: bool| {
+                        let now = cursor.get_untracked().unwrap_or(if forward { -1.0 } else { f64::INFINITY });
+                        let times = timeline.with_untracked(|t| t.as_ref().map(event_times).unwrap_or_default());
+                        let next = if forward {
+                            times.iter().copied().find(|t| *t > now + 1e-9)
+                        } else {
+                            times.iter().rev().copied().find(|t| *t < now - 1e-9)
+                        };
+                        if let Some(t) = next {
+                            set_playing.set(false);
+                            set_cursor.set(Some(t));
+                        }
+                    };
+                    let play = move |_| {
+                        if playing.get_untracked() {
+                            set_playing.set(false);
+                            return;
+                        }
+                        let total = end();
+                        if cursor.get_untracked().is_none_or(|c| c >= total) {
+                            set_cursor.set(Some(0.0));
+                        }
+                        set_playing.set(true);
+                        leptos::task::spawn_local(async move {
+                            let mut last = js_sys::Date::now();
+                            while playing.get_untracked() {
+                                gloo_timers::future::TimeoutFuture::new(30).await;
+                                let now = js_sys::Date::now();
+                                let t = cursor.get_untracked().unwrap_or(0.0) + (now - last) / 1000.0 * speed.get_untracked();
+                                last = now;
+                                if t >= total {
+                                    set_cursor.set(Some(total));
+                                    set_playing.set(false);
+                                } else {
+                                    set_cursor.set(Some(t));
+                                }
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="scrubber" role="group" aria-label="Replay">
+                            <button data-testid="prev-event" title="Previous event" on:click=move |_| step_to(false)>"◀"</button>
+                            <button data-testid="play" title="Replay the run at the chosen speed" on:click=play>
+                                {move || if playing.get() { "Pause" } else { "Replay" }}
+                            </button>
+                            <button data-testid="next-event" title="Next event" on:click=move |_| step_to(true)>"▶"</button>
+                            <input type="range" data-testid="scrubber" aria-label="Replay cursor (program time); arrow keys step between events"
+                                min="0" max=move || end().to_string() step="0.001"
+                                prop:value=move || cursor.get().unwrap_or_else(end).to_string()
+                                on:input=move |ev| {
+                                    set_playing.set(false);
+                                    set_cursor.set(event_target_value(&ev).parse().ok());
+                                }
+                                on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
+                                    "ArrowRight" => { ev.prevent_default(); step_to(true) }
+                                    "ArrowLeft" => { ev.prevent_default(); step_to(false) }
+                                    _ => {}
+                                } />
+                            <span class="cursor-time" data-testid="cursor-time">{move || match cursor.get() {
+                                Some(t) => format!("{} of {}", super::timeline::format_time(t), super::timeline::format_time(end())),
+                                None => format!("all {}", super::timeline::format_time(end())),
+                            }}</span>
+                            <button data-testid="show-all" on:click=move |_| { set_playing.set(false); set_cursor.set(None) }>"Show all"</button>
+                        </div>
+                    }
+                })}
                 <TimelineView model=timeline on_line=Callback::new(show_line)
-                    min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end))) />
+                    min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end)))
+                    cursor=Signal::derive(move || cursor.get()) />
                 {move || pinned.with(|p| p.is_some()).then(|| view! {
                     <div class="pinned" data-testid="pinned-timeline">
                         <div class="timeline-head">

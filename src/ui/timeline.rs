@@ -227,6 +227,9 @@ pub fn TimelineView(
     /// At least this much time on the axis (two runs compared share one scale).
     #[prop(into)]
     min_end: Signal<f64>,
+    /// The replay cursor (program time), drawn as a line; `None`: no cursor.
+    #[prop(into, optional)]
+    cursor: Option<Signal<Option<f64>>>,
 ) -> impl IntoView {
     move || {
         let Some(m) = model.get() else {
@@ -335,6 +338,13 @@ pub fn TimelineView(
                 {blocked}
                 {lane_views}
                 {sections}
+                {cursor.map(|c| {
+                    let x = move || c.get().map(|t| Scale { end }.x(t)).unwrap_or(-10.0);
+                    view! {
+                        <line class="cursor" data-testid="cursor" x1=x x2=x y1=AXIS_H - 6.0 y2=height
+                            visibility=move || if c.get().is_some() { "visible" } else { "hidden" } />
+                    }
+                })}
             </svg>
             {(hidden > 0).then(|| view! { <p class="timeline-note">{format!("… and {hidden} more tasks not drawn")}</p> })}
         }
