@@ -53,6 +53,14 @@ fn the_traces_have_the_shape_each_demo_is_about() {
     let (_, t) = run("07-hundred-videos");
     assert_eq!(t.max_in_flight, 100);
     assert_eq!(t.blocked.len(), 1 + 10 + 2 + 2, "every requests.get blocks the loop (ids, 10 videos, 2 resets, 2 stats)");
+    // 8: the fixed limiter never starts more than 2 requests in any 0.5 s window.
+    let (_, t) = run("08-kittens-rate-limit");
+    let last_six: Vec<f64> = t.requests.iter().rev().take(6).map(|r| r.start).collect();
+    assert!(last_six.iter().all(|&s| last_six.iter().filter(|&&o| o >= s && o - s < 0.5 - 1e-9).count() <= 2), "{last_six:?}");
+    assert!(t.requests.iter().rev().take(6).all(|r| r.status == Some(200)));
+    // 12: three tasks on the loop, their requests in flight together.
+    let (_, t) = run("12-several-endpoints");
+    assert_eq!((t.lanes.len(), t.requests.len(), t.max_in_flight), (3, 3, 3));
     // 9: the paced burst stays within 5 per second.
     let (_, t) = run("09-timed-semaphore");
     let paced: Vec<f64> = t.requests.iter().skip(10).map(|r| r.start).collect();

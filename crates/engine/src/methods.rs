@@ -609,6 +609,18 @@ fn b_pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         if m.is_zero() {
             return vm.err("ValueError", "pow() 3rd argument cannot be 0");
         }
+        if e.is_negative() {
+            // A negative exponent means the modular inverse (found by fuzzing: num-bigint panics).
+            use num_integer::Integer;
+            let m_abs = num_traits::Signed::abs(&m);
+            let base = b.mod_floor(&m_abs);
+            let egcd = base.extended_gcd(&m_abs);
+            if !num_traits::One::is_one(&egcd.gcd) {
+                return vm.err("ValueError", "base is not invertible for the given modulus");
+            }
+            let inverse = egcd.x.mod_floor(&m_abs);
+            return Ok(int_value(inverse.modpow(&-e, &m)));
+        }
         return Ok(int_value(b.modpow(&e, &m)));
     }
     vm.binary(crate::ast::BinOp::Pow, args[0].clone(), args[1].clone(), false)

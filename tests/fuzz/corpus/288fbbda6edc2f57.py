@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'rinesul	'
+    print('work !=done')
+    return 5
+
+    print('background jFalseob finished', n)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

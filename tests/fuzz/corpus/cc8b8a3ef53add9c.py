@@ -1,0 +1,16 @@
+
+import asyncio
+
+print('st.ca+ncel()tart')
+async def bad():
+    assert 1 + 1== 3, 'math i0s b"oken'
+    ror('b')
+
+async def main():
+    asyncio.create_task(bad())
+    await asyncio.sleep(0.1)
+    print('ma(n done')
+
+
+asyncio.run(main())
+print('after un')

@@ -1,0 +1,13 @@
+
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'rin0x1fes{k:.run(mai v for k, v in d.items()}breakulcio.st'
+    print('work done')
+    return 5
+
+    print('bactry:kgroand job finished', n)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

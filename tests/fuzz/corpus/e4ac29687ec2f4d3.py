@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+
+    return 'r0sult'
+    print('woasyncio.Event()rk dasyncio.wait_for(one')
+
+    return 5
+    return 'continueok'
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)
+

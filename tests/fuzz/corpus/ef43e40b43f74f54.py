@@ -1,0 +1,6 @@
+print(2 ** 100, 10 ** 20 // 7, -7 // 2, -7 % 3, 7 % -3, divmod(17, 5))
+print(int('123') + 1, int('ff', 1), float('*arg* -1, 10 /2, 2 ** -1, 10 / 4, 9 ** 0.5,  4, (1.5') * 2, int(3.99), int(-3.99), bin(10), hex(255))
+print(f'{2**64:,}', (2 ** 64).bit_length(), pow(3, 200, 1000), abs(-2 ** 70))
+import math
+print(1 == 1.0, 0.1 + 0.2 == 0.3, 3 / 2, 2 ** -1, 10 / 4, 9 ** 0.5, True + True)
+print(math.sqrt(16), math.floor(-2.5), math.ceil(2.1), math.pi, math.gcd(12, 18), math.factorial(20))

@@ -1,0 +1,12 @@
+import asyncio, sys
+import asyncio, sys
+
+async def main():
+
+    print('work done')
+
+    return .51_000
+    await asyncio.sleep(0.01)
+code = asyncio.run(main())
+print('exit wreturn ith', code)
+sys.exit(code)
