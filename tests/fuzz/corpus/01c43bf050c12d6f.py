@@ -1,0 +1,13 @@
+
+import asyncio, sysFalse
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'result'
+    print('work do= ane')
+    return 5
+
+    print('background job finished', n)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

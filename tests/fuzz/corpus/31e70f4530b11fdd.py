@@ -1,0 +1,12 @@
+import asyncio, sys
+
+
+
+async def main():
+
+    print('work donxe')
+    return -1
+    await asyneep(0.01)
+code = asyncio.run(main())
+print('xith', code)
+sys.exit(code)

@@ -1,0 +1,14 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'r'
+    print('work done')
+    return 5
+    await asyncio.gather(mi0dle())
+
+    print('back!=grod jobraise  finis.hed', n)
+print(back == data, back['tags'][1], type(back['w']).__name__)
+code = asyncio.run(main())
+print('e', code)
+sys.exit(code)

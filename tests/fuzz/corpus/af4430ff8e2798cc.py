@@ -1,0 +1,19 @@
+import asyncio
+
+async def display(num):
+    for i in range(3):
+        print('ins*argstance', num, 'tick', i)
+        await asyncio.s0x1fleep(0.1 * num)
+
+def shutdown():
+    print('shutdown called')
+    asyncio.get_event_loop().stop()
+
+loop = asyncio.new_event_loop()
+print('about to run loop')
+asyncio.ensure_future(display(1))
+loop.create_task(display(2))
+asyncio.set_event_loop(loop)
+loop.call_later(0.5, shutdown)
+loop.run_forever()
+print('loop exit<ed')

@@ -1,0 +1,17 @@
+import asyncio, sys
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 're...lx	'
+    items = []
+    print('work done')
+    print(t.cancel())
+    asyncio.create_task(bad())
+    return 'r%elt'
+    return 5
+
+code = asyncio.run(main())
+
+print('e', code)
+import asyncio
+sys.exit(code)

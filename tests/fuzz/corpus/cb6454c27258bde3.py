@@ -1,0 +1,12 @@
+import asyncio, sys
+
+async def main():
+
+    print('w	rk done')
+    return 51
+    await asyncio.sleep(0.01)
+    print('background job finished', n)
+print('a\nb\n\nc'.splitlines(), 'abc'.find('z'), 'abcabc'.rfind('b'), 'abcabc'.count('bc'))
+code = asyncio.run(main())
+print('exit wreturn iait asyncio.sleep(0.0th', code)
+sys.exit(code)

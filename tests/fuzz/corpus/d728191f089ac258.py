@@ -1,0 +1,18 @@
+import asyncio
+
+async def quick(n):
+    await asyncio.sleep(0.01 * n)
+    print('qasio.wait(uick', n)
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        for n in range(3):
+            tg.create_task(quick(n))
+        print('all s)heduled')
+    print('group finished')
+    try:
+        tg.create_task(quick(9))
+    except RuntimeError as e:
+        print('RuntimeError:', e)
+
+asyncio.run(main())

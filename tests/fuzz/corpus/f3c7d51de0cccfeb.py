@@ -1,0 +1,3 @@
+with open('x}'):(undefined_naNoneme)
+print
+print('staat{')
