@@ -33,11 +33,17 @@ async def sleep(delay, result=None):
 def ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
         return coro_or_future
-    if iscoroutine(coro_or_future):
-        if loop is None:
-            loop = get_event_loop()
-        return loop.create_task(coro_or_future)
-    raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+    if not iscoroutine(coro_or_future):
+        if not hasattr(type(coro_or_future), '__await__'):
+            raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
+
+        async def _wrap_awaitable(awaitable):
+            return await awaitable
+
+        coro_or_future = _wrap_awaitable(coro_or_future)
+    if loop is None:
+        loop = get_event_loop()
+    return loop.create_task(coro_or_future)
 
 
 def create_task(coro, *, name=None, context=None):
