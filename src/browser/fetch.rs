@@ -3,7 +3,7 @@
 //! in-page server. Every failure becomes a message for the program's ClientConnectorError.
 
 use super::practice::{api, relayed_by_service_worker};
-use awaitlab_engine::http::{is_practice_api, HttpFailure, HttpRequest, HttpResponse, HttpResult};
+use awaitlab_engine::http::{is_practice_api, practice_request, practice_response, HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use awaitlab_engine::practice_api;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -18,10 +18,8 @@ pub fn absolute_url(url: &str) -> String {
 
 pub async fn perform(request: HttpRequest) -> HttpResult {
     if is_practice_api(&request.url) && !relayed_by_service_worker() {
-        let reply = api()
-            .answer(&practice_api::Request { method: request.method.clone(), path: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() })
-            .await;
-        return Ok(HttpResponse { status: reply.status, reason: reply.reason.into(), headers: reply.headers, body: reply.body, url: absolute_url(&request.url) });
+        let reply = api().answer(&practice_request(&request)).await;
+        return Ok(practice_response(reply, absolute_url(&request.url)));
     }
     let url = absolute_url(&request.url);
     real_fetch(&url, &request).await.map_err(|why| HttpFailure {

@@ -25,21 +25,6 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// Every moment something happens in a run (for stepping the replay cursor).
-fn event_times(t: &awaitlab_engine::timeline::Timeline) -> Vec<f64> {
-    let mut times: Vec<f64> = t
-        .lanes
-        .iter()
-        .flat_map(|l| l.segments.iter().flat_map(|s| [s.start, s.end]).chain(l.prints.iter().map(|p| p.time)))
-        .chain(t.requests.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
-        .chain(t.main_prints.iter().map(|p| p.time))
-        .chain(t.blocked.iter().flat_map(|b| [b.start, b.end]))
-        .collect();
-    times.sort_by(f64::total_cmp);
-    times.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-    times
-}
-
 /// Past this many trace records the timeline is drawn once, at the end (rebuilding it every
 /// refresh would cost more than the run).
 const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
@@ -406,7 +391,7 @@ pub fn App() -> impl IntoView {
                     let end = move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end));
                     let step_to = move |forward: bool| {
                         let now = cursor.get_untracked().unwrap_or(if forward { -1.0 } else { f64::INFINITY });
-                        let times = timeline.with_untracked(|t| t.as_ref().map(event_times).unwrap_or_default());
+                        let times = timeline.with_untracked(|t| t.as_ref().map(|t| t.event_times()).unwrap_or_default());
                         let next = if forward {
                             times.iter().copied().find(|t| *t > now + 1e-9)
                         } else {

@@ -200,16 +200,6 @@ fn step_chart(samples: &[(f64, i64)], max: i64, limit: Option<i64>, top: f64, s:
     }
 }
 
-fn in_flight_samples(reqs: &[RequestSpan]) -> Vec<(f64, i64)> {
-    let mut events: Vec<(f64, i64)> = reqs.iter().flat_map(|r| [(r.start, 1), (r.end.unwrap_or(f64::INFINITY), -1)]).collect();
-    events.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    let mut n = 0;
-    events.into_iter().filter(|e| e.0.is_finite()).map(|(t, d)| {
-        n += d;
-        (t, n)
-    }).collect()
-}
-
 fn resource_title(r: &Resource) -> String {
     match &*r.kind {
         "connections" => format!("connections in use (limit {})", r.capacity),
@@ -265,13 +255,12 @@ pub fn TimelineView(
             );
             y = top + (shown as f64 * REQ_H).max(30.0) + 6.0;
             let top = y;
-            let samples = in_flight_samples(&m.requests);
             sections.push(
                 view! {
                     <g class="section" data-testid="in-flight-lane">
                         <text class="lane-title" x=6 y=top + 16.0>"Requests in flight"</text>
                         <text class="lane-name" x=6 y=top + 28.0>{format!("max {}", m.max_in_flight)}</text>
-                        {step_chart(&samples, m.max_in_flight as i64, None, top, &s, end)}
+                        {step_chart(&m.in_flight, m.max_in_flight as i64, None, top, &s, end)}
                     </g>
                 }
                 .into_any(),

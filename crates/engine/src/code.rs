@@ -144,8 +144,35 @@ pub struct MethodCacheEntry {
     pub func: Value,
 }
 
+impl MethodCacheEntry {
+    /// The cache key of an instance's class: its address, and the global class epoch.
+    pub fn key(class: &Rc<crate::value::Obj>) -> (usize, u64) {
+        (Rc::as_ptr(class) as *const u8 as usize, crate::call::class_epoch())
+    }
+}
+
+impl Code {
+    /// Whether the entry at instruction `ip` was filled for `key` (see `MethodCacheEntry::key`).
+    pub fn is_cached(&self, ip: usize, key: (usize, u64)) -> bool {
+        matches!(self.method_cache.borrow().get(ip), Some(Some(e)) if (e.class, e.epoch) == key)
+    }
+
+    /// The method cached at `ip` for `key`.
+    pub fn cached_func(&self, ip: usize, key: (usize, u64)) -> Option<Value> {
+        self.method_cache.borrow().get(ip)?.as_ref().filter(|e| (e.class, e.epoch) == key).map(|e| e.func.clone())
+    }
+
+    pub fn fill_cache(&self, ip: usize, key: (usize, u64), func: Value) {
+        let mut cache = self.method_cache.borrow_mut();
+        if cache.len() < self.ops.len() {
+            cache.resize(self.ops.len(), None);
+        }
+        cache[ip] = Some(MethodCacheEntry { class: key.0, epoch: key.1, func });
+    }
+}
+
 pub struct Code {
-    /// One slot per instruction (filled lazily for `LoadMethod`).
+    /// One slot per instruction (filled lazily for attribute and method sites).
     pub method_cache: std::cell::RefCell<Vec<Option<MethodCacheEntry>>>,
     pub name: Rc<str>,
     pub qualname: Rc<str>,

@@ -56,6 +56,16 @@ pub fn is_practice_api(url: &str) -> bool {
     url == "/api" || url.starts_with("/api/") || url.starts_with("/api?")
 }
 
+/// A program's request, as the practice API's server takes it.
+pub fn practice_request(request: &HttpRequest) -> crate::practice_api::Request {
+    crate::practice_api::Request { method: request.method.clone(), path: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() }
+}
+
+/// The practice API's reply, as the program gets it (`url`: where it came from).
+pub fn practice_response(reply: crate::practice_api::Reply, url: String) -> HttpResponse {
+    HttpResponse { status: reply.status, reason: reply.reason.into(), headers: reply.headers, body: reply.body, url }
+}
+
 fn text(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
@@ -158,6 +168,17 @@ pub fn result_value(r: &HttpResult) -> Value {
             Value::str(&resp.url),
         ]),
         Err(f) => Value::str(&f.message),
+    }
+}
+
+/// What a request that ran out of time reports (requests' own wording).
+pub const TIMED_OUT: &str = "Read timed out";
+
+/// Ends a request still in flight with a failure (its timeout, or Stop); a later answer from
+/// the host is then dropped.
+pub fn give_up(vm: &mut Vm, id: u64, message: &str) {
+    if vm.http.pending.contains_key(&id) {
+        deliver(vm, id, &Err(HttpFailure { message: message.into() }));
     }
 }
 

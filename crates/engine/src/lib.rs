@@ -192,21 +192,14 @@ impl VirtualNetwork {
     }
 
     pub fn start(&self, request: http::HttpRequest, now: f64) {
-        let result = if http::is_practice_api(&request.url) {
-            let reply = self.server.borrow_mut().handle(
-                &practice_api::Request { method: request.method.clone(), path: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() },
-                now,
-            );
-            let at = reply.respond_at;
-            let response = http::HttpResponse { status: reply.status, reason: reply.reason.into(), headers: reply.headers, body: reply.body, url: request.url };
-            self.pending.borrow_mut().push((at, request.id, Ok(response)));
-            return;
+        let (at, result) = if http::is_practice_api(&request.url) {
+            let reply = self.server.borrow_mut().handle(&http::practice_request(&request), now);
+            (reply.respond_at, Ok(http::practice_response(reply, request.url)))
         } else {
-            Err(http::HttpFailure {
-                message: "no network on the virtual clock: only the practice API (/api/...) answers here; run in real time in the page to fetch other URLs".into(),
-            })
+            let message = "no network on the virtual clock: only the practice API (/api/...) answers here; run in real time in the page to fetch other URLs";
+            (now, Err(http::HttpFailure { message: message.into() }))
         };
-        self.pending.borrow_mut().push((now, request.id, result));
+        self.pending.borrow_mut().push((at, request.id, result));
     }
 
     /// When the next answer arrives.
@@ -217,15 +210,8 @@ impl VirtualNetwork {
     /// Answers due at `now`, earliest first (ties in start order).
     pub fn take_due(&self, now: f64) -> Vec<(u64, http::HttpResult)> {
         let mut pending = self.pending.borrow_mut();
-        let mut due: Vec<(f64, u64, http::HttpResult)> = vec![];
-        let mut i = 0;
-        while i < pending.len() {
-            if pending[i].0 <= now {
-                due.push(pending.remove(i));
-            } else {
-                i += 1;
-            }
-        }
+        let (mut due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut *pending).into_iter().partition(|p| p.0 <= now);
+        *pending = later;
         due.sort_by(|a, b| a.0.total_cmp(&b.0));
         due.into_iter().map(|(_, id, r)| (id, r)).collect()
     }

@@ -185,8 +185,8 @@ impl Machine {
                 }
                 if let Some(id) = self.blocked_http.take() {
                     if !answered {
-                        let message = if self.vm.stop_requested { "stopped by the user" } else { "Read timed out" };
-                        crate::http::deliver(&mut self.vm, id, &Err(crate::http::HttpFailure { message: message.into() }));
+                        let why = if self.vm.stop_requested { "stopped by the user" } else { crate::http::TIMED_OUT };
+                        crate::http::give_up(&mut self.vm, id, why);
                     }
                 }
                 self.blocked_until = None;
@@ -424,10 +424,6 @@ impl Machine {
         }
     }
 
-    /// Requests in flight now.
-    pub fn http_in_flight(&self) -> usize {
-        self.vm.http.in_flight
-    }
 
     /// Runs the executor jobs whose time has come, in submission order, until each finishes or
     /// sleeps. Returns `Some` when the budget ran out mid-job.
@@ -452,9 +448,7 @@ impl Machine {
             let mut job = self.vm.rt.jobs.remove(i);
             self.vm.stretch_start = self.vm.instructions;
             if let Some(id) = job.waiting_http.take() {
-                if self.vm.http.pending.contains_key(&id) {
-                    crate::http::deliver(&mut self.vm, id, &Err(crate::http::HttpFailure { message: "Read timed out".into() }));
-                }
+                crate::http::give_up(&mut self.vm, id, crate::http::TIMED_OUT);
             }
             if let Some(r) = job.pending_result.take() {
                 asyncio::finish_job(&mut self.vm, &job, r);
@@ -462,21 +456,11 @@ impl Machine {
             }
             if let Some((func, args)) = job.native.take() {
                 let r = self.vm.call(func, args, vec![]);
-                match self.vm.control.take() {
-                    Some(Control::Block { seconds, .. }) => {
-                        job.wake_at = now + seconds;
-                        job.pending_result = Some(r);
-                        self.vm.rt.jobs.insert(i, job);
-                        continue;
-                    }
-                    Some(Control::BlockHttp { id, timeout, .. }) => {
-                        job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
-                        job.waiting_http = Some(id);
-                        job.pending_result = Some(r);
-                        self.vm.rt.jobs.insert(i, job);
-                        continue;
-                    }
-                    _ => {}
+                let control = self.vm.control.take();
+                if park_job(&mut job, control, now) {
+                    job.pending_result = Some(r);
+                    self.vm.rt.jobs.insert(i, job);
+                    continue;
                 }
                 asyncio::finish_job(&mut self.vm, &job, r);
                 continue;
@@ -489,14 +473,8 @@ impl Machine {
                     return Some(StepResult::Continue);
                 }
                 Outcome::Control => {
-                    match self.vm.control.take() {
-                        Some(Control::Block { seconds, .. }) => job.wake_at = now + seconds,
-                        Some(Control::BlockHttp { id, timeout, .. }) => {
-                            job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
-                            job.waiting_http = Some(id);
-                        }
-                        _ => {}
-                    }
+                    let control = self.vm.control.take();
+                    park_job(&mut job, control, now);
                     job.thread = Some(thread);
                     self.vm.rt.jobs.insert(i, job);
                 }
@@ -727,6 +705,20 @@ fn clear_classes(items: &[(Rc<str>, Value)]) {
             }
         }
     }
+}
+
+/// A pool job that blocked (its own `time.sleep`, or a blocking request) waits until it may go
+/// on. Returns whether it has to wait.
+fn park_job(job: &mut asyncio::Job, control: Option<Control>, now: f64) -> bool {
+    match control {
+        Some(Control::Block { seconds, .. }) => job.wake_at = now + seconds,
+        Some(Control::BlockHttp { id, timeout, .. }) => {
+            job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
+            job.waiting_http = Some(id);
+        }
+        _ => return false,
+    }
+    true
 }
 
 fn handle_cancelled(h: &Rc<Obj>) -> bool {

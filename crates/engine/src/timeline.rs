@@ -89,13 +89,11 @@ pub struct Timeline {
     pub main_prints: Vec<Print>,
     pub end: f64,
     pub max_in_flight: usize,
+    /// (time, requests in flight) at every request's start and end.
+    pub in_flight: Vec<(f64, i64)>,
 }
 
 impl Timeline {
-    pub fn lane(&self, task: u64) -> Option<&Lane> {
-        self.lanes.iter().find(|l| l.task == task)
-    }
-
     /// Total time the loop was blocked.
     pub fn blocked_time(&self) -> f64 {
         self.blocked.iter().map(|s| s.end - s.start).sum()
@@ -104,6 +102,21 @@ impl Timeline {
     /// Requests in flight at time `t`.
     pub fn in_flight_at(&self, t: f64) -> usize {
         self.requests.iter().filter(|r| r.start <= t && r.end.is_none_or(|e| e > t)).count()
+    }
+
+    /// Every moment something happens, in order (where a replay cursor can step to).
+    pub fn event_times(&self) -> Vec<f64> {
+        let mut times: Vec<f64> = self
+            .lanes
+            .iter()
+            .flat_map(|l| l.segments.iter().flat_map(|s| [s.start, s.end]).chain(l.prints.iter().map(|p| p.time)))
+            .chain(self.requests.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
+            .chain(self.main_prints.iter().map(|p| p.time))
+            .chain(self.blocked.iter().flat_map(|b| [b.start, b.end]))
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
+        times
     }
 }
 
@@ -225,6 +238,7 @@ pub fn build(records: &[Record]) -> Timeline {
             Event::HttpStart { id, task, method, url } => {
                 in_flight += 1;
                 t.max_in_flight = t.max_in_flight.max(in_flight);
+                t.in_flight.push((now, in_flight as i64));
                 let queued_from = task.and_then(|tk| conn_wait.remove(&tk));
                 t.requests.push(RequestSpan {
                     id: *id,
@@ -239,6 +253,7 @@ pub fn build(records: &[Record]) -> Timeline {
             }
             Event::HttpEnd { id, status, error } => {
                 in_flight = in_flight.saturating_sub(1);
+                t.in_flight.push((now, in_flight as i64));
                 if let Some(req) = t.requests.iter_mut().rev().find(|q| q.id == *id) {
                     req.end = Some(now);
                     req.status = *status;

@@ -568,12 +568,8 @@ impl Vm {
                         let f = frame!(thread);
                         let name = &f.code.names[i as usize];
                         if !inst.dict.borrow().contains_key(&**name) {
-                            let class_id = Rc::as_ptr(&inst.class) as *const u8 as usize;
-                            let epoch = crate::call::class_epoch();
-                            let hit = f.code.method_cache.borrow().get(ip).and_then(|e| e.as_ref()).and_then(|e| {
-                                (e.class == class_id && e.epoch == epoch).then(|| e.func.clone())
-                            });
-                            if let Some(func) = hit {
+                            let key = crate::code::MethodCacheEntry::key(&inst.class);
+                            if let Some(func) = f.code.cached_func(ip, key) {
                                 push_value(&mut f.stack, func);
                                 push_value(&mut f.stack, obj);
                                 return Ok(None);
@@ -581,12 +577,7 @@ impl Vm {
                             let code = f.code.clone();
                             let name = name.clone();
                             if let Some(func) = tr!(self.lookup_method(&obj, &name)) {
-                                let mut cache = code.method_cache.borrow_mut();
-                                if cache.len() < code.ops.len() {
-                                    cache.resize(code.ops.len(), None);
-                                }
-                                cache[ip] = Some(crate::code::MethodCacheEntry { class: class_id, epoch, func: func.clone() });
-                                drop(cache);
+                                code.fill_cache(ip, key, func.clone());
                                 push!(func);
                                 push!(obj);
                                 return Ok(None);
@@ -1503,12 +1494,9 @@ impl Vm {
     /// Whether the attribute site at `ip` may use the instance dict directly for an instance of
     /// `class` (see `MethodCacheEntry`), filling the site's cache on a miss.
     fn plain_attr_site(&self, code: &Rc<crate::code::Code>, ip: usize, name_index: u32, class: &Rc<Obj>, store: bool) -> bool {
-        let class_id = Rc::as_ptr(class) as *const u8 as usize;
-        let epoch = crate::call::class_epoch();
-        if let Some(Some(e)) = code.method_cache.borrow().get(ip) {
-            if e.class == class_id && e.epoch == epoch {
-                return true;
-            }
+        let key = crate::code::MethodCacheEntry::key(class);
+        if code.is_cached(ip, key) {
+            return true;
         }
         let name = &code.names[name_index as usize];
         if &**name == "__class__" || &**name == "__dict__" {
@@ -1520,11 +1508,7 @@ impl Vm {
         if is_property || custom_setattr {
             return false;
         }
-        let mut cache = code.method_cache.borrow_mut();
-        if cache.len() < code.ops.len() {
-            cache.resize(code.ops.len(), None);
-        }
-        cache[ip] = Some(crate::code::MethodCacheEntry { class: class_id, epoch, func: Value::None });
+        code.fill_cache(ip, key, Value::None);
         true
     }
 
@@ -1548,10 +1532,10 @@ impl Vm {
         let Obj::Function(func_obj) = &*func else { unreachable!() };
         let code = &func_obj.code;
         let nargs = argc + receiver_in_stack as usize;
-        // Coroutine functions (not async generators) too: their call makes a coroutine object.
-        let makes_coroutine = code.is_coroutine && !code.is_generator;
-        if (code.is_generator && !makes_coroutine)
-            || (code.is_coroutine && !makes_coroutine)
+        // Generators and async generators take the general path; a coroutine function's call
+        // makes its coroutine object here.
+        let makes_coroutine = code.is_coroutine;
+        if code.is_generator
             || code.varargs
             || code.varkw
             || code.kwonlyargcount != 0
