@@ -18,23 +18,6 @@ pub const RECURSION_LIMIT: usize = 1000;
 /// frames: this many fit the browser's 8 MiB stack with room to spare (see examples/stack8).
 pub const NESTED_LIMIT: usize = 100;
 
-/// Pushes onto a value stack, always inlined. Measured: `Vec::push` stayed an out-of-line call
-/// in the interpreter loop, and copying the value through memory there cost ~10 % of the
-/// queue benchmark (a store-forwarding stall on the 24-byte `Value`).
-#[inline(always)]
-fn push_value(stack: &mut Vec<Value>, v: Value) {
-    if stack.len() == stack.capacity() {
-        stack.reserve(8);
-    }
-    // SAFETY: capacity for one more element was ensured above; `set_len` covers exactly the
-    // element just written.
-    unsafe {
-        let len = stack.len();
-        stack.as_mut_ptr().add(len).write(v);
-        stack.set_len(len + 1);
-    }
-}
-
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Mode {
     /// Bottom of a thread: its result ends the thread.
@@ -267,7 +250,7 @@ impl Vm {
             if let Some(block) = frame.blocks.pop() {
                 frame.stack.truncate(block.depth as usize);
                 frame.handled.truncate(block.handled_depth as usize);
-                push_value(&mut frame.stack, exc);
+                frame.stack.push(exc);
                 frame.ip = block.handler as usize;
                 return None;
             }
@@ -380,7 +363,7 @@ impl Vm {
         macro_rules! push {
             ($v:expr) => {{
                 let v = $v;
-                push_value(&mut frame!(thread).stack, v)
+                frame!(thread).stack.push(v)
             }};
         }
         macro_rules! tr {
@@ -396,14 +379,14 @@ impl Vm {
             Op::LoadConst(i) => {
                 let f = frame!(thread);
                 let v = f.code.consts[i as usize].clone();
-                push_value(&mut f.stack, v);
+                f.stack.push(v);
             }
             Op::LoadFast(i) => {
                 let f = frame!(thread);
                 match &f.fast[i as usize] {
                     Some(v) => {
                         let v = v.clone();
-                        push_value(&mut f.stack, v)
+                        f.stack.push(v)
                     }
                     None => {
                         let name = f.code.varnames[i as usize].clone();
@@ -426,11 +409,11 @@ impl Vm {
                 let f = frame!(thread);
                 if let Op::LoadClosure(_) = op {
                     let cell = f.cells[i as usize].clone();
-                    push_value(&mut f.stack, Value::obj(Obj::Cell(cell)));
+                    f.stack.push(Value::obj(Obj::Cell(cell)));
                 } else {
                     let v = f.cells[i as usize].borrow().clone();
                     match v {
-                        Some(v) => push_value(&mut f.stack, v),
+                        Some(v) => f.stack.push(v),
                         None => {
                             let name = deref_name(&f.code, i);
                             let m = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
@@ -519,7 +502,7 @@ impl Vm {
                         let f = frame!(thread);
                         if self.plain_attr_site(&f.code, ip, i, &inst.class, false) {
                             if let Some(v) = inst.dict.borrow().get(&*f.code.names[i as usize]) {
-                                push_value(&mut f.stack, v.clone());
+                                f.stack.push(v.clone());
                                 return Ok(None);
                             }
                         }
@@ -570,8 +553,8 @@ impl Vm {
                         if !inst.dict.borrow().contains_key(&**name) {
                             let key = crate::code::MethodCacheEntry::key(&inst.class);
                             if let Some(func) = f.code.cached_func(ip, key) {
-                                push_value(&mut f.stack, func);
-                                push_value(&mut f.stack, obj);
+                                f.stack.push(func);
+                                f.stack.push(obj);
                                 return Ok(None);
                             }
                             let code = f.code.clone();
@@ -702,14 +685,14 @@ impl Vm {
             Op::Dup => {
                 let f = frame!(thread);
                 let v = f.stack.last().unwrap().clone();
-                push_value(&mut f.stack, v);
+                f.stack.push(v);
             }
             Op::Dup2 => {
                 let f = frame!(thread);
                 let n = f.stack.len();
                 let (a, b) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
-                push_value(&mut f.stack, a);
-                push_value(&mut f.stack, b);
+                f.stack.push(a);
+                f.stack.push(b);
             }
             Op::Rot2 => {
                 let f = frame!(thread);
@@ -1010,7 +993,7 @@ impl Vm {
                             }
                             let f = frame!(thread);
                             f.stack.pop();
-                            push_value(&mut f.stack, it);
+                            f.stack.push(it);
                             return Ok(None);
                         }
                     }
@@ -1271,7 +1254,7 @@ impl Vm {
                 Some(Outcome::Returned(v))
             }
             Mode::Call | Mode::Await => {
-                push_value(&mut frame!(thread).stack, v);
+                frame!(thread).stack.push(v);
                 None
             }
             Mode::ForIter(target) => {
@@ -1300,7 +1283,7 @@ impl Vm {
         let mut frame = thread.frames.pop().unwrap();
         let Some(gen) = frame.gen.as_ref().and_then(|w| w.upgrade()) else {
             // The generator object is gone: nobody can resume this frame; the value goes on.
-            push_value(&mut frame!(thread).stack, v);
+            frame!(thread).stack.push(v);
             return None;
         };
         frame.mode = Mode::Call;
@@ -1308,7 +1291,7 @@ impl Vm {
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(Box::new(frame));
         }
-        push_value(&mut frame!(thread).stack, v);
+        frame!(thread).stack.push(v);
         None
     }
 
@@ -1346,7 +1329,7 @@ impl Vm {
             return Err((e, true));
         }
         if g.state.get() == GenState::Suspended {
-            push_value(&mut frame.stack, send.unwrap_or(Value::None));
+            frame.stack.push(send.unwrap_or(Value::None));
         }
         frame.mode = mode;
         g.state.set(GenState::Running);
@@ -1399,7 +1382,7 @@ impl Vm {
                 fd.borrow_mut().blocking = false;
                 match crate::asyncio::future_result(self, o) {
                     Ok(v) => {
-                        push_value(&mut frame!(thread).stack, v);
+                        frame!(thread).stack.push(v);
                         Ok(None)
                     }
                     Err(e) => Err((e, true)),
@@ -1409,14 +1392,14 @@ impl Vm {
                 // First execution yields to the loop; the resumed Await finds the marker consumed.
                 let f = frame!(thread);
                 f.stack.pop();
-                push_value(&mut f.stack, Value::obj(Obj::Native(NativeObj::Sentinel("sleep0-done"))));
+                f.stack.push(Value::obj(Obj::Native(NativeObj::Sentinel("sleep0-done"))));
                 f.ip = ip;
                 Ok(Some(Outcome::Suspended(Value::None)))
             }
             Obj::Native(NativeObj::Sentinel("sleep0-done")) => {
                 let f = frame!(thread);
                 f.stack.pop();
-                push_value(&mut f.stack, Value::None);
+                f.stack.push(Value::None);
                 Ok(None)
             }
             Obj::Native(NativeObj::Anext(agen)) => {
@@ -1556,7 +1539,7 @@ impl Vm {
         if makes_coroutine {
             self.call_line = f.line();
             let coro = self.make_generator(func_obj, fast);
-            push_value(&mut thread.frames.last_mut().unwrap().stack, coro);
+            thread.frames.last_mut().unwrap().stack.push(coro);
             return Some(Ok(None));
         }
         let frame = self.make_frame(func_obj, fast, Mode::Call);
@@ -1567,7 +1550,7 @@ impl Vm {
     fn after_native_call(&mut self, thread: &mut Thread, r: PyResult) -> Result<Option<Outcome>, (Value, bool)> {
         match r {
             Ok(v) => {
-                push_value(&mut frame!(thread).stack, v);
+                frame!(thread).stack.push(v);
                 if self.control.is_some() {
                     return Ok(Some(Outcome::Control));
                 }
