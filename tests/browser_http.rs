@@ -3,7 +3,7 @@
 //! e2e/http.test.mjs covers it.)
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab::browser::{run_with_api, TimeMode};
+use awaitlab::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
 use awaitlab_engine::{RunConfig, RunResult};
 use std::cell::Cell;
@@ -22,7 +22,7 @@ fn max_in_flight(r: &RunResult) -> usize {
 }
 
 async fn run(src: &str, mode: TimeMode, api: Settings) -> (RunResult, awaitlab_engine::practice_api::Stats) {
-    run_with_api(src, &RunConfig::default(), mode, Rc::new(Cell::new(false)), api).await
+    run_live(src, &RunConfig { api, ..Default::default() }, mode, Rc::new(Cell::new(false)), |_| {}).await
 }
 
 const VIDEOS: &str = r#"

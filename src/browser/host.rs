@@ -75,11 +75,8 @@ async fn sleep_or_wake(ms: f64, waker: &Rc<RefCell<Option<js_sys::Function>>>) {
 }
 
 impl BrowserHost {
-    pub fn new(mode: TimeMode, stop: Rc<Cell<bool>>) -> Self {
-        Self::with_api(mode, stop, crate::browser::practice::api().settings())
-    }
-
-    pub fn with_api(mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> Self {
+    /// `api`: the practice API's settings, for instant mode's virtual network.
+    pub fn new(mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> Self {
         BrowserHost {
             mode,
             start_ms: performance_now(),
@@ -196,31 +193,19 @@ impl Host for BrowserHost {
 
 /// Runs a program on the browser's event loop and returns what it did.
 pub async fn run_in_browser(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>) -> RunResult {
-    run_with_api(source, config, mode, stop, crate::browser::practice::api().settings()).await.0
+    run_live(source, config, mode, stop, |_| {}).await.0
 }
 
-/// Runs a program with the practice API set up as given (a fresh server), and returns what the
-/// program did and what the server saw.
-pub async fn run_with_api(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>, api: Settings) -> (RunResult, Stats) {
-    run_live(source, config, mode, stop, api, |_| {}).await
-}
-
-/// `run_with_api`, showing the run so far through `on_progress` while it runs.
-pub async fn run_live(
-    source: &str,
-    config: &RunConfig,
-    mode: TimeMode,
-    stop: Rc<Cell<bool>>,
-    api: Settings,
-    on_progress: impl Fn(&Machine) + 'static,
-) -> (RunResult, Stats) {
+/// Runs a program with a fresh practice API set up as `config.api` says, showing the run so
+/// far through `on_progress`; returns what the program did and what the server saw.
+pub async fn run_live(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>, on_progress: impl Fn(&Machine) + 'static) -> (RunResult, Stats) {
     let speed = match mode {
         TimeMode::RealTime { speed } => speed,
         TimeMode::Instant => 1.0,
     };
-    crate::browser::practice::api().configure(api.clone(), speed);
+    crate::browser::practice::api().configure(config.api.clone(), speed);
     let mut machine = awaitlab_engine::start(source, config);
-    let host = BrowserHost::with_api(mode, stop, api).with_progress(on_progress);
+    let host = BrowserHost::new(mode, stop, config.api.clone()).with_progress(on_progress);
     awaitlab_engine::drive(&mut machine, &host).await;
     let stats = host.api_stats();
     (machine.into_result(), stats)

@@ -8,4 +8,4 @@ mod host;
 pub mod practice;
 pub mod storage;
 
-pub use host::{run_in_browser, run_live, run_with_api, BrowserHost, TimeMode};
+pub use host::{run_in_browser, run_live, BrowserHost, TimeMode};

@@ -83,12 +83,12 @@ impl PracticeApi {
 pub fn install() {
     let Some(window) = web_sys::window() else { return };
     let protocol = window.location().protocol().unwrap_or_default();
-    let container = window.navigator().service_worker();
     let supported = js_sys::Reflect::has(&window.navigator(), &JsValue::from_str("serviceWorker")).unwrap_or(false);
     if !supported || !(protocol == "http:" || protocol == "https:") {
         api().relay.set(Relay::InPage);
         return;
     }
+    let container = window.navigator().service_worker();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         wasm_bindgen_futures::spawn_local(handle_relayed(event));
     });

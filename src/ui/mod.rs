@@ -5,6 +5,7 @@ mod api_panel;
 mod console;
 mod gallery;
 mod playground;
+mod replay;
 mod session;
 mod timeline;
 

@@ -2,6 +2,7 @@ use super::api_panel::ApiPanel;
 use super::console::Console;
 use super::gallery::Gallery;
 use super::session::{self, Notice};
+use super::replay::Replay;
 use super::timeline::TimelineView;
 use crate::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::Settings;
@@ -203,16 +204,17 @@ pub fn App() -> impl IntoView {
             let api = api_settings.get_untracked();
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
-                let config = RunConfig { filename: "main.py".into(), epoch, api: api.clone(), ..Default::default() };
-                // While it runs: the output so far, and the timeline so far (a moving "now").
+                let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
+                // While it runs: the output so far, and the timeline so far.
                 let show_progress = move |m: &awaitlab_engine::machine::Machine| {
                     set_chunks.set(m.chunks().to_vec());
                     if m.trace_records().len() <= LIVE_TIMELINE_MAX_RECORDS {
                         set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
                     }
                 };
-                let (result, stats) = run_live(&source, &config, mode, stop, api, show_progress).await;
-                let tasks = result.trace.iter().filter(|r| matches!(r.event, awaitlab_engine::trace::Event::TaskCreated { internal: false, .. })).count();
+                let (mut result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
+                let model = awaitlab_engine::timeline::build(&result.trace);
+                let tasks = model.lanes.len();
                 let mut text = format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
                 if stats.requests > 0 {
                     text.push_str(&format!(
@@ -225,8 +227,8 @@ pub fn App() -> impl IntoView {
                     ));
                 }
                 set_summary.set(text);
-                set_timeline.set(Some(awaitlab_engine::timeline::build(&result.trace)));
-                set_last_trace.set(Some(Rc::new(result.trace.clone())));
+                set_timeline.set(Some(model));
+                set_last_trace.set(Some(Rc::new(std::mem::take(&mut result.trace))));
                 if result.exit_code != 0 && result.exit_code != 130 {
                     let at = error_location(&result.stderr());
                     if let Some((line, _)) = &at {
@@ -387,73 +389,8 @@ pub fn App() -> impl IntoView {
                         }
                     })}
                 </div>
-                {move || (state.get() != RunState::Running && timeline.with(|t| t.is_some())).then(|| {
-                    let end = move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end));
-                    let step_to = move |forward: bool| {
-                        let now = cursor.get_untracked().unwrap_or(if forward { -1.0 } else { f64::INFINITY });
-                        let times = timeline.with_untracked(|t| t.as_ref().map(|t| t.event_times()).unwrap_or_default());
-                        let next = if forward {
-                            times.iter().copied().find(|t| *t > now + 1e-9)
-                        } else {
-                            times.iter().rev().copied().find(|t| *t < now - 1e-9)
-                        };
-                        if let Some(t) = next {
-                            set_playing.set(false);
-                            set_cursor.set(Some(t));
-                        }
-                    };
-                    let play = move |_| {
-                        if playing.get_untracked() {
-                            set_playing.set(false);
-                            return;
-                        }
-                        let total = end();
-                        if cursor.get_untracked().is_none_or(|c| c >= total) {
-                            set_cursor.set(Some(0.0));
-                        }
-                        set_playing.set(true);
-                        leptos::task::spawn_local(async move {
-                            let mut last = js_sys::Date::now();
-                            while playing.get_untracked() {
-                                gloo_timers::future::TimeoutFuture::new(30).await;
-                                let now = js_sys::Date::now();
-                                let t = cursor.get_untracked().unwrap_or(0.0) + (now - last) / 1000.0 * speed.get_untracked();
-                                last = now;
-                                if t >= total {
-                                    set_cursor.set(Some(total));
-                                    set_playing.set(false);
-                                } else {
-                                    set_cursor.set(Some(t));
-                                }
-                            }
-                        });
-                    };
-                    view! {
-                        <div class="scrubber" role="group" aria-label="Replay">
-                            <button data-testid="prev-event" title="Previous event" on:click=move |_| step_to(false)>"◀"</button>
-                            <button data-testid="play" title="Replay the run at the chosen speed" on:click=play>
-                                {move || if playing.get() { "Pause" } else { "Replay" }}
-                            </button>
-                            <button data-testid="next-event" title="Next event" on:click=move |_| step_to(true)>"▶"</button>
-                            <input type="range" data-testid="scrubber" aria-label="Replay cursor (program time); arrow keys step between events"
-                                min="0" max=move || end().to_string() step="0.001"
-                                prop:value=move || cursor.get().unwrap_or_else(end).to_string()
-                                on:input=move |ev| {
-                                    set_playing.set(false);
-                                    set_cursor.set(event_target_value(&ev).parse().ok());
-                                }
-                                on:keydown=move |ev: web_sys::KeyboardEvent| match ev.key().as_str() {
-                                    "ArrowRight" => { ev.prevent_default(); step_to(true) }
-                                    "ArrowLeft" => { ev.prevent_default(); step_to(false) }
-                                    _ => {}
-                                } />
-                            <span class="cursor-time" data-testid="cursor-time">{move || match cursor.get() {
-                                Some(t) => format!("{} of {}", super::timeline::format_time(t), super::timeline::format_time(end())),
-                                None => format!("all {}", super::timeline::format_time(end())),
-                            }}</span>
-                            <button data-testid="show-all" on:click=move |_| { set_playing.set(false); set_cursor.set(None) }>"Show all"</button>
-                        </div>
-                    }
+                {move || (state.get() != RunState::Running && timeline.with(|t| t.is_some())).then(|| view! {
+                    <Replay timeline=timeline cursor=cursor set_cursor=set_cursor playing=playing set_playing=set_playing speed=speed />
                 })}
                 <TimelineView model=timeline on_line=Callback::new(show_line)
                     min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end)))
