@@ -2,16 +2,13 @@
 // everything a first visit transfers, gzipped (target 500 KB); navigation to a usable editor
 // (target 0.5 s); Run click to the first output of a program without sleeps (target 50 ms).
 // Medians of cold visits in headless Chromium on localhost; a benchmark, not a test.
-import { chromium } from 'playwright-core';
+import { launch } from './helpers.mjs';
 import { gzipSync } from 'node:zlib';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launch();
 
 // Size: what the browser actually fetched on a cold first visit (the service worker included).
 const context = await browser.newContext();

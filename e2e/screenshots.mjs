@@ -1,13 +1,10 @@
 // Takes the README's screenshots (run against a served build):
 //   cargo xtask serve &   node e2e/screenshots.mjs [http://127.0.0.1:8080/]
 // The page in both themes with a demo run, and the timelines of three demos.
-import { chromium } from 'playwright-core';
+import { launch } from './helpers.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const browser = await launch();
 
 async function runDemo(page, id) {
   const gallery = page.getByTestId('gallery');

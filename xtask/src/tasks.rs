@@ -63,16 +63,22 @@ pub fn test(_args: &[String]) -> Result<(), String> {
     run(wasm)?;
 
     println!("\n== layer 3: end-to-end (Playwright, release build on 127.0.0.1) ==");
-    build_dist(None)?;
-    let listener = serve::bind(0)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
+    let port = serve_release_build()?;
     let mut e2e = cmd("node");
     e2e.args(["--test", "--test-concurrency=1"])
         .args(e2e_files()?)
         .env("AWAITLAB_URL", format!("http://127.0.0.1:{port}/"))
         .env("CHROMIUM", install::CHROMIUM);
     run(e2e)
+}
+
+/// Builds the site and serves `dist/` on a free port of 127.0.0.1 for this process's lifetime.
+fn serve_release_build() -> Result<u16, String> {
+    build_dist(None)?;
+    let listener = serve::bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
+    Ok(port)
 }
 
 fn e2e_files() -> Result<Vec<PathBuf>, String> {
@@ -104,10 +110,7 @@ pub fn bench(args: &[String]) -> Result<(), String> {
     }
     install::toolchain()?;
     install::browser()?;
-    build_dist(None)?;
-    let listener = serve::bind(0)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
+    let port = serve_release_build()?;
     let mut web = cmd("node");
     web.arg(root().join("e2e/bench-web.mjs")).arg(format!("http://127.0.0.1:{port}/")).env("CHROMIUM", install::CHROMIUM);
     run(web)
