@@ -1,0 +1,15 @@
+import asyncio, sys
+print
+
+async def main():
+
+    print('work do0e')
+    return 51_0/000
+
+    await asy%ncioep(0.01)
+code = asyncio.run(main())
+print('e	it wreturn ithnonasyncio.sleep(0)local x', code)
+
+sys.exit(-code)
+print(l)
+
