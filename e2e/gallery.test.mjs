@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { launch, openPage, finished } from './helpers.mjs';
+import { launch, openPage, finished, editorText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -20,7 +20,7 @@ test('every demo opens from the gallery and runs as recorded (instant mode)', as
     if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
     await gallery.locator(`button[data-demo="${id}"]`).click();
     const source = readFileSync(new URL(`${id}.py`, demosDir), 'utf8');
-    assert.equal(await page.getByTestId('editor').inputValue(), source, id);
+    assert.equal(await editorText(page), source, id);
     assert.ok((await page.getByTestId('demo-info').textContent()).length > 40, id);
     await page.getByTestId('run').click();
     const { state, output } = await finished(page);
@@ -40,11 +40,11 @@ test('opening a demo keeps your own program, and reset asks before discarding ed
   await page.getByTestId('editor').fill('print("edited demo")\n');
   page.once('dialog', (d) => d.dismiss());
   await page.getByTestId('reset-demo').click();
-  assert.equal(await page.getByTestId('editor').inputValue(), 'print("edited demo")\n', 'dismissed: nothing discarded');
+  assert.equal(await editorText(page), 'print("edited demo")\n', 'dismissed: nothing discarded');
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('reset-demo').click();
-  assert.match(await page.getByTestId('editor').inputValue(), /^# title: /);
+  assert.match(await editorText(page), /^# title: /);
   await page.getByTestId('restore-previous').click();
-  assert.equal(await page.getByTestId('editor').inputValue(), 'print("my own work")\n');
+  assert.equal(await editorText(page), 'print("my own work")\n');
   await context.close();
 });

@@ -20,6 +20,22 @@ export async function openPage(browserOrContext) {
   return { page, errors };
 }
 
+/// The program in the editor (CodeMirror's document, or the fallback textarea's value).
+export function editorText(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid="editor"]');
+    return el.tagName === 'TEXTAREA' ? el.value : AwaitlabEditor.textOf(el);
+  });
+}
+
+/// The text selected in the editor.
+export function editorSelection(page) {
+  return page.evaluate(() => {
+    const el = document.querySelector('[data-testid="editor"]');
+    return el.tagName === 'TEXTAREA' ? el.value.slice(el.selectionStart, el.selectionEnd) : AwaitlabEditor.selectionOf(el);
+  });
+}
+
 export async function startProgram(page, source, { realTime = false } = {}) {
   await page.getByTestId('editor').fill(source);
   await page.getByTestId('real-time').setChecked(realTime);

@@ -1,7 +1,7 @@
 // End-to-end: the release build served on 127.0.0.1, driven in the system Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage as open, runProgram } from './helpers.mjs';
+import { launch, openPage as open, runProgram, editorSelection, editorText, URL as PAGE_URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -70,13 +70,24 @@ test('an error is marked at its line, and traceback lines lead to the editor', a
   const { state } = await runProgram(page, program);
   assert.equal(state, 'failed');
   assert.equal(await page.getByTestId('error-marker').textContent(), 'Line 5: ValueError: boom');
-  const selected = () => page.getByTestId('editor').evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  const selected = () => editorSelection(page);
   assert.equal(await selected(), '    raise ValueError("boom")');
+  // Marked in the editor: the line, the failing part of it, and the message below it.
+  const errorLine = page.locator('.cm-line.cm-error-line');
+  assert.equal(await errorLine.textContent(), '    raise ValueError("boom")');
+  assert.equal(await page.locator('.cm-error-range').textContent(), 'raise ValueError("boom")');
+  assert.equal(await page.getByTestId('editor-error').textContent(), 'ValueError: boom');
   await page.locator('[data-testid="console"] .tb-line', { hasText: 'line 7' }).click();
   assert.equal(await selected(), 'asyncio.run(main())');
   // A syntax error too.
   await runProgram(page, 'x = 1\nprint(x +)\n');
   assert.match(await page.getByTestId('error-marker').textContent(), /^Line 2: SyntaxError/);
+  assert.equal(await page.locator('.cm-line.cm-error-line').textContent(), 'print(x +)');
+  assert.equal(await page.locator('.cm-error-range').textContent(), ')', 'at the caret');
+  // Editing the program clears the mark.
+  await page.keyboard.type('y');
+  assert.equal(await page.locator('.cm-error-line').count(), 0);
+  assert.equal(await page.getByTestId('editor-error').count(), 0);
   await page.close();
 });
 
@@ -113,5 +124,48 @@ test('in real time, output and the timeline appear while the program runs', asyn
   await page.locator('[data-testid="timeline"] [data-testid="lane"]').first().waitFor();
   await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
   assert.equal(await page.getByTestId('console').textContent(), 'first\nsecond\n');
+  await page.close();
+});
+
+test('the editor is CodeMirror: Python highlighting, line numbers, auto-indent, brackets, undo, search', async () => {
+  const { page, errors } = await openPage();
+  const editor = page.getByTestId('editor');
+  await editor.fill('');
+  await editor.click();
+  await page.keyboard.type('async def main():');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('return (1 + 2)');
+  assert.equal(await editorText(page), 'async def main():\n    return (1 + 2)', 'the body is indented by itself');
+  assert.ok(await page.locator('.cm-content .tok-keyword', { hasText: 'async' }).count() > 0, 'keywords are highlighted');
+  assert.equal(await page.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^2$/ }).count(), 1, 'line numbers');
+  assert.equal(await page.locator('.cm-matchingBracket').count(), 2, 'the bracket before the cursor and its partner');
+  await page.keyboard.press('Control+z');
+  assert.notEqual(await editorText(page), 'async def main():\n    return (1 + 2)', 'undo');
+  await page.keyboard.press('Control+f');
+  await page.locator('.cm-search input[name="search"]').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the editor cursor line highlights that line\'s segments in the timeline', async () => {
+  const { page } = await openPage();
+  await runProgram(page, 'import asyncio\nasync def main():\n    await asyncio.sleep(1)\n    await asyncio.sleep(2)\nasyncio.run(main())\n');
+  const linked = page.locator('[data-testid="timeline"] rect.seg.linked');
+  await page.locator('.cm-line', { hasText: 'sleep(2)' }).click();
+  await linked.first().waitFor();
+  assert.deepEqual(await linked.evaluateAll((els) => [...new Set(els.map((e) => e.dataset.line))]), ['4']);
+  await page.locator('.cm-line', { hasText: 'sleep(1)' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('rect.seg.linked')].every((e) => e.dataset.line === '3'));
+  await page.close();
+});
+
+test('without the editor script, a plain text box still edits and runs programs', async () => {
+  const page = await browser.newPage();
+  await page.route(/editor-[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto(PAGE_URL);
+  await page.locator('textarea[data-testid="editor"]').waitFor();
+  const { state, output } = await runProgram(page, 'print("still works")');
+  assert.equal(state, 'done');
+  assert.equal(output, 'still works\n');
   await page.close();
 });

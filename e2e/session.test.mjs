@@ -2,14 +2,14 @@
 // run), bad and hostile links that change nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, URL } from './helpers.mjs';
+import { launch, openPage, URL, editorText } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const b64url = (text) => Buffer.from(text, 'utf8').toString('base64url');
-const editorValue = (page) => page.getByTestId('editor').inputValue();
+const editorValue = editorText;
 
 async function fresh() {
   const context = await browser.newContext();
@@ -67,7 +67,7 @@ test('the Share button round-trips the program and settings through a compressed
   const other = await browser.newContext();
   const { page: receiver } = await openPage(other);
   await receiver.goto(link);
-  await receiver.waitForFunction((p) => document.querySelector('[data-testid="editor"]').value === p, program);
+  await receiver.waitForFunction((p) => AwaitlabEditor.textOf(document.querySelector('[data-testid="editor"]')) === p, program);
   assert.equal(await receiver.getByTestId('run-state').getAttribute('data-state'), 'idle');
   await receiver.getByTestId('api-panel').locator('summary').click();
   assert.equal(await receiver.getByTestId('api-panel').getByLabel('Rate limit').inputValue(), '7');

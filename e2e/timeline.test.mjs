@@ -1,7 +1,7 @@
 // The timeline drawn for known programs: lanes, segments and their labels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, runProgram } from './helpers.mjs';
+import { launch, openPage, runProgram, editorSelection } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -115,7 +115,7 @@ test('clicking a waiting segment shows its await in the editor', async () => {
   const { page } = await openPage(browser);
   await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(2))\nasyncio.run(main())\n');
   await page.locator('[data-testid="timeline"] rect[data-kind="waiting"][data-label="sleep 2 s"]').click();
-  const selected = await page.getByTestId('editor').evaluate((e) => e.value.slice(e.selectionStart, e.selectionEnd));
+  const selected = await editorSelection(page);
   assert.equal(selected, '    await asyncio.sleep(n)');
   await page.close();
 });

@@ -23,10 +23,16 @@ pub fn Console(#[prop(into)] chunks: Signal<Vec<Chunk>>, on_line: Callback<u32>)
                     let parts = c.text.split_inclusive('\n').map(|line| {
                         let line = line.to_string();
                         match program_line(&line) {
-                            Some(n) => view! {
-                                <button class="tb-line" title=format!("Show line {n} in the editor")
-                                    on:click=move |_| on_line.run(n)>{line}</button>
-                            }.into_any(),
+                            // The newline stays outside the button: inside it would not break the line.
+                            Some(n) => {
+                                let newline = if line.ends_with('\n') { "\n" } else { "" };
+                                let text = line.trim_end_matches('\n').to_string();
+                                view! {
+                                    <button class="tb-line" title=format!("Show line {n} in the editor")
+                                        on:click=move |_| on_line.run(n)>{text}</button>
+                                    {newline}
+                                }.into_any()
+                            }
                             None => view! { <span>{line}</span> }.into_any(),
                         }
                     }).collect_view();

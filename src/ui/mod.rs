@@ -3,6 +3,7 @@
 
 mod api_panel;
 mod console;
+mod editor;
 mod gallery;
 mod playground;
 mod replay;

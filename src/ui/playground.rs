@@ -1,11 +1,13 @@
 use super::api_panel::ApiPanel;
 use super::console::Console;
+use super::editor::{self, CodeEditor};
 use super::gallery::Gallery;
 use super::session::{self, Notice};
 use super::replay::Replay;
 use super::timeline::TimelineView;
 use crate::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::Settings;
+use awaitlab_engine::machine::ErrorSpot;
 use awaitlab_engine::RunConfig;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -34,36 +36,6 @@ const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
 fn embed_mode() -> bool {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     search.trim_start_matches('?').split('&').any(|p| p == "embed=1" || p == "embed=true")
-}
-
-/// Selects line `n` (1-based) in the editor and scrolls it into view.
-fn show_line(n: u32) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Some(el) = doc.query_selector("[data-testid=editor]").ok().flatten() else { return };
-    let Ok(area) = el.dyn_into::<web_sys::HtmlTextAreaElement>() else { return };
-    let text = area.value();
-    // Offsets in UTF-16 units, as the textarea counts them.
-    let mut start = 0u32;
-    for (i, line) in text.split('\n').enumerate() {
-        let len = line.encode_utf16().count() as u32;
-        if i + 1 == n as usize {
-            let _ = area.focus();
-            let _ = area.set_selection_range(start, start + len);
-            let line_height = area.scroll_height() as f64 / text.split('\n').count().max(1) as f64;
-            area.set_scroll_top(((n as f64 - 3.0).max(0.0) * line_height) as i32);
-            return;
-        }
-        start += len + 1;
-    }
-}
-
-/// Where a failed run's error points in the program: the last traceback entry in main.py, and
-/// the error's own line (`ValueError: boom`).
-fn error_location(stderr: &str) -> Option<(u32, String)> {
-    let line = stderr.lines().filter_map(super::console::program_line).last()?;
-    let message = stderr.lines().rev().find(|l| !l.trim().is_empty())?.trim().to_string();
-    Some((line, message))
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -115,8 +87,21 @@ pub fn App() -> impl IntoView {
     let (notice, set_notice) = signal(Notice::None);
     let embed = embed_mode();
     let (projector, set_projector) = signal(false);
+    Effect::new(move |_| {
+        projector.track();
+        editor::refresh();
+    });
     let (elapsed, set_elapsed) = signal(0.0f64);
-    let (error_at, set_error_at) = signal(None::<(u32, String)>);
+    let (error_at, set_error_at) = signal(None::<awaitlab_engine::machine::ErrorSpot>);
+    // The editor's cursor line: the timeline highlights the segments of that line.
+    let (cursor_line, set_cursor_line) = signal(None::<u32>);
+    Effect::new(move |_| {
+        let line = cursor_line.get();
+        // Again after every redraw of the timeline.
+        timeline.track();
+        pinned.track();
+        super::timeline::highlight_line(line);
+    });
     let (share_link, set_share_link) = signal(None::<String>);
     session::restore(DEFAULT_PROGRAM, set_code, set_api_settings, set_notice);
     // Autosave on every change; say so once if the browser keeps nothing.
@@ -186,6 +171,7 @@ pub fn App() -> impl IntoView {
             set_summary.set(String::new());
             set_timeline.set(None);
             set_error_at.set(None);
+            editor::clear_error();
             set_cursor.set(None);
             set_playing.set(false);
             set_state.set(RunState::Running);
@@ -230,11 +216,11 @@ pub fn App() -> impl IntoView {
                 set_timeline.set(Some(model));
                 set_last_trace.set(Some(Rc::new(std::mem::take(&mut result.trace))));
                 if result.exit_code != 0 && result.exit_code != 130 {
-                    let at = error_location(&result.stderr());
-                    if let Some((line, _)) = &at {
-                        show_line(*line);
+                    if let Some(spot) = &result.error {
+                        editor::mark_error(spot);
+                        editor::show_line(spot.line);
                     }
-                    set_error_at.set(at);
+                    set_error_at.set(result.error.take());
                 }
                 set_chunks.set(result.chunks);
                 set_state.set(match result.exit_code {
@@ -342,26 +328,17 @@ pub fn App() -> impl IntoView {
                     </div>
                 })}
                 {(!embed).then(|| view! { <ApiPanel settings=api_settings set_settings=set_api_settings /> })}
-                <textarea data-testid="editor" class="editor" spellcheck="false" aria-label="Python program"
-                    prop:value=code
-                    on:input=move |ev| set_code.set(event_target_value(&ev))
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                            ev.prevent_default();
-                            run_key();
-                        }
-                    }
-                ></textarea>
-                {move || error_at.get().map(|(line, message)| view! {
+                <CodeEditor code=code set_code=set_code on_run=run_key set_cursor_line=set_cursor_line />
+                {move || error_at.get().map(|ErrorSpot { line, message, .. }| view! {
                     <p class="error-marker" data-testid="error-marker" role="alert">
-                        <button class="link" on:click=move |_| show_line(line)>{format!("Line {line}")}</button>
+                        <button class="link" on:click=move |_| editor::show_line(line)>{format!("Line {line}")}</button>
                         {format!(": {message}")}
                     </p>
                 })}
             </section>
             <section class="output-pane">
                 <h2>"Output"</h2>
-                <Console chunks=shown_chunks on_line=Callback::new(show_line) />
+                <Console chunks=shown_chunks on_line=Callback::new(editor::show_line) />
                 <p class="summary" data-testid="summary">{summary}</p>
             </section>
             <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
@@ -392,7 +369,7 @@ pub fn App() -> impl IntoView {
                 {move || (state.get() != RunState::Running && timeline.with(|t| t.is_some())).then(|| view! {
                     <Replay timeline=timeline cursor=cursor set_cursor=set_cursor playing=playing set_playing=set_playing speed=speed />
                 })}
-                <TimelineView model=timeline on_line=Callback::new(show_line)
+                <TimelineView model=timeline on_line=Callback::new(editor::show_line)
                     min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end)))
                     cursor=Signal::derive(move || cursor.get()) />
                 {move || pinned.with(|p| p.is_some()).then(|| view! {

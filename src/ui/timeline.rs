@@ -45,6 +45,26 @@ pub fn standalone_svg(outer_html: &str) -> String {
     }
 }
 
+/// Marks the segments that belong to program line `line` (the editor's cursor line).
+pub fn highlight_line(line: Option<u32>) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(old) = doc.query_selector_all(".timeline-svg .seg.linked") {
+        for i in 0..old.length() {
+            if let Some(el) = old.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                let _ = el.class_list().remove_1("linked");
+            }
+        }
+    }
+    let Some(line) = line.filter(|l| *l > 0) else { return };
+    if let Ok(now) = doc.query_selector_all(&format!(".timeline-svg .seg[data-line=\"{line}\"]")) {
+        for i in 0..now.length() {
+            if let Some(el) = now.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                let _ = el.class_list().add_1("linked");
+            }
+        }
+    }
+}
+
 pub fn format_time(t: f64) -> String {
     if t == 0.0 {
         "0".into()

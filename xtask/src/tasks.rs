@@ -23,6 +23,7 @@ pub fn dist(args: &[String]) -> Result<(), String> {
 }
 
 fn build_dist(public_url: Option<&str>) -> Result<(), String> {
+    bundle_editor()?;
     let mut trunk = cmd("trunk");
     trunk.args(["build", "--release", "--offline"]);
     if let Some(url) = public_url {
@@ -33,6 +34,25 @@ fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     crate::csp::externalize_inline_scripts(&root().join("dist"))?;
     println!("xtask: static site in {}", root().join("dist").display());
     Ok(())
+}
+
+/// CodeMirror and web/editor/editor.js into one classic script (index.html loads it through
+/// trunk, which hashes it): it defines the global `AwaitlabEditor` that src/ui/editor.rs binds.
+pub const EDITOR_BUNDLE: &str = "target/editor/editor.js";
+
+fn bundle_editor() -> Result<(), String> {
+    let mut esbuild = cmd("esbuild");
+    esbuild.args([
+        "web/editor/editor.js",
+        "--bundle",
+        "--format=iife",
+        "--global-name=AwaitlabEditor",
+        "--minify",
+        "--log-level=warning",
+        "--banner:js=/* Awaitlab editor. CodeMirror 6 and Lezer: MIT licence, (C) Marijn Haverbeke and others; see https://codemirror.net */",
+    ]);
+    esbuild.arg(format!("--outfile={EDITOR_BUNDLE}"));
+    run(esbuild)
 }
 
 pub fn serve(args: &[String]) -> Result<(), String> {
@@ -98,7 +118,6 @@ fn build_cli() -> Result<(), String> {
     run(build)
 }
 
-/// The engine beside python3 on the same workloads.
 /// The engine beside python3, then the page: transfer size, load time, first output.
 pub fn bench(args: &[String]) -> Result<(), String> {
     if !args.iter().any(|a| a == "--web-only") {

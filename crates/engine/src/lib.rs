@@ -128,6 +128,8 @@ pub fn start(source: &str, config: &RunConfig) -> Machine {
             vm.write(Stream::Stderr, &text);
             let mut m = Machine::new(vm, vm::Thread::default());
             m.exit_code = Some(1);
+            let message = text.lines().last().unwrap_or_default().to_string();
+            m.error_spot = Some(machine::ErrorSpot { line: e.line, col: e.col, end_col: e.col + 1, message });
             m
         }
     }
@@ -276,6 +278,8 @@ pub struct RunResult {
     pub trace: Vec<trace::Record>,
     pub duration: f64,
     pub instructions: u64,
+    /// Where the error that ended the run is in the program (none for a clean exit or Stop).
+    pub error: Option<machine::ErrorSpot>,
 }
 
 impl RunResult {
@@ -316,6 +320,7 @@ impl Machine {
             trace: std::mem::take(&mut self.vm.trace.records),
             duration,
             instructions: self.vm.instructions,
+            error: self.error_spot.take(),
         }
     }
 }

@@ -124,11 +124,33 @@ pub struct Machine {
     /// The blocking HTTP request (`requests.get`) the program waits for, if any.
     blocked_http: Option<u64>,
     pub exit_code: Option<i32>,
+    /// Where the error that ended the run is in the program, for the editor to mark.
+    pub error_spot: Option<ErrorSpot>,
+}
+
+/// A place in the program's own source: 1-based line, 0-based columns counted in code points
+/// (as Python counts them), and the error's `Type: message` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorSpot {
+    pub line: u32,
+    pub col: u32,
+    pub end_col: u32,
+    pub message: String,
 }
 
 impl Machine {
     pub fn new(vm: Vm, main: Thread) -> Machine {
-        Machine { vm, main, main_state: MainState::Runnable, active: None, phase: LoopPhase::Boundary { first: true }, blocked_until: None, blocked_http: None, exit_code: None }
+        Machine {
+            vm,
+            main,
+            main_state: MainState::Runnable,
+            active: None,
+            phase: LoopPhase::Boundary { first: true },
+            blocked_until: None,
+            blocked_http: None,
+            exit_code: None,
+            error_spot: None,
+        }
     }
 
     pub fn now(&self) -> f64 {
@@ -581,6 +603,16 @@ impl Machine {
         self.vm.rt.running = false;
     }
 
+    /// The innermost frame of the program's own file that the exception passed through.
+    fn spot_of(&mut self, exc: &Value) -> Option<ErrorSpot> {
+        let entries = crate::exceptions::traceback(exc);
+        let entry = entries.iter().rev().find(|e| *e.filename == *self.vm.filename)?;
+        // No column range (a span over several lines): the whole line, as (0, 0).
+        let (col, end_col) = if entry.end_col > entry.col { (entry.col, entry.end_col) } else { (0, 0) };
+        let message = crate::exceptions::format_exception_only(&mut self.vm, exc);
+        Some(ErrorSpot { line: entry.line, col, end_col, message })
+    }
+
     fn finish(&mut self, exc: Option<Value>) {
         let mut code = 0;
         if let Some(exc) = exc {
@@ -598,6 +630,7 @@ impl Machine {
             } else {
                 let tb = crate::exceptions::format_traceback(&mut self.vm, &exc);
                 self.vm.write(Stream::Stderr, &tb);
+                self.error_spot = self.spot_of(&exc);
                 code = 1;
             }
         }
