@@ -74,6 +74,16 @@ test('a rate-limited fetch burst: 429s in the waterfall and at most N in flight'
   assert.equal(statuses.length, 12);
   assert.equal(statuses.filter((s) => s === '429').length, 7);
   assert.match(await page.getByTestId('timeline-summary').textContent(), /12 requests, at most 8 in flight/);
+  // The sliding window of the API's limit (5 per 1 s): 12 sent at once, over the line.
+  const rateLane = page.getByTestId('rate-window-lane');
+  assert.deepEqual(await rateLane.evaluate((g) => [g.dataset.peak, g.dataset.limit, g.dataset.held]), ['12', '5', 'false']);
+  assert.ok(await rateLane.locator('[data-testid="violation"]').count() >= 1);
+  // Paced at 4 per second the window holds.
+  await runProgram(page, 'import asyncio, aiohttp\nasync def main():\n    async with aiohttp.ClientSession() as s:\n        for i in range(10):\n            async with s.get(f"/api/videos/river?i={i}") as r:\n                print(r.status, end=" ")\n            await asyncio.sleep(0.25)\nasyncio.run(main())\n');
+  assert.doesNotMatch(await page.getByTestId('console').textContent(), /429/);
+  const [peak, held] = await rateLane.evaluate((g) => [Number(g.dataset.peak), g.dataset.held]);
+  assert.ok(peak >= 2 && peak <= 5 && held === 'true', `${peak} ${held}`);
+  assert.equal(await rateLane.locator('[data-testid="violation"]').count(), 0);
   await page.close();
 });
 
@@ -90,6 +100,11 @@ test('the exported trace is Chrome Trace Event JSON with one track per task; the
   const svg = readFileSync(await svgDownload.path(), 'utf8');
   assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   assert.equal((svg.match(/data-testid="lane"/g) ?? []).length, 4);
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  assert.equal(pngDownload.suggestedFilename(), 'awaitlab-timeline.png');
+  const png = readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG file');
+  assert.ok(png.length > 5000, `a picture, not an empty canvas (${png.length} bytes)`);
   await page.close();
 });
 
@@ -98,13 +113,13 @@ test('compare: a pinned run stays below the next one, on the same time scale', a
   await runProgram(page, MEOW + 'async def main():\n    await meow(1)\n    await meow(2)\nasyncio.run(main())\n');
   await page.getByTestId('pin').click();
   await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(2))\nasyncio.run(main())\n');
-  const current = page.locator('[data-testid="timeline"] > svg [data-testid="lane"]');
+  const current = page.locator('[data-testid="timeline"] > [data-testid="timeline-frame"] [data-testid="lane"]');
   const pinned = page.locator('[data-testid="pinned-timeline"] [data-testid="lane"]');
   assert.equal(await current.count(), 3);
   assert.equal(await pinned.count(), 1);
   // Same scale: the 3 s axis of the pinned run is also the current one's.
   const lastTick = (sel) => page.$$eval(`${sel} .tick-label`, (ts) => ts.at(-1).textContent);
-  assert.equal(await lastTick('[data-testid="timeline"] > svg'), await lastTick('[data-testid="pinned-timeline"] svg'));
+  assert.equal(await lastTick('[data-testid="timeline"] > [data-testid="timeline-frame"]'), await lastTick('[data-testid="pinned-timeline"]'));
   assert.match(await page.locator('[data-testid="pinned-timeline"] [data-testid="timeline-summary"]').textContent(), /3 s of program time/);
   await page.getByTestId('unpin').click();
   assert.equal(await page.getByTestId('pinned-timeline').count(), 0);
@@ -142,5 +157,104 @@ test('replay: the cursor shows the output and the timeline up to a moment', asyn
   await page.getByTestId('play').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="cursor-time"]').textContent === '2 s of 2 s', null, { timeout: 10000 });
   assert.equal(await page.getByTestId('console').textContent(), 'at 0\nat 1\nat 2\n');
+  await page.close();
+});
+
+const plotBox = (page, scope = '[data-testid="timeline"] > [data-testid="timeline-frame"]') =>
+  page.locator(`${scope} svg.plot`).first().getAttribute('viewBox');
+
+test('zoom and pan: buttons, Ctrl+wheel at the pointer, drag, keys; the pinned run follows', async () => {
+  const { page, errors } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await meow(1)\n    await meow(3)\nasyncio.run(main())\n');
+  await page.getByTestId('pin').click();
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(meow(1), meow(3))\nasyncio.run(main())\n');
+  assert.equal(await plotBox(page), '0 0 4000 ' + (await plotBox(page)).split(' ')[3], 'the whole 4 s of both runs');
+  await page.getByTestId('zoom-in').click();
+  const zoomed = (await plotBox(page)).split(' ').map(Number);
+  assert.ok(Math.abs(zoomed[2] - 4000 / 1.5) < 1, `one step in: ${zoomed}`);
+  assert.ok(Math.abs(zoomed[0] + zoomed[2] / 2 - 2000) < 1, 'around the middle');
+  const timeRange = (b) => b.split(' ').slice(0, 3).join(' ');
+  assert.equal(timeRange(await plotBox(page, '[data-testid="pinned-timeline"]')), timeRange(await plotBox(page)), 'the compared run shares the window');
+  assert.notEqual(await page.getByTestId('zoom-window').textContent(), '');
+  // Ctrl+wheel zooms in at the pointer: the time under it stays there.
+  const frame = page.locator('[data-testid="timeline"] > [data-testid="timeline-frame"]');
+  await page.getByTestId('zoom-fit').click();
+  await frame.scrollIntoViewIfNeeded();
+  const box = await frame.boundingBox();
+  const x = box.x + box.width * (190 + 990 * 0.25) / 1200;
+  await page.mouse.move(x, box.y + 60);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => document.querySelector('[data-testid="timeline-frame"] svg.plot').getAttribute('viewBox').split(' ')[2] < 3000);
+  const [start, , span] = (await plotBox(page)).split(' ').map(Number);
+  assert.ok(Math.abs(start + 0.25 * span - 1000) < 15, `1 s stays under the pointer: ${start} + ${span}/4`);
+  // Dragging right shows earlier times.
+  await page.mouse.move(x, box.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(x + 60, box.y + 60, { steps: 4 });
+  await page.mouse.up();
+  const dragged = (await plotBox(page)).split(' ').map(Number);
+  assert.ok(dragged[0] < start, `panned earlier: ${dragged[0]} < ${start}`);
+  // Keys: 0 shows the whole run again; + zooms, arrows pan.
+  await frame.focus();
+  await page.keyboard.press('0');
+  assert.equal((await plotBox(page)).split(' ')[2], '4000');
+  await page.keyboard.press('+');
+  await page.keyboard.press('ArrowRight');
+  const keyed = (await plotBox(page)).split(' ').map(Number);
+  assert.ok(keyed[0] > 0 && keyed[2] < 4000, `${keyed}`);
+  // Tick labels follow the window.
+  const ticks = await page.$$eval('[data-testid="timeline"] > [data-testid="timeline-frame"] .tick-label', (ts) => ts.map((t) => t.textContent));
+  assert.ok(!ticks.includes('0'), `the axis starts later: ${ticks}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in real time a "now" line moves while the program runs', async () => {
+  const { page } = await openPage(browser);
+  await page.getByTestId('editor').fill('import asyncio\nasync def main():\n    for i in range(4):\n        await asyncio.sleep(0.4)\n        print(i)\nasyncio.run(main())\n');
+  await page.getByTestId('real-time').setChecked(true);
+  await page.getByTestId('run').click();
+  const now = page.locator('[data-testid="timeline"] line[data-testid="now"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent === '0\n');
+  assert.equal(await now.getAttribute('visibility'), 'visible');
+  const first = Number(await now.getAttribute('x1'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent === '0\n1\n2\n');
+  const later = Number(await now.getAttribute('x1'));
+  assert.ok(later > first + 500, `the line moved on in program time (ms): ${first} → ${later}`);
+  await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
+  assert.equal(await now.getAttribute('visibility'), 'hidden');
+  await page.close();
+});
+
+test('under the replay cursor each lane says what its task was doing', async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.sleep(0.5)\n    await asyncio.create_task(meow(1))\nasyncio.run(main())\n');
+  const states = () => page.$$eval('[data-testid="timeline"] [data-testid="lane-state"]', (ts) => ts.map((t) => t.textContent));
+  await page.getByTestId('scrubber').fill('0.25');
+  assert.deepEqual(await states(), ['Task-1 · waiting: sleep 0.5 s', 'Task-2 · not started']);
+  await page.getByTestId('scrubber').fill('1');
+  assert.deepEqual(await states(), ['Task-1 · waiting: task Task-2', 'Task-2 · waiting: sleep 1 s']);
+  await page.getByTestId('show-all').click();
+  assert.deepEqual(await states(), ['Task-1 · done', 'Task-2 · done']);
+  await page.close();
+});
+
+test('a run with more than 120 tasks draws its lanes on a canvas, with hover details', async () => {
+  const { page, errors } = await openPage(browser);
+  await runProgram(page, MEOW + 'async def main():\n    await asyncio.gather(*(meow(i / 100) for i in range(300)))\nasyncio.run(main())\n');
+  const lanes = page.getByTestId('canvas-lanes');
+  assert.equal(await lanes.getAttribute('data-lanes'), '301');
+  assert.equal(await page.locator('[data-testid="timeline"] [data-testid="lane"]').count(), 0, 'no SVG lanes');
+  const canvas = lanes.locator('canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  // Lane 3 is meow(0.02): its sleep spans most of the first 20 ms of 3 s; point at its start.
+  await page.mouse.move(box.x + box.width * (190 + 2) / 1200, box.y + 22 + 16 * 3 + 8);
+  await page.locator('.canvas-tip').waitFor();
+  assert.match(await page.locator('.canvas-tip').textContent(), /^meow\(0\.02\) · /);
+  assert.match(await page.getByTestId('timeline-summary').textContent(), /^301 tasks/);
+  assert.deepEqual(errors, []);
   await page.close();
 });

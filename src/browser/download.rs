@@ -1,15 +1,21 @@
-//! Saves text as a file the user downloads (timeline exports).
+//! Saves text or a blob as a file the user downloads (timeline exports).
 
 use wasm_bindgen::JsCast;
 
-pub fn save_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let document = window.document().ok_or("no document")?;
+pub fn text_blob(mime: &str, text: &str) -> Result<web_sys::Blob, String> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file")?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| "cannot make the file")?;
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file".to_string())
+}
+
+pub fn save_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    save_blob(filename, &text_blob(mime, text)?)
+}
+
+pub fn save_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|_| "cannot make the file")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|_| "no link")?.dyn_into().map_err(|_| "no link")?;
     a.set_href(&url);
     a.set_download(filename);

@@ -81,6 +81,8 @@ pub fn App() -> impl IntoView {
     });
     // A pinned run's timeline, drawn under the current one on the same time scale.
     let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    let (pinned_rate, set_pinned_rate) = signal(None::<(u32, f64)>);
+    let (pinned_source, set_pinned_source) = signal(String::new());
     // The last run's trace, for the Chrome Trace Event export.
     let (last_trace, set_last_trace) = signal_local(None::<Rc<Vec<awaitlab_engine::trace::Record>>>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
@@ -92,6 +94,13 @@ pub fn App() -> impl IntoView {
         editor::refresh();
     });
     let (elapsed, set_elapsed) = signal(0.0f64);
+    // The timeline's zoom, shared by the current and the pinned run.
+    let zoom = RwSignal::new(None::<super::timeline::Window>);
+    // While a real-time run goes on: its program clock (the timeline's "now" line).
+    let (live_now, set_live_now) = signal(None::<f64>);
+    // What the last run ran with: its program (tooltips quote it) and its API rate limit.
+    let (ran_source, set_ran_source) = signal(String::new());
+    let (ran_rate, set_ran_rate) = signal(None::<(u32, f64)>);
     let (error_at, set_error_at) = signal(None::<awaitlab_engine::machine::ErrorSpot>);
     // The editor's cursor line: the timeline highlights the segments of that line.
     let (cursor_line, set_cursor_line) = signal(None::<u32>);
@@ -185,20 +194,30 @@ pub fn App() -> impl IntoView {
                 }
             });
             let source = code.get_untracked();
+            set_ran_source.set(source.clone());
+            zoom.set(None);
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
             let stop = stop_flag.clone();
             let api = api_settings.get_untracked();
+            set_ran_rate.set((api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s)));
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
                 // While it runs: the output so far, and the timeline so far.
                 let show_progress = move |m: &awaitlab_engine::machine::Machine| {
                     set_chunks.set(m.chunks().to_vec());
+                    if real_time.get_untracked() {
+                        set_live_now.set(Some(m.now()));
+                    }
                     if m.trace_records().len() <= LIVE_TIMELINE_MAX_RECORDS {
                         set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
                     }
                 };
                 let (mut result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
+                set_live_now.set(None);
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = perf.mark("timeline-start");
+                }
                 let model = awaitlab_engine::timeline::build(&result.trace);
                 let tasks = model.lanes.len();
                 let mut text = format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
@@ -348,21 +367,20 @@ pub fn App() -> impl IntoView {
                         let json_trace = trace.clone();
                         view! {
                             <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
-                                on:click=move |_| set_pinned.set(timeline.get_untracked())>"Pin to compare"</button>
+                                on:click=move |_| {
+                                    set_pinned.set(timeline.get_untracked());
+                                    set_pinned_rate.set(ran_rate.get_untracked());
+                                    set_pinned_source.set(ran_source.get_untracked());
+                                }>"Pin to compare"</button>
                             <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
                                 on:click=move |_| {
                                     let json = awaitlab_engine::trace::to_chrome_json(&json_trace);
                                     let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
                                 }>"Export trace (Perfetto)"</button>
                             <button data-testid="export-svg" title="The timeline as an SVG picture"
-                                on:click=move |_| {
-                                    let svg = web_sys::window().and_then(|w| w.document())
-                                        .and_then(|d| d.query_selector(".timeline-svg").ok().flatten())
-                                        .map(|e| e.outer_html());
-                                    if let Some(svg) = svg {
-                                        let _ = crate::browser::download::save_text("awaitlab-timeline.svg", "image/svg+xml", &super::timeline::standalone_svg(&svg));
-                                    }
-                                }>"Export SVG"</button>
+                                on:click=move |_| super::timeline::export::save_svg()>"Export SVG"</button>
+                            <button data-testid="export-png" title="The timeline as a PNG picture"
+                                on:click=move |_| super::timeline::export::save_png()>"Export PNG"</button>
                         }
                     })}
                 </div>
@@ -371,7 +389,8 @@ pub fn App() -> impl IntoView {
                 })}
                 <TimelineView model=timeline on_line=Callback::new(editor::show_line)
                     min_end=Signal::derive(move || pinned.with(|p| p.as_ref().map_or(0.0, |m| m.end)))
-                    cursor=Signal::derive(move || cursor.get()) />
+                    zoom=zoom rate=ran_rate source=ran_source
+                    cursor=Signal::derive(move || cursor.get()) now=Signal::derive(move || live_now.get()) />
                 {move || pinned.with(|p| p.is_some()).then(|| view! {
                     <div class="pinned" data-testid="pinned-timeline">
                         <div class="timeline-head">
@@ -379,7 +398,8 @@ pub fn App() -> impl IntoView {
                             <button data-testid="unpin" on:click=move |_| set_pinned.set(None)>"Unpin"</button>
                         </div>
                         <TimelineView model=pinned on_line=Callback::new(|_| {})
-                            min_end=Signal::derive(move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end))) />
+                            min_end=Signal::derive(move || timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end)))
+                            zoom=zoom follows_zoom=true rate=pinned_rate source=pinned_source />
                     </div>
                 })}
             </section>

@@ -60,6 +60,8 @@ pub struct RequestSpan {
     pub end: Option<f64>,
     pub status: Option<u16>,
     pub error: Option<Rc<str>>,
+    /// Sent to the built-in practice API (its rate limit counts it).
+    pub practice: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -93,15 +95,71 @@ pub struct Timeline {
     pub in_flight: Vec<(f64, i64)>,
 }
 
+impl Lane {
+    /// What the task was doing at time `t` (the replay cursor): "running", "ready",
+    /// "waiting: <what>", "not started" or its outcome once it ended.
+    pub fn state_at(&self, t: f64) -> String {
+        if t < self.created - 1e-9 {
+            return "not started".into();
+        }
+        if let Some(seg) = self.segments.iter().rev().find(|s| s.start <= t + 1e-9 && t < s.end - 1e-9) {
+            return match seg.kind {
+                SegmentKind::Running => "running".into(),
+                SegmentKind::Ready => "ready".into(),
+                SegmentKind::Waiting => format!("waiting: {}", seg.label),
+            };
+        }
+        match self.ended {
+            Some(end) if t >= end - 1e-9 => self.outcome.unwrap_or("done").into(),
+            _ => "ready".into(),
+        }
+    }
+}
+
 impl Timeline {
     /// Total time the loop was blocked.
     pub fn blocked_time(&self) -> f64 {
         self.blocked.iter().map(|s| s.end - s.start).sum()
     }
 
+    /// The most tasks alive (created and not yet finished) at one moment.
+    pub fn max_concurrent_tasks(&self) -> usize {
+        let mut steps: Vec<(f64, i32)> = self.lanes.iter().flat_map(|l| [(l.created, 1), (l.ended.unwrap_or(f64::INFINITY), -1)]).collect();
+        // An end and a start at the same moment do not overlap.
+        steps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let (mut alive, mut most) = (0i32, 0i32);
+        for (_, d) in steps {
+            alive += d;
+            most = most.max(alive);
+        }
+        most as usize
+    }
+
     /// Requests in flight at time `t`.
     pub fn in_flight_at(&self, t: f64) -> usize {
         self.requests.iter().filter(|r| r.start <= t && r.end.is_none_or(|e| e > t)).count()
+    }
+
+    /// Requests sent to the practice API within the last `window` seconds, as a step series
+    /// (time, count): the sliding window its rate limit counts. A request leaves the window
+    /// exactly `window` after it was sent, before one sent at that moment enters (as the API's
+    /// own limiter allows a request exactly one window after an earlier one).
+    pub fn sliding_window(&self, window: f64) -> Vec<(f64, i64)> {
+        if window <= 0.0 {
+            return Vec::new();
+        }
+        let mut steps: Vec<(f64, i64)> = self.requests.iter().filter(|r| r.practice).flat_map(|r| [(r.start, 1), (r.start + window, -1)]).collect();
+        steps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut count = 0;
+        let mut series: Vec<(f64, i64)> = Vec::with_capacity(steps.len());
+        for (t, delta) in steps {
+            count += delta;
+            match series.last_mut() {
+                Some(last) if (last.0 - t).abs() < 1e-9 => last.1 = count,
+                _ => series.push((t, count)),
+            }
+        }
+        series
     }
 
     /// Every moment something happens, in order (where a replay cursor can step to).
@@ -249,6 +307,7 @@ pub fn build(records: &[Record]) -> Timeline {
                     end: None,
                     status: None,
                     error: None,
+                    practice: crate::http::is_practice_api(url),
                 });
             }
             Event::HttpEnd { id, status, error } => {

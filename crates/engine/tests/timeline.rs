@@ -93,3 +93,46 @@ fn event_times_and_in_flight_samples_come_with_the_model() {
     let t = build(&run_virtual(src, &RunConfig { api, ..Default::default() }).trace);
     assert_eq!(t.in_flight, vec![(0.0, 1), (0.0, 2), (0.1, 1), (0.1, 0)]);
 }
+
+#[test]
+fn the_sliding_window_counts_practice_requests_of_the_last_window() {
+    // Three requests at once, then one a second later (the first three leave as it enters),
+    // then one to another site that the practice API's limit does not count.
+    let src = "import asyncio, aiohttp\nasync def get(s, url):\n    try:\n        async with s.get(url) as r:\n            return r.status\n    except aiohttp.ClientError:\n        return 'failed'\nasync def main():\n    async with aiohttp.ClientSession() as s:\n        await asyncio.gather(*(get(s, '/api/videos/river') for _ in range(3)))\n        await asyncio.sleep(0.9)\n        await get(s, '/api/videos/garden')\n        await get(s, 'https://example.com/')\nasyncio.run(main())\n";
+    let api = Settings { latency: LatencyShape::Fixed, latency_ms: 100.0, capacity: 0, ..Default::default() };
+    let t = build(&run_virtual(src, &RunConfig { api, ..Default::default() }).trace);
+    assert_eq!(t.requests.iter().filter(|r| r.practice).count(), 4);
+    let rounded: Vec<(f64, i64)> = t.sliding_window(1.0).iter().map(|(x, n)| ((x * 1000.0).round() / 1000.0, *n)).collect();
+    assert_eq!(rounded, vec![(0.0, 3), (1.0, 1), (2.0, 0)]);
+    assert!(t.sliding_window(0.0).is_empty(), "no rate limit, no window");
+}
+
+#[test]
+fn the_timed_semaphore_demo_keeps_the_window_under_the_limit() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../demos/09-timed-semaphore.py")).unwrap();
+    let api = Settings::from_query("latency=fixed&latency_ms=50&capacity=0&rate_limit=5&rate_window_s=1");
+    let r = run_virtual(&src, &RunConfig { api, ..Default::default() });
+    let t = build(&r.trace);
+    // The demo's first half fires a burst (over the limit), the second paces it (never over).
+    let paced_from = t.requests.iter().rev().take(10).map(|q| q.start).fold(f64::INFINITY, f64::min);
+    let window = t.sliding_window(1.0);
+    assert!(window.iter().any(|(_, n)| *n > 5), "the burst goes over the limit");
+    assert!(window.iter().filter(|(x, _)| *x >= paced_from - 1e-9 + 1.0).all(|(_, n)| *n <= 5), "{window:?}");
+}
+
+#[test]
+fn a_lane_says_what_its_task_was_doing_at_a_moment() {
+    let t = timeline_of("import asyncio\nasync def meow(n):\n    await asyncio.sleep(n)\nasync def main():\n    await asyncio.sleep(0.5)\n    await asyncio.create_task(meow(1))\nasyncio.run(main())\n");
+    assert_eq!(t.lanes[0].state_at(0.25), "waiting: sleep 0.5 s");
+    assert_eq!(t.lanes[1].state_at(0.25), "not started");
+    assert_eq!(t.lanes[1].state_at(1.0), "waiting: sleep 1 s");
+    assert_eq!(t.lanes[1].state_at(2.0), "done");
+}
+
+#[test]
+fn max_concurrency_counts_tasks_alive_at_once() {
+    let t = timeline_of("import asyncio\nasync def meow(n):\n    await asyncio.sleep(n)\nasync def main():\n    await asyncio.gather(meow(1), meow(2))\n    await meow(1)\nasyncio.run(main())\n");
+    assert_eq!(t.max_concurrent_tasks(), 3, "main and the two gathered");
+    let t = timeline_of("import asyncio\nasync def nap():\n    await asyncio.sleep(0.1)\nasync def main():\n    for n in range(3):\n        await asyncio.create_task(nap())\nasyncio.run(main())\n");
+    assert_eq!(t.max_concurrent_tasks(), 2, "main and one task at a time");
+}

@@ -1,0 +1,414 @@
+//! The timeline as SVG. Everything placed in time lives in one nested `<svg class="plot">` whose
+//! viewBox is the visible window (in milliseconds), so zooming and panning change one attribute;
+//! strokes do not scale (`vector-effect`), and the few texts that sit in time (segment labels,
+//! tick labels, blocked labels) are redrawn for the window.
+
+use super::zoom::{format_time, ticks};
+use super::{Geometry, TimelineInput, LABEL_W, PLOT_W, WIDTH};
+use awaitlab_engine::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::rc::Rc;
+
+pub const LANE_H: f64 = 26.0;
+pub const AXIS_H: f64 = 24.0;
+const REQ_H: f64 = 9.0;
+const CHART_H: f64 = 44.0;
+pub const MAX_REQUESTS: usize = 300;
+/// Plot units per second: the plot's viewBox is in milliseconds.
+const K: f64 = 1000.0;
+/// A zero-length rect is not drawn at all; this one is, through its stroke.
+const HAIRLINE: f64 = 1e-6;
+
+fn status_class(r: &RequestSpan) -> &'static str {
+    match (r.status, &r.error) {
+        (Some(s), _) if s < 300 => "ok",
+        (Some(429), _) => "limited",
+        (Some(s), _) if s < 500 => "client-error",
+        (Some(_), _) => "server-error",
+        (None, Some(_)) => "failed",
+        _ => "pending",
+    }
+}
+
+/// "sleep 2 s: 0 → 2 s (2 s)" and, when known, the program line it waited at.
+fn segment_tip(label: &str, start: f64, end: f64, line: u32, source: &[String]) -> String {
+    let mut tip = format!("{label}: {} → {} ({})", format_time(start), format_time(end), format_time(end - start));
+    if line > 0 {
+        match source.get(line as usize - 1).map(|l| l.trim()).filter(|l| !l.is_empty()) {
+            Some(text) => tip.push_str(&format!("\nline {line}: {text}")),
+            None => tip.push_str(&format!("\nline {line}")),
+        }
+    }
+    tip
+}
+
+/// One task's segments and prints, in plot units (x in ms, y in page units).
+fn lane_plot(lane: &Lane, y: f64, input: &TimelineInput) -> impl IntoView {
+    let on_line = input.on_line;
+    let segments = lane
+        .segments
+        .iter()
+        .map(|seg| {
+            let (kind, h, dy) = match seg.kind {
+                SegmentKind::Running => ("running", LANE_H - 8.0, 4.0),
+                SegmentKind::Waiting => ("waiting", LANE_H - 12.0, 6.0),
+                SegmentKind::Ready => ("ready", 2.0, LANE_H / 2.0 - 1.0),
+            };
+            let tip = segment_tip(&seg.label, seg.start, seg.end, seg.line, &input.source);
+            let line = seg.line;
+            view! {
+                <rect class=format!("seg {kind}") data-kind=kind data-label=seg.label.to_string()
+                    on:click=move |_| { if line > 0 && !super::was_dragged() { on_line.run(line) } }
+                    data-start=seg.start data-end=seg.end data-line=seg.line
+                    x=seg.start * K y=y + dy width=((seg.end - seg.start) * K).max(HAIRLINE) height=h>
+                    <title>{tip}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let prints = lane
+        .prints
+        .iter()
+        .map(|p| {
+            let class = if p.stderr { "print stderr" } else { "print" };
+            view! {
+                <line class=class x1=p.time * K x2=p.time * K y1=y + 1.0 y2=y + 9.0>
+                    <title>{format!("printed {} at {}", p.text.trim_end(), format_time(p.time))}</title>
+                </line>
+            }
+        })
+        .collect_view();
+    view! {
+        <g class="lane" data-testid="lane" data-title=lane.title.clone() data-task=lane.task data-outcome=lane.outcome.unwrap_or("pending")>
+            {segments}
+            {prints}
+        </g>
+    }
+}
+
+/// The lane's title column: title, Task name, outcome, and (under a replay cursor) its state.
+fn lane_title(lane: &Lane, y: f64, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
+    let title = lane.title.clone();
+    let shown_title = if title.chars().count() > 24 { format!("{}…", title.chars().take(23).collect::<String>()) } else { title.clone() };
+    let mut hover = title.clone();
+    if let Some(p) = parent {
+        hover.push_str(&format!("\ncreated by {p} at {}", format_time(lane.created)));
+    }
+    let name = lane.name.to_string();
+    let outcome = lane.outcome.unwrap_or("pending");
+    let at_cursor = SendWrapper::new(lane.clone());
+    let state = move || match cursor.and_then(|c| c.get()) {
+        Some(t) => format!("{name} · {}", at_cursor.state_at(t)),
+        None => format!("{name} · {outcome}"),
+    };
+    view! {
+        <g class="lane-head" data-testid="lane-head">
+            <line class="lane-rule" x1=0 x2=WIDTH y1=y + LANE_H y2=y + LANE_H />
+            <text class="lane-title" x=6 y=y + 12.0>{shown_title}<title>{hover}</title></text>
+            <text class="lane-name" data-testid="lane-state" x=6 y=y + 23.0>{state}</text>
+        </g>
+    }
+}
+
+fn requests_plot(reqs: &[RequestSpan], top: f64, end: f64) -> impl IntoView {
+    reqs.iter()
+        .take(MAX_REQUESTS)
+        .enumerate()
+        .map(|(i, r)| {
+            let y = top + i as f64 * REQ_H;
+            let stop = r.end.unwrap_or(end);
+            let queued = r.queued_from.map(|q| {
+                view! { <rect class="req-queued" x=q * K y=y + 2.0 width=((r.start - q) * K).max(HAIRLINE) height=REQ_H - 4.0 /> }
+            });
+            let outcome = match (r.status, &r.error) {
+                (Some(st), _) => st.to_string(),
+                (None, Some(e)) => format!("failed: {e}"),
+                _ => "in flight".into(),
+            };
+            let mut tip = format!("{} → {outcome}", r.label);
+            if let Some(q) = r.queued_from {
+                tip.push_str(&format!("\nwaited for a connection {} → {}", format_time(q), format_time(r.start)));
+            }
+            tip.push_str(&format!("\nsent {} → answered {}", format_time(r.start), r.end.map(format_time).unwrap_or_else(|| "…".into())));
+            view! {
+                <g data-testid="request" data-status=r.status.map(|s| s.to_string()).unwrap_or_default()>
+                    {queued}
+                    <rect class=format!("req {}", status_class(r)) x=r.start * K y=y + 1.0
+                        width=((stop - r.start) * K).max(HAIRLINE) height=REQ_H - 2.0>
+                        <title>{tip}</title>
+                    </rect>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// Keeps the last value at each instant: a release and an acquire at the same moment are one
+/// step, not a dip to zero.
+fn settle(samples: &[(f64, i64)]) -> Vec<(f64, i64)> {
+    let mut out: Vec<(f64, i64)> = Vec::with_capacity(samples.len());
+    for &(t, v) in samples {
+        match out.last_mut() {
+            Some(last) if last.0 == t => last.1 = v,
+            _ => out.push((t, v)),
+        }
+    }
+    out
+}
+
+/// A step chart of `samples` (time, value), with an optional limit line; stretches above the
+/// limit are drawn again as violations.
+fn step_chart(samples: &[(f64, i64)], limit: Option<i64>, top: f64, end: f64) -> impl IntoView {
+    let samples = settle(samples);
+    let max = samples.iter().map(|s| s.1).max().unwrap_or(0).max(limit.unwrap_or(0)).max(1) as f64;
+    let y = move |v: i64| top + CHART_H - 4.0 - (v as f64 / max) * (CHART_H - 10.0);
+    let mut d = format!("M0 {}", y(0));
+    let mut last = 0;
+    for (t, v) in &samples {
+        d.push_str(&format!(" L{} {} L{} {}", t * K, y(last), t * K, y(*v)));
+        last = *v;
+    }
+    d.push_str(&format!(" L{} {}", end * K, y(last)));
+    let limit = limit.filter(|l| *l > 0);
+    let violations = limit.map(|l| {
+        let mut over = vec![];
+        for (i, (t, v)) in samples.iter().enumerate() {
+            if *v > l {
+                let until = samples.get(i + 1).map_or(end, |n| n.0);
+                over.push(view! {
+                    <rect class="violation" data-testid="violation" x=t * K y=y(*v) width=((until - t) * K).max(HAIRLINE) height=y(l) - y(*v)>
+                        <title>{format!("{v} > limit {l} from {} to {}", format_time(*t), format_time(until))}</title>
+                    </rect>
+                });
+            }
+        }
+        over
+    });
+    let limit_line = limit.map(|l| view! { <line class="limit" x1=0 x2=end * K y1=y(l) y2=y(l)><title>{format!("limit {l}")}</title></line> });
+    view! {
+        {violations}
+        <path class="chart" d=d />
+        {limit_line}
+    }
+}
+
+fn resource_title(r: &Resource) -> String {
+    match &*r.kind {
+        "connections" => format!("connections in use (limit {})", r.capacity),
+        k if r.capacity > 0 => format!("{k}({}) in use", r.capacity),
+        k => format!("{k} in use"),
+    }
+}
+
+/// A chart lane under the task lanes: its title column and its plot.
+struct Section {
+    head: AnyView,
+    plot: AnyView,
+    height: f64,
+}
+
+fn sections(m: &Model, top: f64, end: f64, rate: Option<(u32, f64)>) -> Vec<Section> {
+    let mut out = vec![];
+    let mut y = top;
+    if !m.requests.is_empty() {
+        let shown = m.requests.len().min(MAX_REQUESTS);
+        let height = (shown as f64 * REQ_H).max(30.0) + 14.0;
+        let more = m.requests.len() - shown;
+        out.push(Section {
+            head: view! {
+                <text class="lane-title" x=6 y=y + 20.0>"HTTP requests"</text>
+                <text class="lane-name" x=6 y=y + 32.0>{format!("{} · at most {} at once{}", m.requests.len(), m.max_in_flight,
+                    if more > 0 { format!(" · first {shown} drawn") } else { String::new() })}</text>
+            }
+            .into_any(),
+            plot: view! { <g class="section" data-testid="requests-lane">{requests_plot(&m.requests, y + 8.0, end)}</g> }.into_any(),
+            height,
+        });
+        y += height;
+        out.push(Section {
+            head: view! {
+                <text class="lane-title" x=6 y=y + 16.0>"Requests in flight"</text>
+                <text class="lane-name" x=6 y=y + 28.0>{format!("max {}", m.max_in_flight)}</text>
+            }
+            .into_any(),
+            plot: view! { <g class="section" data-testid="in-flight-lane">{step_chart(&m.in_flight, None, y, end)}</g> }.into_any(),
+            height: CHART_H,
+        });
+        y += CHART_H;
+        if let Some((limit, window)) = rate.filter(|(l, w)| *l > 0 && *w > 0.0 && m.requests.iter().any(|r| r.practice)) {
+            let series = m.sliding_window(window);
+            let peak = series.iter().map(|s| s.1).max().unwrap_or(0);
+            let held = peak <= limit as i64;
+            out.push(Section {
+                head: view! {
+                    <text class="lane-title" x=6 y=y + 16.0>{format!("Sent in the last {} s", window)}</text>
+                    <text class=if held { "lane-name" } else { "lane-name over" } x=6 y=y + 28.0>
+                        {format!("max {peak} · limit {limit}: {}", if held { "held" } else { "exceeded" })}</text>
+                }
+                .into_any(),
+                plot: view! {
+                    <g class="section" data-testid="rate-window-lane" data-peak=peak data-limit=limit data-held=held.to_string()>
+                        {step_chart(&series, Some(limit as i64), y, end)}
+                    </g>
+                }
+                .into_any(),
+                height: CHART_H,
+            });
+            y += CHART_H;
+        }
+    }
+    for r in &m.resources {
+        let max = r.samples.iter().map(|x| x.1).max().unwrap_or(0);
+        out.push(Section {
+            head: view! {
+                <text class="lane-title" x=6 y=y + 16.0>{resource_title(r)}</text>
+                <text class="lane-name" x=6 y=y + 28.0>{format!("max {max}")}</text>
+            }
+            .into_any(),
+            plot: view! {
+                <g class="section" data-testid="resource-lane" data-kind=r.kind.to_string()>
+                    {step_chart(&r.samples, (r.capacity > 0).then_some(r.capacity), y, end)}
+                </g>
+            }
+            .into_any(),
+            height: CHART_H,
+        });
+        y += CHART_H;
+    }
+    out
+}
+
+/// Texts that sit at a time: segment labels (where the segment is wide enough on screen) and
+/// blocked-span labels. Redrawn for each window.
+#[derive(Clone)]
+struct TimedLabel {
+    start: f64,
+    end: f64,
+    y: f64,
+    text: String,
+    class: &'static str,
+}
+
+/// The SVG for a run: the axis, the task lanes (unless a canvas draws them: `lanes = false`)
+/// and the chart sections.
+pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lanes: bool) -> impl IntoView {
+    let total = geometry.total;
+    let window = input.window;
+    let mut y = AXIS_H;
+    let mut heads = vec![];
+    let mut plots = vec![];
+    let mut labels: Vec<TimedLabel> = vec![];
+    let mut spawns = vec![];
+    let lanes_top = y;
+    if draw_lanes {
+        let lane_y: std::collections::HashMap<u64, f64> = m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
+        for lane in &m.lanes {
+            let parent = lane.parent.and_then(|p| m.lanes.iter().find(|l| l.task == p));
+            heads.push(lane_title(lane, y, parent.map(|p| p.title.as_str()), input.cursor).into_any());
+            plots.push(lane_plot(lane, y, &input).into_any());
+            if let Some(py) = parent.and_then(|p| lane_y.get(&p.task)) {
+                // Parent → child: a thin link from the parent's lane to the child's, at creation.
+                spawns.push(view! {
+                    <line class="spawn" x1=lane.created * K x2=lane.created * K y1=py + LANE_H / 2.0 y2=y + LANE_H / 2.0 />
+                });
+            }
+            for seg in lane.segments.iter().filter(|s| s.kind == SegmentKind::Waiting) {
+                labels.push(TimedLabel { start: seg.start, end: seg.end, y: y + LANE_H / 2.0 + 4.0, text: seg.label.to_string(), class: "seg-label" });
+            }
+            y += LANE_H;
+        }
+    }
+    let lanes_bottom = y;
+    let blocked = m
+        .blocked
+        .iter()
+        .map(|b| {
+            labels.push(TimedLabel { start: b.start, end: f64::INFINITY, y: lanes_bottom - 3.0, text: format!("blocked: {}", b.label), class: "blocked-label" });
+            view! {
+                <rect class="blocked" data-testid="blocked" x=b.start * K y=lanes_top
+                    width=((b.end - b.start) * K).max(HAIRLINE) height=(lanes_bottom - lanes_top).max(LANE_H)>
+                    <title>{format!("loop blocked: {} ({})", b.label, format_time(b.end - b.start))}</title>
+                </rect>
+            }
+        })
+        .collect_view();
+    let end = total;
+    for s in sections(&m, y + 4.0, end, input.rate) {
+        heads.push(s.head);
+        plots.push(s.plot);
+        y += s.height;
+    }
+    let height = y + 6.0;
+
+    // The parts that follow the window.
+    let view_box = move || {
+        let w = window.get();
+        format!("{} 0 {} {height}", w.start * K, w.span() * K)
+    };
+    let px_per_unit = move || PLOT_W / (window.get().span() * K);
+    // The hatch of waiting segments, kept square on screen.
+    let hatch = move || format!("scale({} 1) rotate(45)", 1.0 / px_per_unit());
+    let axis = move || {
+        let w = window.get();
+        ticks(w)
+            .into_iter()
+            .map(|t| {
+                let x = geometry.x(w, t);
+                view! {
+                    <line class="tick" x1=x x2=x y1=AXIS_H - 4.0 y2=height />
+                    <text class="tick-label" x=x + 2.0 y=14>{format_time(t)}</text>
+                }
+            })
+            .collect_view()
+    };
+    // Built once; each follows the window through its own attributes (no elements are made
+    // while zooming).
+    let timed_labels = labels
+        .iter()
+        .map(|l| {
+            let l = l.clone();
+            let width = 7.0 * l.text.chars().count() as f64;
+            let (start, end) = (l.start, l.end);
+            let x = move || {
+                let w = window.get();
+                geometry.x(w, start.max(w.start)) + 4.0
+            };
+            let shown = move || {
+                let w = window.get();
+                let room = geometry.x(w, end.min(w.end)) - geometry.x(w, start.max(w.start));
+                if w.overlaps(start, end) && (end.is_infinite() || room > width) { "visible" } else { "hidden" }
+            };
+            view! { <text class=l.class x=x y=l.y visibility=shown>{l.text}</text> }
+        })
+        .collect_view();
+    let marker = |class: &'static str, testid: &'static str, at: Option<Signal<Option<f64>>>| {
+        at.map(|c| {
+            let x = move || c.get().map_or(-1e12, |t| t * K);
+            view! {
+                <line class=class data-testid=testid x1=x x2=x y1=AXIS_H - 6.0 y2=height
+                    visibility=move || if c.get().is_some() { "visible" } else { "hidden" } />
+            }
+        })
+    };
+    view! {
+        <svg class="timeline-svg" viewBox=format!("0 0 {WIDTH} {height}") role="img"
+            aria-label="Timeline of the run: one lane per task" data-testid="timeline-svg">
+            <defs>
+                <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform=hatch>
+                    <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                </pattern>
+            </defs>
+            <g class="axis">{axis}</g>
+            {heads}
+            <svg class="plot" x=LABEL_W y=0 width=PLOT_W height=height viewBox=view_box preserveAspectRatio="none">
+                {blocked}
+                {spawns}
+                {plots}
+                {marker("cursor", "cursor", input.cursor)}
+                {marker("now", "now", input.now)}
+            </svg>
+            <g class="timed-labels">{timed_labels}</g>
+        </svg>
+    }
+}
