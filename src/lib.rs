@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod demos;
 pub mod share;
+pub mod twins;
 pub mod ui;
 
 /// Mounts the app on the page's body.

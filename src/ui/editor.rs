@@ -21,6 +21,9 @@ extern "C" {
         on_cursor_line: &js_sys::Function,
     ) -> Result<EditorHandle, JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = AwaitlabEditor, js_name = showRust)]
+    fn show_rust(parent: &web_sys::Element, doc: &str) -> Result<JsValue, JsValue>;
+
     #[wasm_bindgen(method)]
     fn text(this: &EditorHandle) -> String;
     #[wasm_bindgen(method, js_name = setText)]
@@ -63,6 +66,17 @@ pub fn clear_error() {
 /// The font size changed (projector mode): the editor measures its lines again.
 pub fn refresh() {
     with_editor(|e| e.refresh());
+}
+
+/// Shows Rust source, read-only and highlighted, in `parent` (plain text if the editor script
+/// did not load).
+pub fn show_rust_source(parent: &web_sys::Element, source: &str) {
+    if show_rust(parent, source).is_err() {
+        if let Some(pre) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("pre").ok()) {
+            pre.set_text_content(Some(source));
+            let _ = parent.append_child(&pre);
+        }
+    }
 }
 
 #[component]

@@ -9,5 +9,6 @@ mod playground;
 mod replay;
 mod session;
 mod timeline;
+mod twin;
 
 pub use playground::App;

@@ -5,6 +5,7 @@ use super::gallery::Gallery;
 use super::session::{self, Notice};
 use super::replay::Replay;
 use super::timeline::TimelineView;
+use super::twin::RustTwin;
 use crate::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::machine::ErrorSpot;
@@ -169,12 +170,10 @@ pub fn App() -> impl IntoView {
         set_notice.set(Notice::None);
     };
 
-    let run = {
+    // Every run, Python or a Rust twin: the page's state at its start and at its end.
+    let begin_run = {
         let stop_flag = stop_flag.clone();
-        move || {
-            if state.get_untracked() == RunState::Running {
-                return;
-            }
+        move |ran: String, rate: Option<(u32, f64)>| {
             stop_flag.set(false);
             set_chunks.set(Vec::new());
             set_summary.set(String::new());
@@ -183,6 +182,9 @@ pub fn App() -> impl IntoView {
             editor::clear_error();
             set_cursor.set(None);
             set_playing.set(false);
+            set_ran_source.set(ran);
+            set_ran_rate.set(rate);
+            zoom.set(None);
             set_state.set(RunState::Running);
             // The elapsed time shown while running (wall clock), until the state changes.
             let started = js_sys::Date::now();
@@ -193,13 +195,56 @@ pub fn App() -> impl IntoView {
                     gloo_timers::future::TimeoutFuture::new(100).await;
                 }
             });
+        }
+    };
+    let finish_run = move |mut result: awaitlab_engine::RunResult, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
+        set_live_now.set(None);
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("timeline-start");
+        }
+        let model = awaitlab_engine::timeline::build(&result.trace);
+        let tasks = model.lanes.len();
+        let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
+        if let Some(stats) = stats.filter(|s| s.requests > 0) {
+            text.push_str(&format!(
+                " · practice API: {} request{}, at most {} at once, {} rate-limited, {} errors",
+                stats.requests,
+                if stats.requests == 1 { "" } else { "s" },
+                stats.max_concurrent,
+                stats.rate_limited,
+                stats.errors
+            ));
+        }
+        set_summary.set(text);
+        set_timeline.set(Some(model));
+        set_last_trace.set(Some(Rc::new(std::mem::take(&mut result.trace))));
+        if result.exit_code != 0 && result.exit_code != 130 {
+            if let Some(spot) = &result.error {
+                editor::mark_error(spot);
+                editor::show_line(spot.line);
+            }
+            set_error_at.set(result.error.take());
+        }
+        set_chunks.set(result.chunks);
+        set_state.set(match result.exit_code {
+            0 => RunState::Done,
+            130 => RunState::Stopped,
+            _ => RunState::Failed,
+        });
+    };
+    let rate_of = |api: &Settings| (api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s));
+    let run = {
+        let stop_flag = stop_flag.clone();
+        let begin_run = begin_run.clone();
+        move || {
+            if state.get_untracked() == RunState::Running {
+                return;
+            }
             let source = code.get_untracked();
-            set_ran_source.set(source.clone());
-            zoom.set(None);
+            let api = api_settings.get_untracked();
+            begin_run(source.clone(), rate_of(&api));
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
             let stop = stop_flag.clone();
-            let api = api_settings.get_untracked();
-            set_ran_rate.set((api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s)));
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
@@ -213,43 +258,36 @@ pub fn App() -> impl IntoView {
                         set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
                     }
                 };
-                let (mut result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
-                set_live_now.set(None);
-                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = perf.mark("timeline-start");
-                }
-                let model = awaitlab_engine::timeline::build(&result.trace);
-                let tasks = model.lanes.len();
-                let mut text = format!("{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
-                if stats.requests > 0 {
-                    text.push_str(&format!(
-                        " · practice API: {} request{}, at most {} at once, {} rate-limited, {} errors",
-                        stats.requests,
-                        if stats.requests == 1 { "" } else { "s" },
-                        stats.max_concurrent,
-                        stats.rate_limited,
-                        stats.errors
-                    ));
-                }
-                set_summary.set(text);
-                set_timeline.set(Some(model));
-                set_last_trace.set(Some(Rc::new(std::mem::take(&mut result.trace))));
-                if result.exit_code != 0 && result.exit_code != 130 {
-                    if let Some(spot) = &result.error {
-                        editor::mark_error(spot);
-                        editor::show_line(spot.line);
-                    }
-                    set_error_at.set(result.error.take());
-                }
-                set_chunks.set(result.chunks);
-                set_state.set(match result.exit_code {
-                    0 => RunState::Done,
-                    130 => RunState::Stopped,
-                    _ => RunState::Failed,
-                });
+                let (result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
+                finish_run(result, Some(stats), "");
             });
         }
     };
+    // A demo's async Rust twin: always in real time (it runs on the browser's own event loop).
+    let run_twin = {
+        let stop_flag = stop_flag.clone();
+        move |twin: &'static crate::twins::Twin, values: Vec<f64>| {
+            if state.get_untracked() == RunState::Running {
+                return;
+            }
+            let api = api_settings.get_untracked();
+            begin_run(twin.source.to_string(), rate_of(&api));
+            let stop = stop_flag.clone();
+            let speed = speed.get_untracked();
+            leptos::task::spawn_local(async move {
+                let show_progress = move |rec: &crate::twins::recorder::Recorder| {
+                    set_chunks.set(rec.chunks());
+                    set_live_now.set(Some(rec.now()));
+                    set_timeline.set(Some(awaitlab_engine::timeline::build(&rec.records())));
+                };
+                let result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await;
+                let stats = crate::browser::practice::api().stats();
+                finish_run(result, Some(stats), "Rust twin · ");
+            });
+        }
+    };
+    // Views need Send closures; the twin runner holds the Stop flag.
+    let run_twin = StoredValue::new_local(run_twin);
     let run_click = run.clone();
     let run_key = run.clone();
     let stop = {
@@ -344,6 +382,10 @@ pub fn App() -> impl IntoView {
                         <h2>{d.title.clone()}</h2>
                         <p>{d.explanation.clone()}</p>
                         <button data-testid="reset-demo" on:click=reset_demo>"Reset to the demo's original"</button>
+                        {crate::twins::for_demo(d.id).map(|twin| view! {
+                            <RustTwin twin=twin on_run=move |t, v| run_twin.with_value(|run| run(t, v))
+                                running=Signal::derive(move || state.get() == RunState::Running) />
+                        })}
                     </div>
                 })}
                 {(!embed).then(|| view! { <ApiPanel settings=api_settings set_settings=set_api_settings /> })}

@@ -7,7 +7,8 @@ import {
   highlightActiveLineGutter, drawSelection, highlightSpecialChars,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { indentOnInput, bracketMatching, syntaxHighlighting, indentUnit } from "@codemirror/language";
+import { indentOnInput, bracketMatching, syntaxHighlighting, indentUnit, StreamLanguage } from "@codemirror/language";
+import { rust } from "@codemirror/legacy-modes/mode/rust";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { classHighlighter } from "@lezer/highlight";
 import { pythonLanguage } from "@codemirror/lang-python";
@@ -142,4 +143,19 @@ export function selectionOf(el) {
   if (!view) return null;
   const { from, to } = view.state.selection.main;
   return view.state.sliceDoc(from, to);
+}
+
+/// A read-only, highlighted view of Rust source (the demos' async Rust twins).
+export function showRust(parent, doc) {
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(), highlightSpecialChars(), drawSelection(), syntaxHighlighting(classHighlighter),
+        StreamLanguage.define(rust), EditorState.readOnly.of(true), EditorView.editable.of(false),
+        EditorView.contentAttributes.of({ "aria-label": "Rust source (read only)", "data-testid": "rust-source" }),
+      ],
+    }),
+  });
 }
