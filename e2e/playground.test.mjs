@@ -169,3 +169,20 @@ test('without the editor script, a plain text box still edits and runs programs'
   assert.equal(output, 'still works\n');
   await page.close();
 });
+
+test('projector mode enlarges the editor, and its line numbers stay beside their lines', async () => {
+  const { page } = await openPage();
+  const lineHeight = () => page.locator('.cm-line').first().evaluate((l) => l.getBoundingClientRect().height);
+  const normal = await lineHeight();
+  await page.getByTestId('projector').click();
+  await page.waitForFunction((h) => document.querySelector('.cm-line').getBoundingClientRect().height > h * 1.3, normal);
+  // The gutter's fifth number sits on the fifth line.
+  const [gutter, line] = await page.evaluate(() => [
+    document.querySelectorAll('.cm-lineNumbers .cm-gutterElement')[5].getBoundingClientRect().top,
+    document.querySelectorAll('.cm-line')[4].getBoundingClientRect().top,
+  ]);
+  assert.ok(Math.abs(gutter - line) < 2, `gutter ${gutter} vs line ${line}`);
+  await page.getByTestId('projector').click();
+  await page.waitForFunction((h) => Math.abs(document.querySelector('.cm-line').getBoundingClientRect().height - h) < 1, normal);
+  await page.close();
+});

@@ -34,8 +34,8 @@ extern "C" {
     fn mark_error(this: &EditorHandle, line: u32, col: u32, end_col: u32, message: &str);
     #[wasm_bindgen(method, js_name = clearError)]
     fn clear_error(this: &EditorHandle);
-    #[wasm_bindgen(method)]
-    fn refresh(this: &EditorHandle);
+    #[wasm_bindgen(method, js_name = setLargeType)]
+    fn set_large_type(this: &EditorHandle, on: bool);
 }
 
 thread_local! {
@@ -63,9 +63,9 @@ pub fn clear_error() {
     with_editor(|e| e.clear_error());
 }
 
-/// The font size changed (projector mode): the editor measures its lines again.
-pub fn refresh() {
-    with_editor(|e| e.refresh());
+/// Projector mode: the editor's type large or normal.
+pub fn set_large_type(on: bool) {
+    with_editor(|e| e.set_large_type(on));
 }
 
 /// Shows Rust source, read-only and highlighted, in `parent` (plain text if the editor script

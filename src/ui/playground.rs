@@ -90,10 +90,7 @@ pub fn App() -> impl IntoView {
     let (notice, set_notice) = signal(Notice::None);
     let embed = embed_mode();
     let (projector, set_projector) = signal(false);
-    Effect::new(move |_| {
-        projector.track();
-        editor::refresh();
-    });
+    Effect::new(move |_| editor::set_large_type(projector.get()));
     let (elapsed, set_elapsed) = signal(0.0f64);
     // The timeline's zoom, shared by the current and the pinned run.
     let zoom = RwSignal::new(None::<super::timeline::Window>);

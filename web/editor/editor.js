@@ -1,7 +1,7 @@
 // The program editor: CodeMirror 6 with Python, bundled by esbuild (cargo xtask) into one
 // classic script that defines `AwaitlabEditor`. The Leptos component (src/ui/editor.rs) calls
 // only what is exported here; all editing behaviour is CodeMirror's own.
-import { EditorState, StateEffect, StateField, RangeSetBuilder } from "@codemirror/state";
+import { EditorState, StateEffect, StateField, RangeSetBuilder, Compartment } from "@codemirror/state";
 import {
   EditorView, Decoration, WidgetType, keymap, lineNumbers, highlightActiveLine,
   highlightActiveLineGutter, drawSelection, highlightSpecialChars,
@@ -69,8 +69,14 @@ const errorField = StateField.define({
  * Mounts an editor in `parent`. Callbacks: onChange(text) on every edit, onRun() on
  * Ctrl/Cmd+Enter, onCursorLine(n) when the cursor moves to another line (1-based).
  */
+// The type size is a theme (not page CSS), so that CodeMirror measures its lines again when
+// projector mode changes it.
+const NORMAL_TYPE = EditorView.theme({ "&": { fontSize: "14px" } });
+const LARGE_TYPE = EditorView.theme({ "&": { fontSize: "22px" } });
+
 export function mount(parent, doc, onChange, onRun, onCursorLine) {
   let cursorLine = 0;
+  const typeSize = new Compartment();
   const view = new EditorView({
     parent,
     state: EditorState.create({
@@ -79,7 +85,7 @@ export function mount(parent, doc, onChange, onRun, onCursorLine) {
         lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
         drawSelection(), indentOnInput(), bracketMatching(), highlightActiveLine(),
         highlightSelectionMatches(), syntaxHighlighting(classHighlighter),
-        pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField,
+        pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField, typeSize.of(NORMAL_TYPE),
         keymap.of([
           { key: "Mod-Enter", run: () => { onRun(); return true; } },
           ...defaultKeymap, ...searchKeymap, ...historyKeymap,
@@ -100,11 +106,11 @@ export function mount(parent, doc, onChange, onRun, onCursorLine) {
       ],
     }),
   });
-  return new EditorHandle(view);
+  return new EditorHandle(view, typeSize);
 }
 
 class EditorHandle {
-  constructor(view) { this.view = view; }
+  constructor(view, typeSize) { this.view = view; this.typeSize = typeSize; }
   text() { return this.view.state.doc.toString(); }
   /// Replaces the whole program (a demo, a link, a restore); one undoable step.
   setText(text) {
@@ -127,8 +133,8 @@ class EditorHandle {
     this.view.dispatch({ effects: setError.of({ line, col, endCol, message }) });
   }
   clearError() { this.view.dispatch({ effects: setError.of(null) }); }
-  /// Font size changed (projector mode): measure again.
-  refresh() { this.view.requestMeasure(); }
+  /// Projector mode: large type on or off.
+  setLargeType(on) { this.view.dispatch({ effects: this.typeSize.reconfigure(on ? LARGE_TYPE : NORMAL_TYPE) }); }
 }
 
 /// For tests and tools: the program in the editor whose content element is `el`.
