@@ -91,7 +91,7 @@ test('compare: the Python run pinned, its Rust twin below it on one time axis', 
   assert.deepEqual(pinned, ['main()', 'get_video(<ClientSession>, \'student\')', 'get_video(<ClientSession>, \'river\')', 'get_video(<ClientSession>, \'garden\')', 'get_video(<ClientSession>, \'network\')']);
   assert.deepEqual(current, ['main()', 'get_video("student")', 'get_video("river")', 'get_video("garden")', 'get_video("network")']);
   const names = await page.$$eval('[data-testid="timeline"] > [data-testid="timeline-frame"] [data-testid="lane-state"]', (ts) => ts.map((t) => t.textContent));
-  assert.match(names[1], /^polled by #1 · done$/, 'the Rust lanes say who polls them');
+  assert.match(names[1], /^polled by task #1 · done$/, 'the Rust lanes say who polls them');
   // Both about 1 s: 4 × 200 ms one after another, then 200 ms all at once.
   const seconds = async (scope) => Number((await page.locator(`${scope} [data-testid="timeline-summary"]`).first().textContent()).match(/([\d.]+) (ms|s) of program time/).slice(1).reduce((v, unit) => unit === 'ms' ? v / 1000 : +v));
   const py = await seconds('[data-testid="pinned-timeline"]');

@@ -82,7 +82,7 @@ impl Recorder {
 
     /// The run's entry point (the future `spawn_local` was given), running from now.
     pub fn main(self: &Rc<Self>, coro: &str) -> Task {
-        let task = self.lane("Task-1".into(), coro, "", None);
+        let task = self.lane("task #1".into(), coro, "", None);
         self.push(Event::StepStart { task: task.id });
         task
     }
@@ -148,7 +148,7 @@ impl Task {
     /// handle awaits its result.
     pub fn spawn<T: 'static, F: Future<Output = T> + 'static>(&self, coro: &str, args: &str, body: impl FnOnce(Task) -> F + 'static) -> RemoteHandle<T> {
         let n = self.rec.next_id.get();
-        let task = self.rec.lane(format!("spawned #{n}"), coro, args, Some(self.id));
+        let task = self.rec.lane(format!("task #{n}"), coro, args, Some(self.id));
         let id = task.id;
         let rec = self.rec.clone();
         let (run, handle) = async move {
@@ -170,7 +170,7 @@ impl Task {
         let poller = self.id;
         let (coro, args) = (coro.to_string(), args.to_string());
         async move {
-            let task = rec.lane(format!("polled by #{poller}"), &coro, &args, Some(poller));
+            let task = rec.lane(format!("polled by task #{poller}"), &coro, &args, Some(poller));
             let id = task.id;
             rec.push(Event::StepStart { task: id });
             let value = body(task).await;
