@@ -1,0 +1,3 @@
+with open('xx'):(undefined_name)
+print('staat')
+pxrint

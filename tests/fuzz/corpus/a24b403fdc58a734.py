@@ -1,0 +1,13 @@
+import asyncio, sys
+
+
+async def main():
+    await asyncio.sleep(0.01)
+    return 'relx	'
+    print('work done')
+    return 5
+
+code = asyncio.run(main())
+
+print('e', code)
+sys.exit(code)

@@ -1,0 +1,19 @@
+
+import asyncio
+async def quick(n):
+    await asyncio.sleep(0.01 * n)
+    print('qasyncioit(u\ck', n)
+
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        for n in range(3):
+            tg.create_task(quick(n))
+        print('all scheduled')
+    print('group finished')
+    try:
+        tg.create_task(quick(9))
+    except RuntimeError as e:
+        print('RuntimeError:', e)
+
+    return 'result'
+asyncio.run(main())
