@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Records what CPython does with each conformance program: stdout, the last line of stderr, and
-the exit status, into NAME.expected.json beside NAME.py. Run from anywhere:
+"""Records what CPython does with each conformance program: stdout, the last line of stderr, the
+whole of stderr as the page shows it (`stderr_program`: tracebacks without the frames of
+CPython's own asyncio files, which Awaitlab leaves out), and the exit status, into
+NAME.expected.json beside NAME.py. Run from anywhere:
 
     python3 tests/conformance/record.py          # all programs
     python3 tests/conformance/record.py a.py b.py
@@ -22,7 +24,23 @@ def run(path):
     except subprocess.TimeoutExpired:
         return {"timeout": True}
     lines = p.stderr.rstrip("\n").splitlines()
-    return {"stdout": p.stdout, "stderr_last": lines[-1] if lines else "", "exit": p.returncode}
+    # CPython names the script by its absolute path; the page names it as the learner did.
+    stderr = p.stderr.replace(str(path), path.name)
+    return {"stdout": p.stdout, "stderr_last": lines[-1] if lines else "",
+            "stderr_program": program_frames_only(stderr, path.name), "exit": p.returncode}
+
+
+def program_frames_only(stderr, filename):
+    """stderr without the traceback frames (a `File` line and its indented lines) of other files."""
+    out, skipping = [], False
+    for line in stderr.splitlines(keepends=True):
+        if line.startswith('  File "'):
+            skipping = not line.startswith(f'  File "{filename}"')
+        elif not line.startswith("    "):
+            skipping = False
+        if not skipping:
+            out.append(line)
+    return "".join(out)
 
 
 def main():

@@ -220,6 +220,18 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
     }
 }
 
+/// Frames shown before a run of identical ones is counted instead (CPython's TB_RECURSIVE_CUTOFF).
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// CPython's `[Previous line repeated N more times]` after a run of `count` identical frames.
+fn repeated_line(count: usize) -> String {
+    if count <= RECURSIVE_CUTOFF {
+        return String::new();
+    }
+    let more = count - RECURSIVE_CUTOFF;
+    format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" })
+}
+
 /// The whole `Traceback (most recent call last): ...` text, with chained causes and contexts.
 pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
     let mut out = String::new();
@@ -235,17 +247,32 @@ pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
     if !tb.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         // Frames of Awaitlab's own Python (asyncio's internals) are left out: learners see theirs.
-        for e in tb.iter().filter(|e| !e.filename.starts_with('<')) {
+        let frames: Vec<&TbEntry> = tb.iter().filter(|e| !e.filename.starts_with('<')).collect();
+        // As CPython: a frame repeating the one before (same file, line and function) is shown
+        // three times, then counted.
+        let mut repeats = 0;
+        for (i, e) in frames.iter().enumerate() {
+            let same_as_previous = i > 0 && {
+                let p = frames[i - 1];
+                p.filename == e.filename && p.line == e.line && p.name == e.name
+            };
+            if !same_as_previous {
+                out.push_str(&repeated_line(repeats));
+                repeats = 0;
+            }
+            repeats += 1;
+            if repeats > RECURSIVE_CUTOFF {
+                continue;
+            }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
             if &*e.filename == &*vm.filename {
                 if let Some(src) = vm.source_lines.get(e.line as usize - 1) {
-                    let t = src.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {t}\n"));
-                    }
+                    let place = crate::carets::Place { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
+                    out.push_str(&crate::carets::frame_lines(src, place));
                 }
             }
         }
+        out.push_str(&repeated_line(repeats));
     }
     out.push_str(&format_exception_only(vm, exc));
     out.push('\n');

@@ -5,6 +5,7 @@
 pub mod ast;
 pub mod asyncio;
 pub mod builtins;
+mod carets;
 mod call;
 pub mod code;
 pub mod compiler;

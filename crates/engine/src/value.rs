@@ -155,6 +155,7 @@ pub struct TbEntry {
     pub line: u32,
     pub name: Rc<str>,
     pub col: u32,
+    pub end_line: u32,
     pub end_col: u32,
 }
 

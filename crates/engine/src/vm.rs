@@ -230,7 +230,14 @@ impl Vm {
         let loc = frame.code.locs.get(frame.lasti).copied().unwrap_or_default();
         crate::exceptions::push_traceback(
             exc,
-            TbEntry { filename: frame.code.filename.clone(), line: loc.line, name: frame.code.name.clone(), col: loc.col, end_col: loc.end_col },
+            TbEntry {
+                filename: frame.code.filename.clone(),
+                line: loc.line,
+                name: frame.code.name.clone(),
+                col: loc.col,
+                end_line: loc.end_line,
+                end_col: loc.end_col,
+            },
         );
     }
 

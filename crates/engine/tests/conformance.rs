@@ -1,5 +1,7 @@
 //! The conformance suite: every program in tests/conformance/ must print exactly what CPython
-//! printed (stdout), end with the same last stderr line, and exit with the same status.
+//! printed (stdout), write the same stderr (tracebacks with their caret lines, warnings; the
+//! frames of CPython's own asyncio files left out, as the page leaves them out), and exit with
+//! the same status.
 //! Expectations are recorded from CPython by tests/conformance/record.py.
 
 use std::path::PathBuf;
@@ -8,9 +10,24 @@ fn suite_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/conformance")
 }
 
+/// Programs whose stderr differs from CPython's above its last line, and why; for these only the
+/// last line is compared. Each is a known gap, not a tolerance.
+const KNOWN_STDERR_DIFFERENCES: &[(&str, &str)] = &[
+    // CPython's traceback keeps the failing call's frame, and with it the coroutine passed in,
+    // alive until the `except` block ends; Awaitlab drops it at once, so the "never awaited"
+    // warning names the line of the call rather than the last line of the handler.
+    ("async_taskgroup_create_after_exit.py", "the warning's line: finalized at the raise, not after the handler"),
+    ("asyncio_run_twice.py", "the warning's line: finalized at the raise, not after the handler"),
+    ("wait_rejects_bare_coroutines_check.py", "the warning's line: finalized at the raise, not after the handler"),
+    // sorted() drives the generator from native code, whose nesting is capped lower than
+    // CPython's recursion limit to keep the native stack safe.
+    ("err_yield_from_recursion.py", "the repeat count: native nesting stops at 100 frames"),
+];
+
 struct Expected {
     stdout: String,
     stderr_last: String,
+    stderr_program: String,
     exit: i32,
 }
 
@@ -45,7 +62,7 @@ fn parse_expected(text: &str) -> Expected {
             rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect()
         }
     };
-    Expected { stdout: field("stdout"), stderr_last: field("stderr_last"), exit: field("exit").parse().unwrap() }
+    Expected { stdout: field("stdout"), stderr_last: field("stderr_last"), stderr_program: field("stderr_program"), exit: field("exit").parse().unwrap() }
 }
 
 #[test]
@@ -72,10 +89,17 @@ fn conformance_programs_match_cpython() {
         let result = awaitlab_engine::run_virtual(&source, &config);
         let stderr = result.stderr();
         let stderr_last = stderr.trim_end_matches('\n').lines().last().unwrap_or("").to_string();
-        if result.stdout() != expected.stdout || stderr_last != expected.stderr_last || result.exit_code != expected.exit {
+        if KNOWN_STDERR_DIFFERENCES.iter().any(|(known, _)| *known == name) && stderr == expected.stderr_program {
+            failures.push(format!("{name}: now matches CPython's stderr; take it off KNOWN_STDERR_DIFFERENCES"));
+        }
+        if result.stdout() != expected.stdout
+            || stderr_last != expected.stderr_last
+            || (stderr != expected.stderr_program && !KNOWN_STDERR_DIFFERENCES.iter().any(|(known, _)| *known == name))
+            || result.exit_code != expected.exit
+        {
             failures.push(format!(
-                "{name}:\n--- expected stdout\n{}--- got stdout\n{}--- expected stderr last line / exit\n{} / {}\n--- got stderr / exit\n{}/ {}\n",
-                expected.stdout, result.stdout(), expected.stderr_last, expected.exit, stderr, result.exit_code
+                "{name}:\n--- expected stdout\n{}--- got stdout\n{}--- expected stderr / exit\n{}/ {}\n--- got stderr / exit\n{}/ {}\n",
+                expected.stdout, result.stdout(), expected.stderr_program, expected.exit, stderr, result.exit_code
             ));
         }
     }
