@@ -143,6 +143,9 @@ impl Host for BrowserHost {
     }
 
     fn yield_now(&self) -> impl Future<Output = ()> {
+        if self.mode == TimeMode::Instant {
+            self.virtual_now.set(self.virtual_now.get() + awaitlab_engine::VIRTUAL_SLICE_SECONDS);
+        }
         next_macrotask()
     }
 
