@@ -44,6 +44,19 @@ test('an uncaught exception fails the run and shows the traceback', async () => 
   assert.equal(state, 'failed');
   assert.match(output, /Traceback \(most recent call last\):/);
   assert.match(output, /ValueError: boom\n$/);
+  // CPython's caret lines, as python3 prints them for this program.
+  const second = await runProgram(page, 'def ratio(a, b):\n    return a // b\nprint(ratio(1, 0) + 1)\n');
+  assert.equal(second.output, [
+    'Traceback (most recent call last):',
+    '  File "main.py", line 3, in <module>',
+    '    print(ratio(1, 0) + 1)',
+    '          ^^^^^^^^^^^',
+    '  File "main.py", line 2, in ratio',
+    '    return a // b',
+    '           ~~^^~~',
+    'ZeroDivisionError: integer division or modulo by zero',
+    '',
+  ].join('\n'));
   await page.close();
 });
 
