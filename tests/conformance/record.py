@@ -11,6 +11,7 @@ The engine's test (crates/engine/tests/conformance.rs) compares its own runs wit
 A program whose output differs between two CPython runs is reported and not recorded.
 """
 import json
+import re
 import pathlib
 import subprocess
 import sys
@@ -31,12 +32,14 @@ def run(path):
 
 
 def program_frames_only(stderr, filename):
-    """stderr without the traceback frames (a `File` line and its indented lines) of other files."""
+    """stderr without the traceback frames (a `File` line and its indented lines) of other files;
+    inside an exception group's box the lines carry a margin (`  | `), looked past here."""
     out, skipping = [], False
     for line in stderr.splitlines(keepends=True):
-        if line.startswith('  File "'):
-            skipping = not line.startswith(f'  File "{filename}"')
-        elif not line.startswith("    "):
+        text = re.sub(r"^ *[|+] ", "", line)
+        if text.startswith('  File "'):
+            skipping = not text.startswith(f'  File "{filename}"')
+        elif not text.startswith("    "):
             skipping = False
         if not skipping:
             out.append(line)

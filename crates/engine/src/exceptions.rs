@@ -109,7 +109,7 @@ pub fn exc_args(v: &Value) -> Vec<Value> {
     }
 }
 
-fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
+pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
     if let Value::Obj(o) = v {
         if let Obj::Instance(i) = &**o {
             if let Some(d) = i.exc.borrow_mut().as_mut() {
@@ -220,61 +220,3 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
     }
 }
 
-/// Frames shown before a run of identical ones is counted instead (CPython's TB_RECURSIVE_CUTOFF).
-const RECURSIVE_CUTOFF: usize = 3;
-
-/// CPython's `[Previous line repeated N more times]` after a run of `count` identical frames.
-fn repeated_line(count: usize) -> String {
-    if count <= RECURSIVE_CUTOFF {
-        return String::new();
-    }
-    let more = count - RECURSIVE_CUTOFF;
-    format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" })
-}
-
-/// The whole `Traceback (most recent call last): ...` text, with chained causes and contexts.
-pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
-    let mut out = String::new();
-    let data = with_data(exc, |d| d.clone()).unwrap_or_default();
-    if let Some(cause) = &data.cause {
-        out.push_str(&format_traceback(vm, cause));
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if let (Some(ctx), false) = (&data.context, data.suppress_context) {
-        out.push_str(&format_traceback(vm, ctx));
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-    }
-    let tb: Vec<TbEntry> = data.traceback.into_iter().rev().collect();
-    if !tb.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-        // Frames of Awaitlab's own Python (asyncio's internals) are left out: learners see theirs.
-        let frames: Vec<&TbEntry> = tb.iter().filter(|e| !e.filename.starts_with('<')).collect();
-        // As CPython: a frame repeating the one before (same file, line and function) is shown
-        // three times, then counted.
-        let mut repeats = 0;
-        for (i, e) in frames.iter().enumerate() {
-            let same_as_previous = i > 0 && {
-                let p = frames[i - 1];
-                p.filename == e.filename && p.line == e.line && p.name == e.name
-            };
-            if !same_as_previous {
-                out.push_str(&repeated_line(repeats));
-                repeats = 0;
-            }
-            repeats += 1;
-            if repeats > RECURSIVE_CUTOFF {
-                continue;
-            }
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name));
-            if &*e.filename == &*vm.filename {
-                if let Some(src) = vm.source_lines.get(e.line as usize - 1) {
-                    let place = crate::carets::Place { line: e.line, col: e.col, end_line: e.end_line, end_col: e.end_col };
-                    out.push_str(&crate::carets::frame_lines(src, place));
-                }
-            }
-        }
-        out.push_str(&repeated_line(repeats));
-    }
-    out.push_str(&format_exception_only(vm, exc));
-    out.push('\n');
-    out
-}

@@ -23,6 +23,7 @@ pub mod span;
 pub mod symtable;
 pub mod timeline;
 pub mod trace;
+mod tracebacks;
 pub mod value;
 pub mod vm;
 pub mod warnings;

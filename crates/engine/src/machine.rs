@@ -577,7 +577,7 @@ impl Machine {
             }
             _ => "Exception in callback\n".into(),
         };
-        let tb = crate::exceptions::format_traceback(&mut self.vm, &exc);
+        let tb = crate::tracebacks::format_traceback(&mut self.vm, &exc);
         self.vm.write(Stream::Stderr, &format!("{desc}{tb}"));
     }
 
@@ -628,7 +628,7 @@ impl Machine {
                     }
                 };
             } else {
-                let tb = crate::exceptions::format_traceback(&mut self.vm, &exc);
+                let tb = crate::tracebacks::format_traceback(&mut self.vm, &exc);
                 self.vm.write(Stream::Stderr, &tb);
                 self.error_spot = self.spot_of(&exc);
                 code = 1;

@@ -107,7 +107,7 @@ fn n_report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     };
     let mut text = format!("unhandled exception during asyncio.run() shutdown\ntask: {r}\n");
     if let Some(e) = exc {
-        text.push_str(&crate::exceptions::format_traceback(vm, &e));
+        text.push_str(&crate::tracebacks::format_traceback(vm, &e));
     }
     vm.write(crate::machine::Stream::Stderr, &text);
     Ok(Value::None)

@@ -75,7 +75,7 @@ pub fn format(vm: &mut crate::vm::Vm, w: &Pending) -> Option<String> {
                 ),
                 None => format!("Future exception was never retrieved\nfuture: <Future finished exception={er}>\n"),
             };
-            let tb = crate::exceptions::format_traceback(vm, exc);
+            let tb = crate::tracebacks::format_traceback(vm, exc);
             Some(format!("{head}{tb}"))
         }
     }
