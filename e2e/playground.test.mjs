@@ -104,6 +104,47 @@ test('an error is marked at its line, and traceback lines lead to the editor', a
   await page.close();
 });
 
+test("a TaskGroup's failure shows each failed task's traceback, linked to its line", async () => {
+  const { page } = await openPage();
+  const program = [
+    'import asyncio',
+    '',
+    'async def fetch(n):',
+    '    await asyncio.sleep(0.1 * n)',
+    '    if n % 2:',
+    '        raise ValueError(f"bad item {n}")',
+    '',
+    'async def main():',
+    '    async with asyncio.TaskGroup() as tg:',
+    '        for n in range(4):',
+    '            tg.create_task(fetch(n))',
+    '',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+  const { state, output } = await runProgram(page, program);
+  assert.equal(state, 'failed');
+  // As python3 prints it, less the frames of its own asyncio files.
+  assert.equal(output, [
+    '  + Exception Group Traceback (most recent call last):',
+    '  |   File "main.py", line 13, in <module>',
+    '  |     asyncio.run(main())',
+    '  |   File "main.py", line 9, in main',
+    '  |     async with asyncio.TaskGroup() as tg:',
+    '  | ExceptionGroup: unhandled errors in a TaskGroup (1 sub-exception)',
+    '  +-+---------------- 1 ----------------',
+    '    | Traceback (most recent call last):',
+    '    |   File "main.py", line 6, in fetch',
+    '    |     raise ValueError(f"bad item {n}")',
+    '    | ValueError: bad item 1',
+    '    +------------------------------------',
+    '',
+  ].join('\n'));
+  await page.locator('[data-testid="console"] .tb-line', { hasText: 'line 6' }).click();
+  assert.equal(await editorSelection(page), '        raise ValueError(f"bad item {n}")');
+  await page.close();
+});
+
 test('the run state shows elapsed time while running', async () => {
   const { page } = await openPage();
   await page.getByTestId('editor').fill('import asyncio\nasyncio.run(asyncio.sleep(1))\n');

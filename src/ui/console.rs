@@ -1,9 +1,10 @@
 use awaitlab_engine::machine::{Chunk, Stream};
 use leptos::prelude::*;
 
-/// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself).
+/// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself), also
+/// inside an exception group's box (`    |   File ...`).
 pub fn program_line(text: &str) -> Option<u32> {
-    let rest = text.trim_start().strip_prefix("File \"main.py\", line ")?;
+    let rest = text.trim_start_matches([' ', '|', '+']).strip_prefix("File \"main.py\", line ")?;
     rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 
@@ -40,5 +41,18 @@ pub fn Console(#[prop(into)] chunks: Signal<Vec<Chunk>>, on_line: Callback<u32>)
                 }
             />
         </pre>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::program_line;
+
+    #[test]
+    fn traceback_entries_of_the_program_link_to_their_line() {
+        assert_eq!(program_line("  File \"main.py\", line 12, in main\n"), Some(12));
+        assert_eq!(program_line("    |   File \"main.py\", line 8, in fetch\n"), Some(8));
+        assert_eq!(program_line("  File \"other.py\", line 3, in f\n"), None);
+        assert_eq!(program_line("    print(\"File \\\"main.py\\\", line 1\")\n"), None);
     }
 }
