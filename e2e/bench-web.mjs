@@ -39,16 +39,30 @@ for (const [u, body] of [...fetched].sort()) {
 const sizeOk = total <= 500 * 1024;
 console.log(`first visit transfers ${(total / 1024).toFixed(1)} KB gzipped (target 500 KB): ${sizeOk ? 'within target' : 'OVER TARGET'}`);
 
-// Load and first output: fresh contexts (cold cache, no service worker yet).
+// Load and first output: fresh contexts (cold cache, no service worker yet). "Usable" is
+// marked in the page itself: the first frame painted with the editor and an enabled Run
+// button. What Playwright sees later adds its own polling and round trips (printed beside it).
+const usableMark = () => {
+  const ready = () => document.querySelector('[data-testid="editor"]:not([disabled])') && document.querySelector('[data-testid="run"]:not([disabled])');
+  const observer = new MutationObserver(() => {
+    if (!ready()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.__awaitlabUsable = performance.now(); });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+};
 const loads = [];
+const seen = [];
 const firsts = [];
 for (let i = 0; i < RUNS; i++) {
   const ctx = await browser.newContext();
   const p = await ctx.newPage();
+  await p.addInitScript(usableMark);
   await p.goto(url);
   await p.waitForSelector('[data-testid="editor"]:not([disabled])');
   await p.waitForSelector('[data-testid="run"]:not([disabled])');
-  loads.push(await p.evaluate(() => performance.now()));
+  seen.push(await p.evaluate(() => performance.now()));
+  loads.push(await p.waitForFunction(() => window.__awaitlabUsable).then((h) => h.jsonValue()));
   await p.getByTestId('editor').fill('for i in range(3):\n    print("hello", i)\n');
   firsts.push(await p.evaluate(() => new Promise((resolve) => {
     const consoleEl = document.querySelector('[data-testid="console"]');
@@ -63,6 +77,7 @@ for (let i = 0; i < RUNS; i++) {
 const load = median(loads);
 const first = median(firsts);
 console.log(`navigation to a usable editor: ${load.toFixed(0)} ms median of ${RUNS} (target 500 ms): ${load <= 500 ? 'within target' : 'OVER TARGET'}`);
+console.log(`  (the same pages as Playwright saw them, after its polling and round trips: ${median(seen).toFixed(0)} ms median)`);
 console.log(`Run click to first output: ${first.toFixed(1)} ms median of ${RUNS} (target 50 ms): ${first <= 50 ? 'within target' : 'OVER TARGET'}`);
 
 // The timeline: draw time (from the finished run's model build to the second frame after the
