@@ -140,6 +140,10 @@ test("a TaskGroup's failure shows each failed task's traceback, linked to its li
     '    +------------------------------------',
     '',
   ].join('\n'));
+  // The editor marks the failed task's raise, the line to fix, not the `async with`.
+  assert.equal(await page.getByTestId('error-marker').textContent(), 'Line 6: ValueError: bad item 1');
+  await page.locator('[data-testid="console"] .tb-line', { hasText: 'line 9' }).click();
+  assert.equal(await editorSelection(page), '    async with asyncio.TaskGroup() as tg:');
   await page.locator('[data-testid="console"] .tb-line', { hasText: 'line 6' }).click();
   assert.equal(await editorSelection(page), '        raise ValueError(f"bad item {n}")');
   await page.close();

@@ -603,8 +603,19 @@ impl Machine {
         self.vm.rt.running = false;
     }
 
-    /// The innermost frame of the program's own file that the exception passed through.
+    /// The innermost frame of the program's own file that the exception passed through. For an
+    /// exception group (a `TaskGroup`'s failures), its first sub-exception's: the line to fix.
     fn spot_of(&mut self, exc: &Value) -> Option<ErrorSpot> {
+        self.spot_within(exc, 0)
+    }
+
+    fn spot_within(&mut self, exc: &Value, group_depth: usize) -> Option<ErrorSpot> {
+        if group_depth < 10 {
+            let members = crate::tracebacks::group_members(&self.vm, exc).unwrap_or_default();
+            if let Some(spot) = members.iter().find_map(|m| self.spot_within(m, group_depth + 1)) {
+                return Some(spot);
+            }
+        }
         let entries = crate::exceptions::traceback(exc);
         let entry = entries.iter().rev().find(|e| *e.filename == *self.vm.filename)?;
         // No column range (a span over several lines): the whole line, as (0, 0).

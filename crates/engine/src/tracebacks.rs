@@ -127,7 +127,7 @@ impl Printer {
 }
 
 /// The sub-exceptions of an exception group; `None` for any other exception.
-fn group_members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
+pub(crate) fn group_members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
     if !is_instance_of(exc, &vm.t.exc("BaseExceptionGroup")) {
         return None;
     }

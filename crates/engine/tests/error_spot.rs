@@ -56,6 +56,16 @@ fn runtime_errors_are_located_as_cpython_locates_them() {
 }
 
 #[test]
+fn a_task_groups_failure_is_located_at_its_first_failed_task() {
+    let source = "import asyncio\nasync def fetch(n):\n    await asyncio.sleep(n)\n    raise ValueError(f'bad {n}')\nasync def main():\n    async with asyncio.TaskGroup() as tg:\n        tg.create_task(fetch(2))\n        tg.create_task(fetch(1))\nasyncio.run(main())\n";
+    let r = run_virtual(source, &RunConfig { filename: "main.py".into(), ..Default::default() });
+    assert_eq!(r.exit_code, 1);
+    let spot = r.error.expect("an error spot");
+    // The group holds the first failure (fetch(1)); its raise is the line to fix.
+    assert_eq!((spot.line, spot.col, spot.end_col, spot.message.as_str()), (4, 4, 32, "ValueError: bad 1"));
+}
+
+#[test]
 fn a_syntax_error_is_located_at_its_caret() {
     let r = run_virtual("x = 1\ndef f(:\n    pass\n", &RunConfig { filename: "main.py".into(), ..Default::default() });
     let spot = r.error.expect("a spot");
