@@ -51,7 +51,17 @@ class _AsyncGeneratorContextManager:
             except StopAsyncIteration:
                 return False
             raise RuntimeError("generator didn't stop")
-        raise value
+        if value is None:
+            value = typ()
+        try:
+            await self.gen.athrow(value)
+        except StopAsyncIteration as exc:
+            return exc is not value
+        except BaseException as exc:
+            if exc is value:
+                return False
+            raise
+        raise RuntimeError("generator didn't stop after athrow()")
 
 
 def asynccontextmanager(func):

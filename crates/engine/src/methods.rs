@@ -2068,6 +2068,26 @@ fn ag_anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     Ok(Value::obj(Obj::Native(NativeObj::Anext(Value::Obj(g)))))
 }
+/// `agen.athrow(exc)`: awaiting it raises `exc` at the generator's `yield`, as `__anext__`
+/// resumes it there; the await gives what the generator yields next.
+fn ag_athrow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let g = this_gen(vm, &args)?;
+    let exc = arg(vm, &args, 1, "athrow")?;
+    let exc = match &exc {
+        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => vm.call(exc.clone(), vec![], vec![])?,
+        _ => exc,
+    };
+    if !crate::exceptions::is_exception(&exc) {
+        let t = vm.type_name(&exc);
+        return vm.type_error(format!("exceptions must be classes or instances deriving from BaseException, not {t}"));
+    }
+    Ok(Value::obj(Obj::Native(NativeObj::Athrow(Value::Obj(g), exc))))
+}
+/// `agen.aclose()`: awaiting it throws GeneratorExit in, so its `finally` blocks run.
+fn ag_aclose(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let g = this_gen(vm, &args)?;
+    Ok(Value::obj(Obj::Native(NativeObj::Aclose(Value::Obj(g)))))
+}
 fn ag_aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     Ok(args[0].clone())
@@ -2275,6 +2295,8 @@ fn register_type_methods(vm: &mut Vm) {
     set_method(&t.coroutine, "__await__", coro_await);
     set_method(&t.async_generator, "__anext__", ag_anext);
     set_method(&t.async_generator, "__aiter__", ag_aiter);
+    set_method(&t.async_generator, "athrow", ag_athrow);
+    set_method(&t.async_generator, "aclose", ag_aclose);
     set_method(&t.object, "__init__", obj_init);
     set_method(&t.object, "__repr__", obj_repr_default);
     set_method(&t.object, "__str__", obj_str_default);

@@ -17,6 +17,10 @@ pub enum NativeObj {
     Sleep0,
     /// The awaitable `__anext__` of an async generator returns.
     Anext(Value),
+    /// The awaitable `athrow(exc)` of an async generator returns: (generator, exception).
+    Athrow(Value, Value),
+    /// The awaitable `aclose()` of an async generator returns.
+    Aclose(Value),
     /// Wraps a Python value as the `StopIteration`-style result holder of `__anext__`... unused slot.
     Sentinel(&'static str),
     /// `dict.keys()` (0), `.values()` (1), `.items()` (2): live views of the dict.

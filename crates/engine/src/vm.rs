@@ -30,6 +30,8 @@ pub enum Mode {
     Await,
     /// An async generator driven by `await agen.__anext__()`.
     Anext,
+    /// An async generator being closed by `await agen.aclose()`: GeneratorExit thrown in.
+    Aclose,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -276,6 +278,14 @@ impl Vm {
             }
             if frame.mode == Mode::Top {
                 return Some(exc);
+            }
+            if frame.mode == Mode::Aclose
+                && (crate::exceptions::is_instance_of(&exc, &self.t.exc("GeneratorExit"))
+                    || crate::exceptions::is_instance_of(&exc, &self.t.exc("StopAsyncIteration")))
+            {
+                // Closed as asked: `await agen.aclose()` gives None.
+                frame!(thread).stack.push(Value::None);
+                return None;
             }
             if let Some(caller) = thread.frames.last() {
                 self.add_traceback(&exc, caller);
@@ -1270,6 +1280,10 @@ impl Vm {
                 f.ip = target as usize;
                 None
             }
+            Mode::Aclose => {
+                frame!(thread).stack.push(Value::None);
+                None
+            }
             Mode::Anext => {
                 let c = self.t.exc("StopAsyncIteration");
                 let e = crate::exceptions::instantiate(&c, vec![]);
@@ -1293,10 +1307,15 @@ impl Vm {
             frame!(thread).stack.push(v);
             return None;
         };
+        let closing = frame.mode == Mode::Aclose;
         frame.mode = Mode::Call;
         if let Obj::Gen(g) = &*gen {
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(Box::new(frame));
+        }
+        if closing {
+            let e = self.new_exception(&self.t.exc("RuntimeError"), Some("async generator ignored GeneratorExit".into()));
+            return self.unwind(thread, e, true).map(Outcome::Raised);
         }
         frame!(thread).stack.push(v);
         None
@@ -1415,6 +1434,30 @@ impl Vm {
                 let Value::Obj(ao) = &agen else { unreachable!() };
                 self.resume_generator_in_thread(thread, ao.clone(), Mode::Anext, None)
             }
+            Obj::Native(awaitable @ (NativeObj::Athrow(..) | NativeObj::Aclose(_))) => {
+                let (agen, exc, closing) = match awaitable {
+                    NativeObj::Athrow(agen, exc) => (agen.clone(), exc.clone(), false),
+                    NativeObj::Aclose(agen) => (agen.clone(), crate::exceptions::instantiate(&self.t.exc("GeneratorExit"), vec![]), true),
+                    _ => unreachable!(),
+                };
+                frame!(thread).stack.pop();
+                let Value::Obj(ao) = &agen else { unreachable!() };
+                let Obj::Gen(g) = &**ao else { unreachable!() };
+                if closing && matches!(g.state.get(), GenState::Created | GenState::Closed) {
+                    // aclose() of a generator that never started or already ended.
+                    g.state.set(GenState::Closed);
+                    g.frame.borrow_mut().take();
+                    frame!(thread).stack.push(Value::None);
+                    return Ok(None);
+                }
+                // A finished generator raises the exception at once, as CPython's does.
+                if g.state.get() != GenState::Closed {
+                    let mode = if closing { Mode::Aclose } else { Mode::Anext };
+                    self.resume_generator_in_thread(thread, ao.clone(), mode, None)?;
+                }
+                // Raised with the generator's frame on top: it meets the generator's handlers.
+                Err((exc, true))
+            }
             _ => {
                 // An object with __await__: drive the iterator it returns like `yield from`.
                 let t = self.type_name(&aw);
@@ -1428,7 +1471,14 @@ impl Vm {
         if let Value::Obj(o) = v {
             match &**o {
                 Obj::Gen(g) if g.kind == GenKind::Coroutine => return Ok(()),
-                Obj::Native(NativeObj::Future(_) | NativeObj::Sleep0 | NativeObj::Anext(_) | NativeObj::Sentinel("sleep0-done")) => {
+                Obj::Native(
+                    NativeObj::Future(_)
+                    | NativeObj::Sleep0
+                    | NativeObj::Anext(_)
+                    | NativeObj::Athrow(..)
+                    | NativeObj::Aclose(_)
+                    | NativeObj::Sentinel("sleep0-done"),
+                ) => {
                     return Ok(())
                 }
                 _ => {}
