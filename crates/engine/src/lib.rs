@@ -27,6 +27,7 @@ mod tracebacks;
 pub mod value;
 pub mod vm;
 pub mod warnings;
+pub mod wire;
 
 pub use awaitlab_practice_api as practice_api;
 use machine::{Chunk, Machine, StepResult, Stream};

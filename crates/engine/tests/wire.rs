@@ -1,0 +1,90 @@
+//! The trace's text form reads back to the same records and output, for every kind of event.
+
+use awaitlab_engine::machine::{Chunk, Stream};
+use awaitlab_engine::trace::{Event, Record};
+use awaitlab_engine::wire::{decode, encode};
+use awaitlab_engine::{run_virtual, RunConfig};
+
+/// Touches every event kind: tasks (done, failed, cancelled), timers (set, cancelled, fired),
+/// a blocking call, an executor job, a lock, HTTP (answered and failed), stdout and stderr.
+const EVERYTHING: &str = r#"
+import asyncio, time, sys, aiohttp
+
+def slow():
+    time.sleep(0.1)
+    return 1
+
+async def fails():
+    raise ValueError("no\ttab\nline \\ back")
+
+async def main():
+    lock = asyncio.Lock()
+    async with lock:
+        await asyncio.sleep(0.01)
+    loop = asyncio.get_running_loop()
+    h = loop.call_later(5, print, "never")
+    h.cancel()
+    loop.call_later(0.02, print, "fired")
+    await loop.run_in_executor(None, slow)
+    time.sleep(0.05)
+    t = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    t.cancel()
+    results = await asyncio.gather(fails(), return_exceptions=True)
+    print("héllo\tworld", results, file=sys.stderr)
+    async with aiohttp.ClientSession() as s:
+        async with s.get("/api/videos/student") as r:
+            print(r.status)
+        try:
+            await s.get("http://example.org/")
+        except aiohttp.ClientError as e:
+            print(type(e).__name__)
+    await asyncio.sleep(0.1)
+
+asyncio.run(main())
+"#;
+
+#[test]
+fn a_real_runs_trace_and_output_read_back_exactly() {
+    let r = run_virtual(EVERYTHING, &RunConfig::default());
+    assert_eq!(r.exit_code, 0, "{}", r.stderr());
+    let kinds = |records: &[Record]| {
+        let mut k: Vec<String> = records.iter().map(|rec| format!("{:?}", rec.event).split([' ', '{']).next().unwrap().to_string()).collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    let seen = kinds(&r.trace);
+    for kind in ["TaskCreated", "Waiting", "TaskDone", "TimerSet", "TimerCancelled", "TimerFired", "Blocked", "Unblocked", "Resource", "ExecutorJob", "Output", "HttpStart", "HttpEnd", "Finished"] {
+        assert!(seen.iter().any(|s| s == kind), "the program records no {kind}: {seen:?}");
+    }
+    let mut text = String::new();
+    encode(&r.trace, &r.chunks, &mut text);
+    let (records, chunks) = decode(&text).unwrap();
+    assert_eq!(records, r.trace);
+    assert_eq!(chunks.len(), r.chunks.len());
+    for (a, b) in chunks.iter().zip(&r.chunks) {
+        assert_eq!((a.stream, &a.text, a.time.to_bits()), (b.stream, &b.text, b.time.to_bits()));
+    }
+}
+
+#[test]
+fn pieces_encoded_apart_decode_together() {
+    let first = [Record { time: 0.1 + 0.2, event: Event::StepStart { task: 1 } }];
+    let second = [Record { time: 1e-300, event: Event::HttpEnd { id: 2, status: None, error: Some("-".into()) } }];
+    let chunk = Chunk { stream: Stream::Stderr, text: "a\\b\r\n".into(), time: 3.0 };
+    let mut text = String::new();
+    encode(&first, &[], &mut text);
+    encode(&second, std::slice::from_ref(&chunk), &mut text);
+    let (records, chunks) = decode(&text).unwrap();
+    assert_eq!(records, [first[0].clone(), second[0].clone()]);
+    assert_eq!((chunks[0].stream, chunks[0].text.as_str()), (Stream::Stderr, "a\\b\r\n"));
+}
+
+#[test]
+fn damaged_text_is_an_error_not_a_guess() {
+    for bad in ["start\t0", "start\tx\t1", "nonsense\t0\t1", "done\t0\t1\tmaybe", "start\t0\t1\textra", "chunk\t0\tsideways\thi", "wait\t0\t1\tbad\\q\t0\t2"] {
+        assert!(decode(bad).is_err(), "{bad:?} decoded");
+    }
+    assert_eq!(decode("").unwrap().0, vec![]);
+}
