@@ -114,3 +114,35 @@ test('compare: the Python run pinned, its Rust twin below it on one time axis', 
   assert.equal(await lastTick('[data-testid="timeline"] > [data-testid="timeline-frame"]'), await lastTick('[data-testid="pinned-timeline"]'));
   await page.close();
 });
+
+test('the twins are a module of their own: a first visit does not load it, opening a twin does', async () => {
+  const { page, errors } = await openPage(browser);
+  const twinFiles = [];
+  page.on('request', (r) => { if (/\/twins-[0-9a-f]+\//.test(r.url())) twinFiles.push(r.url()); });
+  await openDemo(page, '03-lazy-coroutine-eager-task');
+  await runPython(page);
+  assert.deepEqual(twinFiles, [], 'nothing of the twins before one is opened');
+  await page.getByTestId('rust-twin').locator('summary').click();
+  await page.locator('[data-testid="rust-source"]').waitFor();
+  assert.deepEqual(twinFiles.map((u) => u.split('/').pop()).sort(), ['awaitlab_twins.js', 'awaitlab_twins_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('when the twins module cannot load (offline), the page says so and keeps working', async () => {
+  const { page } = await openPage(browser);
+  await page.route(/\/twins-[0-9a-f]+\//, (route) => route.abort());
+  await openDemo(page, '03-lazy-coroutine-eager-task');
+  await page.getByTestId('rust-twin').locator('summary').click();
+  await page.locator('.twin-trouble').waitFor();
+  assert.match(await page.locator('.twin-trouble').textContent(), /could not load twins-[0-9a-f]+\/awaitlab_twins\.js/);
+  await page.getByTestId('run-rust').click();
+  const rs = await finished(page);
+  assert.equal(rs.state, 'failed');
+  assert.match(rs.output, /^The Rust twin could not run: could not load /);
+  // The Python demo still runs.
+  const py = await runPython(page);
+  assert.equal(py.state, 'done');
+  assert.equal(py.output, 'A\nB\nC\nD\n---\nC\nA\nB\nD\n');
+  await page.close();
+});

@@ -4,6 +4,7 @@
 pub mod compress;
 pub mod download;
 pub mod fetch;
+pub mod lazy_module;
 mod host;
 pub mod practice;
 pub mod storage;

@@ -39,6 +39,13 @@ fn embed_mode() -> bool {
     search.trim_start_matches('?').split('&').any(|p| p == "embed=1" || p == "embed=true")
 }
 
+/// What the console shows when a Rust twin cannot run (its module did not load: offline, say).
+fn twin_failure(why: String) -> awaitlab_engine::RunResult {
+    let text = format!("The Rust twin could not run: {why}\n");
+    let chunks = vec![awaitlab_engine::machine::Chunk { stream: awaitlab_engine::machine::Stream::Stderr, text, time: 0.0 }];
+    awaitlab_engine::RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum RunState {
     Idle,
@@ -268,18 +275,19 @@ pub fn App() -> impl IntoView {
                 return;
             }
             let api = api_settings.get_untracked();
-            begin_run(twin.source.to_string(), rate_of(&api));
+            // Its source lines are not in the editor (the timeline has none to show for it).
+            begin_run(String::new(), rate_of(&api));
             let stop = stop_flag.clone();
             let speed = speed.get_untracked();
             leptos::task::spawn_local(async move {
-                let show_progress = move |rec: &crate::twins::recorder::Recorder| {
-                    set_chunks.set(rec.chunks());
-                    set_live_now.set(Some(rec.now()));
-                    set_timeline.set(Some(awaitlab_engine::timeline::build(&rec.records())));
+                let show_progress = move |p: crate::twins::Progress| {
+                    set_chunks.set(p.chunks.to_vec());
+                    set_live_now.set(Some(p.now));
+                    set_timeline.set(Some(awaitlab_engine::timeline::build(p.records)));
                 };
                 let result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await;
                 let stats = crate::browser::practice::api().stats();
-                finish_run(result, Some(stats), "Rust twin · ");
+                finish_run(result.unwrap_or_else(twin_failure), Some(stats), "Rust twin · ");
             });
         }
     };

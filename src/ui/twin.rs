@@ -13,15 +13,28 @@ where
     // The run closure holds the Stop flag (not Send); views need Send.
     let on_run = StoredValue::new_local(on_run);
     let source_host = NodeRef::<leptos::html::Div>::new();
-    let (shown, set_shown) = signal(false);
-    // The source is mounted the first time the panel opens (an editor measures its lines).
+    let (asked, set_asked) = signal(false);
+    let (trouble, set_trouble) = signal(None::<String>);
+    // The source comes from the twins' module, loaded the first time the panel opens (and the
+    // editor mounted then: it measures its lines).
     let on_toggle = move |_| {
-        if !shown.get_untracked() {
-            if let Some(host) = source_host.get_untracked() {
-                super::editor::show_rust_source(&host, twin.source);
-                set_shown.set(true);
-            }
+        if asked.get_untracked() {
+            return;
         }
+        set_asked.set(true);
+        leptos::task::spawn_local(async move {
+            match crate::twins::source(twin).await {
+                Ok(source) => {
+                    if let Some(host) = source_host.get_untracked() {
+                        super::editor::show_rust_source(&host, &source);
+                    }
+                }
+                Err(why) => {
+                    set_asked.set(false);
+                    set_trouble.set(Some(why));
+                }
+            }
+        });
     };
     let fields = twin
         .params
@@ -54,6 +67,7 @@ where
                 {fields}
                 <button type="submit" class="primary" data-testid="run-rust" disabled=move || running.get()>"Run the Rust version"</button>
             </form>
+            {move || trouble.get().map(|why| view! { <p class="twin-trouble" role="alert">{why}</p> })}
             <p class="twin-file">{twin.file}</p>
             <div class="rust-source" node_ref=source_host></div>
         </details>

@@ -68,13 +68,21 @@ pub fn toolchain() -> Result<(), String> {
 
 fn wasm_target() -> Result<(), String> {
     let installed = output_of("rustup", &["target", "list", "--installed"]).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
-        return Ok(());
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        println!("xtask: installing the wasm32-unknown-unknown target");
+        let mut c = cmd("rustup");
+        c.args(["target", "add", "wasm32-unknown-unknown"]);
+        run(c)?;
     }
-    println!("xtask: installing the wasm32-unknown-unknown target");
-    let mut c = cmd("rustup");
-    c.args(["target", "add", "wasm32-unknown-unknown"]);
-    run(c)
+    // The release wasm rebuilds the standard library for size (wasm.rs): it needs its source.
+    let components = output_of("rustup", &["component", "list", "--installed"]).unwrap_or_default();
+    if !components.lines().any(|l| l.trim() == "rust-src") {
+        println!("xtask: installing the rust-src component");
+        let mut c = cmd("rustup");
+        c.args(["component", "add", "rust-src"]);
+        run(c)?;
+    }
+    Ok(())
 }
 
 fn trunk() -> Result<(), String> {
@@ -130,8 +138,13 @@ fn npm_packages() -> Result<(), String> {
     std::fs::write(&stamp_path, hash).map_err(|e| e.to_string())
 }
 
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
+/// FNV-1a: a content hash for stamps and file names (std has no stable one).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    fnv1a_from(0xcbf29ce484222325, bytes)
+}
+
+pub fn fnv1a_from(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, b| (h ^ *b as u64).wrapping_mul(0x100000001b3))
 }
 
 fn is_root() -> bool {

@@ -7,6 +7,7 @@ mod csp;
 mod install;
 mod serve;
 mod tasks;
+mod wasm;
 
 use std::process::ExitCode;
 

@@ -2,6 +2,7 @@
 
 use crate::install::{self, cmd, root, run};
 use crate::serve;
+use crate::wasm;
 use std::path::PathBuf;
 
 fn flag_value(args: &[String], flag: &str) -> Option<String> {
@@ -24,13 +25,15 @@ pub fn dist(args: &[String]) -> Result<(), String> {
 
 fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     bundle_editor()?;
+    let twins = wasm::build_twins_module()?;
     let mut trunk = cmd("trunk");
     trunk.args(["build", "--release", "--offline"]);
     if let Some(url) = public_url {
         trunk.args(["--public-url", url]);
     }
-    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true");
-    run(trunk)?;
+    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true").env("AWAITLAB_TWINS_MODULE", format!("{twins}/awaitlab_twins.js"));
+    run(wasm::small_wasm(trunk))?;
+    wasm::copy_twins_module(&twins, &root().join("dist"))?;
     crate::csp::externalize_inline_scripts(&root().join("dist"))?;
     println!("xtask: static site in {}", root().join("dist").display());
     Ok(())
@@ -76,11 +79,11 @@ pub fn test(_args: &[String]) -> Result<(), String> {
     run(native)?;
 
     println!("\n== layer 2: browser glue (wasm-bindgen-test in headless Chromium) ==");
-    let mut wasm = cmd("cargo");
-    wasm.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--tests"])
+    let mut browser_tests = cmd("cargo");
+    browser_tests.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--tests"])
         .env("CHROMEDRIVER", install::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
-    run(wasm)?;
+    run(browser_tests)?;
 
     println!("\n== layer 3: end-to-end (Playwright, release build on 127.0.0.1) ==");
     let port = serve_release_build()?;

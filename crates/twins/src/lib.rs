@@ -1,7 +1,12 @@
 //! The demos' async Rust twins: the same scheduling written with `spawn_local`, `futures`
 //! joins and selects, `gloo_timers` sleeps and `fetch()`, running on the browser's event loop
 //! and recorded into the engine's trace format (`recorder`), so the timeline draws them and the
-//! compare view puts them beside their Python runs. The page shows each twin's own source.
+//! compare view puts them beside their Python runs.
+//!
+//! This crate is a wasm module of its own: the page loads it only when a learner opens a
+//! twin, so a first visit does not transfer it. The page keeps what it shows before that (each
+//! twin's parameters and how it differs from asyncio, in `src/twins.rs`); this crate has the
+//! code, its source text, and `runTwin`, which hands the page the run in the engine's wire form.
 
 mod join_order;
 mod kittens;
@@ -12,36 +17,19 @@ mod sequential_vs_join;
 mod timed_semaphore;
 mod video_lookups;
 
-use awaitlab_engine::practice_api::Settings;
-use awaitlab_engine::RunResult;
 use futures::future::{select, Either, LocalBoxFuture};
 use futures::FutureExt;
-use recorder::{Recorder, Task};
-use std::cell::Cell;
+use recorder::{Fetch, Recorder, Task};
 use std::rc::Rc;
+use wasm_bindgen::prelude::*;
 
-/// A number the learner can change before running a twin.
-pub struct Param {
-    pub label: &'static str,
-    pub default: f64,
-    pub min: f64,
-    pub max: f64,
-    pub step: f64,
-}
-
-const fn param(label: &'static str, default: f64, min: f64, max: f64, step: f64) -> Param {
-    Param { label, default, min, max, step }
-}
-
-pub struct Twin {
-    /// The demo it mirrors (`demos/<id>.py`).
+/// A twin's code: what the page runs and shows for the demo `demo`.
+pub struct Code {
     pub demo: &'static str,
-    /// Its file, as shown above the source.
-    pub file: &'static str,
+    /// Its file, as the page shows it.
     pub source: &'static str,
-    pub params: &'static [Param],
-    /// Where Rust and asyncio differ, in two sentences.
-    pub differences: &'static str,
+    /// How many numbers `run` takes (the page's form has a field for each).
+    pub params: usize,
     run: fn(Task, Vec<f64>) -> LocalBoxFuture<'static, ()>,
 }
 
@@ -49,73 +37,66 @@ fn count(v: f64) -> usize {
     v.max(0.0).round() as usize
 }
 
-pub static TWINS: &[Twin] = &[
-    Twin {
+pub static CODE: &[Code] = &[
+    Code {
         demo: "02-sequential-vs-gather",
-        file: "src/twins/sequential_vs_join.rs",
         source: include_str!("sequential_vs_join.rs"),
-        params: &[param("videos", 4.0, 1.0, 40.0, 1.0)],
-        differences: "join_all polls its futures in place inside main: no task is created for them (their lanes say who polls them), where asyncio.gather wraps each coroutine in a Task. The timing is the same: one request's latency, not the sum.",
+        params: 1,
         run: |main, p| sequential_vs_join::run(main, count(p[0])).boxed_local(),
     },
-    Twin {
+    Code {
         demo: "03-lazy-coroutine-eager-task",
-        file: "src/twins/lazy_future_vs_task.rs",
         source: include_str!("lazy_future_vs_task.rs"),
-        params: &[param("first sleep (s)", 1.0, 0.0, 5.0, 0.1), param("speak's pause (s)", 3.0, 0.0, 10.0, 0.1)],
-        differences: "A Rust future, like a coroutine, does nothing until it is awaited, so the lazy half prints A B C D in both languages. spawn_local is ensure_future: the task starts when main first yields to the event loop, so C comes first.",
+        params: 2,
         run: |main, p| lazy_future_vs_task::run(main, p[0], p[1]).boxed_local(),
     },
-    Twin {
+    Code {
         demo: "05-gather-as-completed-wait",
-        file: "src/twins/join_order.rs",
         source: include_str!("join_order.rs"),
-        params: &[param("delay of 1 (s)", 0.3, 0.0, 5.0, 0.1), param("delay of 2 (s)", 0.1, 0.0, 5.0, 0.1), param("delay of 3 (s)", 0.2, 0.0, 5.0, 0.1)],
-        differences: "join_all keeps argument order like gather; FuturesUnordered gives completion order like as_completed; select_all stops at the first like wait(FIRST_COMPLETED). In Rust the unfinished ones are cancelled by dropping them; asyncio needs an explicit cancel().",
+        params: 3,
         run: |main, p| join_order::run(main, [p[0], p[1], p[2]]).boxed_local(),
     },
-    Twin {
+    Code {
         demo: "07-hundred-videos",
-        file: "src/twins/video_lookups.rs",
         source: include_str!("video_lookups.rs"),
-        params: &[param("videos", 100.0, 10.0, 300.0, 1.0), param("first connection limit", 100.0, 1.0, 300.0, 1.0), param("second connection limit", 10.0, 1.0, 300.0, 1.0)],
-        differences: "aiohttp's limit_per_host is a semaphore around each request, written out here. The Python version's first part uses requests, which blocks the whole loop; Rust has no blocking call in the browser, so the one-by-one part awaits each request in turn.",
+        params: 3,
         run: |main, p| video_lookups::run(main, count(p[0]), [count(p[1]).max(1), count(p[2]).max(1)]).boxed_local(),
     },
-    Twin {
+    Code {
         demo: "08-kittens-rate-limit",
-        file: "src/twins/kittens.rs",
         source: include_str!("kittens.rs"),
-        params: &[param("kittens", 6.0, 1.0, 50.0, 1.0), param("requests per period", 2.0, 1.0, 20.0, 1.0), param("period (s)", 0.5, 0.1, 5.0, 0.1)],
-        differences: "Only the corrected limiter has a twin: the talk's version fails because two waiters remove the same timer from a shared list, a bug of that code rather than of asyncio. Here each permit is handed back by a background task one period after it was taken.",
+        params: 3,
         run: |main, p| kittens::run(main, count(p[0]), count(p[1]).max(1), p[2].max(0.01)).boxed_local(),
     },
-    Twin {
+    Code {
         demo: "09-timed-semaphore",
-        file: "src/twins/timed_semaphore.rs",
         source: include_str!("timed_semaphore.rs"),
-        params: &[param("requests", 10.0, 1.0, 60.0, 1.0), param("requests per period", 5.0, 1.0, 30.0, 1.0), param("period (s)", 1.0, 0.1, 5.0, 0.1)],
-        differences: "The same timed semaphore: asyncio's call_later releases the permit, here a spawned task sleeping one period does. join_all polls every request in place, so all of them wait on the semaphore inside main's join.",
+        params: 3,
         run: |main, p| timed_semaphore::run(main, count(p[0]), count(p[1]).max(1), p[2].max(0.01)).boxed_local(),
     },
 ];
 
-pub fn for_demo(demo: &str) -> Option<&'static Twin> {
-    TWINS.iter().find(|t| t.demo == demo)
+pub fn code_for(demo: &str) -> Option<&'static Code> {
+    CODE.iter().find(|c| c.demo == demo)
 }
 
-/// Runs a twin in real time with the practice API's `api` settings; `progress` sees the
-/// recorder every tenth of a second; Stop ends it with status 130.
-pub async fn run(twin: &'static Twin, values: Vec<f64>, speed: f64, api: Settings, stop: Rc<Cell<bool>>, progress: impl Fn(&Recorder)) -> RunResult {
-    crate::browser::practice::api().configure(api, speed);
-    let rec = Recorder::new(speed);
+/// How a twin's run ended: 0, or 130 when it was stopped; its length in program time.
+pub struct Ended {
+    pub exit_code: i32,
+    pub duration: f64,
+}
+
+/// Runs `code` in real time at `speed`: every tenth of a second `progress` sees the recorder
+/// and `stopped` is asked whether to end the run now (as Stop does: status 130).
+pub async fn run(code: &Code, values: Vec<f64>, speed: f64, fetch: Fetch, stopped: impl Fn() -> bool, progress: impl Fn(&Recorder)) -> (Rc<Recorder>, Ended) {
+    let rec = Recorder::new(speed, fetch);
     let main = rec.main("main");
-    let mut body = (twin.run)(main.clone(), values);
+    let mut body = (code.run)(main.clone(), values);
     let exit_code = loop {
         match select(body, gloo_timers::future::TimeoutFuture::new(100)).await {
             Either::Left(((), _)) => break 0,
             Either::Right((_, pending)) => {
-                if stop.get() {
+                if stopped() {
                     rec.stop();
                     break 130;
                 }
@@ -128,7 +109,46 @@ pub async fn run(twin: &'static Twin, values: Vec<f64>, speed: f64, api: Setting
         main.done();
         rec.finish();
     }
-    RunResult { exit_code, chunks: rec.chunks(), trace: rec.records(), duration: rec.now(), instructions: 0, error: None }
+    let duration = rec.now();
+    (rec, Ended { exit_code, duration })
+}
+
+/// The page's entry point. `fetch(url)` returns a promise of `[status, body]` (rejected with
+/// a message when the request fails); `stopped()` says whether Stop was pressed;
+/// `progress(records, now)` receives what was recorded since its last call. Resolves to
+/// `[exit code, duration, the rest of the records]`.
+#[wasm_bindgen(js_name = runTwin)]
+pub async fn run_twin(demo: String, values: Vec<f64>, speed: f64, fetch: js_sys::Function, stopped: js_sys::Function, progress: js_sys::Function) -> Result<js_sys::Array, JsValue> {
+    let code = code_for(&demo).ok_or_else(|| JsValue::from_str(&format!("no Rust twin for {demo}")))?;
+    if values.len() != code.params || values.iter().any(|v| !v.is_finite()) {
+        return Err(JsValue::from_str(&format!("the twin of {demo} takes {} numbers", code.params)));
+    }
+    let fetch: Fetch = Rc::new(move |url: &str| js_fetch(&fetch, url));
+    let stopped = move || stopped.call0(&JsValue::NULL).map(|v| v.is_truthy()).unwrap_or(true);
+    let progress = move |rec: &Recorder| {
+        let _ = progress.call2(&JsValue::NULL, &JsValue::from_str(&rec.take_new()), &JsValue::from_f64(rec.now()));
+    };
+    let (rec, ended) = run(code, values, speed, fetch, stopped, progress).await;
+    Ok(js_sys::Array::of3(&ended.exit_code.into(), &ended.duration.into(), &JsValue::from_str(&rec.take_new())))
+}
+
+/// The source text of the twin of `demo`, as the page shows it.
+#[wasm_bindgen(js_name = twinSource)]
+pub fn twin_source(demo: &str) -> Option<String> {
+    code_for(demo).map(|c| c.source.to_string())
+}
+
+fn js_fetch(fetch: &js_sys::Function, url: &str) -> LocalBoxFuture<'static, Result<(u16, String), String>> {
+    let message = |e: JsValue| e.as_string().unwrap_or_else(|| "the request failed".into());
+    let promise = fetch.call1(&JsValue::NULL, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from));
+    async move {
+        let answer = js_sys::Array::from(&wasm_bindgen_futures::JsFuture::from(promise.map_err(message)?).await.map_err(message)?);
+        match (answer.get(0).as_f64(), answer.get(1).as_string()) {
+            (Some(status), Some(body)) => Ok((status as u16, body)),
+            _ => Err("the page answered the request in an unknown form".into()),
+        }
+    }
+    .boxed_local()
 }
 
 #[cfg(test)]
@@ -136,15 +156,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn each_twin_mirrors_a_demo_of_the_gallery_and_shows_its_own_file() {
-        let demos = crate::demos::all();
-        for twin in TWINS {
-            assert!(demos.iter().any(|d| d.id == twin.demo), "{} has no demo", twin.demo);
-            let on_disk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/").to_string() + twin.file).unwrap();
-            assert_eq!(on_disk, twin.source, "{}", twin.file);
-            assert!(twin.params.iter().all(|p| p.min <= p.default && p.default <= p.max), "{}", twin.demo);
+    fn each_twin_has_its_own_file_as_source() {
+        for code in CODE {
+            let file = code.demo;
+            assert!(CODE.iter().filter(|c| c.demo == file).count() == 1, "{file} twice");
+            assert!(code.source.starts_with("//! Demo "), "{file}: a twin's file opens by naming its demo");
         }
-        let ids: Vec<&str> = TWINS.iter().map(|t| &t.demo[..2]).collect();
+        let ids: Vec<&str> = CODE.iter().map(|c| &c.demo[..2]).collect();
         assert_eq!(ids, ["02", "03", "05", "07", "08", "09"], "the issue's six");
     }
 }

@@ -4,10 +4,9 @@
 //! who polls it). Every await goes through `Task::wait`, which records the lane as waiting on
 //! that future until it resolves.
 
-use awaitlab_engine::http::{HttpRequest, HttpResult};
 use awaitlab_engine::machine::{Chunk, Stream};
 use awaitlab_engine::trace::{Event, Record};
-use futures::future::{FutureExt, RemoteHandle};
+use futures::future::{FutureExt, LocalBoxFuture, RemoteHandle};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::rc::Rc;
@@ -16,25 +15,35 @@ fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// The page's `fetch()` for a URL: its status and body, or why it failed. The page supplies it,
+/// so a twin's requests reach the practice API however the page reaches it (its service
+/// worker, or the page itself where service workers are unavailable).
+pub type Fetch = Rc<dyn Fn(&str) -> LocalBoxFuture<'static, Result<(u16, String), String>>>;
+
 pub struct Recorder {
     origin_ms: f64,
+    fetch: Fetch,
     /// Real-time speed factor: sleeps are divided by it, the clock multiplied.
     speed: f64,
     records: RefCell<Vec<Record>>,
     chunks: RefCell<Vec<Chunk>>,
     next_id: Cell<u64>,
     stopped: Cell<bool>,
+    /// How many records and chunks `take_new` has handed out.
+    taken: Cell<(usize, usize)>,
 }
 
 impl Recorder {
-    pub fn new(speed: f64) -> Rc<Recorder> {
+    pub fn new(speed: f64, fetch: Fetch) -> Rc<Recorder> {
         Rc::new(Recorder {
             origin_ms: performance_now(),
+            fetch,
             speed: speed.clamp(0.05, 20.0),
             records: RefCell::new(Vec::new()),
             chunks: RefCell::new(Vec::new()),
             next_id: Cell::new(1),
             stopped: Cell::new(false),
+            taken: Cell::new((0, 0)),
         })
     }
 
@@ -66,12 +75,14 @@ impl Recorder {
         self.push(Event::Finished { status: "done" });
     }
 
-    pub fn records(&self) -> Vec<Record> {
-        self.records.borrow().clone()
-    }
-
-    pub fn chunks(&self) -> Vec<Chunk> {
-        self.chunks.borrow().clone()
+    /// What was recorded since the last call, in the engine's wire form.
+    pub fn take_new(&self) -> String {
+        let (records, chunks) = (self.records.borrow(), self.chunks.borrow());
+        let (r, c) = self.taken.get();
+        let mut out = String::new();
+        awaitlab_engine::wire::encode(&records[r..], &chunks[c..], &mut out);
+        self.taken.set((records.len(), chunks.len()));
+        out
     }
 
     fn lane(self: &Rc<Self>, name: String, coro: &str, args: &str, parent: Option<u64>) -> Task {
@@ -130,18 +141,12 @@ impl Task {
     pub async fn get(&self, url: &str) -> Result<(u16, String), String> {
         let id = self.rec.id();
         self.rec.push(Event::HttpStart { id, task: Some(self.id), method: "GET".into(), url: url.into() });
-        let request = HttpRequest { id, method: "GET".into(), url: url.into(), headers: vec![], body: vec![] };
-        let result: HttpResult = self.wait(&format!("GET {url}"), crate::browser::fetch::perform(request)).await;
-        match result {
-            Ok(r) => {
-                self.rec.push(Event::HttpEnd { id, status: Some(r.status), error: None });
-                Ok((r.status, String::from_utf8_lossy(&r.body).into_owned()))
-            }
-            Err(f) => {
-                self.rec.push(Event::HttpEnd { id, status: None, error: Some(f.message.as_str().into()) });
-                Err(f.message)
-            }
+        let result = self.wait(&format!("GET {url}"), (self.rec.fetch)(url)).await;
+        match &result {
+            Ok((status, _)) => self.rec.push(Event::HttpEnd { id, status: Some(*status), error: None }),
+            Err(message) => self.rec.push(Event::HttpEnd { id, status: None, error: Some(message.as_str().into()) }),
         }
+        result
     }
 
     /// `spawn_local`: a task of its own, started by the browser's event loop (not now); the
