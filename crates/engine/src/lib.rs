@@ -223,10 +223,12 @@ impl VirtualNetwork {
     /// Answers due at `now`, earliest first (ties in start order).
     pub fn take_due(&self, now: f64) -> Vec<(u64, http::HttpResult)> {
         let mut pending = self.pending.borrow_mut();
-        let (mut due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut *pending).into_iter().partition(|p| p.0 <= now);
+        let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut *pending).into_iter().partition(|p| p.0 <= now);
         *pending = later;
-        due.sort_by(|a, b| a.0.total_cmp(&b.0));
-        due.into_iter().map(|(_, id, r)| (id, r)).collect()
+        let mut order: Vec<(f64, i64)> = due.iter().enumerate().map(|(i, p)| (p.0, i as i64)).collect();
+        timeline::sort_by_time(&mut order);
+        let mut due: Vec<Option<_>> = due.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|(_, i)| due[i as usize].take()).map(|(_, id, r)| (id, r)).collect()
     }
 }
 

@@ -116,6 +116,12 @@ impl Lane {
     }
 }
 
+/// Sorts (time, n) pairs by time, then by n: the one sort the timeline needs (each sort of
+/// another element type costs the page's wasm about 4 KB).
+pub fn sort_by_time(steps: &mut [(f64, i64)]) {
+    steps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+}
+
 impl Timeline {
     /// Total time the loop was blocked.
     pub fn blocked_time(&self) -> f64 {
@@ -124,10 +130,10 @@ impl Timeline {
 
     /// The most tasks alive (created and not yet finished) at one moment.
     pub fn max_concurrent_tasks(&self) -> usize {
-        let mut steps: Vec<(f64, i32)> = self.lanes.iter().flat_map(|l| [(l.created, 1), (l.ended.unwrap_or(f64::INFINITY), -1)]).collect();
+        let mut steps: Vec<(f64, i64)> = self.lanes.iter().flat_map(|l| [(l.created, 1), (l.ended.unwrap_or(f64::INFINITY), -1)]).collect();
         // An end and a start at the same moment do not overlap.
-        steps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let (mut alive, mut most) = (0i32, 0i32);
+        sort_by_time(&mut steps);
+        let (mut alive, mut most) = (0i64, 0i64);
         for (_, d) in steps {
             alive += d;
             most = most.max(alive);
@@ -149,7 +155,7 @@ impl Timeline {
             return Vec::new();
         }
         let mut steps: Vec<(f64, i64)> = self.requests.iter().filter(|r| r.practice).flat_map(|r| [(r.start, 1), (r.start + window, -1)]).collect();
-        steps.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        sort_by_time(&mut steps);
         let mut count = 0;
         let mut series: Vec<(f64, i64)> = Vec::with_capacity(steps.len());
         for (t, delta) in steps {
@@ -164,17 +170,18 @@ impl Timeline {
 
     /// Every moment something happens, in order (where a replay cursor can step to).
     pub fn event_times(&self) -> Vec<f64> {
-        let mut times: Vec<f64> = self
+        let mut times: Vec<(f64, i64)> = self
             .lanes
             .iter()
             .flat_map(|l| l.segments.iter().flat_map(|s| [s.start, s.end]).chain(l.prints.iter().map(|p| p.time)))
             .chain(self.requests.iter().flat_map(|r| [Some(r.start), r.end]).flatten())
             .chain(self.main_prints.iter().map(|p| p.time))
             .chain(self.blocked.iter().flat_map(|b| [b.start, b.end]))
+            .map(|t| (t, 0))
             .collect();
-        times.sort_by(f64::total_cmp);
-        times.dedup_by(|a, b| (*a - *b).abs() < 1e-9);
-        times
+        sort_by_time(&mut times);
+        times.dedup_by(|a, b| (a.0 - b.0).abs() < 1e-9);
+        times.into_iter().map(|(t, _)| t).collect()
     }
 }
 
