@@ -171,7 +171,8 @@ pub enum StmtKind {
     While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
     For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
     With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    /// `star`: the handlers are `except*` clauses (exception groups).
+    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt>, star: bool },
     Raise { exc: Option<Expr>, cause: Option<Expr> },
     Assert { test: Expr, msg: Option<Expr> },
     Pass,

@@ -15,9 +15,18 @@ pub struct TimerEntry {
     pub seq: u64,
     pub handle: Rc<Obj>,
 }
+impl TimerEntry {
+    /// The deadline in whole nanoseconds: the heap's order. Deadlines that differ only by float
+    /// rounding (a sleep of `0.01 * 3` set at 0, one of `0.02` set at 0.01) are the same moment
+    /// on the virtual clock, and the one set first fires first. Under CPython the later one is
+    /// later by the real time that passed between them, so it fires second there too.
+    fn tick(&self) -> i64 {
+        (self.when * 1e9).round() as i64
+    }
+}
 impl PartialEq for TimerEntry {
     fn eq(&self, o: &Self) -> bool {
-        self.when == o.when && self.seq == o.seq
+        self.tick() == o.tick() && self.seq == o.seq
     }
 }
 impl Eq for TimerEntry {}
@@ -29,7 +38,7 @@ impl PartialOrd for TimerEntry {
 impl Ord for TimerEntry {
     // BinaryHeap is a max-heap: reverse for earliest (deadline, insertion order) first.
     fn cmp(&self, o: &Self) -> std::cmp::Ordering {
-        o.when.partial_cmp(&self.when).unwrap_or(std::cmp::Ordering::Equal).then(o.seq.cmp(&self.seq))
+        o.tick().cmp(&self.tick()).then(o.seq.cmp(&self.seq))
     }
 }
 
@@ -156,9 +165,9 @@ pub fn set_result(vm: &mut Vm, fut: &Rc<Obj>, v: Value) -> PyResult<()> {
     {
         let mut d = fut_data(fut).borrow_mut();
         if d.state != FutState::Pending {
-            let s = state_name(d.state);
             drop(d);
-            return vm.err("InvalidStateError", format!("{s}: {}", "invalid state"));
+            // The C accelerator's wording (the pure-Python Future's differs).
+            return vm.err("InvalidStateError", "invalid state");
         }
         d.result = v;
         d.state = FutState::Finished;

@@ -149,14 +149,18 @@ pub fn make_types() -> Types {
     let bool_ = new_class("bool", vec![int.clone()], Some(BuiltinType::Bool), "builtins");
     let mut exceptions: HashMap<&'static str, Rc<Obj>> = HashMap::new();
     for (name, parent) in crate::exceptions::HIERARCHY {
-        let base = if *parent == "object" { object.clone() } else { exceptions[parent].clone() };
+        let mut bases = vec![if *parent == "object" { object.clone() } else { exceptions[parent].clone() }];
+        if *name == "ExceptionGroup" {
+            // class ExceptionGroup(BaseExceptionGroup, Exception)
+            bases.push(exceptions["Exception"].clone());
+        }
         let module = match *name {
             "CancelledError" | "InvalidStateError" | "LimitOverrunError" | "IncompleteReadError" => "asyncio.exceptions",
             "QueueEmpty" | "QueueFull" => "asyncio.queues",
             "JSONDecodeError" => "json.decoder",
             _ => "builtins",
         };
-        let c = new_class(name, vec![base], Some(BuiltinType::BaseException), module);
+        let c = new_class(name, bases, Some(BuiltinType::BaseException), module);
         exceptions.insert(*name, c);
     }
     let _ = o;

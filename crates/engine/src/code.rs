@@ -94,6 +94,12 @@ pub enum Op {
     /// `raise` (0: re-raise current, 1: raise TOS, 2: raise TOS1 from TOS).
     Raise(u32),
     CheckExcMatch,
+    /// `except* T`: TOS1 is what is left of the exception, TOS the type; leaves the rest (None
+    /// once all is matched), the matched part (None if nothing matched) and whether it matched.
+    CheckEgMatch,
+    /// After the `except*` clauses: TOS1 the exception caught, TOS a list of what the handlers
+    /// raised and what was not handled; leaves the exception to re-raise (or None) and a bool.
+    PrepReraiseStar,
     /// Marks that the exception on TOS is being handled (for `raise` with no argument and context).
     PushExcInfo,
     WithEnter,

@@ -58,15 +58,60 @@ class defaultdict:
 
 
 class Counter(defaultdict):
-    def __init__(self, iterable=None):
+    def __init__(self, iterable=None, **kwargs):
         super().__init__(int)
+        self.update(iterable, **kwargs)
+
+    def __getitem__(self, key):
+        # Counter.__missing__: a missing element counts 0 and is not added.
+        return self._d.get(key, 0)
+
+    def update(self, iterable=None, **kwargs):
         if iterable is not None:
-            for x in iterable:
-                self[x] += 1
+            if hasattr(iterable, 'items'):
+                for k, v in iterable.items():
+                    self._d[k] = self._d.get(k, 0) + v
+            else:
+                for x in iterable:
+                    self._d[x] = self._d.get(x, 0) + 1
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) + v
+
+    def subtract(self, iterable=None, **kwargs):
+        if iterable is not None:
+            pairs = iterable.items() if hasattr(iterable, 'items') else ((x, 1) for x in iterable)
+            for k, v in pairs:
+                self._d[k] = self._d.get(k, 0) - v
+        for k, v in kwargs.items():
+            self._d[k] = self._d.get(k, 0) - v
 
     def most_common(self, n=None):
         items = sorted(self._d.items(), key=lambda kv: kv[1], reverse=True)
         return items if n is None else items[:n]
+
+    def elements(self):
+        for k, v in self._d.items():
+            for _ in range(v):
+                yield k
+
+    def total(self):
+        return sum(self._d.values())
+
+    def __add__(self, other):
+        result = Counter()
+        for k in list(self._d) + [k for k in other._d if k not in self._d]:
+            v = self[k] + other[k]
+            if v > 0:
+                result._d[k] = v
+        return result
+
+    def __sub__(self, other):
+        result = Counter()
+        for k, v in self._d.items():
+            v -= other[k]
+            if v > 0:
+                result._d[k] = v
+        return result
 
     def __repr__(self):
         if not self._d:
@@ -84,6 +129,8 @@ def namedtuple(typename, field_names):
         _fields = fields
 
         def __init__(self, *args, **kwargs):
+            if len(args) > len(fields):
+                raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given")
             values = list(args)
             for name in fields[len(args):]:
                 if name not in kwargs:
@@ -108,8 +155,39 @@ def namedtuple(typename, field_names):
         def __hash__(self):
             return hash(self._values)
 
+        def __lt__(self, other):
+            return tuple(self) < tuple(other)
+
+        def __le__(self, other):
+            return tuple(self) <= tuple(other)
+
+        def __gt__(self, other):
+            return tuple(self) > tuple(other)
+
+        def __ge__(self, other):
+            return tuple(self) >= tuple(other)
+
+        def __add__(self, other):
+            return tuple(self) + tuple(other)
+
+        def count(self, value):
+            return self._values.count(value)
+
+        def index(self, value):
+            return self._values.index(value)
+
         def _asdict(self):
             return dict(zip(fields, self._values))
+
+        def _replace(self, **changes):
+            for name in changes:
+                if name not in fields:
+                    raise ValueError(f"Got unexpected field names: {[name]!r}")
+            return _NT(*(changes.get(n, v) for n, v in zip(fields, self._values)))
+
+        @classmethod
+        def _make(cls, iterable):
+            return cls(*iterable)
 
         def __repr__(self):
             inner = ', '.join(f'{n}={v!r}' for n, v in zip(fields, self._values))

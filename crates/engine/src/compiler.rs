@@ -22,12 +22,16 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
     Ok(Rc::new(c.finish()))
 }
 
+const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 #[derive(Clone)]
 enum FBlock<'a> {
     Loop { continue_target: usize, breaks: Vec<usize>, is_for: bool },
     TryFinally { body: &'a [Stmt] },
     TryExcept,
     Handler { name: Option<String> },
+    /// An `except*` clause's body: `break`, `continue` and `return` may not leave it.
+    StarHandler,
     With { is_async: bool },
     FinallyRunning,
 }
@@ -166,7 +170,7 @@ impl<'a> Compiler<'a> {
         }
     }
     fn err<T>(&self, span: Span, msg: &str) -> CResult<T> {
-        Err(SyntaxError { message: msg.into(), line: span.line, col: span.col, unsupported: false })
+        Err(SyntaxError { message: msg.into(), line: span.line, col: span.col, unsupported: false, end: Some((span.end_line, span.end_col)) })
     }
 
     /// Emits the load, store or delete of `n` as its scope resolves it (fast local, cell,
@@ -252,6 +256,9 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(v) => {
                 if !matches!(self.kind, CodeKind::Function | CodeKind::Lambda) {
                     return self.err(st.span, "'return' outside function");
+                }
+                if self.fblocks.iter().any(|b| matches!(b, FBlock::StarHandler)) {
+                    return self.err(st.span, STAR_EXIT);
                 }
                 match v {
                     Some(v) => {
@@ -357,6 +364,9 @@ impl<'a> Compiler<'a> {
                     let m = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
                     return self.err(st.span, m);
                 };
+                if self.fblocks[loop_pos..].iter().any(|b| matches!(b, FBlock::StarHandler)) {
+                    return self.err(st.span, STAR_EXIT);
+                }
                 self.unwind_blocks(loop_pos + 1, false)?;
                 if is_break {
                     if let FBlock::Loop { is_for: true, .. } = self.fblocks[loop_pos] {
@@ -371,16 +381,16 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Pass => {}
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try { body, handlers, orelse, finalbody, star } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
+                    self.try_except(body, handlers, orelse, *star)?;
                 } else {
                     let setup = self.op(Op::SetupFinally(0));
                     self.fblocks.push(FBlock::TryFinally { body: finalbody });
                     if handlers.is_empty() {
                         self.body(body)?;
                     } else {
-                        self.try_except(body, handlers, orelse)?;
+                        self.try_except(body, handlers, orelse, *star)?;
                     }
                     self.fblocks.pop();
                     self.op(Op::PopBlock);
@@ -541,7 +551,10 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult<()> {
+    fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt], star: bool) -> CResult<()> {
+        if star {
+            return self.try_except_star(body, handlers, orelse);
+        }
         let setup = self.op(Op::SetupExcept(0));
         self.fblocks.push(FBlock::TryExcept);
         self.body(body)?;
@@ -617,6 +630,85 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try` with `except*` clauses (PEP 654), as CPython compiles it. The stack holds the
+    /// exception caught, a list of what the clauses raised, and what is left to match.
+    fn try_except_star(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> CResult<()> {
+        let setup = self.op(Op::SetupExcept(0));
+        self.fblocks.push(FBlock::TryExcept);
+        self.body(body)?;
+        self.fblocks.pop();
+        self.op(Op::PopBlock);
+        self.body(orelse)?;
+        let ends = vec![self.op(Op::Jump(0))];
+        let h = self.here();
+        self.patch(setup, h);
+        self.op(Op::PushExcInfo);
+        // [caught] -> [caught, raised=[], rest=caught]
+        self.op(Op::Dup);
+        self.op(Op::BuildList(0));
+        self.op(Op::Rot2);
+        for handler in handlers {
+            self.span = handler.span;
+            let Some(t) = &handler.typ else { return self.err(handler.span, "expected one or more exception types") };
+            self.expr(t)?;
+            self.span = handler.span;
+            self.op(Op::CheckEgMatch);
+            let no_match = self.op(Op::PopJumpIfFalse(0));
+            // The matched part is the exception being handled inside the clause.
+            self.op(Op::PushExcInfo);
+            match &handler.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.op(Op::Pop);
+                }
+            }
+            let protect = self.op(Op::SetupExcept(0));
+            self.fblocks.push(FBlock::StarHandler);
+            self.body(&handler.body)?;
+            self.fblocks.pop();
+            self.op(Op::PopBlock);
+            self.op(Op::PopExcept);
+            self.clear_handler_name(&handler.name);
+            let done = self.op(Op::Jump(0));
+            // What the clause raised joins the list: [caught, raised, rest, exc] -> [caught, raised, rest]
+            let raised = self.here();
+            self.patch(protect, raised);
+            self.op(Op::ListAppend(2));
+            self.op(Op::PopExcept);
+            self.clear_handler_name(&handler.name);
+            let done2 = self.op(Op::Jump(0));
+            let skip = self.here();
+            self.patch(no_match, skip);
+            self.op(Op::Pop);
+            let next = self.here();
+            self.patch(done, next);
+            self.patch(done2, next);
+        }
+        // The rest that no clause handled joins them too: [caught, raised]
+        self.op(Op::ListAppend(1));
+        self.op(Op::PrepReraiseStar);
+        let nothing_left = self.op(Op::PopJumpIfFalse(0));
+        self.op(Op::Reraise);
+        let h = self.here();
+        self.patch(nothing_left, h);
+        self.op(Op::Pop);
+        self.op(Op::PopExcept);
+        let end = self.here();
+        for e in ends {
+            self.patch(e, end);
+        }
+        Ok(())
+    }
+
+    /// `except ... as n` deletes `n` when its clause ends.
+    fn clear_handler_name(&mut self, name: &Option<String>) {
+        if let Some(n) = name {
+            self.op(Op::LoadConst(0));
+            self.store_name(n);
+            self.delete_name(n);
+        }
+    }
+
     /// Emits the cleanup for leaving every block above `down_to` (for break/continue/return).
     fn unwind_blocks(&mut self, down_to: usize, preserve_tos: bool) -> CResult<()> {
         let saved = self.fblocks.clone();
@@ -644,6 +736,7 @@ impl<'a> Compiler<'a> {
                     self.body(body)?;
                     self.fblocks.pop();
                 }
+                FBlock::StarHandler => unreachable!("break, continue and return never leave an except* clause"),
                 FBlock::Handler { name } => {
                     self.op(Op::PopExcept);
                     if let Some(n) = name {
@@ -861,7 +954,7 @@ impl<'a> Compiler<'a> {
                     self.delete(i)?;
                 }
             }
-            _ => return self.err(t.span, "cannot delete expression"),
+            _ => return self.err(t.span, &format!("cannot delete {}", crate::parser::describe(t))),
         }
         Ok(())
     }
@@ -1083,7 +1176,8 @@ impl<'a> Compiler<'a> {
                     if self.kind == CodeKind::Comprehension {
                         return self.err(e.span, "asynchronous comprehension outside of an asynchronous function");
                     }
-                    return self.err(e.span, "'await' outside async function");
+                    let m = if matches!(self.kind, CodeKind::Module | CodeKind::Class) { "'await' outside function" } else { "'await' outside async function" };
+                    return self.err(e.span, m);
                 }
                 self.expr(inner)?;
                 self.op(Op::GetAwaitable);

@@ -109,6 +109,25 @@ pub fn exc_args(v: &Value) -> Vec<Value> {
     }
 }
 
+/// The exception's `__notes__` list, if it has one (`add_note`, or set by the program).
+pub fn notes(v: &Value) -> Option<Value> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) => i.dict.borrow().get("__notes__").cloned(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+pub fn set_notes(v: &Value, notes: Value) {
+    if let Value::Obj(o) = v {
+        if let Obj::Instance(i) = &**o {
+            i.dict.borrow_mut().insert(Rc::from("__notes__"), notes);
+        }
+    }
+}
+
 pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
     if let Value::Obj(o) = v {
         if let Obj::Instance(i) = &**o {

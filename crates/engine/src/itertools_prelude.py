@@ -26,10 +26,27 @@ def repeat(obj, times=None):
             yield obj
 
 
-def chain(*iterables):
+def _chain(iterables):
     for it in iterables:
         for element in it:
             yield element
+
+
+class chain:
+    def __init__(self, *iterables):
+        self._gen = _chain(iterables)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return next(self._gen)
+
+    @classmethod
+    def from_iterable(cls, iterables):
+        c = cls()
+        c._gen = _chain(iterables)
+        return c
 
 
 def islice(iterable, *args):

@@ -274,7 +274,9 @@ impl Lexer {
                 self.push(Tok::Dedent, line, col);
             }
             if width != *self.indents.last().unwrap() {
-                return self.err("unindent does not match any outer indentation level", line, col);
+                // CPython points at the end of the line.
+                let rest = self.chars[self.pos..].iter().take_while(|c| **c != '\n').count() as u32;
+                return self.err("unindent does not match any outer indentation level", line, col + rest);
             }
         }
         Ok(false)

@@ -9,6 +9,7 @@ mod carets;
 mod call;
 pub mod code;
 pub mod compiler;
+pub mod exception_groups;
 pub mod exceptions;
 pub mod format;
 pub mod http;
@@ -101,6 +102,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         spare_locals: Vec::new(),
     };
     methods::register_builtins(&mut vm);
+    exception_groups::register(&mut vm);
     asyncio::register_classes(&mut vm);
     vm
 }
@@ -112,10 +114,20 @@ pub fn format_syntax_error(filename: &str, source: &str, e: &parser::SyntaxError
     let indent = line_text.chars().count() - trimmed.chars().count();
     let caret_col = (e.col as usize).saturating_sub(indent);
     let kind = if e.unsupported { "NotImplementedError" } else if e.message.contains("indent") { "IndentationError" } else { "SyntaxError" };
-    if e.unsupported {
+    // CPython shows no caret for these two.
+    if e.unsupported || e.message == "unexpected indent" {
         return format!("  File \"{filename}\", line {}\n    {}\n{kind}: {}\n", e.line, trimmed.trim_end(), e.message);
     }
-    format!("  File \"{filename}\", line {}\n    {}\n    {}^\n{kind}: {}\n", e.line, trimmed.trim_end(), " ".repeat(caret_col), e.message)
+    // As CPython underlines it: the offending range on its first line (to the line's end when
+    // it goes on), at least one caret.
+    let shown = trimmed.trim_end().chars().count();
+    let width = match e.end {
+        Some((end_line, _)) if end_line > e.line => shown.saturating_sub(caret_col),
+        Some((_, end_col)) => (end_col as usize).saturating_sub(indent).saturating_sub(caret_col),
+        None => 1,
+    }
+    .max(1);
+    format!("  File \"{filename}\", line {}\n    {}\n    {}{}\n{kind}: {}\n", e.line, trimmed.trim_end(), " ".repeat(caret_col), "^".repeat(width), e.message)
 }
 
 /// Compiles `source` and prepares a run. A program that does not compile gives a machine whose

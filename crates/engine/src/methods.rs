@@ -427,6 +427,32 @@ fn b_iter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     vm.get_iter(&args[0])
 }
 
+fn b_aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 1, "aiter")?;
+    let Ok(method) = vm.get_attr(&args[0], "__aiter__") else {
+        let t = vm.type_name(&args[0]);
+        return vm.type_error(format!("'{t}' object is not an async iterable"));
+    };
+    vm.call(method, vec![], vec![])
+}
+
+/// `anext(it[, default])`: the awaitable of `it.__anext__()`; with a default, one that gives
+/// the default instead of raising StopAsyncIteration.
+fn b_anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 1, 2, "anext")?;
+    let Ok(method) = vm.get_attr(&args[0], "__anext__") else {
+        let t = vm.type_name(&args[0]);
+        return vm.type_error(format!("'{t}' object is not an async iterator"));
+    };
+    let awaitable = vm.call(method, vec![], vec![])?;
+    let Some(default) = args.get(1).cloned() else { return Ok(awaitable) };
+    const HELPER: &str = "async def anext(awaitable, default):\n    try:\n        return await awaitable\n    except StopAsyncIteration:\n        return default\n";
+    let ns = Rc::new(RefCell::new(Namespace::default()));
+    crate::modules::exec_source(vm, HELPER, "<builtins>", ns.clone())?;
+    let helper = ns.borrow().get("anext").cloned().unwrap_or(Value::None);
+    vm.call(helper, vec![awaitable, default], vec![])
+}
+
 fn b_next(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "next")?;
     if let Value::Obj(o) = &args[0] {
@@ -707,6 +733,8 @@ pub fn register_builtins(vm: &mut Vm) {
         ("filter", b_filter),
         ("iter", b_iter),
         ("next", b_next),
+        ("aiter", b_aiter),
+        ("anext", b_anext),
         ("isinstance", b_isinstance),
         ("issubclass", b_issubclass),
         ("hasattr", b_hasattr),
@@ -960,14 +988,30 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                 if args.len() != 2 {
                     return vm.type_error(format!("{name}() takes exactly 2 arguments ({} given)", args.len()));
                 }
-                let errors = vm.collect_iter(&args[1])?;
+                if !matches!(args[0], Value::Str(_)) {
+                    let t = vm.type_name(&args[0]);
+                    return vm.type_error(format!("{name}() argument 1 must be str, not {t}"));
+                }
+                let is_sequence = matches!(&args[1], Value::Obj(o) if matches!(&**o, Obj::List(_) | Obj::Tuple(_)));
+                if !is_sequence {
+                    return vm.type_error("second argument (exceptions) must be a sequence");
+                }
+                let errors = crate::vm::tuple_items(&args[1]);
                 if errors.is_empty() {
                     return vm.err("ValueError", "second argument (exceptions) must be a non-empty sequence");
                 }
+                let base = vm.t.exc("BaseException");
+                if let Some(i) = errors.iter().position(|e| !crate::exceptions::is_instance_of(e, &base)) {
+                    return vm.err("ValueError", format!("Item {i} of second argument (exceptions) is not an exception"));
+                }
                 let exception = vm.t.exc("Exception");
                 let all_exceptions = errors.iter().all(|e| crate::exceptions::is_instance_of(e, &exception));
-                let class = if all_exceptions { vm.t.exc("ExceptionGroup") } else { class.clone() };
-                return Ok(crate::exceptions::instantiate(&class, vec![args[0].clone(), Value::tuple(errors)]));
+                let class = if &*name == "BaseExceptionGroup" && all_exceptions { vm.t.exc("ExceptionGroup") } else { class.clone() };
+                if &*name == "ExceptionGroup" && !all_exceptions {
+                    return vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup");
+                }
+                // `args` keeps the sequence as given (its repr shows a list as a list).
+                return Ok(crate::exceptions::instantiate(&class, vec![args[0].clone(), args[1].clone()]));
             }
             Ok(crate::exceptions::instantiate(class, args))
         }
@@ -1029,6 +1073,7 @@ macro_rules! str_method {
 
 str_method!(s_upper, |vm, s, _a| Ok(Value::str(&s.to_uppercase())));
 str_method!(s_lower, |vm, s, _a| Ok(Value::str(&s.to_lowercase())));
+str_method!(s_casefold, |vm, s, _a| Ok(Value::str(&casefold(&s))));
 str_method!(s_swapcase, |vm, s, _a| Ok(Value::str(
     &s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() }).collect::<String>()
 )));
@@ -1885,6 +1930,98 @@ fn i_bit_length(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     Ok(Value::Int(b.bits() as i64))
 }
+/// `str.casefold()`: lower case, then Unicode's full case folding where it differs from it (the
+/// letters tutorials meet: German sharp s, final sigma, long s, the micro sign, ligatures).
+fn casefold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ς' => out.push('σ'),
+            'ſ' => out.push('s'),
+            'µ' => out.push('μ'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// `byteorder` and `signed` of int.to_bytes / int.from_bytes (positional or keyword).
+fn byte_order(vm: &mut Vm, given: Option<Value>, kwargs: &Kwargs) -> PyResult<(bool, bool)> {
+    let big = match given.or_else(|| kwarg(kwargs, "byteorder")) {
+        None => true,
+        Some(Value::Str(s)) if &*s == "big" => true,
+        Some(Value::Str(s)) if &*s == "little" => false,
+        Some(Value::Str(_)) => return vm.err("ValueError", "byteorder must be either 'little' or 'big'"),
+        Some(v) => {
+            let t = vm.type_name(&v);
+            return vm.type_error(format!("to_bytes() argument 'byteorder' must be str, not {t}"));
+        }
+    };
+    let signed = match kwarg(kwargs, "signed") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    Ok((big, signed))
+}
+
+fn i_to_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let n = to_big(&args[0]).unwrap_or_default();
+    let length = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "length")) {
+        Some(v) => as_int(vm, &v)?,
+        None => 1,
+    };
+    if length < 0 {
+        return vm.err("ValueError", "length argument must be non-negative");
+    }
+    let (big, signed) = byte_order(vm, args.get(2).cloned(), &kwargs)?;
+    if n.is_negative() && !signed {
+        return vm.err("OverflowError", "can't convert negative int to unsigned");
+    }
+    let mut bytes = n.to_signed_bytes_le();
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    if !signed && n.is_zero() {
+        bytes.clear();
+    }
+    if bytes.len() > length as usize {
+        return vm.err("OverflowError", "int too big to convert");
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    bytes.resize(length as usize, fill);
+    if big {
+        bytes.reverse();
+    }
+    Ok(Value::obj(Obj::Bytes(bytes)))
+}
+
+fn i_from_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let data = match args.first() {
+        Some(Value::Obj(o)) => match &**o {
+            Obj::Bytes(b) => b.clone(),
+            _ => {
+                let items = vm.collect_iter(&args[0])?;
+                items.iter().map(|v| as_int(vm, v).map(|i| i as u8)).collect::<PyResult<Vec<u8>>>()?
+            }
+        },
+        _ => return vm.type_error("cannot convert object to bytes"),
+    };
+    let (big, signed) = byte_order(vm, args.get(1).cloned(), &kwargs)?;
+    let mut le = data;
+    if big {
+        le.reverse();
+    }
+    let n = if signed { BigInt::from_signed_bytes_le(&le) } else { BigInt::from_bytes_le(num_bigint::Sign::Plus, &le) };
+    Ok(int_value(n))
+}
+
 fn f_is_integer(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     Ok(Value::Bool(matches!(args[0], Value::Float(f) if f.fract() == 0.0)))
@@ -2105,7 +2242,11 @@ fn obj_repr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if crate::exceptions::is_exception(v) {
         let a = crate::exceptions::exc_args(v);
         let name = crate::exceptions::class_name(v);
-        let inner = if a.len() == 1 { vm.repr(&a[0])?.to_string() } else { vm.repr(&Value::tuple(a))?.trim_start_matches('(').trim_end_matches(')').trim_end_matches(',').to_string() };
+        let mut parts = Vec::with_capacity(a.len());
+        for arg in &a {
+            parts.push(vm.repr(arg)?.to_string());
+        }
+        let inner = parts.join(", ");
         return Ok(Value::str(&format!("{name}({inner})")));
     }
     let Value::Obj(o) = v else { return Ok(Value::Str(vm.repr(v)?)) };
@@ -2148,7 +2289,21 @@ fn exc_init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 fn exc_with_traceback(_vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(args[0].clone())
 }
-fn exc_add_note(_vm: &mut Vm, _args: Args, _: Kwargs) -> PyResult {
+fn exc_add_note(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "add_note")?;
+    if !matches!(args[1], Value::Str(_)) {
+        let t = vm.type_name(&args[1]);
+        return vm.type_error(format!("note must be a str, not '{t}'"));
+    }
+    match crate::exceptions::notes(&args[0]) {
+        Some(Value::Obj(o)) if matches!(&*o, Obj::List(_)) => {
+            if let Obj::List(l) = &*o {
+                l.borrow_mut().push(args[1].clone());
+            }
+        }
+        Some(_) => return vm.type_error("Cannot add note: __notes__ is not a list"),
+        None => crate::exceptions::set_notes(&args[0], Value::list(vec![args[1].clone()])),
+    }
     Ok(Value::None)
 }
 
@@ -2173,6 +2328,7 @@ fn register_type_methods(vm: &mut Vm) {
     let str_methods: &[(&'static str, NativeFn)] = &[
         ("upper", s_upper),
         ("lower", s_lower),
+        ("casefold", s_casefold),
         ("swapcase", s_swapcase),
         ("strip", s_strip),
         ("lstrip", s_lstrip),
@@ -2272,6 +2428,8 @@ fn register_type_methods(vm: &mut Vm) {
     }
     set_method(&t.bytes, "decode", by_decode);
     set_method(&t.int, "bit_length", i_bit_length);
+    set_method(&t.int, "to_bytes", i_to_bytes);
+    set_method(&t.int, "from_bytes", i_from_bytes);
     set_method(&t.float, "is_integer", f_is_integer);
     for (n, f) in [
         ("append", dq_append as NativeFn),

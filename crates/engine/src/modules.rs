@@ -557,13 +557,74 @@ fn m_prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
     Ok(acc)
 }
+/// math.fsum: Shewchuk's exact partial sums, rounded once at the end (as CPython's msum).
 fn m_fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let items = { let a_ = arg(vm, &args, 0, "fsum")?; vm.collect_iter(&a_) }?;
-    let mut s = 0.0;
+    let mut partials: Vec<f64> = Vec::new();
+    let (mut special, mut infinities) = (0.0f64, 0.0f64);
     for x in items {
-        s += as_f64(vm, &x)?;
+        let mut x = as_f64(vm, &x)?;
+        if !x.is_finite() {
+            if x.is_infinite() {
+                infinities += x;
+            }
+            special += x;
+            continue;
+        }
+        let mut i = 0;
+        for j in 0..partials.len() {
+            let mut y = partials[j];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[i] = lo;
+                i += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(i);
+        partials.push(x);
+        if !x.is_finite() {
+            return vm.err("OverflowError", "intermediate overflow in fsum");
+        }
     }
-    Ok(Value::Float(s))
+    if special != 0.0 {
+        if infinities.is_nan() {
+            return vm.err("ValueError", "-inf + inf in fsum");
+        }
+        return Ok(Value::Float(special));
+    }
+    // Sum from the top, with the half-way correction CPython applies.
+    let mut hi = 0.0;
+    let mut n = partials.len();
+    if n > 0 {
+        hi = partials[n - 1];
+        n -= 1;
+        let mut lo = 0.0;
+        while n > 0 {
+            let x = hi;
+            let y = partials[n - 1];
+            n -= 1;
+            hi = x + y;
+            let yr = hi - x;
+            lo = y - yr;
+            if lo != 0.0 {
+                break;
+            }
+        }
+        if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+            let y = lo * 2.0;
+            let x = hi + y;
+            let yr = x - hi;
+            if y == yr {
+                hi = x;
+            }
+        }
+    }
+    Ok(Value::Float(hi))
 }
 
 fn math_module(_vm: &mut Vm) -> Value {
@@ -765,6 +826,17 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult {
 
 // ---------- json ----------
 
+/// json.dumps' options.
+struct JsonStyle {
+    indent: Option<String>,
+    sort_keys: bool,
+    ensure_ascii: bool,
+    item_sep: String,
+    key_sep: String,
+    /// Called for objects JSON has no form for (`default=`).
+    default: Option<Value>,
+}
+
 fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let v = arg(vm, &args, 0, "dumps")?;
     let indent = match kwarg(&kwargs, "indent") {
@@ -772,18 +844,35 @@ fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
         Some(Value::Str(s)) => Some(s.to_string()),
         _ => None,
     };
-    let sort_keys = match kwarg(&kwargs, "sort_keys") {
-        Some(v) => vm.truthy(&v)?,
-        None => false,
+    let flag = |vm: &mut Vm, name: &str, default: bool| match kwarg(&kwargs, name) {
+        Some(v) => vm.truthy(&v),
+        None => Ok(default),
     };
+    let (sort_keys, ensure_ascii) = (flag(vm, "sort_keys", false)?, flag(vm, "ensure_ascii", true)?);
+    let (mut item_sep, mut key_sep) = (if indent.is_some() { "," } else { ", " }.to_string(), ": ".to_string());
+    if let Some(seps) = kwarg(&kwargs, "separators").filter(|v| !matches!(v, Value::None)) {
+        let parts = vm.collect_iter(&seps)?;
+        match parts.as_slice() {
+            [Value::Str(a), Value::Str(b)] => (item_sep, key_sep) = (a.to_string(), b.to_string()),
+            _ => return vm.err("ValueError", "separators must be a pair of strings"),
+        }
+    }
+    let default = kwarg(&kwargs, "default").filter(|v| !matches!(v, Value::None));
+    let style = JsonStyle { indent, sort_keys, ensure_ascii, item_sep, key_sep, default };
     let mut out = String::new();
-    json_write(vm, &v, &indent, sort_keys, 0, &mut out)?;
+    json_write(vm, &v, &style, 0, &mut out)?;
     Ok(Value::str(&out))
 }
 
 /// A JSON string literal, non-ASCII escaped (json.dumps' default, and the trace export's).
 pub fn json_str(s: &str) -> String {
-    let mut out = String::from("\"");
+    let mut out = String::new();
+    json_str_into(s, true, &mut out);
+    out
+}
+
+fn json_str_into(s: &str, ascii: bool, out: &mut String) {
+    out.push('"');
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -791,7 +880,9 @@ pub fn json_str(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ascii && (c as u32) > 0x7e) => {
                 let mut buf = [0u16; 2];
                 for u in c.encode_utf16(&mut buf) {
                     out.push_str(&format!("\\u{:04x}", u));
@@ -801,26 +892,24 @@ pub fn json_str(s: &str) -> String {
         }
     }
     out.push('"');
-    out
 }
 
-fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth: usize, out: &mut String) -> PyResult<()> {
+fn json_write(vm: &mut Vm, v: &Value, style: &JsonStyle, depth: usize, out: &mut String) -> PyResult<()> {
     if depth > 500 {
         return vm.err("ValueError", "Circular reference detected");
     }
     let nl = |out: &mut String, d: usize| {
-        if let Some(ind) = indent {
+        if let Some(ind) = &style.indent {
             out.push('\n');
             out.push_str(&ind.repeat(d));
         }
     };
-    let (item_sep, key_sep) = if indent.is_some() { (",", ": ") } else { (", ", ": ") };
     match v {
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(_) | Value::Big(_) => out.push_str(&vm.repr(v)?),
         Value::Float(f) => out.push_str(&if f.is_nan() { "NaN".into() } else if f.is_infinite() { if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { crate::format::float_repr(*f) }),
-        Value::Str(s) => out.push_str(&json_str(s)),
+        Value::Str(s) => json_str_into(s, style.ensure_ascii, out),
         Value::Obj(o) => match &**o {
             Obj::List(_) | Obj::Tuple(_) => {
                 let items = crate::vm::tuple_items(v);
@@ -831,10 +920,10 @@ fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth
                 out.push('[');
                 for (i, it) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(item_sep);
+                        out.push_str(&style.item_sep);
                     }
                     nl(out, depth + 1);
-                    json_write(vm, it, indent, sort, depth + 1, out)?;
+                    json_write(vm, it, style, depth + 1, out)?;
                 }
                 nl(out, depth);
                 out.push(']');
@@ -845,7 +934,7 @@ fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth
                     out.push_str("{}");
                     return Ok(());
                 }
-                if sort {
+                if style.sort_keys {
                     let mut keys: Vec<Value> = items.iter().map(|(k, _)| k.clone()).collect();
                     crate::methods::sort_values(vm, &mut keys, None, false)?;
                     let map: Vec<(Value, Value)> = keys
@@ -857,7 +946,7 @@ fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth
                 out.push('{');
                 for (i, (k, val)) in items.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(item_sep);
+                        out.push_str(&style.item_sep);
                     }
                     nl(out, depth + 1);
                     let key = match k {
@@ -870,17 +959,23 @@ fn json_write(vm: &mut Vm, v: &Value, indent: &Option<String>, sort: bool, depth
                             return vm.type_error(format!("keys must be str, int, float, bool or None, not {t}"));
                         }
                     };
-                    out.push_str(&json_str(&key));
-                    out.push_str(key_sep);
-                    json_write(vm, val, indent, sort, depth + 1, out)?;
+                    json_str_into(&key, style.ensure_ascii, out);
+                    out.push_str(&style.key_sep);
+                    json_write(vm, val, style, depth + 1, out)?;
                 }
                 nl(out, depth);
                 out.push('}');
             }
-            _ => {
-                let t = vm.type_name(v);
-                return vm.type_error(format!("Object of type {t} is not JSON serializable"));
-            }
+            _ => match style.default.clone() {
+                Some(f) => {
+                    let replacement = vm.call(f, vec![v.clone()], vec![])?;
+                    json_write(vm, &replacement, style, depth + 1, out)?;
+                }
+                None => {
+                    let t = vm.type_name(v);
+                    return vm.type_error(format!("Object of type {t} is not JSON serializable"));
+                }
+            },
         },
     }
     Ok(())

@@ -12,13 +12,16 @@ pub struct SyntaxError {
     pub col: u32,
     /// `NotImplementedError` rather than `SyntaxError`: valid Python outside Awaitlab's subset.
     pub unsupported: bool,
+    /// Where the offending part ends (line, column), when it is more than one character: the
+    /// report underlines it, as CPython's does.
+    pub end: Option<(u32, u32)>,
 }
 
 type PResult<T> = Result<T, SyntaxError>;
 
 pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     let (tokens, lex_error) = lexer::tokenize_lenient(src);
-    let lex_error = lex_error.map(|e| SyntaxError { message: e.message, line: e.line, col: e.col, unsupported: false });
+    let lex_error = lex_error.map(|e| SyntaxError { message: e.message, line: e.line, col: e.col, unsupported: false, end: None });
     if tokens.is_empty() {
         return Err(lex_error.expect("the lexer gives tokens or an error"));
     }
@@ -138,10 +141,10 @@ impl Parser {
 
     fn error<T>(&self, message: impl Into<String>) -> PResult<T> {
         let s = self.span();
-        Err(SyntaxError { message: message.into(), line: s.line, col: s.col, unsupported: false })
+        Err(SyntaxError { message: message.into(), line: s.line, col: s.col, unsupported: false, end: None })
     }
     fn error_at<T>(&self, span: Span, message: impl Into<String>) -> PResult<T> {
-        Err(SyntaxError { message: message.into(), line: span.line, col: span.col, unsupported: false })
+        Err(SyntaxError { message: message.into(), line: span.line, col: span.col, unsupported: false, end: Some((span.end_line, span.end_col)) })
     }
     fn unsupported<T>(&self, span: Span, what: &str) -> PResult<T> {
         Err(SyntaxError {
@@ -149,13 +152,60 @@ impl Parser {
             line: span.line,
             col: span.col,
             unsupported: true,
+            end: None,
         })
     }
     fn invalid<T>(&self) -> PResult<T> {
         match self.peek() {
             Tok::Indent => self.error("unexpected indent"),
             Tok::End => self.error("unexpected EOF while parsing"),
-            _ => self.error("invalid syntax"),
+            // CPython underlines the whole token it could not take.
+            Tok::Newline | Tok::Dedent => self.error("invalid syntax"),
+            _ => self.error_at(self.span(), "invalid syntax"),
+        }
+    }
+
+    /// Can the current token begin an expression?
+    fn starts_expression(&self) -> bool {
+        match self.peek() {
+            Tok::Name(n) => !KEYWORDS.contains(&n.as_str()) || matches!(n.as_str(), "None" | "True" | "False" | "not" | "lambda" | "await"),
+            Tok::Int(_) | Tok::Float(_) | Tok::Str { .. } => true,
+            Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
+            _ => false,
+        }
+    }
+
+    /// Inside brackets, an element followed straight by another expression: CPython's "Perhaps
+    /// you forgot a comma?" (its `invalid_expression` rule), underlining both. Otherwise nothing,
+    /// and the caller reports what it expected.
+    fn check_forgot_comma(&mut self, element: &Expr) -> PResult<()> {
+        let mut a = element;
+        while let ExprKind::Lambda { body, .. } = &a.kind {
+            a = body;
+        }
+        if matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::Starred(_) | ExprKind::Walrus(..)) || !self.starts_expression() {
+            return Ok(());
+        }
+        // Not after `print`/`exec` (they have their own message), nor where `a` opens with a name
+        // and a string or with a soft keyword, as CPython's rule excludes.
+        let first = self.toks.iter().position(|t| t.span.line == a.span.line && t.span.col == a.span.col);
+        if let Some(i) = first {
+            if let Tok::Name(n) = &self.toks[i].tok {
+                let soft = matches!(n.as_str(), "match" | "case" | "_" | "type");
+                let name_then_string = matches!(self.toks.get(i + 1).map(|t| &t.tok), Some(Tok::Str { .. }));
+                let legacy = matches!(a.kind, ExprKind::Name(ref n) if n == "print" || n == "exec");
+                if soft || name_then_string || legacy {
+                    return Ok(());
+                }
+            }
+        }
+        let save = self.pos;
+        match self.expression() {
+            Ok(b) => self.error_at(a.span.to(b.span), "invalid syntax. Perhaps you forgot a comma?"),
+            Err(_) => {
+                self.pos = save;
+                Ok(())
+            }
         }
     }
     fn expect_op(&mut self, op: &str) -> PResult<()> {
@@ -378,10 +428,20 @@ impl Parser {
     fn expr_statement(&mut self) -> PResult<Stmt> {
         let start = self.span();
         let first = if self.at_kw("yield") { self.yield_expr()? } else { self.star_expressions()? };
+        // Python 2's `print x`: CPython names the missing parentheses.
+        if let ExprKind::Name(n) = &first.kind {
+            if (n == "print" || n == "exec") && self.starts_expression() {
+                let save = self.pos;
+                if let Ok(rest) = self.star_expressions() {
+                    return self.error_at(first.span.to(rest.span), format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"));
+                }
+                self.pos = save;
+            }
+        }
         if self.eat_op(":") {
             // Annotated assignment: the annotation is evaluated by CPython at module level only for
             // simple names in some cases; Awaitlab only checks it parses.
-            check_target(&first)?;
+            check_target(&first, false)?;
             let _annotation = self.expression()?;
             let value = if self.eat_op("=") { Some(self.assign_value()?) } else { None };
             return Ok(Stmt { kind: StmtKind::AnnAssign { target: first, value }, span: start.to(self.prev_span()) });
@@ -413,8 +473,9 @@ impl Parser {
                 }
                 targets.push(value);
             }
+            let lone = targets.len() == 1;
             for t in &targets {
-                check_target(t)?;
+                check_target(t, lone)?;
             }
             return Ok(Stmt { kind: StmtKind::Assign { targets, value }, span: start.to(self.prev_span()) });
         }
@@ -446,7 +507,7 @@ impl Parser {
             } else {
                 format!("expected an indented block after {after} on line {header_line}")
             };
-            return self.error_at(s, msg);
+            return self.error_at(Span::new(s.line, s.col, s.line, s.col), msg);
         }
         let mut body = vec![];
         while !self.eat_tok(&Tok::Dedent) {
@@ -462,7 +523,7 @@ impl Parser {
         let start = self.span();
         let is_elif = self.at_kw("elif");
         self.advance(); // `if` or `elif`
-        let test = self.named_expr()?;
+        let test = self.condition()?;
         let body = self.block_after(if is_elif { "'elif' statement" } else { "'if' statement" })?;
         let orelse = if self.at_kw("elif") {
             vec![self.if_stmt()?]
@@ -474,10 +535,37 @@ impl Parser {
         Ok(Stmt { kind: StmtKind::If { test, body, orelse }, span: start.to(self.prev_span()) })
     }
 
+    /// An `if`/`while` condition. `if x = 1:` gets CPython's hint that `==` was meant.
+    fn condition(&mut self) -> PResult<Expr> {
+        let test = self.named_expr()?;
+        if !self.at_op("=") {
+            return Ok(test);
+        }
+        let save = self.pos;
+        self.advance();
+        let value = self.bitor();
+        let ends = !self.at_op("=") && !self.at_op(":=");
+        self.pos = save;
+        let Ok(value) = value else { return Ok(test) };
+        if !ends {
+            return self.invalid();
+        }
+        match &test.kind {
+            ExprKind::Name(_) => self.error_at(test.span.to(value.span), "invalid syntax. Maybe you meant '==' or ':=' instead of '='?"),
+            ExprKind::Attribute(..) | ExprKind::Subscript(..) => {
+                self.error_at(test.span, format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(&test)))
+            }
+            _ => match check_target(&test, true) {
+                Err(e) if e.message.ends_with("instead of '='?") => Err(e),
+                _ => self.invalid(),
+            },
+        }
+    }
+
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
         self.advance();
-        let test = self.named_expr()?;
+        let test = self.condition()?;
         let body = self.block_after("'while' statement")?;
         let orelse = if self.eat_kw("else") { self.block()? } else { vec![] };
         Ok(Stmt { kind: StmtKind::While { test, body, orelse }, span: start.to(self.prev_span()) })
@@ -497,7 +585,7 @@ impl Parser {
         let start = self.span();
         let first = self.star_target()?;
         if !self.at_op(",") {
-            check_target(&first)?;
+            check_target(&first, false)?;
             return Ok(first);
         }
         let mut items = vec![first];
@@ -508,7 +596,7 @@ impl Parser {
             items.push(self.star_target()?);
         }
         let e = self.expr(ExprKind::Tuple(items), start.to(self.prev_span()));
-        check_target(&e)?;
+        check_target(&e, false)?;
         Ok(e)
     }
 
@@ -526,11 +614,17 @@ impl Parser {
         self.advance();
         let body = self.block_after("'try' statement")?;
         let mut handlers = vec![];
+        let mut star = None;
         while self.at_kw("except") {
             let hs = self.span();
             self.advance();
-            if self.at_op("*") {
-                return self.unsupported(hs, "except* (exception groups)");
+            let this_star = self.eat_op("*");
+            if star.is_some_and(|s| s != this_star) {
+                return self.error_at(hs.to(self.prev_span()), "cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            star = Some(this_star);
+            if this_star && self.at_op(":") {
+                return self.error("expected one or more exception types");
             }
             let (typ, name) = if self.at_op(":") {
                 (None, None)
@@ -549,15 +643,16 @@ impl Parser {
                 let name = if self.eat_kw("as") { Some(self.name()?) } else { None };
                 (Some(t), name)
             };
-            let hbody = self.block_after("'except' statement")?;
-            handlers.push(ExceptHandler { typ, name, body: hbody, span: hs });
+            let hbody = self.block_after(if this_star { "'except*' statement" } else { "'except' statement" })?;
+            // As CPython's ExceptHandler node: from `except` to the end of its body.
+            handlers.push(ExceptHandler { typ, name, body: hbody, span: hs.to(self.prev_span()) });
         }
         let orelse = if !handlers.is_empty() && self.eat_kw("else") { self.block()? } else { vec![] };
         let finalbody = if self.eat_kw("finally") { self.block_after("'finally' statement")? } else { vec![] };
         if handlers.is_empty() && finalbody.is_empty() {
             return self.error("expected 'except' or 'finally' block");
         }
-        Ok(Stmt { kind: StmtKind::Try { body, handlers, orelse, finalbody }, span: start.to(self.prev_span()) })
+        Ok(Stmt { kind: StmtKind::Try { body, handlers, orelse, finalbody, star: star == Some(true) }, span: start.to(self.prev_span()) })
     }
 
     fn with_stmt(&mut self, is_async: bool, start: Span) -> PResult<Stmt> {
@@ -571,7 +666,7 @@ impl Parser {
             let ctx = self.expression()?;
             let target = if self.eat_kw("as") { Some(self.star_target()?) } else { None };
             if let Some(t) = &target {
-                check_target(t)?;
+                check_target(t, false)?;
             }
             items.push(WithItem { ctx, target });
             if !self.eat_op(",") || (paren && self.at_op(")")) {
@@ -945,6 +1040,13 @@ impl Parser {
                 e = self.expr(ExprKind::Call { func: Box::new(e), args }, start.to(self.prev_span()));
             } else if self.eat_op("[") {
                 let index = self.subscript()?;
+                if !self.at_op("]") {
+                    let last = match &index.kind {
+                        ExprKind::Tuple(items) => items.last().cloned().unwrap_or_else(|| index.clone()),
+                        _ => index.clone(),
+                    };
+                    self.check_forgot_comma(&last)?;
+                }
                 self.expect_op("]")?;
                 e = self.expr(ExprKind::Subscript(Box::new(e), Box::new(index)), start.to(self.prev_span()));
             } else {
@@ -957,6 +1059,10 @@ impl Parser {
     /// Call arguments after `(` (at `paren`: a lone generator argument starts there, as in CPython).
     fn call_args(&mut self, paren: Span) -> PResult<Vec<Arg>> {
         let mut args = vec![];
+        let mut misplaced = None;
+        // An unparenthesized generator argument must be the only argument.
+        let mut bare_generator = None;
+        let mut commas = 0;
         while !self.at_op(")") {
             let s = self.span();
             if self.eat_op("**") {
@@ -971,25 +1077,40 @@ impl Parser {
                 let e = self.named_expr()?;
                 if self.at_kw("for") || self.at_kw("async") {
                     let generators = self.comp_for()?;
+                    bare_generator = Some(s.to(self.prev_span()));
                     let sp = if args.is_empty() { paren.to(self.span()) } else { s.to(self.prev_span()) };
                     args.push(Arg::Pos(self.expr(
                         ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(e), value: None, generators },
                         sp,
                     )));
                 } else {
-                    if args.iter().any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_))) {
-                        return if args.iter().any(|a| matches!(a, Arg::StarStar(_))) {
-                            self.error_at(s, "positional argument follows keyword argument unpacking")
+                    if misplaced.is_none() && args.iter().any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_))) {
+                        misplaced = Some(if args.iter().any(|a| matches!(a, Arg::StarStar(_))) {
+                            "positional argument follows keyword argument unpacking"
                         } else {
-                            self.error_at(s, "positional argument follows keyword argument")
-                        };
+                            "positional argument follows keyword argument"
+                        });
                     }
                     args.push(Arg::Pos(e));
                 }
             }
-            if !self.eat_op(",") {
+            if self.eat_op(",") {
+                commas += 1;
+            } else {
+                if let Some(Arg::Pos(last) | Arg::Kw(_, last) | Arg::Star(last) | Arg::StarStar(last)) = args.last() {
+                    let last = last.clone();
+                    self.check_forgot_comma(&last)?;
+                }
                 break;
             }
+        }
+        if let Some(gen) = bare_generator.filter(|_| args.len() > 1 || commas > 0) {
+            return self.error_at(gen, "Generator expression must be parenthesized");
+        }
+        // CPython reads the whole call before it complains, so it points at what follows it.
+        if let Some(message) = misplaced {
+            let s = self.span();
+            return self.error_at(Span::new(s.line, s.col, s.line, s.col), message);
         }
         Ok(args)
     }
@@ -1132,6 +1253,9 @@ impl Parser {
                             }
                             items.push(self.star_expression()?);
                         }
+                        if let Some(last) = items.last().cloned() {
+                            self.check_forgot_comma(&last)?;
+                        }
                         self.expect_op(")")?;
                         ExprKind::Tuple(items)
                     }
@@ -1154,6 +1278,9 @@ impl Parser {
                                 break;
                             }
                             items.push(self.star_expression()?);
+                        }
+                        if let Some(last) = items.last().cloned() {
+                            self.check_forgot_comma(&last)?;
                         }
                         self.expect_op("]")?;
                         ExprKind::List(items)
@@ -1205,6 +1332,9 @@ impl Parser {
             }
             items.push(self.star_expression()?);
         }
+        if let Some(last) = items.last().cloned() {
+            self.check_forgot_comma(&last)?;
+        }
         self.expect_op("}")?;
         Ok(self.expr(ExprKind::Set(items), start.to(self.prev_span())))
     }
@@ -1222,6 +1352,9 @@ impl Parser {
                 items.push((Some(k), self.expression()?));
             }
         }
+        if let Some((_, last)) = items.last().cloned() {
+            self.check_forgot_comma(&last)?;
+        }
         self.expect_op("}")?;
         Ok(self.expr(ExprKind::Dict(items), start.to(self.prev_span())))
     }
@@ -1236,7 +1369,13 @@ impl Parser {
             let sp = self.span();
             self.advance();
             if bytes.is_some_and(|prev| prev != b) {
-                return self.error_at(sp, "cannot mix bytes and nonbytes literals");
+                // CPython reads all the literals first, and points after them.
+                while matches!(self.peek(), Tok::Str { .. }) {
+                    self.advance();
+                }
+                let after = self.span();
+                let _ = sp;
+                return self.error_at(Span::new(after.line, after.col, after.line, after.col), "cannot mix bytes and nonbytes literals");
             }
             bytes = Some(b);
             if fstring {
@@ -1300,10 +1439,14 @@ fn aug_op(op: &str) -> Option<BinOp> {
     })
 }
 
-fn describe(e: &Expr) -> &'static str {
+pub(crate) fn describe(e: &Expr) -> &'static str {
     match &e.kind {
         ExprKind::Call { .. } => "function call",
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Ellipsis => "literal",
+        ExprKind::True => "True",
+        ExprKind::False => "False",
+        ExprKind::None => "None",
+        ExprKind::Ellipsis => "ellipsis",
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) => "literal",
         ExprKind::FString(_) => "f-string expression",
         ExprKind::BinOp(..) | ExprKind::Unary(..) => "expression",
         ExprKind::Compare(..) => "comparison",
@@ -1315,14 +1458,23 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::Dict(_) => "dict literal",
         ExprKind::Set(_) => "set display",
         ExprKind::Comp { kind: CompKind::Gen, .. } => "generator expression",
-        ExprKind::Comp { .. } => "comprehension",
+        ExprKind::Comp { kind: CompKind::List, .. } => "list comprehension",
+        ExprKind::Comp { kind: CompKind::Set, .. } => "set comprehension",
+        ExprKind::Comp { kind: CompKind::Dict, .. } => "dict comprehension",
         ExprKind::And(..) | ExprKind::Or(..) => "expression",
         ExprKind::Walrus(..) => "named expression",
+        ExprKind::Attribute(..) => "attribute",
+        ExprKind::Subscript(..) => "subscript",
+        ExprKind::Starred(_) => "starred",
+        ExprKind::Name(_) => "name",
         _ => "expression",
     }
 }
 
-fn check_target(e: &Expr) -> PResult<()> {
+/// An assignment target must be a name, attribute, subscript or a tuple/list of them.
+/// `lone`: the only target of a plain `x = value` statement, where CPython suspects a
+/// comparison was meant (its `invalid_named_expression` rule) and says so.
+fn check_target(e: &Expr, lone: bool) -> PResult<()> {
     match &e.kind {
         ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..) => Ok(()),
         ExprKind::Tuple(items) | ExprKind::List(items) => {
@@ -1332,25 +1484,30 @@ fn check_target(e: &Expr) -> PResult<()> {
                     line: e.span.line,
                     col: e.span.col,
                     unsupported: false,
+                    end: Some((e.span.end_line, e.span.end_col)),
                 });
             }
-            items.iter().try_for_each(check_target)
+            // In a lone `a, f() = ...`, CPython's rule sees the last element and the `=` after it.
+            let bare = matches!(e.kind, ExprKind::Tuple(_)) && items.first().is_some_and(|i| (i.span.line, i.span.col) == (e.span.line, e.span.col));
+            let last = items.len().saturating_sub(1);
+            items.iter().enumerate().try_for_each(|(n, i)| check_target(i, lone && bare && n == last))
         }
-        ExprKind::Starred(inner) => check_target(inner),
+        ExprKind::Starred(inner) => check_target(inner, false),
         _ => {
             let what = describe(e);
-            let hint = if matches!(e.kind, ExprKind::Compare(..)) || what == "literal" || what == "function call" || what == "expression" {
-                "; maybe you meant '==' instead of '='?"
+            // The rule takes a `bitwise_or` expression, and not these.
+            let operand = !matches!(
+                e.kind,
+                ExprKind::Compare(..) | ExprKind::And(..) | ExprKind::Or(..) | ExprKind::Unary(UnaryOp::Not, _) | ExprKind::Lambda { .. }
+                    | ExprKind::IfExp { .. } | ExprKind::Walrus(..) | ExprKind::Yield(_) | ExprKind::YieldFrom(_)
+                    | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Comp { kind: CompKind::Gen, .. }
+            );
+            let message = if lone && operand {
+                format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
             } else {
-                ""
+                format!("cannot assign to {what}")
             };
-            let hint = if what == "function call" { "; maybe you meant '==' instead of '='?" } else { hint };
-            Err(SyntaxError {
-                message: format!("cannot assign to {what} here{hint}").replace(" here; maybe you meant '==' instead of '='?", " here. Maybe you meant '==' instead of '='?"),
-                line: e.span.line,
-                col: e.span.col,
-                unsupported: false,
-            })
+            Err(SyntaxError { message, line: e.span.line, col: e.span.col, unsupported: false, end: Some((e.span.end_line, e.span.end_col)) })
         }
     }
 }
@@ -1382,14 +1539,14 @@ fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32)
     };
     let err = |idx: usize, msg: &str| -> SyntaxError {
         let (l, c) = pos_of(idx);
-        SyntaxError { message: format!("f-string: {msg}"), line: l, col: c, unsupported: false }
+        SyntaxError { message: format!("f-string: {msg}"), line: l, col: c, unsupported: false, end: None }
     };
     let flush = |lit: &mut String, parts: &mut Vec<FPart>| -> PResult<()> {
         if !lit.is_empty() {
             let text = if raw {
                 std::mem::take(lit)
             } else {
-                lexer::unescape(&std::mem::take(lit), false).map_err(|m| SyntaxError { message: m, line, col, unsupported: false })?
+                lexer::unescape(&std::mem::take(lit), false).map_err(|m| SyntaxError { message: m, line, col, unsupported: false, end: None })?
             };
             parts.push(FPart::Lit(text));
         }
@@ -1525,7 +1682,7 @@ fn parse_sub_expression(text: &str, line: u32, col: u32) -> PResult<Expr> {
     };
     let tokens = lexer::tokenize(&wrapped).map_err(|e| {
         let (l, c) = shift(e.line, e.col);
-        SyntaxError { message: format!("f-string: {}", e.message), line: l, col: c, unsupported: false }
+        SyntaxError { message: format!("f-string: {}", e.message), line: l, col: c, unsupported: false, end: None }
     })?;
     let tokens = tokens
         .into_iter()

@@ -264,7 +264,7 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             }
             visit_body(s, body);
         }
-        StmtKind::Try { body, handlers, orelse, finalbody } => {
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
             visit_body(s, body);
             for h in handlers {
                 if let Some(t) = &h.typ {
@@ -331,7 +331,7 @@ fn collect_declarations(s: &mut Scope, body: &[Stmt]) {
                 collect_declarations(s, orelse);
             }
             StmtKind::With { body, .. } => collect_declarations(s, body),
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 collect_declarations(s, body);
                 handlers.iter().for_each(|h| collect_declarations(s, &h.body));
                 collect_declarations(s, orelse);

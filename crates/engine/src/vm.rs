@@ -1077,6 +1077,23 @@ impl Vm {
                 let m = tr!(self.exception_matches(&exc, &typ));
                 push!(Value::Bool(m));
             }
+            Op::CheckEgMatch => {
+                let typ = pop!();
+                let rest = pop!();
+                let (matched, rest) = tr!(crate::exception_groups::eg_match(self, &rest, &typ));
+                let found = !matched.is_none();
+                push!(rest);
+                push!(matched);
+                push!(Value::Bool(found));
+            }
+            Op::PrepReraiseStar => {
+                let excs = pop!();
+                let orig = pop!();
+                let result = tr!(crate::exception_groups::prep_reraise_star(self, &orig, tuple_items(&excs)));
+                let raise = !result.is_none();
+                push!(result);
+                push!(Value::Bool(raise));
+            }
             Op::LoadAssertionError => {
                 push!(Value::Obj(self.t.exc("AssertionError")));
             }

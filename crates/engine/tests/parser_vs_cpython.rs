@@ -96,8 +96,8 @@ impl Dump {
                 }
                 self.stmts(body);
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
-                self.node("Try", l, c);
+            StmtKind::Try { body, handlers, orelse, finalbody, star } => {
+                self.node(if *star { "TryStar" } else { "Try" }, l, c);
                 self.stmts(body);
                 for h in handlers {
                     self.node("ExceptHandler", h.span.line, h.span.col);

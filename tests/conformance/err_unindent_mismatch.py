@@ -1,0 +1,5 @@
+import asyncio
+
+async def main():
+    x = 1
+   await asyncio.sleep(x)
