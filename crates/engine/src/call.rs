@@ -392,7 +392,7 @@ impl Vm {
                     "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
                     "__qualname__" => return Ok(Value::Str(f.qualname.clone())),
                     "__module__" => return Ok(Value::str("__main__")),
-                    "__doc__" => return Ok(Value::None),
+                    "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
                     "__code__" => return Ok(Value::None),
                     _ => {
                         if let Some(v) = f.dict.borrow().get(name) {

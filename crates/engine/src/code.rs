@@ -201,6 +201,8 @@ pub struct Code {
     pub is_generator: bool,
     pub is_coroutine: bool,
     pub first_line: u32,
+    /// The function's docstring (`__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {

@@ -102,6 +102,7 @@ impl<'a> Compiler<'a> {
             is_generator: self.scope.is_generator,
             is_coroutine: self.is_async,
             first_line: self.first_line,
+            doc: None,
         }
     }
 
@@ -783,6 +784,14 @@ impl<'a> Compiler<'a> {
         c.emit(Op::LoadConst(q), span);
         let k = c.name_idx("__qualname__");
         c.emit(Op::StoreName(k), span);
+        // type() gives every class a __doc__: its docstring, or None.
+        let doc = match docstring(body) {
+            Some(d) => c.konst(Value::str(d)),
+            None => 0,
+        };
+        c.emit(Op::LoadConst(doc), span);
+        let k = c.name_idx("__doc__");
+        c.emit(Op::StoreName(k), span);
         for st in body {
             c.stmt(st)?;
         }
@@ -890,6 +899,9 @@ impl<'a> Compiler<'a> {
         }
         let frees: Vec<String> = c.scope.frees.iter().cloned().collect();
         let mut code = c.finish();
+        if let FnBody::Stmts(stmts) = body {
+            code.doc = docstring(stmts).map(Rc::from);
+        }
         code.argcount = params.args.len() as u32;
         code.posonlyargcount = params.posonly as u32;
         code.kwonlyargcount = params.kwonly.len() as u32;
@@ -1519,6 +1531,14 @@ enum SeqKind {
     List,
     Tuple,
     Set,
+}
+
+/// A body's docstring: a string literal as its first statement.
+fn docstring(body: &[Stmt]) -> Option<&str> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr { kind: ExprKind::Str(s), .. })) => Some(s.as_str()),
+        _ => None,
+    }
 }
 
 enum FnBody<'a> {

@@ -1098,30 +1098,76 @@ str_method!(s_islower, |vm, s, _a| Ok(Value::Bool(s.chars().any(char::is_lowerca
 str_method!(s_isidentifier, |vm, s, _a| Ok(Value::Bool(
     !s.is_empty() && !s.starts_with(|c: char| c.is_ascii_digit()) && s.chars().all(|c| c == '_' || c.is_alphanumeric())
 )));
+/// A character's title case: its upper case but for the letters whose first-of-word form
+/// differs (the sharp s, ligatures, the digraphs).
+fn titlecase(c: char, out: &mut String) {
+    match c {
+        'ß' => out.push_str("Ss"),
+        'ﬀ' => out.push_str("Ff"),
+        'ﬁ' => out.push_str("Fi"),
+        'ﬂ' => out.push_str("Fl"),
+        'ﬃ' => out.push_str("Ffi"),
+        'ﬄ' => out.push_str("Ffl"),
+        'ﬅ' | 'ﬆ' => out.push_str("St"),
+        'Ǆ' | 'ǅ' | 'ǆ' => out.push('ǅ'),
+        'Ǉ' | 'ǈ' | 'ǉ' => out.push('ǈ'),
+        'Ǌ' | 'ǋ' | 'ǌ' => out.push('ǋ'),
+        'Ǳ' | 'ǲ' | 'ǳ' => out.push('ǲ'),
+        c => out.extend(c.to_uppercase()),
+    }
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
+}
+
 str_method!(s_capitalize, |vm, s, _a| {
     let mut cs = s.chars();
-    Ok(Value::str(&match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect::<String>(),
-        None => String::new(),
-    }))
-});
-str_method!(s_title, |vm, s, _a| {
-    let mut out = String::new();
-    let mut prev_alpha = false;
-    for c in s.chars() {
-        if c.is_alphabetic() {
-            if prev_alpha {
-                out.extend(c.to_lowercase());
-            } else {
-                out.extend(c.to_uppercase());
-            }
-            prev_alpha = true;
-        } else {
-            out.push(c);
-            prev_alpha = false;
-        }
+    let mut out = String::with_capacity(s.len());
+    if let Some(first) = cs.next() {
+        titlecase(first, &mut out);
+        out.push_str(&cs.as_str().to_lowercase());
     }
     Ok(Value::str(&out))
+});
+str_method!(s_title, |vm, s, _a| {
+    // As CPython: a character after a cased one is lowered, any other is title-cased.
+    let mut out = String::new();
+    let mut prev_cased = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if prev_cased && c == 'Σ' {
+            // A capital sigma that ends a word lowers to the final form.
+            out.push(if chars.peek().is_some_and(|n| is_cased(*n)) { 'σ' } else { 'ς' });
+        } else if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            titlecase(c, &mut out);
+        }
+        prev_cased = is_cased(c);
+    }
+    Ok(Value::str(&out))
+});
+str_method!(s_istitle, |vm, s, _a| {
+    let (mut cased, mut prev_cased) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ') {
+            if prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return Ok(Value::Bool(false));
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
 });
 str_method!(s_encode, |vm, s, _a| Ok(Value::obj(Obj::Bytes(s.as_bytes().to_vec()))));
 fn s_expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
@@ -1151,7 +1197,33 @@ fn s_expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
     Ok(Value::str(&out))
 }
-str_method!(s_splitlines, |vm, s, _a| Ok(Value::list(s.lines().map(Value::str).collect())));
+/// `str.splitlines(keepends=False)`: at every line boundary Python knows, `\r\n` as one.
+fn s_splitlines(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let s = this_str(vm, &args)?;
+    let keep = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "keepends")) {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|(_, n)| *n == '\n') {
+            chars.next();
+            end += 1;
+        }
+        lines.push(Value::str(&s[start..if keep { end } else { i }]));
+        start = end;
+    }
+    if start < s.len() {
+        lines.push(Value::str(&s[start..]));
+    }
+    Ok(Value::list(lines))
+}
 
 fn s_split_impl(vm: &mut Vm, args: Args, kwargs: Kwargs, right: bool) -> PyResult {
     let s = this_str(vm, &args)?;
@@ -2355,6 +2427,7 @@ fn register_type_methods(vm: &mut Vm) {
         ("isidentifier", s_isidentifier),
         ("capitalize", s_capitalize),
         ("title", s_title),
+        ("istitle", s_istitle),
         ("center", s_center),
         ("ljust", s_ljust),
         ("rjust", s_rjust),

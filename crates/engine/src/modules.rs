@@ -804,8 +804,61 @@ fn h_heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     *cell.borrow_mut() = heap;
     Ok(Value::None)
 }
+/// heapreplace (pop, then push) and heappushpop (push, then pop), in place as CPython's.
+fn h_replace(vm: &mut Vm, args: Args, push_first: bool) -> PyResult {
+    arity(vm, &args, 2, 2, if push_first { "heappushpop" } else { "heapreplace" })?;
+    let l = heap_list(vm, &args[0])?;
+    let Obj::List(cell) = &*l else { unreachable!() };
+    let mut heap = cell.borrow().clone();
+    let item = args[1].clone();
+    if heap.is_empty() {
+        return if push_first { Ok(item) } else { vm.err("IndexError", "index out of range") };
+    }
+    if push_first && !lt(vm, &heap[0], &item)? {
+        return Ok(item);
+    }
+    let top = std::mem::replace(&mut heap[0], item);
+    sift_up(vm, &mut heap, 0)?;
+    *cell.borrow_mut() = heap;
+    Ok(top)
+}
+fn h_heapreplace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    h_replace(vm, args, false)
+}
+fn h_heappushpop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    h_replace(vm, args, true)
+}
+/// nsmallest/nlargest: as the docs define them, `sorted(iterable, key=key)[:n]`.
+fn h_nbest(vm: &mut Vm, args: Args, kwargs: Kwargs, largest: bool) -> PyResult {
+    arity(vm, &args, 2, 3, if largest { "nlargest" } else { "nsmallest" })?;
+    let n = as_int(vm, &args[0])?.max(0) as usize;
+    let mut items = vm.collect_iter(&args[1])?;
+    let key = args.get(2).cloned().or_else(|| kwarg(&kwargs, "key")).filter(|k| !k.is_none());
+    crate::methods::sort_values(vm, &mut items, key, largest)?;
+    items.truncate(n);
+    Ok(Value::list(items))
+}
+fn h_nsmallest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    h_nbest(vm, args, kwargs, false)
+}
+fn h_nlargest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    h_nbest(vm, args, kwargs, true)
+}
+
 fn heapq_module(_vm: &mut Vm) -> Value {
-    module("heapq", funcs(&[("heappush", h_heappush), ("heappop", h_heappop), ("heapify", h_heapify)])).0
+    module(
+        "heapq",
+        funcs(&[
+            ("heappush", h_heappush),
+            ("heappop", h_heappop),
+            ("heapify", h_heapify),
+            ("heapreplace", h_heapreplace),
+            ("heappushpop", h_heappushpop),
+            ("nsmallest", h_nsmallest),
+            ("nlargest", h_nlargest),
+        ]),
+    )
+    .0
 }
 
 fn python_module(vm: &mut Vm, name: &str) -> PyResult {

@@ -602,35 +602,23 @@ impl Vm {
         Ok(match v {
             Value::None => 0x5f3759df,
             Value::Bool(b) => *b as i64,
-            Value::Int(i) => {
-                if *i == -1 {
-                    -2
-                } else {
-                    *i
-                }
-            }
-            Value::Big(b) => (b.as_ref() % BigInt::from(2305843009213693951i64)).to_i64().unwrap_or(0),
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    *f as i64
-                } else {
-                    f.to_bits() as i64 >> 1
-                }
-            }
+            Value::Int(i) => int_hash(*i),
+            Value::Big(b) => big_hash(b),
+            Value::Float(f) => float_hash(*f),
             Value::Str(s) => str_hash(s),
             Value::Obj(o) => match &**o {
                 Obj::Tuple(items) => {
                     let items = items.clone();
                     crate::builtins::nested(self, |vm| {
-                        let mut h: i64 = 0x345678;
-                        for it in items {
-                            h = h.wrapping_mul(1000003) ^ vm.hash(&it)?;
+                        let mut hashes = Vec::with_capacity(items.len());
+                        for it in &items {
+                            hashes.push(vm.hash(it)?);
                         }
-                        Ok(h)
+                        Ok(tuple_hash(&hashes))
                     })?
                 }
                 Obj::Bytes(b) => str_hash(&String::from_utf8_lossy(b)),
-                Obj::FrozenSet(m) => m.keys().fold(0i64, |h, k| h ^ k.hash),
+                Obj::FrozenSet(m) => frozenset_hash(m.keys().map(|k| k.hash)),
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Deque(..) => {
                     let t = self.type_name(v);
                     return self.type_error(format!("unhashable type: '{t}'"));
@@ -840,3 +828,103 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
+
+// CPython's hashes (Python/pyhash.c, Objects/longobject.c, tupleobject.c, setobject.c), so that
+// hash() prints what CPython prints and sets of numbers and tuples keep CPython's order.
+const HASH_MODULUS: i64 = (1 << 61) - 1;
+
+fn minus_one_is_two(h: i64) -> i64 {
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+pub fn int_hash(i: i64) -> i64 {
+    let h = (i.unsigned_abs() % HASH_MODULUS as u64) as i64;
+    minus_one_is_two(if i < 0 { -h } else { h })
+}
+
+fn big_hash(b: &BigInt) -> i64 {
+    let h = (b.magnitude() % num_bigint::BigUint::from(HASH_MODULUS as u64)).to_i64().unwrap_or(0);
+    minus_one_is_two(if b.is_negative() { -h } else { h })
+}
+
+pub fn float_hash(f: f64) -> i64 {
+    if f.is_nan() {
+        return 0;
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { 314159 } else { -314159 };
+    }
+    // _Py_HashDouble: the value modulo 2**61 - 1, 28 bits of the mantissa at a time.
+    let (mut m, mut e) = frexp(f.abs());
+    let mut x: u64 = 0;
+    while m != 0.0 {
+        x = ((x << 28) & HASH_MODULUS as u64) | (x >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        x += y;
+        if x >= HASH_MODULUS as u64 {
+            x -= HASH_MODULUS as u64;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    x = ((x << e) & HASH_MODULUS as u64) | (x >> (61 - e));
+    let h = x as i64;
+    minus_one_is_two(if f < 0.0 { -h } else { h })
+}
+
+/// (mantissa in [0.5, 1), exponent) of a finite, non-negative float.
+fn frexp(f: f64) -> (f64, i32) {
+    if f == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = f.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        // Subnormal: scale up first.
+        let (m, e) = frexp(f * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ffu64 << 52)) | (1022u64 << 52));
+    (m, exp - 1022)
+}
+
+pub fn tuple_hash(hashes: &[i64]) -> i64 {
+    const P1: u64 = 11400714785074694791;
+    const P2: u64 = 14029467366897019727;
+    const P5: u64 = 2870177450012600261;
+    let mut acc = P5;
+    for h in hashes {
+        acc = acc.wrapping_add((*h as u64).wrapping_mul(P2));
+        acc = acc.rotate_left(31);
+        acc = acc.wrapping_mul(P1);
+    }
+    acc = acc.wrapping_add(hashes.len() as u64 ^ (P5 ^ 3527539));
+    if acc == u64::MAX {
+        return 1546275796;
+    }
+    acc as i64
+}
+
+pub fn frozenset_hash(hashes: impl Iterator<Item = i64>) -> i64 {
+    let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
+    let mut n = 0u64;
+    let mut hash = 0u64;
+    for h in hashes {
+        hash ^= shuffle(h as u64);
+        n += 1;
+    }
+    // (CPython also xors in its empty and dummy slots, in pairs that cancel.)
+    hash ^= (n.wrapping_add(1)).wrapping_mul(1927868237);
+    hash ^= (hash >> 11) ^ (hash >> 25);
+    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
+    if hash == u64::MAX {
+        hash = 590923713;
+    }
+    hash as i64
+}

@@ -5,7 +5,7 @@
 //! the result with python3's.
 
 use crate::exceptions::{exc_args, format_exception_only, is_instance_of, with_data};
-use crate::value::{TbEntry, Value};
+use crate::value::{Obj, TbEntry, Value};
 use crate::vm::Vm;
 
 /// Frames shown before a run of identical ones is counted instead (CPython's TB_RECURSIVE_CUTOFF).
@@ -74,7 +74,7 @@ impl Printer {
                         self.emit("Traceback (most recent call last):\n", '|');
                         self.emit(&stack, '|');
                     }
-                    let only = format_exception_only(vm, &e) + "\n";
+                    let only = format_exception_only(vm, &e) + "\n" + &notes_text(vm, &e);
                     self.emit(&only, '|');
                 }
                 Some(_) if self.group_depth > MAX_GROUP_DEPTH => {
@@ -94,7 +94,7 @@ impl Printer {
             self.emit("Exception Group Traceback (most recent call last):\n", if top_level { '+' } else { '|' });
             self.emit(&stack, '|');
         }
-        let only = format_exception_only(vm, group) + "\n";
+        let only = format_exception_only(vm, group) + "\n" + &notes_text(vm, group);
         self.emit(&only, '|');
         let shown = members.len().min(MAX_GROUP_WIDTH + 1);
         self.need_close = false;
@@ -179,4 +179,25 @@ fn repeated_line(count: usize) -> String {
     }
     let more = count - RECURSIVE_CUTOFF;
     format!("  [Previous line repeated {more} more time{}]\n", if more > 1 { "s" } else { "" })
+}
+
+/// The exception's notes (`add_note`), a line each after its message, as CPython prints them.
+fn notes_text(vm: &mut Vm, e: &Value) -> String {
+    let Some(notes) = crate::exceptions::notes(e) else { return String::new() };
+    let items = match &notes {
+        Value::Obj(o) if matches!(&**o, Obj::List(_) | Obj::Tuple(_)) => crate::vm::tuple_items(&notes),
+        other => {
+            let shown = vm.repr(other).map(|r| r.to_string()).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+            return shown + "\n";
+        }
+    };
+    let mut out = String::new();
+    for note in items {
+        match &note {
+            Value::Str(s) => out.push_str(s),
+            other => out.push_str(&vm.repr(other).map(|r| r.to_string()).unwrap_or_else(|_| "<note repr() failed>".into())),
+        }
+        out.push('\n');
+    }
+    out
 }
