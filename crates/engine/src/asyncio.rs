@@ -955,12 +955,12 @@ fn m_current_task(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(vm.rt.current_task.clone().map(Value::Obj).unwrap_or(Value::None))
 }
 fn m_all_tasks(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
-    let mut m = DictMap::default();
+    let mut m = crate::pyset::PySet::new();
     let tasks: Vec<Rc<Obj>> = vm.rt.tasks.iter().filter_map(|w| w.upgrade()).collect();
     for t in tasks {
         if fut_data(&t).borrow().state == FutState::Pending {
             let k = vm.key(Value::Obj(t))?;
-            m.insert(k, Value::None);
+            m.add(k);
         }
     }
     Ok(Value::obj(Obj::Set(RefCell::new(m))))

@@ -324,17 +324,42 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
                 Ok(None)
             }
         }
+        IterState::SetSlots { set, slot, len } => {
+            let next = |s: &crate::pyset::PySet, slot: &mut usize| -> Option<Value> {
+                while let Some(entry) = s.slot(*slot) {
+                    *slot += 1;
+                    if let Some(k) = entry {
+                        return Some(k.value.clone());
+                    }
+                }
+                None
+            };
+            let (size, item) = match &**set {
+                Obj::Set(s) => {
+                    let s = s.borrow();
+                    (s.len(), next(&s, slot))
+                }
+                Obj::FrozenSet(s) => (s.len(), next(s, slot)),
+                _ => return Ok(None),
+            };
+            if size != *len {
+                // CPython stops the iterator for good, then complains.
+                *len = usize::MAX;
+                drop(st);
+                return vm.err("RuntimeError", "Set changed size during iteration");
+            }
+            Ok(item)
+        }
         IterState::DictKeys { dict, index, len } | IterState::DictValues { dict, index, len } | IterState::DictItems { dict, index, len } => {
             let map = match &**dict {
-                Obj::Dict(m) | Obj::Set(m) => m,
+                Obj::Dict(m) => m,
                 _ => return Ok(None),
             };
             let m = map.borrow();
             if m.len() != *len {
-                let what = if matches!(&**dict, Obj::Set(_)) { "Set" } else { "dictionary" };
                 drop(m);
                 drop(st);
-                return vm.err("RuntimeError", format!("{what} changed size during iteration"));
+                return vm.err("RuntimeError", "dictionary changed size during iteration");
             }
             let Some((k, v)) = m.get_index(*index) else { return Ok(None) };
             let (k, v) = (k.value.clone(), v.clone());
@@ -719,7 +744,8 @@ impl Vm {
             Value::Obj(o) => match &**o {
                 Obj::List(l) => l.borrow().len(),
                 Obj::Tuple(t) => t.len(),
-                Obj::Dict(d) | Obj::Set(d) => d.borrow().len(),
+                Obj::Dict(d) => d.borrow().len(),
+                Obj::Set(d) => d.borrow().len(),
                 Obj::FrozenSet(d) => d.len(),
                 Obj::Bytes(b) => b.len(),
                 Obj::Deque(d, _) => d.borrow().len(),
@@ -846,40 +872,81 @@ pub fn sequence_binary(vm: &mut Vm, op: crate::ast::BinOp, a: &Value, b: &Value,
         _ => {}
     }
     if matches!(op, BitOr | BitAnd | Sub | BitXor) {
-        let sa = set_items(a);
-        let sb = set_items(b);
-        if let (Some(sa), Some(sb)) = (sa, sb) {
-            let out: DictMap = match op {
-                BitOr => sa.iter().chain(sb.iter()).map(|(k, v)| (k.clone(), v.clone())).collect(),
-                BitAnd => sa.iter().filter(|(k, _)| sb.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-                Sub => sa.iter().filter(|(k, _)| !sb.contains_key(*k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
-                _ => sa
-                    .iter()
-                    .filter(|(k, _)| !sb.contains_key(*k))
-                    .chain(sb.iter().filter(|(k, _)| !sa.contains_key(*k)))
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect(),
-            };
-            if let Obj::Set(target) = &**x {
-                if inplace {
-                    *target.borrow_mut() = out;
+        if let (Some(sa), Some(sb)) = (set_items(a), set_items(b)) {
+            use crate::pyset::*;
+            if inplace {
+                if let Obj::Set(target) = &**x {
+                    let mut t = target.borrow_mut();
+                    match op {
+                        BitOr => t.merge(&sb),
+                        BitAnd => {
+                            let body = intersection(&t, &sb);
+                            t.replace_body(body);
+                        }
+                        Sub => difference_update(&mut t, &sb),
+                        _ => symmetric_difference_update(&mut t, &sb),
+                    }
                     return Ok(Some(a.clone()));
                 }
-                return Ok(Some(Value::obj(Obj::Set(RefCell::new(out)))));
             }
-            return Ok(Some(Value::obj(Obj::FrozenSet(out))));
+            let out = match op {
+                BitOr => union(&sa, &sb),
+                BitAnd => intersection(&sa, &sb),
+                Sub => difference(&sa, &sb),
+                _ => symmetric_difference(&sa, &sb),
+            };
+            // The result has the type of the left operand (a set view's result is a set).
+            if matches!(&**x, Obj::FrozenSet(_)) {
+                return Ok(Some(Value::obj(Obj::FrozenSet(out))));
+            }
+            return Ok(Some(Value::obj(Obj::Set(RefCell::new(out)))));
         }
     }
     Ok(None)
 }
 
-pub fn set_items(v: &Value) -> Option<DictMap> {
+/// set_update_internal: another set merged (its layout kept where it can be), a dict's keys
+/// after one resize for its size, any other iterable's items one by one.
+pub fn set_update_from(vm: &mut Vm, target: &Value, src: &Value) -> PyResult<()> {
+    let Value::Obj(t) = target else { return Ok(()) };
+    let Obj::Set(cell) = &**t else { return Ok(()) };
+    if let Value::Obj(o) = src {
+        match &**o {
+            Obj::Set(other) => {
+                if Rc::ptr_eq(t, o) {
+                    return Ok(());
+                }
+                let other = other.borrow().clone();
+                cell.borrow_mut().merge(&other);
+                return Ok(());
+            }
+            Obj::FrozenSet(other) => {
+                cell.borrow_mut().merge(other);
+                return Ok(());
+            }
+            Obj::Dict(d) => {
+                let d = d.borrow();
+                cell.borrow_mut().update_from_dict(d.keys());
+                return Ok(());
+            }
+            _ => {}
+        }
+    }
+    for item in vm.collect_iter(src)? {
+        let k = vm.set_key(&cell.borrow(), item)?;
+        cell.borrow_mut().add(k);
+    }
+    Ok(())
+}
+
+/// The entries of a set, a frozenset or a dict's keys view, as a set.
+pub fn set_items(v: &Value) -> Option<crate::pyset::PySet> {
     match v {
         Value::Obj(o) => match &**o {
             Obj::Set(s) => Some(s.borrow().clone()),
             Obj::FrozenSet(s) => Some(s.clone()),
             Obj::Native(NativeObj::DictView(0, d)) => match &**d {
-                Obj::Dict(m) => Some(m.borrow().iter().map(|(k, _)| (k.clone(), Value::None)).collect()),
+                Obj::Dict(m) => Some(m.borrow().keys().cloned().collect()),
                 _ => None,
             },
             _ => None,
@@ -1013,7 +1080,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             format!("{{{}}}", parts.join(", "))
         }
         Obj::Set(s) => {
-            let items: Vec<Value> = s.borrow().keys().map(|k| k.value.clone()).collect();
+            let items: Vec<Value> = s.borrow().iter().map(|k| k.value.clone()).collect();
             if items.is_empty() {
                 "set()".into()
             } else {
@@ -1021,7 +1088,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             }
         }
         Obj::FrozenSet(s) => {
-            let items: Vec<Value> = s.keys().map(|k| k.value.clone()).collect();
+            let items: Vec<Value> = s.iter().map(|k| k.value.clone()).collect();
             if items.is_empty() {
                 "frozenset()".into()
             } else {

@@ -551,8 +551,8 @@ impl Vm {
             Value::Obj(o) => match &**o {
                 Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::Deque(..) => IterState::Seq { seq: v.clone(), index: 0 },
                 Obj::Dict(d) => IterState::DictKeys { dict: o.clone(), index: 0, len: d.borrow().len() },
-                Obj::Set(d) => IterState::DictKeys { dict: o.clone(), index: 0, len: d.borrow().len() },
-                Obj::FrozenSet(d) => IterState::Values(d.keys().map(|k| k.value.clone()).collect()),
+                Obj::Set(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.borrow().len() },
+                Obj::FrozenSet(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.len() },
                 Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
                 Obj::Iter(_) => return Ok(v.clone()),
                 Obj::Gen(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
@@ -804,13 +804,18 @@ impl Vm {
                 }
             },
             Value::Obj(o) => match &**o {
-                Obj::Dict(d) | Obj::Set(d) => {
+                Obj::Dict(d) => {
                     let k = self.key_in(d, item.clone())?;
                     Ok(d.borrow().contains_key(&k))
                 }
+                Obj::Set(d) => {
+                    let set = d.borrow().clone();
+                    let k = self.set_key(&set, item.clone())?;
+                    Ok(set.contains(&k))
+                }
                 Obj::FrozenSet(d) => {
-                    let k = self.key(item.clone())?;
-                    Ok(d.contains_key(&k))
+                    let k = self.set_key(d, item.clone())?;
+                    Ok(d.contains(&k))
                 }
                 Obj::Native(NativeObj::DictView(kind, d)) => {
                     let dv = Value::Obj(d.clone());

@@ -42,6 +42,9 @@ pub enum Op {
     BuildList(u32),
     BuildTuple(u32),
     BuildSet(u32),
+    /// A set display of more than two constants: CPython compiles it to a frozenset constant,
+    /// rebuilt once more from its own order when constants are merged, then copied.
+    BuildConstSet(u32),
     BuildDict(u32),
     BuildSlice(u32),
     BuildString(u32),

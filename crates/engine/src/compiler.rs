@@ -1239,6 +1239,7 @@ impl<'a> Compiler<'a> {
             self.op(match kind {
                 SeqKind::List => Op::BuildList(n),
                 SeqKind::Tuple => Op::BuildTuple(n),
+                SeqKind::Set if n > 2 && items.iter().all(is_constant) => Op::BuildConstSet(n),
                 SeqKind::Set => Op::BuildSet(n),
             });
             return Ok(());
@@ -1531,6 +1532,17 @@ enum SeqKind {
     List,
     Tuple,
     Set,
+}
+
+/// An expression CPython's compiler folds into a constant (a literal, a signed number, a tuple
+/// of such).
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Ellipsis => true,
+        ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, inner) => matches!(inner.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        _ => false,
+    }
 }
 
 /// A body's docstring: a string literal as its first statement.

@@ -20,6 +20,7 @@ pub mod modules;
 pub mod native;
 pub mod ops;
 pub mod parser;
+pub mod pyset;
 pub mod span;
 pub mod symtable;
 pub mod timeline;

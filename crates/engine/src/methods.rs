@@ -15,7 +15,8 @@ type Args = Vec<Value>;
 pub fn dict_keys(d: &Value) -> Vec<Value> {
     match d {
         Value::Obj(o) => match &**o {
-            Obj::Dict(m) | Obj::Set(m) => m.borrow().keys().map(|k| k.value.clone()).collect(),
+            Obj::Dict(m) => m.borrow().keys().map(|k| k.value.clone()).collect(),
+            Obj::Set(m) => m.borrow().iter().map(|k| k.value.clone()).collect(),
             _ => vec![],
         },
         _ => vec![],
@@ -53,7 +54,7 @@ fn list_of(v: &Value) -> Option<&RefCell<Vec<Value>>> {
 fn dict_of(v: &Value) -> Option<&RefCell<DictMap>> {
     match v {
         Value::Obj(o) => match &**o {
-            Obj::Dict(m) | Obj::Set(m) => Some(m),
+            Obj::Dict(m) => Some(m),
             _ => None,
         },
         _ => None,
@@ -934,15 +935,21 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             Ok(d)
         }
         BuiltinType::Set | BuiltinType::FrozenSet => {
-            let cell = RefCell::new(DictMap::default());
-            if let Some(src) = args.first() {
-                for it in vm.collect_iter(src)? {
-                    let k = vm.key_in(&cell, it)?;
-                    cell.borrow_mut().insert(k, Value::None);
+            // frozenset(f) is f itself, as CPython's.
+            if let (BuiltinType::FrozenSet, Some(v @ Value::Obj(o))) = (bt, args.first()) {
+                if matches!(&**o, Obj::FrozenSet(_)) {
+                    return Ok(v.clone());
                 }
             }
-            let m = cell.into_inner();
-            Ok(if bt == BuiltinType::Set { Value::obj(Obj::Set(RefCell::new(m))) } else { Value::obj(Obj::FrozenSet(m)) })
+            let set = Value::obj(Obj::Set(RefCell::new(crate::pyset::PySet::new())));
+            if let Some(src) = args.first() {
+                crate::builtins::set_update_from(vm, &set, src)?;
+            }
+            if bt == BuiltinType::Set {
+                return Ok(set);
+            }
+            let table = set_of(&set).unwrap().borrow().clone();
+            Ok(Value::obj(Obj::FrozenSet(table)))
         }
         BuiltinType::Range => {
             arity(vm, &args, 1, 3, "range")?;
@@ -1891,18 +1898,57 @@ fn this_set(vm: &mut Vm, args: &Args) -> PyResult<Value> {
         _ => vm.type_error("descriptor requires a 'set' object"),
     }
 }
+fn set_of(v: &Value) -> Option<&RefCell<crate::pyset::PySet>> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Set(s) => Some(s),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+/// The table of a set or frozenset `v`.
+fn table_of(v: &Value) -> Option<crate::pyset::PySet> {
+    match v {
+        Value::Obj(o) => match &**o {
+            Obj::Set(s) => Some(s.borrow().clone()),
+            Obj::FrozenSet(s) => Some(s.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+/// `other` as a set: itself if it is one, else a new set of its items (make_new_set).
+fn as_table(vm: &mut Vm, other: &Value) -> PyResult<crate::pyset::PySet> {
+    if let Some(t) = table_of(other) {
+        return Ok(t);
+    }
+    let set = Value::obj(Obj::Set(RefCell::new(crate::pyset::PySet::new())));
+    crate::builtins::set_update_from(vm, &set, other)?;
+    let table = set_of(&set).unwrap().borrow().clone();
+    Ok(table)
+}
+/// A result of the receiver's own type (set or frozenset).
+fn same_kind(receiver: &Value, table: crate::pyset::PySet) -> Value {
+    match receiver {
+        Value::Obj(o) if matches!(&**o, Obj::FrozenSet(_)) => Value::obj(Obj::FrozenSet(table)),
+        _ => Value::obj(Obj::Set(RefCell::new(table))),
+    }
+}
 fn st_add(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let a_ = arg(vm, &args, 1, "add")?;
-    let k = vm.key_in(dict_of(&s).unwrap(), a_)?;
-    dict_of(&s).unwrap().borrow_mut().insert(k, Value::None);
+    let cell = set_of(&s).unwrap();
+    let k = vm.set_key(&cell.borrow(), a_)?;
+    cell.borrow_mut().add(k);
     Ok(Value::None)
 }
 fn st_remove_impl(vm: &mut Vm, args: Args, raise: bool) -> PyResult {
     let s = this_set(vm, &args)?;
     let x = arg(vm, &args, 1, "remove")?;
-    let k = vm.key(x.clone())?;
-    if dict_of(&s).unwrap().borrow_mut().shift_remove(&k).is_none() && raise {
+    let cell = set_of(&s).unwrap();
+    let k = vm.set_key(&cell.borrow(), x.clone())?;
+    if cell.borrow_mut().discard(&k).is_none() && raise {
         let c = vm.t.exc("KeyError");
         return Err(crate::exceptions::instantiate(&c, vec![x]));
     }
@@ -1916,67 +1962,144 @@ fn st_discard(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 fn st_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
-    let first = dict_of(&s).unwrap().borrow_mut().shift_remove_index(0);
-    match first {
-        Some((k, _)) => Ok(k.value),
+    let popped = set_of(&s).unwrap().borrow_mut().pop();
+    match popped {
+        Some(k) => Ok(k.value),
         None => vm.err("KeyError", "pop from an empty set"),
     }
 }
 fn st_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     for src in &args[1..] {
-        for it in vm.collect_iter(src)? {
-            let k = vm.key(it)?;
-            dict_of(&s).unwrap().borrow_mut().insert(k, Value::None);
-        }
+        crate::builtins::set_update_from(vm, &s, src)?;
     }
     Ok(Value::None)
 }
-fn set_binop(vm: &mut Vm, args: Args, op: crate::ast::BinOp) -> PyResult {
-    let mut acc = args[0].clone();
-    for other in &args[1..] {
-        let set_class = vm.t.set.clone();
-        let other_set = construct_builtin(vm, &set_class, BuiltinType::Set, vec![other.clone()], vec![])?;
-        acc = vm.binary(op, acc, other_set, false)?;
+fn any_set(vm: &mut Vm, args: &Args, name: &str) -> PyResult<crate::pyset::PySet> {
+    match args.first().and_then(table_of) {
+        Some(t) => Ok(t),
+        None => vm.type_error(format!("descriptor '{name}' requires a 'set' object")),
     }
-    if acc.is(&args[0]) {
-        let set_class = vm.t.set.clone();
-        return construct_builtin(vm, &set_class, BuiltinType::Set, vec![acc], vec![]);
-    }
-    Ok(acc)
 }
 fn st_union(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    set_binop(vm, args, crate::ast::BinOp::BitOr)
+    // A copy, updated with each argument as set.update does it.
+    let out = Value::obj(Obj::Set(RefCell::new(any_set(vm, &args, "union")?.copy())));
+    for other in &args[1..] {
+        crate::builtins::set_update_from(vm, &out, other)?;
+    }
+    let table = set_of(&out).unwrap().borrow().clone();
+    Ok(same_kind(&args[0], table))
 }
 fn st_intersection(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    set_binop(vm, args, crate::ast::BinOp::BitAnd)
+    let mut out = any_set(vm, &args, "intersection")?;
+    if args.len() == 1 {
+        return Ok(same_kind(&args[0], out.copy()));
+    }
+    for other in &args[1..] {
+        out = match table_of(other) {
+            Some(o) => crate::pyset::intersection(&out, &o),
+            // Another iterable: its items, in its order, that the set has.
+            None => {
+                let mut r = crate::pyset::PySet::new();
+                for item in vm.collect_iter(other)? {
+                    let k = vm.set_key(&out, item)?;
+                    if out.contains(&k) {
+                        r.add(k);
+                    }
+                }
+                r
+            }
+        };
+    }
+    Ok(same_kind(&args[0], out))
 }
 fn st_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    set_binop(vm, args, crate::ast::BinOp::Sub)
+    let mut out = any_set(vm, &args, "difference")?;
+    if args.len() == 1 {
+        return Ok(same_kind(&args[0], out.copy()));
+    }
+    for (i, other) in args[1..].iter().enumerate() {
+        match table_of(other) {
+            Some(o) if i == 0 => out = crate::pyset::difference(&out, &o),
+            Some(o) => crate::pyset::difference_update(&mut out, &o),
+            None => {
+                if i == 0 {
+                    out = out.copy();
+                }
+                for item in vm.collect_iter(other)? {
+                    let k = vm.set_key(&out, item)?;
+                    out.discard(&k);
+                }
+                out.sweep_dummies();
+            }
+        }
+    }
+    Ok(same_kind(&args[0], out))
 }
 fn st_symmetric_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    set_binop(vm, args, crate::ast::BinOp::BitXor)
+    let this = any_set(vm, &args, "symmetric_difference")?;
+    let a_ = arg(vm, &args, 1, "symmetric_difference")?;
+    // make_new_set(other): a set argument is copied, any other iterable's items added.
+    let mut out = match table_of(&a_) {
+        Some(t) => t.copy(),
+        None => as_table(vm, &a_)?,
+    };
+    crate::pyset::symmetric_difference_update(&mut out, &this);
+    Ok(same_kind(&args[0], out))
+}
+fn st_intersection_update(vm: &mut Vm, args: Args, kw: Kwargs) -> PyResult {
+    let s = this_set(vm, &args)?;
+    let result = st_intersection(vm, args, kw)?;
+    let table = set_of(&result).unwrap().borrow().clone();
+    set_of(&s).unwrap().borrow_mut().replace_body(table);
+    Ok(Value::None)
+}
+fn st_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let s = this_set(vm, &args)?;
+    for other in &args[1..] {
+        let o = match table_of(other) {
+            Some(o) => o,
+            None => as_table(vm, other)?,
+        };
+        crate::pyset::difference_update(&mut set_of(&s).unwrap().borrow_mut(), &o);
+    }
+    Ok(Value::None)
+}
+fn st_symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let s = this_set(vm, &args)?;
+    let a_ = arg(vm, &args, 1, "symmetric_difference_update")?;
+    let o = as_table(vm, &a_)?;
+    crate::pyset::symmetric_difference_update(&mut set_of(&s).unwrap().borrow_mut(), &o);
+    Ok(Value::None)
 }
 fn st_issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let this = any_set(vm, &args, "issubset")?;
     let a_ = arg(vm, &args, 1, "issubset")?;
-    let set_class = vm.t.set.clone();
-    let other = construct_builtin(vm, &set_class, BuiltinType::Set, vec![a_], vec![])?;
-    crate::ops::order(vm, crate::ast::CmpOp::Le, &args[0], &other).map(Value::Bool)
+    let other = as_table(vm, &a_)?;
+    let result = this.iter().all(|k| other.contains(k));
+    Ok(Value::Bool(result))
 }
 fn st_issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let this = any_set(vm, &args, "issuperset")?;
     let a_ = arg(vm, &args, 1, "issuperset")?;
-    let set_class = vm.t.set.clone();
-    let other = construct_builtin(vm, &set_class, BuiltinType::Set, vec![a_], vec![])?;
-    crate::ops::order(vm, crate::ast::CmpOp::Ge, &args[0], &other).map(Value::Bool)
+    let other = as_table(vm, &a_)?;
+    let result = other.iter().all(|k| this.contains(k));
+    Ok(Value::Bool(result))
+}
+fn st_isdisjoint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let this = any_set(vm, &args, "isdisjoint")?;
+    let a_ = arg(vm, &args, 1, "isdisjoint")?;
+    let other = as_table(vm, &a_)?;
+    let result = !this.iter().any(|k| other.contains(k));
+    Ok(Value::Bool(result))
 }
 fn st_copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let s = this_set(vm, &args)?;
-    let m = dict_of(&s).unwrap().borrow().clone();
-    Ok(Value::obj(Obj::Set(RefCell::new(m))))
+    let this = any_set(vm, &args, "copy")?;
+    Ok(same_kind(&args[0], this.copy()))
 }
 fn st_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
-    dict_of(&s).unwrap().borrow_mut().clear();
+    set_of(&s).unwrap().borrow_mut().clear();
     Ok(Value::None)
 }
 
@@ -2491,12 +2614,25 @@ fn register_type_methods(vm: &mut Vm) {
         ("symmetric_difference", st_symmetric_difference),
         ("issubset", st_issubset),
         ("issuperset", st_issuperset),
+        ("isdisjoint", st_isdisjoint),
+        ("intersection_update", st_intersection_update),
+        ("difference_update", st_difference_update),
+        ("symmetric_difference_update", st_symmetric_difference_update),
         ("copy", st_copy),
         ("clear", st_clear),
     ] {
         set_method(&t.set, n, f);
     }
-    for (n, f) in [("union", st_union as NativeFn), ("intersection", st_intersection), ("difference", st_difference), ("issubset", st_issubset), ("issuperset", st_issuperset)] {
+    for (n, f) in [
+        ("union", st_union as NativeFn),
+        ("intersection", st_intersection),
+        ("difference", st_difference),
+        ("symmetric_difference", st_symmetric_difference),
+        ("issubset", st_issubset),
+        ("issuperset", st_issuperset),
+        ("isdisjoint", st_isdisjoint),
+        ("copy", st_copy),
+    ] {
         set_method(&t.frozenset, n, f);
     }
     set_method(&t.bytes, "decode", by_decode);

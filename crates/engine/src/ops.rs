@@ -406,13 +406,14 @@ pub fn order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
                 Ok(apply_ord(op, x.len().cmp(&y.len())))
             });
         }
-        let sets = match (&**oa, &**ob) {
-            (Obj::Set(x), Obj::Set(y)) => Some((x.borrow().clone(), y.borrow().clone())),
+        let is_set = |o: &Obj| matches!(o, Obj::Set(_) | Obj::FrozenSet(_));
+        let sets = match (crate::builtins::set_items(a), crate::builtins::set_items(b)) {
+            (Some(x), Some(y)) if is_set(oa) && is_set(ob) => Some((x, y)),
             _ => None,
         };
         if let Some((x, y)) = sets {
-            let sub = x.keys().all(|k| y.contains_key(k));
-            let sup = y.keys().all(|k| x.contains_key(k));
+            let sub = x.iter().all(|k| y.contains(k));
+            let sup = y.iter().all(|k| x.contains(k));
             return Ok(match op {
                 CmpOp::Lt => sub && x.len() < y.len(),
                 CmpOp::Le => sub,
@@ -455,7 +456,7 @@ pub fn keys_equal(a: &Value, b: &Value) -> bool {
             match (&**x, &**y) {
                 (Obj::Tuple(p), Obj::Tuple(q)) => p.len() == q.len() && p.iter().zip(q).all(|(a, b)| keys_equal(a, b)),
                 (Obj::Bytes(p), Obj::Bytes(q)) => p == q,
-                (Obj::FrozenSet(p), Obj::FrozenSet(q)) => p.len() == q.len() && p.keys().all(|k| q.contains_key(k)),
+                (Obj::FrozenSet(p), Obj::FrozenSet(q)) => p.len() == q.len() && p.iter().all(|k| q.contains(k)),
                 _ => false,
             }
         }
@@ -492,7 +493,8 @@ impl Vm {
             Value::Obj(o) => match &**o {
                 Obj::List(l) => !l.borrow().is_empty(),
                 Obj::Tuple(t) => !t.is_empty(),
-                Obj::Dict(d) | Obj::Set(d) => !d.borrow().is_empty(),
+                Obj::Dict(d) => !d.borrow().is_empty(),
+                Obj::Set(d) => !d.borrow().is_empty(),
                 Obj::FrozenSet(d) => !d.is_empty(),
                 Obj::Bytes(b) => !b.is_empty(),
                 Obj::Range { start, stop, step } => crate::builtins::range_len(*start, *stop, *step) > 0,
@@ -563,7 +565,7 @@ impl Vm {
                 }
                 (Obj::Set(p), Obj::Set(q)) => {
                     let (p, q) = (p.borrow(), q.borrow());
-                    return Ok(p.len() == q.len() && p.keys().all(|k| q.contains_key(k)));
+                    return Ok(p.len() == q.len() && p.iter().all(|k| q.contains(k)));
                 }
                 (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) | (Obj::FrozenSet(_), Obj::FrozenSet(_)) => {
                     return Ok(keys_equal(a, b) || crate::builtins::range_eq(a, b))
@@ -618,7 +620,7 @@ impl Vm {
                     })?
                 }
                 Obj::Bytes(b) => str_hash(&String::from_utf8_lossy(b)),
-                Obj::FrozenSet(m) => frozenset_hash(m.keys().map(|k| k.hash)),
+                Obj::FrozenSet(m) => frozenset_hash(m.iter().map(|k| k.hash)),
                 Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Deque(..) => {
                     let t = self.type_name(v);
                     return self.type_error(format!("unhashable type: '{t}'"));
@@ -647,11 +649,24 @@ impl Vm {
         Ok(Key { hash, value: v })
     }
 
-    /// The key as stored in `map`: instances defining `__eq__` match an existing key that is
-    /// equal to them (IndexMap compares keys without calling Python, by identity for instances).
-    pub fn key_in(&mut self, map: &std::cell::RefCell<DictMap>, v: Value) -> PyResult<Key> {
+    /// The key for `v` in `set`: an instance defining `__eq__` is the existing entry equal to
+    /// it (the table compares keys without calling Python: by identity for instances).
+    pub fn set_key(&mut self, set: &crate::pyset::PySet, v: Value) -> PyResult<Key> {
         let key = self.key(v)?;
-        let user_eq = match &key.value {
+        if !self.has_user_eq(&key.value) {
+            return Ok(key);
+        }
+        let candidates: Vec<Key> = set.with_hash(key.hash).cloned().collect();
+        for k in candidates {
+            if self.eq(&k.value, &key.value)? {
+                return Ok(k);
+            }
+        }
+        Ok(key)
+    }
+
+    fn has_user_eq(&mut self, v: &Value) -> bool {
+        match v {
             Value::Obj(o) => match &**o {
                 Obj::Instance(inst) => {
                     matches!(self.class_lookup(&inst.class, "__eq__"), Some(Value::Obj(f)) if matches!(&*f, Obj::Function(_)))
@@ -659,8 +674,14 @@ impl Vm {
                 _ => false,
             },
             _ => false,
-        };
-        if !user_eq {
+        }
+    }
+
+    /// The key as stored in `map`: instances defining `__eq__` match an existing key that is
+    /// equal to them (IndexMap compares keys without calling Python, by identity for instances).
+    pub fn key_in(&mut self, map: &std::cell::RefCell<DictMap>, v: Value) -> PyResult<Key> {
+        let key = self.key(v)?;
+        if !self.has_user_eq(&key.value) {
             return Ok(key);
         }
         let candidates: Vec<Key> = map.borrow().keys().filter(|k| k.hash == key.hash).cloned().collect();

@@ -192,6 +192,8 @@ pub enum IterState {
     Seq { seq: Value, index: usize },
     Range { next: i64, stop: i64, step: i64 },
     DictKeys { dict: Rc<Obj>, index: usize, len: usize },
+    /// A set's table, slot by slot (`len`: its size when the iteration began).
+    SetSlots { set: Rc<Obj>, slot: usize, len: usize },
     DictValues { dict: Rc<Obj>, index: usize, len: usize },
     DictItems { dict: Rc<Obj>, index: usize, len: usize },
     Chars { s: Rc<str>, byte: usize },
@@ -212,8 +214,8 @@ pub enum Obj {
     List(RefCell<Vec<Value>>),
     Tuple(Vec<Value>),
     Dict(RefCell<DictMap>),
-    Set(RefCell<DictMap>),
-    FrozenSet(DictMap),
+    Set(RefCell<crate::pyset::PySet>),
+    FrozenSet(crate::pyset::PySet),
     Range { start: i64, stop: i64, step: i64 },
     Slice(Value, Value, Value),
     Function(Function),
@@ -306,8 +308,9 @@ impl Drop for Obj {
         let children: Vec<Value> = match self {
             Obj::List(l) => std::mem::take(l.get_mut()),
             Obj::Tuple(t) => std::mem::take(t),
-            Obj::Dict(d) | Obj::Set(d) => std::mem::take(d.get_mut()).into_iter().flat_map(|(k, v)| [k.value, v]).collect(),
-            Obj::FrozenSet(d) => std::mem::take(d).into_iter().map(|(k, _)| k.value).collect(),
+            Obj::Dict(d) => std::mem::take(d.get_mut()).into_iter().flat_map(|(k, v)| [k.value, v]).collect(),
+            Obj::Set(s) => s.get_mut().take().into_iter().map(|k| k.value).collect(),
+            Obj::FrozenSet(s) => s.take().into_iter().map(|k| k.value).collect(),
             Obj::Deque(d, _) => std::mem::take(d.get_mut()).into_iter().collect(),
             Obj::Instance(i) => std::mem::take(i.dict.get_mut()).into_iter().map(|(_, v)| v).collect(),
             // A cell is shared with frames and closures: only the last holder may empty it.

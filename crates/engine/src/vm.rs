@@ -728,6 +728,19 @@ impl Vm {
                 let n = f.stack.len();
                 f.stack.insert(n - 3, v);
             }
+            Op::BuildConstSet(n) => {
+                let f = frame!(thread);
+                let items: Vec<Value> = f.stack.drain(f.stack.len() - n as usize..).collect();
+                let mut first = crate::pyset::PySet::new();
+                for it in items {
+                    let k = tr!(self.key(it));
+                    first.add(k);
+                }
+                let constant: crate::pyset::PySet = first.iter().cloned().collect();
+                let mut set = crate::pyset::PySet::new();
+                set.merge(&constant);
+                push!(Value::obj(Obj::Set(RefCell::new(set))));
+            }
             Op::BuildList(n) | Op::BuildTuple(n) | Op::BuildSet(n) => {
                 let f = frame!(thread);
                 let items: Vec<Value> = f.stack.drain(f.stack.len() - n as usize..).collect();
@@ -735,12 +748,12 @@ impl Vm {
                     Op::BuildList(_) => Value::list(items),
                     Op::BuildTuple(_) => Value::tuple(items),
                     _ => {
-                        let set = RefCell::new(DictMap::default());
+                        let mut set = crate::pyset::PySet::new();
                         for it in items {
-                            let k = tr!(self.key_in(&set, it));
-                            set.borrow_mut().insert(k, Value::None);
+                            let k = tr!(self.set_key(&set, it));
+                            set.add(k);
                         }
-                        Value::obj(Obj::Set(set))
+                        Value::obj(Obj::Set(RefCell::new(set)))
                     }
                 };
                 push!(v);
@@ -781,8 +794,8 @@ impl Vm {
                     match &**o {
                         Obj::List(l) => l.borrow_mut().push(v),
                         Obj::Set(s) => {
-                            let k = tr!(self.key_in(s, v));
-                            s.borrow_mut().insert(k, Value::None);
+                            let k = tr!(self.set_key(&s.borrow(), v));
+                            s.borrow_mut().add(k);
                         }
                         _ => {}
                     }
@@ -800,23 +813,20 @@ impl Vm {
                     }
                 }
             }
-            Op::ListExtend | Op::SetUpdate => {
+            Op::ListExtend => {
                 let it = pop!();
                 let items = tr!(self.collect_iter(&it));
                 let f = frame!(thread);
-                let target = f.stack.last().unwrap().clone();
-                if let Value::Obj(o) = &target {
-                    match &**o {
-                        Obj::List(l) => l.borrow_mut().extend(items),
-                        Obj::Set(s) => {
-                            for v in items {
-                                let k = tr!(self.key(v));
-                                s.borrow_mut().insert(k, Value::None);
-                            }
-                        }
-                        _ => {}
+                if let Some(Value::Obj(o)) = f.stack.last() {
+                    if let Obj::List(l) = &**o {
+                        l.borrow_mut().extend(items);
                     }
                 }
+            }
+            Op::SetUpdate => {
+                let it = pop!();
+                let target = frame!(thread).stack.last().unwrap().clone();
+                tr!(crate::builtins::set_update_from(self, &target, &it));
             }
             Op::DictUpdate => {
                 let src = pop!();
