@@ -4,14 +4,17 @@
 # explain: The seed's reddit example, against the practice API: `ensure_future` schedules three
 # explain: coroutines as tasks and `run_forever` turns the loop; each prints its topic when its
 # explain: answer arrives, so the order follows the latency, not the code. The original waits for
-# explain: Ctrl+C to stop the loop; here a timer stops it after 2 seconds.
+# explain: Ctrl+C to stop the loop; here a timer stops it after 2 seconds. Its first line was
+# explain: `loop = asyncio.get_event_loop()`: since Python 3.12 that warns (DeprecationWarning)
+# explain: when no loop is set, so this version makes the loop and sets it.
 import signal
 import sys
 import asyncio
 import aiohttp
 import json
 
-loop = asyncio.get_event_loop()
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
 client = aiohttp.ClientSession(loop=loop)
 
 

@@ -11,5 +11,7 @@ async def run():
     print('B')
     print(await will_speak)
 
-loop = asyncio.get_event_loop()
+# Python 3.12 warns when get_event_loop() has to make the loop: set one first.
+loop = asyncio.new_event_loop()
+asyncio.set_event_loop(loop)
 loop.run_until_complete(run())

@@ -71,6 +71,10 @@ pub struct Runtime {
     pub task_counter: u64,
     pub loop_value: Option<Value>,
     pub loop_set: bool,
+    /// The event loop policy's state: whether `loop_value` is its current loop, and whether
+    /// set_event_loop was ever called (after which get_event_loop creates no loop of its own).
+    pub current_loop: bool,
+    pub set_event_loop_called: bool,
     pub running_loop: bool,
     /// Thread-pool jobs (`loop.run_in_executor`) not finished yet, in submission order.
     pub jobs: Vec<Job>,
@@ -923,7 +927,19 @@ fn executor_set_exception(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult 
 
 // module functions
 
+/// asyncio.get_event_loop() as in 3.12: the running loop, else the policy's current loop; with
+/// none set yet it makes one and warns (DeprecationWarning, shown at the program's line); after
+/// set_event_loop(None) (as asyncio.run ends) there is none.
 fn m_get_event_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
+    if vm.rt.running || vm.rt.current_loop {
+        return Ok(get_loop_value(vm));
+    }
+    if vm.rt.set_event_loop_called {
+        return vm.err("RuntimeError", "There is no current event loop in thread 'MainThread'.");
+    }
+    let line = vm.user_line;
+    vm.warn_at(line, "DeprecationWarning", "There is no current event loop");
+    vm.rt.current_loop = true;
     Ok(get_loop_value(vm))
 }
 fn m_new_event_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
@@ -994,8 +1010,13 @@ fn m_set_running(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 fn m_set_event_loop(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
-    if let Some(l @ Value::Obj(_)) = args.first() {
-        vm.rt.loop_value = Some(l.clone());
+    vm.rt.set_event_loop_called = true;
+    match args.first() {
+        Some(l @ Value::Obj(_)) => {
+            vm.rt.loop_value = Some(l.clone());
+            vm.rt.current_loop = true;
+        }
+        _ => vm.rt.current_loop = false,
     }
     Ok(Value::None)
 }

@@ -99,6 +99,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         trace: trace::Trace { enabled: config.trace, ..Default::default() },
         epoch_base: config.epoch,
         call_line: 0,
+        user_line: 0,
         spare_stacks: Vec::new(),
         spare_locals: Vec::new(),
     };

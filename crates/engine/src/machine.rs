@@ -67,6 +67,18 @@ impl Vm {
         self.out.chunks.push(Chunk { stream, text: text.to_string(), time: now });
     }
 
+    /// A warning as Python's `warnings` module shows it (once per message and line): where, what,
+    /// and the line of source.
+    pub fn warn_at(&mut self, line: u32, category: &str, message: &str) {
+        let what = format!("{category}: {message}");
+        if !crate::warnings::first_time(&what, line) {
+            return;
+        }
+        let src = self.source_lines.get((line as usize).wrapping_sub(1)).map(|l| l.trim().to_string()).unwrap_or_default();
+        let text = format!("{}:{line}: {what}\n  {src}\n", self.filename);
+        self.write(Stream::Stderr, &text);
+    }
+
     /// Prints warnings queued by objects that were dropped (coroutines never awaited...).
     pub fn flush_warnings(&mut self) {
         let pending = crate::warnings::take();

@@ -122,6 +122,9 @@ pub struct Vm {
     pub epoch_base: f64,
     /// Line of the call being made (where a coroutine object is created, for warnings).
     pub call_line: u32,
+    /// The program's own line behind the native call being made, past the frames of asyncio's
+    /// Python half: where a warning raised inside asyncio is shown (as its stacklevel does).
+    pub user_line: u32,
     /// Emptied operand stacks and local-variable vectors of finished frames, reused by new ones
     /// (calls are the interpreter's hottest path; this saves two allocations per call).
     pub spare_stacks: Vec<Vec<Value>>,
@@ -1551,6 +1554,12 @@ impl Vm {
                 }
             }
             self.call_line = thread.frames.last().map(|f| f.line()).unwrap_or(0);
+            self.user_line = match thread.frames.last() {
+                Some(f) if f.code.filename.starts_with('<') => {
+                    thread.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')).map_or(0, |f| f.line())
+                }
+                _ => self.call_line,
+            };
             let r = self.call(target, args, kwargs);
             return self.after_native_call(thread, r);
         }

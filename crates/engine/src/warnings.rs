@@ -14,6 +14,20 @@ thread_local! {
     static PENDING: RefCell<Vec<Pending>> = const { RefCell::new(Vec::new()) };
     static SHUTDOWN: Cell<bool> = const { Cell::new(false) };
     static SEEN_LINES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+    /// (category and message, line) of the warnings shown so far.
+    static SHOWN: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The default warning filter shows a warning once per message and location.
+pub fn first_time(message: &str, line: u32) -> bool {
+    SHOWN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.iter().any(|(m, l)| m == message && *l == line) {
+            return false;
+        }
+        s.push((message.to_string(), line));
+        true
+    })
 }
 
 pub fn push(p: Pending) {
@@ -38,6 +52,7 @@ pub fn at_shutdown() -> bool {
 pub fn reset() {
     take();
     SEEN_LINES.with(|s| s.borrow_mut().clear());
+    SHOWN.with(|s| s.borrow_mut().clear());
     set_shutdown(false);
 }
 
