@@ -1442,6 +1442,16 @@ impl Rng {
         y
     }
 
+    /// The 624 words and the position in them (random.getstate()).
+    pub fn state(&self) -> ([u32; 624], usize) {
+        (self.mt, self.index)
+    }
+
+    pub fn set_state(&mut self, mt: [u32; 624], index: usize) {
+        self.mt = mt;
+        self.index = index;
+    }
+
     pub fn random(&mut self) -> f64 {
         let a = (self.genrand() >> 5) as f64;
         let b = (self.genrand() >> 6) as f64;

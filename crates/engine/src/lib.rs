@@ -21,6 +21,7 @@ pub mod native;
 pub mod ops;
 pub mod parser;
 pub mod pyset;
+pub mod sha512;
 pub mod span;
 pub mod symtable;
 pub mod timeline;
@@ -92,7 +93,6 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         source_lines: source.lines().map(String::from).collect(),
         out: Default::default(),
         rt: Default::default(),
-        rng: builtins::Rng::new(0x5eed),
         next_id: 0,
         nested_depth: 0,
         interned: Default::default(),

@@ -213,10 +213,7 @@ fn b_round(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
         (Value::Float(f), None) => {
             let r = f.round();
             let r = if (f - f.trunc()).abs() == 0.5 { 2.0 * (f / 2.0).round() } else { r };
-            if !r.is_finite() {
-                return vm.err("OverflowError", "cannot convert float infinity to integer");
-            }
-            Ok(int_value(BigInt::from(r as i128)))
+            crate::ops::float_to_int(vm, r)
         }
         (Value::Float(f), Some(n)) => {
             let n = as_int(vm, &n)?;
@@ -833,19 +830,7 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                 }
                 (Some(v @ (Value::Int(_) | Value::Big(_))), None) => Ok(v.clone()),
                 (Some(Value::Bool(b)), None) => Ok(Value::Int(*b as i64)),
-                (Some(Value::Float(f)), None) => {
-                    if f.is_nan() {
-                        return vm.err("ValueError", "cannot convert float NaN to integer");
-                    }
-                    if f.is_infinite() {
-                        return vm.err("OverflowError", "cannot convert float infinity to integer");
-                    }
-                    Ok(if f.abs() < 9e18 {
-                        Value::Int(f.trunc() as i64)
-                    } else {
-                        int_value(BigInt::from(f.trunc() as i128))
-                    })
-                }
+                (Some(Value::Float(f)), None) => crate::ops::float_to_int(vm, *f),
                 (Some(v), _) => {
                     if let Some(m) = vm.lookup_method(v, "__int__")? {
                         return vm.call(m, vec![v.clone()], vec![]);

@@ -25,6 +25,8 @@ pub enum NativeObj {
     Sentinel(&'static str),
     /// `dict.keys()` (0), `.values()` (1), `.items()` (2): live views of the dict.
     DictView(u8, Rc<crate::value::Obj>),
+    /// A Mersenne Twister's state (random.Random's core).
+    Rng(RefCell<crate::builtins::Rng>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

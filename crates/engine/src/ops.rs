@@ -949,3 +949,18 @@ pub fn frozenset_hash(hashes: impl Iterator<Item = i64>) -> i64 {
     }
     hash as i64
 }
+
+/// An integral float as an int, exactly (int(), round(), math.floor/ceil/trunc).
+pub fn float_to_int(vm: &mut Vm, f: f64) -> PyResult {
+    if f.is_nan() {
+        return vm.err("ValueError", "cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return vm.err("OverflowError", "cannot convert float infinity to integer");
+    }
+    if f.abs() < 9e18 {
+        return Ok(Value::Int(f.trunc() as i64));
+    }
+    use num_traits::FromPrimitive;
+    Ok(int_value(BigInt::from_f64(f.trunc()).unwrap_or_default()))
+}

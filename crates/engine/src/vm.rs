@@ -113,7 +113,6 @@ pub struct Vm {
     pub source_lines: Vec<String>,
     pub out: crate::machine::Output,
     pub rt: crate::asyncio::Runtime,
-    pub rng: crate::builtins::Rng,
     pub next_id: u64,
     pub nested_depth: usize,
     pub interned: std::collections::HashMap<&'static str, Rc<str>>,

@@ -1,0 +1,25 @@
+# random as Lib/random.py: every method over the same Mersenne Twister, str/bytes/float seeds included.
+import random
+random.seed(444)
+print([random.randint(0, 10) for _ in range(10)])
+print(random.random(), random.uniform(1, 5), random.choice('abcdef'), random.randrange(0, 100, 7))
+l = list(range(10)); random.shuffle(l); print(l)
+print(random.sample(range(100), 5), random.gauss(0, 1), random.expovariate(0.5), random.getrandbits(70))
+random.seed('hello'); print(random.random())
+random.seed(12345678901234567890); print(random.random())
+random.seed(-5); print(random.random())
+random.seed(3.5); print(random.random())
+random.seed(99)
+print(random.choices([1, 2, 3], k=5), random.triangular(0, 1) < 2, random.randint(-5, -1))
+r = random.Random(7); print(r.random(), r.randint(1, 6))
+print(random.gauss(), random.gauss(), random.normalvariate(), random.lognormvariate(0, 1), random.betavariate(2, 3), random.gammavariate(0.5, 1), random.paretovariate(2), random.weibullvariate(1, 2), random.vonmisesvariate(0, 1))
+st = random.getstate(); a = random.random(); random.setstate(st); print(a == random.random())
+print(random.randbytes(5), random.choices('abc', weights=[1, 2, 3], k=6), random.choices('abc', cum_weights=[1, 2, 3], k=3), random.sample(['a', 'b', 'c', 'd'], 2, counts=[1, 1, 1, 5]))
+random.seed(b'bytes seed'); print(random.random())
+print(random.randrange(10**30), random.randint(-10**20, 10**20))
+try:
+    random.sample({1, 2}, 1)
+except TypeError as e: print(e)
+try:
+    random.seed([1])
+except TypeError as e: print(e)
