@@ -522,38 +522,58 @@ fn coro_repr(vm: &Vm, coro: &Value, thread: Option<&crate::vm::Thread>) -> Strin
     format!("<{}() {} {}:{}>", g.qualname, state, vm.filename, line)
 }
 
+/// A Future's or Task's repr, as base_futures._future_repr_info and base_tasks._task_repr_info
+/// build it: state (a task being cancelled says so), name, coroutine, what it waits for,
+/// result or exception (shortened by reprlib), callbacks.
 pub fn future_repr(vm: &mut Vm, o: &Rc<Obj>) -> PyResult<String> {
-    let d = fut_data(o).borrow();
-    let state = state_name(d.state).to_lowercase();
-    let mut parts = vec![state.clone()];
-    if let Some(t) = &d.task {
-        parts.push(format!("name='{}'", t.name));
-        parts.push(format!("coro={}", coro_repr(vm, &t.coro, t.thread.as_ref())));
-        if let Some(e) = &d.exception {
-            let e = e.clone();
-            drop(d);
-            let r = vm.repr(&e)?;
-            parts.push(format!("exception={r}"));
-            return Ok(format!("<Task {}>", parts.join(" ")));
-        }
-        if d.state == FutState::Finished {
-            let r = d.result.clone();
-            drop(d);
-            let rr = vm.repr(&r)?;
-            parts.push(format!("result={rr}"));
-            return Ok(format!("<Task {}>", parts.join(" ")));
-        }
-        return Ok(format!("<Task {}>", parts.join(" ")));
-    }
-    if d.state == FutState::Finished {
-        let (r, e) = (d.result.clone(), d.exception.clone());
-        drop(d);
-        match e {
-            Some(e) => parts.push(format!("exception={}", vm.repr(&e)?)),
-            None => parts.push(format!("result={}", vm.repr(&r)?)),
+    let (state, result, exception, callbacks, task, gathering) = {
+        let d = fut_data(o).borrow();
+        let task = d.task.as_ref().map(|t| (t.name.clone(), coro_repr(vm, &t.coro, t.thread.as_ref()), t.fut_waiter.clone(), t.num_cancels_requested));
+        (d.state, d.result.clone(), d.exception.clone(), d.callbacks.clone(), task, d.gather_children.is_some())
+    };
+    let mut info = vec![state_name(state).to_lowercase()];
+    if state == FutState::Finished {
+        match exception {
+            Some(e) => info.push(format!("exception={}", vm.repr(&e)?)),
+            None => info.push(format!("result={}", crate::reprlib::repr(vm, &result)?)),
         }
     }
-    Ok(format!("<Future {}>", parts.join(" ")))
+    if !callbacks.is_empty() {
+        let mut shown: Vec<String> = Vec::new();
+        let n = callbacks.len();
+        let picks: Vec<usize> = if n <= 2 { (0..n).collect() } else { vec![0, n - 1] };
+        for i in picks {
+            shown.push(future_callback_repr(vm, &callbacks[i]));
+        }
+        let body = if n > 2 { format!("{}, <{} more>, {}", shown[0], n - 2, shown[1]) } else { shown.join(", ") };
+        info.push(format!("cb=[{body}]"));
+    }
+    let Some((name, coro, waiter, cancels)) = task else {
+        let class = if gathering { "_GatheringFuture" } else { "Future" };
+        return Ok(format!("<{class} {}>", info.join(" ")));
+    };
+    if cancels > 0 && state == FutState::Pending {
+        info[0] = "cancelling".into();
+    }
+    info.insert(1, format!("name='{name}'"));
+    if let Some(Value::Obj(w)) = waiter.filter(|_| state == FutState::Pending) {
+        let w = future_repr(vm, &w)?;
+        info.insert(2, format!("wait_for={w}"));
+    }
+    info.insert(2, format!("coro={coro}"));
+    Ok(format!("<Task {}>", info.join(" ")))
+}
+
+/// A done-callback as a future's repr names it: a task's wakeup is `Task.task_wakeup()`.
+fn future_callback_repr(vm: &mut Vm, cb: &Value) -> String {
+    if let Value::Obj(o) = cb {
+        if let Obj::Native(NativeObj::Handle(h)) = &**o {
+            if h.kind == HandleKind::TaskWakeup {
+                return "Task.task_wakeup()".into();
+            }
+        }
+    }
+    callback_repr(vm, cb, &[])
 }
 
 /// `cb() at file.py:2` as CPython's handle reprs show callbacks.

@@ -21,6 +21,7 @@ pub mod native;
 pub mod ops;
 pub mod parser;
 pub mod pyset;
+pub mod reprlib;
 pub mod sha512;
 pub mod span;
 pub mod symtable;
