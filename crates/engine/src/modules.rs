@@ -1,5 +1,5 @@
 //! The modules programs can import: asyncio (native core + Python prelude), time, random, json,
-//! math, sys, signal, collections, heapq, functools, itertools, typing, datetime.
+//! math, sys, signal, collections, heapq, functools, itertools, typing, datetime, os, string.
 
 use crate::builtins::*;
 use crate::native::NativeObj;
@@ -14,7 +14,7 @@ type Args = Vec<Value>;
 
 pub const SUPPORTED_MODULES: &[&str] = &[
     "asyncio", "time", "random", "json", "math", "sys", "signal", "collections", "heapq", "functools", "itertools",
-    "typing", "datetime", "aiohttp", "requests", "contextlib",
+    "typing", "datetime", "aiohttp", "requests", "contextlib", "os", "string",
 ];
 
 fn module(name: &str, items: Vec<(&str, Value)>) -> (Value, Rc<RefCell<Namespace>>) {
@@ -71,7 +71,11 @@ impl Vm {
             "signal" => signal_module(self),
             "collections" => collections_module(self),
             "heapq" => heapq_module(self),
-            "functools" | "itertools" | "typing" | "datetime" | "contextlib" => python_module(self, name)?,
+            "functools" | "itertools" | "typing" | "datetime" | "contextlib" | "os" | "string" => python_module(self, name)?,
+            "os.path" => {
+                let os = self.import("os")?;
+                return self.get_attr(&os, "path");
+            }
             "aiohttp" | "requests" => crate::http::module(self, name)?,
             "requests.exceptions" => return self.import("requests"),
             "aiohttp.client_exceptions" => return self.import("aiohttp"),
@@ -81,7 +85,7 @@ impl Vm {
             "collections.abc" => python_module(self, "typing")?,
             _ => {
                 let top = name.split('.').next().unwrap_or(name);
-                let hint = if SUPPORTED_MODULES.contains(&top) { "" } else { " (Awaitlab provides: asyncio, time, random, json, math, sys, signal, collections, heapq, functools, itertools, typing, datetime, aiohttp, requests)" };
+                let hint = if SUPPORTED_MODULES.contains(&top) { String::new() } else { format!(" (Awaitlab provides: {})", SUPPORTED_MODULES.join(", ")) };
                 let c = self.t.exc("ModuleNotFoundError");
                 return Err(self.new_exception(&c, Some(format!("No module named '{name}'{hint}"))));
             }
@@ -979,6 +983,8 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult {
         "itertools" => include_str!("itertools_prelude.py"),
         "datetime" => include_str!("datetime_prelude.py"),
         "contextlib" => include_str!("contextlib_prelude.py"),
+        "os" => include_str!("os_prelude.py"),
+        "string" => include_str!("string_prelude.py"),
         _ => include_str!("typing_prelude.py"),
     };
     let (m, ns) = module(name, vec![]);
