@@ -364,6 +364,11 @@ impl Lexer {
             self.bump();
         }
         let (body_line, body_col) = (self.line, self.col);
+        if fstring {
+            let body = self.fstring_body(quote, triple, raw, line, col)?;
+            self.push(Tok::Str { value: body, bytes, fstring, raw, body_line, body_col }, line, col);
+            return Ok(());
+        }
         let mut body = String::new();
         loop {
             if self.pos >= self.chars.len() {
@@ -395,9 +400,151 @@ impl Lexer {
             }
             body.push(self.bump());
         }
-        let value = if fstring || raw { body } else { unescape(&body, bytes).map_err(|m| LexError { message: m, line, col })? };
+        let value = if raw { body } else { unescape(&body, bytes).map_err(|m| LexError { message: m, line, col })? };
         self.push(Tok::Str { value, bytes, fstring, raw, body_line, body_col }, line, col);
         Ok(())
+    }
+
+    /// An f-string's body up to its closing quote, as Python 3.12 reads it (PEP 701): inside a
+    /// replacement field the expression may hold strings in any quotes, the outer one included,
+    /// f-strings among them, and backslashes; the body comes back as written, for the parser.
+    fn fstring_body(&mut self, quote: char, triple: bool, raw: bool, line: u32, col: u32) -> Result<String, LexError> {
+        // One entry per open replacement field: brackets open in its expression, and whether
+        // its format spec (literal text with fields of its own) has begun.
+        let mut fields: Vec<(u32, bool)> = Vec::new();
+        let mut body = String::new();
+        loop {
+            if self.pos >= self.chars.len() {
+                let msg = if triple {
+                    format!("unterminated triple-quoted f-string literal (detected at line {})", self.line)
+                } else {
+                    format!("unterminated f-string literal (detected at line {})", line)
+                };
+                return self.err(msg, line, col);
+            }
+            let c = self.peek(0);
+            let in_expression = matches!(fields.last(), Some((_, false)));
+            if !in_expression {
+                if c == quote && (!triple || (self.peek(1) == quote && self.peek(2) == quote)) {
+                    self.bump();
+                    if triple {
+                        self.bump();
+                        self.bump();
+                    }
+                    return Ok(body);
+                }
+                if c == '\n' && !triple && fields.is_empty() {
+                    return self.err(format!("unterminated f-string literal (detected at line {line})"), line, col);
+                }
+                match c {
+                    '\\' if !raw => {
+                        body.push(self.bump());
+                        if self.pos < self.chars.len() {
+                            body.push(self.bump());
+                        }
+                    }
+                    '{' if fields.is_empty() && self.peek(1) == '{' => {
+                        body.push(self.bump());
+                        body.push(self.bump());
+                    }
+                    '{' => {
+                        body.push(self.bump());
+                        fields.push((0, false));
+                    }
+                    '}' if fields.is_empty() => {
+                        body.push(self.bump());
+                        if self.peek(0) == '}' {
+                            body.push(self.bump());
+                        }
+                    }
+                    '}' => {
+                        // The end of a format spec closes its field.
+                        fields.pop();
+                        body.push(self.bump());
+                    }
+                    _ => body.push(self.bump()),
+                }
+                continue;
+            }
+            let (brackets, _) = fields.last_mut().unwrap();
+            match c {
+                '\'' | '"' => {
+                    let nested = self.nested_string_prefix(&body);
+                    self.copy_nested_string(&mut body, nested)?;
+                }
+                '(' | '[' | '{' => {
+                    *brackets += 1;
+                    body.push(self.bump());
+                }
+                ')' | ']' => {
+                    *brackets = brackets.saturating_sub(1);
+                    body.push(self.bump());
+                }
+                '}' if *brackets > 0 => {
+                    *brackets -= 1;
+                    body.push(self.bump());
+                }
+                '}' => {
+                    fields.pop();
+                    body.push(self.bump());
+                }
+                ':' if *brackets == 0 => {
+                    fields.last_mut().unwrap().1 = true;
+                    body.push(self.bump());
+                }
+                _ => body.push(self.bump()),
+            }
+        }
+    }
+
+    /// The prefix letters right before a quote in an expression (`f`, `rb`...), as written.
+    fn nested_string_prefix(&self, written: &str) -> String {
+        let letters: String = written.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+        let before = written[..written.len() - letters.len()].chars().last();
+        let is_prefix = letters.len() <= 2 && letters.chars().all(|c| "rRbBfFuU".contains(c)) && !before.is_some_and(|b| b.is_alphanumeric() || b == '_');
+        if is_prefix {
+            letters
+        } else {
+            String::new()
+        }
+    }
+
+    /// Copies a string literal that sits inside an f-string's expression, quotes and all.
+    fn copy_nested_string(&mut self, body: &mut String, prefix: String) -> Result<(), LexError> {
+        let (line, col) = (self.line, self.col);
+        let lower = prefix.to_ascii_lowercase();
+        let quote = self.bump();
+        body.push(quote);
+        let triple = self.peek(0) == quote && self.peek(1) == quote;
+        if triple {
+            body.push(self.bump());
+            body.push(self.bump());
+        }
+        if lower.contains('f') {
+            let inner = self.fstring_body(quote, triple, lower.contains('r'), line, col)?;
+            body.push_str(&inner);
+            let closing = if triple { 3 } else { 1 };
+            body.extend(std::iter::repeat_n(quote, closing));
+            return Ok(());
+        }
+        loop {
+            if self.pos >= self.chars.len() || (self.peek(0) == '\n' && !triple) {
+                return self.err(format!("unterminated string literal (detected at line {line})"), line, col);
+            }
+            let c = self.bump();
+            body.push(c);
+            if c == '\\' && self.pos < self.chars.len() {
+                body.push(self.bump());
+                continue;
+            }
+            if c == quote && (!triple || (self.peek(0) == quote && self.peek(1) == quote)) {
+                if triple {
+                    body.push(self.bump());
+                    body.push(self.bump());
+                }
+                return Ok(());
+            }
+        }
     }
 }
 

@@ -1592,6 +1592,10 @@ fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32)
         while j < chars.len() {
             let ch = chars[j];
             if let Some(q) = quote {
+                if ch == '\\' {
+                    j += 2;
+                    continue;
+                }
                 if ch == q {
                     quote = None;
                 }

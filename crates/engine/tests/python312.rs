@@ -46,3 +46,20 @@ fn after_asyncio_run_there_is_no_current_loop() {
     assert!(!err.contains("DeprecationWarning"), "{err}");
     assert_eq!(code, 1);
 }
+
+/// PEP 701 (3.12): an f-string's fields may hold strings in its own quotes, other f-strings,
+/// backslashes, and line breaks.
+#[test]
+fn f_strings_nest_any_quotes_as_in_3_12() {
+    let src = "items = {'a': 1, 'b': [1, 2]}\nprint(f\"{items[\"a\"]}\")\nprint(f\"{'\\n'.join(['x', 'y'])}\")\nprint(f\"{f\"{1 + 1}\"}\")\nprint(f\"{items['b'][0]:>5}|{'}'}|{\"{\"}\")\nx = 3.14159\nprint(f\"{x:{'.'}{2}f}\", f\"\"\"{items[\"b\"]} {\"\"\"in\"\"\"}\"\"\")\nprint(f\"{\n    x\n}\")\n";
+    let (out, err, _) = run(src);
+    assert_eq!(err, "");
+    assert_eq!(out, "1\nx\ny\n2\n    1|}|{\n3.14 [1, 2] in\n3.14159\n");
+}
+
+#[test]
+fn an_unterminated_f_string_says_f_string() {
+    let (_, err, code) = run("x = f\"abc\n");
+    assert_eq!(err, "  File \"main.py\", line 1\n    x = f\"abc\n        ^\nSyntaxError: unterminated f-string literal (detected at line 1)\n");
+    assert_eq!(code, 1);
+}
