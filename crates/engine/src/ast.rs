@@ -143,6 +143,37 @@ pub struct ExceptHandler {
     pub span: Span,
 }
 
+/// One `case` of a match statement.
+#[derive(Clone, Debug)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// PEP 634's patterns, as CPython's AST has them.
+#[derive(Clone, Debug)]
+pub enum PatternKind {
+    /// A literal or a dotted name: matches what compares equal.
+    Value(Expr),
+    /// None, True or False: matches that very object.
+    Singleton(Expr),
+    Sequence(Vec<Pattern>),
+    Mapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String> },
+    Class { cls: Expr, patterns: Vec<Pattern>, kwd_names: Vec<String>, kwd_patterns: Vec<Pattern> },
+    /// `*name` (None for `*_`) in a sequence pattern.
+    Star(Option<String>),
+    /// `pattern as name`, a capture (`name`, no pattern) or the wildcard (neither).
+    As { pattern: Option<Box<Pattern>>, name: Option<String> },
+    Or(Vec<Pattern>),
+}
+
 #[derive(Clone, Debug)]
 pub struct WithItem {
     pub ctx: Expr,
@@ -173,6 +204,7 @@ pub enum StmtKind {
     With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
     /// `star`: the handlers are `except*` clauses (exception groups).
     Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt>, star: bool },
+    Match { subject: Expr, cases: Vec<MatchCase> },
     Raise { exc: Option<Expr>, cause: Option<Expr> },
     Assert { test: Expr, msg: Option<Expr> },
     Pass,

@@ -39,6 +39,21 @@ pub enum Op {
     Rot2,
     Rot3,
     Rot4,
+    /// Pushes a copy of the item `n` deep (1 is TOS).
+    Copy(u32),
+    /// Moves TOS down to be the `n`-th item from the top.
+    RotN(u32),
+    /// Match statement: push whether TOS is a sequence (a mapping) for patterns, keeping it.
+    MatchSequence,
+    MatchMapping,
+    /// Pushes `len(TOS)`, keeping TOS.
+    GetLen,
+    /// [subject, keys] -> [subject, keys, tuple of the values, or None if a key is missing].
+    MatchKeys,
+    /// [subject, class, keyword names] -> tuple of the attributes, or None; operand: positional count.
+    MatchClass(u32),
+    /// [subject, keys] -> dict of the subject's other items (a mapping pattern's `**rest`).
+    MatchRest,
     BuildList(u32),
     BuildTuple(u32),
     BuildSet(u32),

@@ -1,6 +1,8 @@
 # collections.defaultdict, Counter and namedtuple for Awaitlab (deque is native).
 
 class defaultdict:
+    _awaitlab_match_kind = 'mapping'
+
     def __init__(self, default_factory=None, *args, **kwargs):
         self.default_factory = default_factory
         self._d = dict(*args, **kwargs)
@@ -127,6 +129,8 @@ def namedtuple(typename, field_names):
 
     class _NT:
         _fields = fields
+        __match_args__ = fields
+        _awaitlab_match_kind = 'sequence'
 
         def __init__(self, *args, **kwargs):
             if len(args) > len(fields):

@@ -9,6 +9,8 @@ use crate::symtable::{self, Resolution, Scope};
 use crate::value::Value;
 use std::rc::Rc;
 
+mod match_stmt;
+
 type CResult<T> = Result<T, SyntaxError>;
 
 pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
@@ -382,6 +384,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::Pass => {}
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Try { body, handlers, orelse, finalbody, star } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse, *star)?;

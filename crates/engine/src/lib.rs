@@ -20,6 +20,7 @@ pub mod modules;
 pub mod native;
 pub mod ops;
 pub mod parser;
+mod patterns;
 pub mod pyset;
 pub mod reprlib;
 pub mod sha512;

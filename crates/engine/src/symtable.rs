@@ -278,6 +278,16 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             visit_body(s, orelse);
             visit_body(s, finalbody);
         }
+        StmtKind::Match { subject, cases } => {
+            visit_expr(s, subject);
+            for case in cases {
+                visit_pattern(s, &case.pattern);
+                if let Some(g) = &case.guard {
+                    visit_expr(s, g);
+                }
+                visit_body(s, &case.body);
+            }
+        }
         StmtKind::Raise { exc, cause } => {
             exc.iter().chain(cause.iter()).for_each(|e| visit_expr(s, e));
         }
@@ -317,6 +327,38 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
     }
 }
 
+/// A pattern's captures bind names; its values, class and key expressions are uses.
+fn visit_pattern(s: &mut Scope, p: &Pattern) {
+    match &p.kind {
+        PatternKind::Value(e) | PatternKind::Singleton(e) => visit_expr(s, e),
+        PatternKind::Sequence(items) | PatternKind::Or(items) => items.iter().for_each(|i| visit_pattern(s, i)),
+        PatternKind::Mapping { keys, patterns, rest } => {
+            keys.iter().for_each(|k| visit_expr(s, k));
+            patterns.iter().for_each(|i| visit_pattern(s, i));
+            if let Some(r) = rest {
+                bind(s, r);
+            }
+        }
+        PatternKind::Class { cls, patterns, kwd_patterns, .. } => {
+            visit_expr(s, cls);
+            patterns.iter().chain(kwd_patterns).for_each(|i| visit_pattern(s, i));
+        }
+        PatternKind::Star(name) => {
+            if let Some(n) = name {
+                bind(s, n);
+            }
+        }
+        PatternKind::As { pattern, name } => {
+            if let Some(inner) = pattern {
+                visit_pattern(s, inner);
+            }
+            if let Some(n) = name {
+                bind(s, n);
+            }
+        }
+    }
+}
+
 fn collect_declarations(s: &mut Scope, body: &[Stmt]) {
     for st in body {
         match &st.kind {
@@ -331,6 +373,7 @@ fn collect_declarations(s: &mut Scope, body: &[Stmt]) {
                 collect_declarations(s, orelse);
             }
             StmtKind::With { body, .. } => collect_declarations(s, body),
+            StmtKind::Match { cases, .. } => cases.iter().for_each(|c| collect_declarations(s, &c.body)),
             StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
                 collect_declarations(s, body);
                 handlers.iter().for_each(|h| collect_declarations(s, &h.body));

@@ -724,6 +724,47 @@ impl Vm {
                 let n = f.stack.len();
                 f.stack.insert(n - 2, v);
             }
+            Op::Copy(n) => {
+                let f = frame!(thread);
+                let v = f.stack[f.stack.len() - n as usize].clone();
+                f.stack.push(v);
+            }
+            Op::RotN(n) => {
+                let f = frame!(thread);
+                let v = f.stack.pop().unwrap();
+                let at = f.stack.len() + 1 - n as usize;
+                f.stack.insert(at, v);
+            }
+            Op::MatchSequence | Op::MatchMapping => {
+                let subject = frame!(thread).stack.last().unwrap().clone();
+                let yes = if matches!(op, Op::MatchSequence) { self.is_match_sequence(&subject) } else { self.is_match_mapping(&subject) };
+                push!(Value::Bool(yes));
+            }
+            Op::GetLen => {
+                let subject = frame!(thread).stack.last().unwrap().clone();
+                let n = tr!(self.len(&subject));
+                push!(Value::Int(n as i64));
+            }
+            Op::MatchKeys => {
+                let f = frame!(thread);
+                let n = f.stack.len();
+                let (subject, keys) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                let values = tr!(self.match_keys(&subject, &keys));
+                push!(values);
+            }
+            Op::MatchClass(nargs) => {
+                let names = pop!();
+                let cls = pop!();
+                let subject = pop!();
+                let attrs = tr!(self.match_class(&subject, &cls, &names, nargs as usize));
+                push!(attrs);
+            }
+            Op::MatchRest => {
+                let keys = pop!();
+                let subject = pop!();
+                let rest = tr!(self.match_rest(&subject, &keys));
+                push!(rest);
+            }
             Op::Rot4 => {
                 let f = frame!(thread);
                 let v = f.stack.pop().unwrap();

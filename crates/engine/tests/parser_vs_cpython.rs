@@ -109,6 +109,17 @@ impl Dump {
                 self.stmts(orelse);
                 self.stmts(finalbody);
             }
+            StmtKind::Match { subject, cases } => {
+                self.node("Match", l, c);
+                self.expr(subject);
+                for case in cases {
+                    self.pattern(&case.pattern);
+                    if let Some(g) = &case.guard {
+                        self.expr(g);
+                    }
+                    self.stmts(&case.body);
+                }
+            }
             StmtKind::Raise { exc, cause } => {
                 self.node("Raise", l, c);
                 exc.iter().chain(cause.iter()).for_each(|e| self.expr(e));
@@ -145,6 +156,42 @@ impl Dump {
                 out.push(b);
             }
             _ => out.push(e),
+        }
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        let (l, c) = (p.span.line, p.span.col);
+        match &p.kind {
+            PatternKind::Value(e) => {
+                self.node("MatchValue", l, c);
+                self.expr(e);
+            }
+            PatternKind::Singleton(_) => self.node("MatchSingleton", l, c),
+            PatternKind::Sequence(items) => {
+                self.node("MatchSequence", l, c);
+                items.iter().for_each(|i| self.pattern(i));
+            }
+            PatternKind::Mapping { keys, patterns, .. } => {
+                self.node("MatchMapping", l, c);
+                keys.iter().for_each(|k| self.expr(k));
+                patterns.iter().for_each(|i| self.pattern(i));
+            }
+            PatternKind::Class { cls, patterns, kwd_patterns, .. } => {
+                self.node("MatchClass", l, c);
+                self.expr(cls);
+                patterns.iter().chain(kwd_patterns).for_each(|i| self.pattern(i));
+            }
+            PatternKind::Star(_) => self.node("MatchStar", l, c),
+            PatternKind::As { pattern, .. } => {
+                self.node("MatchAs", l, c);
+                if let Some(inner) = pattern {
+                    self.pattern(inner);
+                }
+            }
+            PatternKind::Or(alts) => {
+                self.node("MatchOr", l, c);
+                alts.iter().for_each(|i| self.pattern(i));
+            }
         }
     }
 
