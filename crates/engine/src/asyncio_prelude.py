@@ -923,6 +923,12 @@ def _loop_run_forever(self):
     self._run_forever_native()
 
 
+async def _aclose_dropped_agen(agen):
+    # The task asyncio's finalizer hook creates for an async generator freed while suspended
+    # (CPython hands create_task agen.aclose() itself).
+    await agen.aclose()
+
+
 async def _loop_shutdown_asyncgens(self):
     pass
 

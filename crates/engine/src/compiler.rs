@@ -953,7 +953,11 @@ impl<'a> Compiler<'a> {
 
     fn delete(&mut self, t: &'a Expr) -> CResult<()> {
         match &t.kind {
-            ExprKind::Name(n) => self.delete_name(n),
+            ExprKind::Name(n) => {
+                let saved = std::mem::replace(&mut self.span, t.span);
+                self.delete_name(n);
+                self.span = saved;
+            }
             ExprKind::Attribute(obj, attr) => {
                 self.expr(obj)?;
                 let k = self.name_idx(attr);

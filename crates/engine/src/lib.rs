@@ -11,6 +11,7 @@ pub mod code;
 pub mod compiler;
 pub mod exception_groups;
 pub mod exceptions;
+mod finalize;
 pub mod format;
 pub mod http;
 pub mod lexer;

@@ -673,6 +673,7 @@ impl Machine {
         self.vm.rt.jobs.clear();
         self.vm.http.pending.clear();
         self.vm.http.in_flight = 0;
+        self.vm.run_finalizers(None);
         self.vm.flush_warnings();
         crate::warnings::set_shutdown(false);
         crate::trace::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
@@ -687,6 +688,7 @@ impl Drop for Machine {
     /// a run breaks those cycles; without it each run leaked its asyncio module (~160 KB).
     fn drop(&mut self) {
         crate::warnings::set_shutdown(true);
+        crate::finalize::discard();
         self.main = Thread::default();
         self.active = None;
         self.vm.rt.ready.clear();
@@ -745,6 +747,8 @@ impl Drop for Machine {
         drop(classes);
         // Warnings raised by objects freed now belong to no one: the run's output is final.
         let _ = crate::warnings::take();
+        crate::finalize::discard();
+        crate::finalize::resume();
         crate::warnings::set_shutdown(false);
     }
 }

@@ -24,6 +24,17 @@ pub fn format_traceback(vm: &mut Vm, exc: &Value) -> String {
     printer.out
 }
 
+/// What `sys.unraisablehook` prints after "Exception ignored in": the traceback and the
+/// exception, without its chain.
+pub fn format_unraisable(vm: &mut Vm, exc: &Value) -> String {
+    let stack = stack_text(vm, exc).map(|s| format!("Traceback (most recent call last):\n{s}")).unwrap_or_default();
+    format!("{stack}{}\n", format_exception_only(vm, exc))
+}
+
+pub fn has_traceback(exc: &Value) -> bool {
+    with_data(exc, |d| !d.traceback.is_empty()).unwrap_or(false)
+}
+
 struct Printer {
     out: String,
     /// How deep inside exception groups the text being written is.

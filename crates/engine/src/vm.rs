@@ -230,7 +230,7 @@ impl Vm {
         thread.frames.iter().rev().find_map(|f| f.handled.last().cloned())
     }
 
-    fn add_traceback(&mut self, exc: &Value, frame: &Frame) {
+    pub(crate) fn add_traceback(&mut self, exc: &Value, frame: &Frame) {
         let loc = frame.code.locs.get(frame.lasti).copied().unwrap_or_default();
         crate::exceptions::push_traceback(
             exc,
@@ -314,6 +314,9 @@ impl Vm {
             *budget -= 1;
             self.instructions += 1;
             let result = self.step(thread);
+            if crate::finalize::pending() {
+                self.run_finalizers(thread.frames.last());
+            }
             match result {
                 Ok(None) => {}
                 Ok(Some(outcome)) => return outcome,

@@ -51,6 +51,8 @@ pub fn at_shutdown() -> bool {
 /// Starts a run: forgets what earlier runs on this thread queued or printed.
 pub fn reset() {
     take();
+    crate::finalize::discard();
+    crate::finalize::resume();
     SEEN_LINES.with(|s| s.borrow_mut().clear());
     SHOWN.with(|s| s.borrow_mut().clear());
     set_shutdown(false);
@@ -96,11 +98,10 @@ pub fn format(vm: &mut crate::vm::Vm, w: &Pending) -> Option<String> {
     }
 }
 
-impl Drop for crate::value::Generator {
-    fn drop(&mut self) {
-        if self.kind == crate::value::GenKind::Coroutine && self.state.get() == crate::value::GenState::Created && !self.awaited.get() {
-            push(Pending::NeverAwaited { qualname: self.qualname.clone(), line: self.created_line, at_shutdown: at_shutdown() });
-        }
+/// A coroutine freed before it ran: "coroutine '...' was never awaited".
+pub fn on_coroutine_dropped(c: &crate::value::Generator) {
+    if c.state.get() == crate::value::GenState::Created && !c.awaited.get() {
+        push(Pending::NeverAwaited { qualname: c.qualname.clone(), line: c.created_line, at_shutdown: at_shutdown() });
     }
 }
 
