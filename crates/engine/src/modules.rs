@@ -275,7 +275,7 @@ fn with_rng<R>(o: &Rc<Obj>, f: impl FnOnce(&mut Rng) -> R) -> R {
 }
 
 fn r_new(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
-    Ok(Value::obj(Obj::Native(NativeObj::Rng(RefCell::new(Rng::new(0))))))
+    Ok(Value::obj(Obj::Native(NativeObj::Rng(Box::new(RefCell::new(Rng::new(0)))))))
 }
 
 /// _random.Random.seed: an int seeds with its absolute value's 32-bit words; None with the

@@ -26,7 +26,8 @@ pub enum NativeObj {
     /// `dict.keys()` (0), `.values()` (1), `.items()` (2): live views of the dict.
     DictView(u8, Rc<crate::value::Obj>),
     /// A Mersenne Twister's state (random.Random's core).
-    Rng(RefCell<crate::builtins::Rng>),
+    /// Boxed: its 2.5 KB of state would otherwise be the size of every object.
+    Rng(Box<RefCell<crate::builtins::Rng>>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -341,3 +341,14 @@ impl Drop for Obj {
         let _ = DROP_DEPTH.try_with(|d| d.set(depth));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every object costs `size_of::<Obj>()`: a variant that grows it (inline arrays, big
+    /// structs) multiplies the memory of every list, tuple and instance. Box large state.
+    #[test]
+    fn objects_stay_small() {
+        assert!(std::mem::size_of::<super::Obj>() <= 200, "Obj is {} bytes", std::mem::size_of::<super::Obj>());
+        assert_eq!(std::mem::size_of::<super::Value>(), 24);
+    }
+}
