@@ -19,6 +19,9 @@ pub fn class_epoch() -> u64 {
     CLASS_EPOCH.with(|e| e.get())
 }
 
+/// Function attributes CPython keeps outside the function's `__dict__`.
+const FUNCTION_SLOTS: [&str; 5] = ["__name__", "__qualname__", "__doc__", "__module__", "__annotations__"];
+
 impl Vm {
     /// Calls any callable from native code (Python functions run in a nested thread).
     pub fn call(&mut self, func: Value, args: Vec<Value>, kwargs: Vec<(Rc<str>, Value)>) -> PyResult {
@@ -388,18 +391,38 @@ impl Vm {
                     }
                     return self.err("AttributeError", format!("module '{mname}' has no attribute '{name}'"));
                 }
-                Obj::Function(f) => match name {
-                    "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
-                    "__qualname__" => return Ok(Value::Str(f.qualname.clone())),
-                    "__module__" => return Ok(Value::str("__main__")),
-                    "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
-                    "__code__" => return Ok(Value::None),
-                    _ => {
-                        if let Some(v) = f.dict.borrow().get(name) {
-                            return Ok(v.clone());
-                        }
+                Obj::Function(f) => {
+                    // Assigned attributes (functools.wraps sets __qualname__, __doc__...) win.
+                    if let Some(v) = f.dict.borrow().get(name) {
+                        return Ok(v.clone());
                     }
-                },
+                    match name {
+                        "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
+                        "__qualname__" => return Ok(Value::Str(f.qualname.clone())),
+                        "__module__" => return Ok(Value::str("__main__")),
+                        "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
+                        "__code__" => return Ok(Value::None),
+                        "__type_params__" => return Ok(Value::tuple(vec![])),
+                        "__annotations__" => {
+                            // Awaitlab keeps no annotations: an empty dict, the same one each time.
+                            let d = Value::dict(Default::default());
+                            f.dict.borrow_mut().insert(Rc::from(name), d.clone());
+                            return Ok(d);
+                        }
+                        "__dict__" => {
+                            let mut map = crate::value::DictMap::default();
+                            let attrs: Vec<(Rc<str>, Value)> = f.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            for (k, v) in attrs {
+                                if !FUNCTION_SLOTS.contains(&&*k) {
+                                    let key = self.key(Value::Str(k))?;
+                                    map.insert(key, v);
+                                }
+                            }
+                            return Ok(Value::dict(map));
+                        }
+                        _ => {}
+                    }
+                }
                 Obj::Builtin(b) if name == "__name__" => return Ok(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
                 Obj::BoundMethod { receiver, func } => match name {
                     "__self__" => return Ok(receiver.clone()),
@@ -413,6 +436,7 @@ impl Vm {
                     "cr_running" | "gi_running" => return Ok(Value::Bool(g.state.get() == GenState::Running)),
                     _ => {}
                 },
+                Obj::Deque(_, maxlen) if name == "maxlen" => return Ok(maxlen.map_or(Value::None, |m| Value::Int(m as i64))),
                 Obj::Slice(a, b, c) => match name {
                     "start" => return Ok(a.clone()),
                     "stop" => return Ok(b.clone()),

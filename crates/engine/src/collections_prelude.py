@@ -59,6 +59,103 @@ class defaultdict:
         return f'defaultdict({self.default_factory!r}, {self._d!r})'
 
 
+class OrderedDict:
+    # A dict that remembers what moved: order-sensitive equality, move_to_end, popitem(last).
+    _awaitlab_match_kind = 'mapping'
+
+    def __init__(self, *args, **kwargs):
+        self._d = dict(*args, **kwargs)
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        return cls((k, value) for k in iterable)
+
+    def __getitem__(self, key):
+        return self._d[key]
+
+    def __setitem__(self, key, value):
+        self._d[key] = value
+
+    def __delitem__(self, key):
+        del self._d[key]
+
+    def __contains__(self, key):
+        return key in self._d
+
+    def __len__(self):
+        return len(self._d)
+
+    def __iter__(self):
+        return iter(self._d)
+
+    def __reversed__(self):
+        return iter(list(self._d)[::-1])
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return self._d == other._d and list(self._d) == list(other._d)
+        if isinstance(other, defaultdict):
+            return self._d == other._d
+        return self._d == other
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __or__(self, other):
+        new = OrderedDict(self._d)
+        new.update(other)
+        return new
+
+    def keys(self):
+        return self._d.keys()
+
+    def values(self):
+        return self._d.values()
+
+    def items(self):
+        return self._d.items()
+
+    def get(self, key, default=None):
+        return self._d.get(key, default)
+
+    def pop(self, key, *default):
+        return self._d.pop(key, *default)
+
+    def popitem(self, last=True):
+        if not self._d:
+            raise KeyError('dictionary is empty')
+        key = list(self._d)[-1] if last else next(iter(self._d))
+        return key, self._d.pop(key)
+
+    def move_to_end(self, key, last=True):
+        value = self._d.pop(key)
+        if last:
+            self._d[key] = value
+        else:
+            rest = list(self._d.items())
+            self._d.clear()
+            self._d[key] = value
+            self._d.update(rest)
+
+    def setdefault(self, key, default=None):
+        return self._d.setdefault(key, default)
+
+    def update(self, *args, **kwargs):
+        self._d.update(*args, **kwargs)
+
+    def clear(self):
+        self._d.clear()
+
+    def copy(self):
+        return OrderedDict(self._d)
+
+    def __repr__(self):
+        # Python 3.12's form (3.11 wrote a list of pairs).
+        if not self._d:
+            return 'OrderedDict()'
+        return f'OrderedDict({self._d!r})'
+
+
 class Counter(defaultdict):
     def __init__(self, iterable=None, **kwargs):
         super().__init__(int)
@@ -122,24 +219,47 @@ class Counter(defaultdict):
         return 'Counter({' + inner + '})'
 
 
-def namedtuple(typename, field_names):
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(',', ' ').split()
     fields = tuple(field_names)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError('Got more default values than field names')
+        field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
 
     class _NT:
         _fields = fields
+        _field_defaults = field_defaults
         __match_args__ = fields
         _awaitlab_match_kind = 'sequence'
 
         def __init__(self, *args, **kwargs):
             if len(args) > len(fields):
-                raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given")
+                least = len(fields) - len(field_defaults) + 1
+                takes = f"from {least} to {len(fields) + 1}" if field_defaults else f"{len(fields) + 1}"
+                raise TypeError(f"{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given")
             values = list(args)
+            for name in kwargs:
+                if name not in fields:
+                    raise TypeError(f"{typename}.__new__() got an unexpected keyword argument '{name}'")
+                if fields.index(name) < len(args):
+                    raise TypeError(f"{typename}.__new__() got multiple values for argument '{name}'")
+            missing = [n for n in fields[len(args):] if n not in kwargs and n not in field_defaults]
+            if missing:
+                quoted = [repr(n) for n in missing]
+                if len(quoted) == 1:
+                    names = quoted[0]
+                elif len(quoted) == 2:
+                    names = f"{quoted[0]} and {quoted[1]}"
+                else:
+                    names = ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+                s = 's' if len(missing) > 1 else ''
+                raise TypeError(f"{typename}.__new__() missing {len(missing)} required positional argument{s}: {names}")
             for name in fields[len(args):]:
-                if name not in kwargs:
-                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{name}'")
-                values.append(kwargs[name])
+                values.append(kwargs[name] if name in kwargs else field_defaults[name])
             self._values = tuple(values)
             for name, value in zip(fields, values):
                 object.__setattr__(self, name, value)

@@ -838,7 +838,7 @@ fn signal_module(_vm: &mut Vm) -> Value {
 // ---------- collections, heapq ----------
 
 fn collections_module(vm: &mut Vm) -> Value {
-    let (m, ns) = module("collections", vec![("deque", Value::Obj(vm.t.deque.clone())), ("OrderedDict", Value::Obj(vm.t.dict.clone()))]);
+    let (m, ns) = module("collections", vec![("deque", Value::Obj(vm.t.deque.clone()))]);
     let _ = exec_source(vm, include_str!("collections_prelude.py"), "<collections>", ns);
     m
 }

@@ -63,3 +63,13 @@ fn an_unterminated_f_string_says_f_string() {
     assert_eq!(err, "  File \"main.py\", line 1\n    x = f\"abc\n        ^\nSyntaxError: unterminated f-string literal (detected at line 1)\n");
     assert_eq!(code, 1);
 }
+
+/// Lib/collections/__init__.py (3.12), OrderedDict.__repr__: `OrderedDict({...})`, written as
+/// a dict (gh-101446; 3.11 wrote a list of pairs).
+#[test]
+fn ordered_dict_reprs_as_a_dict() {
+    let src = "from collections import OrderedDict\nod = OrderedDict(a=1, b=2)\nod.move_to_end('a')\nprint(od, OrderedDict(), repr(OrderedDict(x=[1])))\n";
+    let (out, err, _) = run(src);
+    assert_eq!(err, "");
+    assert_eq!(out, "OrderedDict({'b': 2, 'a': 1}) OrderedDict() OrderedDict({'x': [1]})\n");
+}
