@@ -109,18 +109,13 @@ impl Vm {
         let nkwonly = code.kwonlyargcount as usize;
         let mut fast: Vec<Option<Value>> = self.spare_locals.pop().unwrap_or_default();
         fast.resize(code.varnames.len(), None);
-        let fname = f.name.borrow().clone();
-        if args.len() > nparams && !code.varargs {
-            let given = args.len();
-            let ndefaults = f.defaults.len();
-            let takes = if ndefaults > 0 {
-                format!("from {} to {} positional arguments", nparams - ndefaults, nparams)
-            } else {
-                format!("{} positional argument{}", nparams, if nparams == 1 { "" } else { "s" })
-            };
-            let was = if given == 1 { "was" } else { "were" };
-            return self.type_error(format!("{fname}() takes {takes} but {given} {was} given"));
-        }
+        // CPython names the function by its qualified name (`A.m() missing ...`).
+        let fname = match f.dict.borrow().get("__qualname__") {
+            Some(Value::Str(q)) => q.clone(),
+            _ => f.qualname.clone(),
+        };
+        // As CPython's initialize_locals: keyword errors come before too many positionals.
+        let too_many = (args.len() > nparams && !code.varargs).then_some(args.len());
         let extra = if args.len() > nparams { args.split_off(nparams) } else { vec![] };
         let npos = args.len();
         for (i, a) in args.into_iter().enumerate() {
@@ -132,6 +127,7 @@ impl Vm {
             varargs_slot += 1;
         }
         let mut extra_kw = DictMap::default();
+        let mut positional_only_by_keyword = vec![];
         for (k, v) in kwargs {
             let pos = code.varnames[..nparams + nkwonly].iter().position(|n| **n == *k);
             match pos {
@@ -144,11 +140,27 @@ impl Vm {
                 _ => {
                     if code.varkw {
                         extra_kw.insert(Key { hash: crate::ops::str_hash(&k), value: Value::Str(k) }, v);
+                    } else if pos.is_some() {
+                        positional_only_by_keyword.push(k);
                     } else {
                         return self.type_error(format!("{fname}() got an unexpected keyword argument '{k}'"));
                     }
                 }
             }
+        }
+        if !positional_only_by_keyword.is_empty() {
+            let names: Vec<String> = positional_only_by_keyword.iter().map(|n| format!("'{n}'")).collect();
+            return self.type_error(format!("{fname}() got some positional-only arguments passed as keyword arguments: {}", names.join(", ")));
+        }
+        if let Some(given) = too_many {
+            let ndefaults = f.defaults.len();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {} positional arguments", nparams - ndefaults, nparams)
+            } else {
+                format!("{} positional argument{}", nparams, if nparams == 1 { "" } else { "s" })
+            };
+            let was = if given == 1 { "was" } else { "were" };
+            return self.type_error(format!("{fname}() takes {takes} but {given} {was} given"));
         }
         if code.varkw {
             fast[varargs_slot] = Some(Value::dict(extra_kw));

@@ -981,7 +981,9 @@ impl<'a> Compiler<'a> {
     fn aug_assign(&mut self, target: &'a Expr, op: BinOp, value: &'a Expr) -> CResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
+                let saved = std::mem::replace(&mut self.span, target.span);
                 self.load_name(n);
+                self.span = saved;
                 self.expr(value)?;
                 self.emit(Op::Inplace(op), target.span.to(value.span));
                 self.store_name(n);
