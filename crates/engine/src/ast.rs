@@ -194,7 +194,10 @@ pub enum StmtKind {
     Expr(Expr),
     Assign { targets: Vec<Expr>, value: Expr },
     AugAssign { target: Expr, op: BinOp, value: Expr },
-    AnnAssign { target: Expr, value: Option<Expr> },
+    /// `annotation`: the annotation's source text. Awaitlab does not evaluate annotations: a
+    /// module's or class's `__annotations__` holds them as strings, as with
+    /// `from __future__ import annotations` (PEP 563).
+    AnnAssign { target: Expr, annotation: String, value: Option<Expr> },
     FunctionDef(Box<FunctionDef>),
     ClassDef { name: String, bases: Vec<Expr>, body: Vec<Stmt>, decorators: Vec<Expr> },
     Return(Option<Expr>),

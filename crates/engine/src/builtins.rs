@@ -72,6 +72,9 @@ impl Types {
 }
 
 pub fn new_class(name: &str, bases: Vec<Rc<Obj>>, builtin: Option<BuiltinType>, module: &str) -> Rc<Obj> {
+    // A new class may sit where a freed one was (a class of an earlier run, too): inline
+    // caches are keyed by address and epoch, so a new epoch keeps their entries from matching.
+    crate::call::bump_class_epoch();
     let class = Rc::new(Obj::Class(Class {
         name: Rc::from(name),
         qualname: Rc::from(name),
@@ -1262,10 +1265,17 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         Some(Value::Str(q)) => q.clone(),
         _ => name.clone(),
     };
+    let module = match ns.borrow().get("__module__") {
+        Some(Value::Str(m)) => m.clone(),
+        _ => Rc::from("__main__"),
+    };
     let builtin = base_classes.iter().find_map(|b| match &**b {
         Obj::Class(c) if c.builtin == Some(BuiltinType::BaseException) => Some(BuiltinType::BaseException),
         _ => None,
     });
+    // A new class may sit where a freed one was (a class of an earlier run, too): inline
+    // caches are keyed by address and epoch, so a new epoch keeps their entries from matching.
+    crate::call::bump_class_epoch();
     let class = Rc::new(Obj::Class(Class {
         name: name.clone(),
         qualname,
@@ -1273,7 +1283,7 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         mro: RefCell::new(vec![]),
         dict: RefCell::new(ns.borrow().clone()),
         builtin: None,
-        module: Rc::from("__main__"),
+        module,
         has_properties: std::cell::Cell::new(false),
     }));
     let _ = builtin;
@@ -1491,3 +1501,20 @@ impl Rng {
 }
 
 
+
+#[cfg(test)]
+mod cache_epoch_tests {
+    /// Inline caches key entries by class address and epoch; a class created where a freed one
+    /// was must not match the old entries, so every class creation starts a new epoch.
+    #[test]
+    fn creating_a_class_starts_a_new_cache_epoch() {
+        let epochs_used = |src: &str| {
+            let before = crate::call::class_epoch();
+            let r = crate::run_virtual(src, &crate::RunConfig::default());
+            assert_eq!(r.stderr(), "");
+            crate::call::class_epoch() - before
+        };
+        let plain = epochs_used("x = 1\n");
+        assert_eq!(epochs_used("class A:\n    pass\nclass B:\n    pass\n"), plain + 2);
+    }
+}

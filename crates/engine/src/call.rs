@@ -380,6 +380,17 @@ impl Vm {
                         "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__class__" => return Ok(Value::Obj(self.t.type_.clone())),
+                        "__dict__" => {
+                            // A copy stands for CPython's read-only mappingproxy.
+                            let map = c
+                                .dict
+                                .borrow()
+                                .iter()
+                                .filter(|(k, _)| &***k != "__qualname__")
+                                .map(|(k, v)| (Key { hash: crate::ops::str_hash(k), value: Value::Str(k.clone()) }, v.clone()))
+                                .collect();
+                            return Ok(Value::dict(map));
+                        }
                         _ => {}
                     }
                     if let Some(a) = self.class_lookup(o, name) {
@@ -569,10 +580,37 @@ impl Vm {
 
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         if let Value::Obj(o) = obj {
-            if let Obj::Instance(inst) = &**o {
-                if inst.dict.borrow_mut().shift_remove(name).is_some() {
-                    return Ok(());
+            match &**o {
+                Obj::Instance(inst) => {
+                    if let Some(da) = self.class_lookup(&inst.class, "__delattr__") {
+                        if matches!(&da, Value::Obj(f) if matches!(&**f, Obj::Function(_))) {
+                            self.call(da, vec![obj.clone(), Value::str(name)], vec![])?;
+                            return Ok(());
+                        }
+                    }
+                    if inst.dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
                 }
+                Obj::Class(c) => {
+                    crate::call::bump_class_epoch();
+                    if c.dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                    return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
+                }
+                Obj::Function(f) => {
+                    if f.dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                }
+                Obj::Module { dict, name: module } => {
+                    if dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                    return self.err("AttributeError", format!("module '{module}' has no attribute '{name}'"));
+                }
+                _ => {}
             }
         }
         let t = self.type_name(obj);

@@ -16,6 +16,7 @@ type CResult<T> = Result<T, SyntaxError>;
 pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
     let scope = symtable::analyze_module(body);
     let mut c = Compiler::new(scope, CodeKind::Module, "<module>".into(), "<module>".into(), filename.into(), 1);
+    c.setup_annotations(body, Span::default());
     for st in body {
         c.stmt(st)?;
     }
@@ -105,6 +106,16 @@ impl<'a> Compiler<'a> {
             is_coroutine: self.is_async,
             first_line: self.first_line,
             doc: None,
+        }
+    }
+
+    /// CPython's SETUP_ANNOTATIONS: a module or class body with annotations starts with an
+    /// empty `__annotations__`.
+    fn setup_annotations(&mut self, body: &[Stmt], span: Span) {
+        if has_annotations(body) {
+            self.emit(Op::BuildDict(0), span);
+            let k = self.name_idx("__annotations__");
+            self.emit(Op::StoreName(k), span);
         }
     }
 
@@ -221,10 +232,20 @@ impl<'a> Compiler<'a> {
                     self.assign(t)?;
                 }
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, annotation, value } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.assign(target)?;
+                }
+                if let (ExprKind::Name(n), CodeKind::Module | CodeKind::Class) = (&target.kind, self.kind) {
+                    // __annotations__[name] = 'annotation' (as under PEP 563).
+                    let text = self.konst(Value::str(annotation));
+                    self.op(Op::LoadConst(text));
+                    let annotations = self.name_idx("__annotations__");
+                    self.op(Op::LoadName(annotations));
+                    let key = self.konst(Value::str(n));
+                    self.op(Op::LoadConst(key));
+                    self.op(Op::StoreSubscr);
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
@@ -779,8 +800,8 @@ impl<'a> Compiler<'a> {
         let qualname = self.child_qualname(name);
         let mut c = Compiler::new(scope, CodeKind::Class, name.into(), qualname.clone().into(), self.filename.clone(), span.line);
         // __module__ and __qualname__ like CPython's class bodies.
-        let mn = c.konst(Value::str("__main__"));
-        c.emit(Op::LoadConst(mn), span);
+        let mn = c.name_idx("__name__");
+        c.emit(Op::LoadName(mn), span);
         let k = c.name_idx("__module__");
         c.emit(Op::StoreName(k), span);
         let q = c.konst(Value::str(&qualname));
@@ -788,6 +809,7 @@ impl<'a> Compiler<'a> {
         let k = c.name_idx("__qualname__");
         c.emit(Op::StoreName(k), span);
         // type() gives every class a __doc__: its docstring, or None.
+        c.setup_annotations(body, span);
         let doc = match docstring(body) {
             Some(d) => c.konst(Value::str(d)),
             None => 0,
@@ -1567,3 +1589,18 @@ enum FnBody<'a> {
     Lambda(&'a Expr),
 }
 
+/// Whether a body annotates a name (looking into compound statements, not nested scopes).
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|st| match &st.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } | StmtKind::For { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            has_annotations(body) || handlers.iter().any(|h| has_annotations(&h.body)) || has_annotations(orelse) || has_annotations(finalbody)
+        }
+        StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
+}

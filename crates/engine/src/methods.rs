@@ -2605,6 +2605,19 @@ fn obj_setattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
     Ok(Value::None)
 }
+fn obj_delattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "__delattr__")?;
+    if let Value::Obj(o) = &args[0] {
+        if let Obj::Instance(i) = &**o {
+            let name = as_str(vm, &args[1])?;
+            if i.dict.borrow_mut().shift_remove(&name).is_none() {
+                let t = vm.type_name(&args[0]);
+                return vm.err("AttributeError", format!("'{t}' object has no attribute '{name}'"));
+            }
+        }
+    }
+    Ok(Value::None)
+}
 fn exc_init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     if let Value::Obj(o) = &args[0] {
@@ -2837,6 +2850,7 @@ fn register_type_methods(vm: &mut Vm) {
     set_method(&t.object, "__str__", obj_str_default);
     set_method(&t.object, "__eq__", obj_eq_default);
     set_method(&t.object, "__setattr__", obj_setattr_default);
+    set_method(&t.object, "__delattr__", obj_delattr_default);
     let base = t.exc("BaseException");
     set_method(&base, "__init__", exc_init);
     set_method(&base, "with_traceback", exc_with_traceback);

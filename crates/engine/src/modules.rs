@@ -14,7 +14,7 @@ type Args = Vec<Value>;
 
 pub const SUPPORTED_MODULES: &[&str] = &[
     "asyncio", "time", "random", "json", "math", "sys", "signal", "collections", "heapq", "functools", "itertools",
-    "typing", "datetime", "aiohttp", "requests", "contextlib", "os", "string",
+    "typing", "datetime", "aiohttp", "requests", "contextlib", "os", "string", "dataclasses", "__future__",
 ];
 
 fn module(name: &str, items: Vec<(&str, Value)>) -> (Value, Rc<RefCell<Namespace>>) {
@@ -71,7 +71,9 @@ impl Vm {
             "signal" => signal_module(self),
             "collections" => collections_module(self),
             "heapq" => heapq_module(self),
-            "functools" | "itertools" | "typing" | "datetime" | "contextlib" | "os" | "string" => python_module(self, name)?,
+            "functools" | "itertools" | "typing" | "datetime" | "contextlib" | "os" | "string" | "dataclasses" | "__future__" => {
+                python_module(self, name)?
+            }
             "os.path" => {
                 let os = self.import("os")?;
                 return self.get_attr(&os, "path");
@@ -985,6 +987,8 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult {
         "contextlib" => include_str!("contextlib_prelude.py"),
         "os" => include_str!("os_prelude.py"),
         "string" => include_str!("string_prelude.py"),
+        "dataclasses" => include_str!("dataclasses_prelude.py"),
+        "__future__" => include_str!("future_prelude.py"),
         _ => include_str!("typing_prelude.py"),
     };
     let (m, ns) = module(name, vec![]);

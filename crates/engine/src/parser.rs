@@ -25,7 +25,7 @@ pub fn parse_module(src: &str) -> PResult<Vec<Stmt>> {
     if tokens.is_empty() {
         return Err(lex_error.expect("the lexer gives tokens or an error"));
     }
-    let mut p = Parser { toks: tokens, pos: 0, depth: 0 };
+    let mut p = Parser { toks: tokens, pos: 0, depth: 0, lines: src.lines().map(str::to_string).collect() };
     let mut body = Vec::new();
     let result = (|| {
         while !p.at_tok(&Tok::End) {
@@ -65,9 +65,27 @@ struct Parser {
     toks: Vec<Token>,
     pos: usize,
     depth: usize,
+    /// The source's lines, for the text of annotations.
+    lines: Vec<String>,
 }
 
 impl Parser {
+    /// The source text a span covers (columns count characters).
+    fn source_text(&self, span: Span) -> String {
+        let line = |n: u32| self.lines.get(n as usize - 1).map(String::as_str).unwrap_or("");
+        if span.line == span.end_line {
+            return line(span.line).chars().skip(span.col as usize).take((span.end_col - span.col) as usize).collect();
+        }
+        let mut text: String = line(span.line).chars().skip(span.col as usize).collect();
+        for n in span.line + 1..span.end_line {
+            text.push('\n');
+            text.push_str(line(n));
+        }
+        text.push('\n');
+        text.extend(line(span.end_line).chars().take(span.end_col as usize));
+        text
+    }
+
     fn peek(&self) -> &Tok {
         &self.toks[self.pos].tok
     }
@@ -441,12 +459,11 @@ impl Parser {
             }
         }
         if self.eat_op(":") {
-            // Annotated assignment: the annotation is evaluated by CPython at module level only for
-            // simple names in some cases; Awaitlab only checks it parses.
             check_target(&first, false)?;
-            let _annotation = self.expression()?;
+            let annotation = self.expression()?;
+            let annotation = self.source_text(annotation.span);
             let value = if self.eat_op("=") { Some(self.assign_value()?) } else { None };
-            return Ok(Stmt { kind: StmtKind::AnnAssign { target: first, value }, span: start.to(self.prev_span()) });
+            return Ok(Stmt { kind: StmtKind::AnnAssign { target: first, annotation, value }, span: start.to(self.prev_span()) });
         }
         if let Tok::Op(op) = self.peek().clone() {
             if let Some(binop) = aug_op(op) {
@@ -1996,7 +2013,7 @@ fn parse_sub_expression(text: &str, line: u32, col: u32) -> PResult<Expr> {
             t
         })
         .collect();
-    let mut p = Parser { toks: tokens, pos: 0, depth: 0 };
+    let mut p = Parser { toks: tokens, pos: 0, depth: 0, lines: vec![] };
     let e = p.star_expressions()?;
     p.eat_tok(&Tok::Newline);
     if !p.at_tok(&Tok::End) {

@@ -209,7 +209,7 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             }
             visit_target(s, target);
         }
-        StmtKind::AnnAssign { target, value } => {
+        StmtKind::AnnAssign { target, value, .. } => {
             if let Some(v) = value {
                 visit_expr(s, v);
                 visit_target(s, target);

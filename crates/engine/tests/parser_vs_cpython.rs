@@ -48,7 +48,7 @@ impl Dump {
                 self.expr(target);
                 self.expr(value);
             }
-            StmtKind::AnnAssign { target, value } => {
+            StmtKind::AnnAssign { target, value, .. } => {
                 self.node("AnnAssign", l, c);
                 self.expr(target);
                 if let Some(v) = value {
