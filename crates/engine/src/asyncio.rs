@@ -70,6 +70,8 @@ pub struct Runtime {
     pub tasks: Vec<Weak<Obj>>,
     pub task_counter: u64,
     pub loop_value: Option<Value>,
+    /// `loop.set_exception_handler`'s handler, for the current loop.
+    pub exception_handler: Option<Value>,
     pub loop_set: bool,
     /// The event loop policy's state: whether `loop_value` is its current loop, and whether
     /// set_event_loop was ever called (after which get_event_loop creates no loop of its own).
@@ -648,6 +650,7 @@ pub fn get_loop_value(vm: &mut Vm) -> Value {
     }
     let l = Value::obj(Obj::Native(NativeObj::Loop));
     vm.rt.loop_value = Some(l.clone());
+    vm.rt.exception_handler = None;
     l
 }
 
@@ -879,6 +882,18 @@ fn l_run_forever(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     }
     vm.control = Some(crate::vm::Control::RunLoop { until: None });
     Ok(Value::None)
+}
+fn l_set_exception_handler(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+    vm.rt.exception_handler = args.get(1).filter(|h| !h.is_none()).cloned();
+    Ok(Value::None)
+}
+fn l_get_exception_handler(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
+    Ok(vm.rt.exception_handler.clone().unwrap_or(Value::None))
+}
+/// The traceback text `logging` writes for `exc_info` (the default exception handler's).
+fn l_format_exception(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+    let exc = args.get(1).cloned().unwrap_or(Value::None);
+    Ok(Value::str(&crate::tracebacks::format_traceback(vm, &exc)))
 }
 fn l_noop(_vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
@@ -1129,7 +1144,9 @@ pub fn register_classes(vm: &mut Vm) {
         ("set_debug", l_noop),
         ("add_signal_handler", l_noop),
         ("remove_signal_handler", l_noop),
-        ("set_exception_handler", l_noop),
+        ("_set_exception_handler_native", l_set_exception_handler),
+        ("get_exception_handler", l_get_exception_handler),
+        ("_format_exception", l_format_exception),
         ("run_in_executor", l_run_in_executor),
     ] {
         set_method(&t.event_loop, n, f);

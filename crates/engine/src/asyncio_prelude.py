@@ -923,6 +923,69 @@ def _loop_run_forever(self):
     self._run_forever_native()
 
 
+def _loop_set_exception_handler(self, handler):
+    if handler is not None and not callable(handler):
+        raise TypeError(f'A callable object or None is expected, got {handler!r}')
+    self._set_exception_handler_native(handler)
+
+
+def _loop_default_exception_handler(self, context):
+    # As base_events.py: the message, the other keys sorted, then the traceback (logging's
+    # exc_info), written to stderr as asyncio's logger does.
+    message = context.get('message')
+    if not message:
+        message = 'Unhandled exception in event loop'
+    log_lines = [message]
+    for key in sorted(context):
+        if key in {'message', 'exception'}:
+            continue
+        log_lines.append(f'{key}: {context[key]!r}')
+    text = '\n'.join(log_lines) + '\n'
+    import sys as _sys
+    exception = context.get('exception')
+    if exception is not None:
+        text += self._format_exception(exception)
+    _sys.stderr.write(text)
+
+
+def _loop_call_exception_handler(self, context):
+    import sys as _sys
+    handler = self.get_exception_handler()
+    if handler is None:
+        try:
+            self.default_exception_handler(context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            _sys.stderr.write('Exception in default exception handler\n' + self._format_exception(exc))
+    else:
+        try:
+            handler(self, context)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            try:
+                self.default_exception_handler({
+                    'message': 'Unhandled error in exception handler',
+                    'exception': exc,
+                    'context': context,
+                })
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc2:
+                _sys.stderr.write('Exception in default exception handler while handling an unexpected '
+                                  'error in custom exception handler\n' + self._format_exception(exc2))
+
+
+def _loop_handle_callback_error(self, context):
+    # Handle._run calls the handler inside its `except`: what the handler raises chains to
+    # the callback's exception.
+    try:
+        raise context['exception']
+    except BaseException:
+        self.call_exception_handler(context)
+
+
 async def _aclose_dropped_agen(agen):
     # The task asyncio's finalizer hook creates for an async generator freed while suspended
     # (CPython hands create_task agen.aclose() itself).

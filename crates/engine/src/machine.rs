@@ -581,6 +581,17 @@ impl Machine {
             self.abort_loop(exc);
             return;
         }
+        if self.vm.rt.exception_handler.is_some() {
+            // loop.set_exception_handler(): the program's handler gets Handle._run's context.
+            if let Obj::Native(NativeObj::Handle(h)) = &**handle {
+                let cb = crate::asyncio::callback_repr(&mut self.vm, &h.callback, &h.args);
+                let context = [("message", Value::str(&format!("Exception in callback {cb}"))), ("exception", exc.clone()), ("handle", Value::Obj(handle.clone()))];
+                if let Err(e) = self.call_exception_handler(&context) {
+                    self.callback_failed_in_handler(e);
+                }
+                return;
+            }
+        }
         let desc = match &**handle {
             Obj::Native(NativeObj::Handle(h)) => {
                 let cb = crate::asyncio::callback_repr(&mut self.vm, &h.callback, &h.args);
@@ -591,6 +602,29 @@ impl Machine {
         };
         let tb = crate::tracebacks::format_traceback(&mut self.vm, &exc);
         self.vm.write(Stream::Stderr, &format!("{desc}{tb}"));
+    }
+
+    fn call_exception_handler(&mut self, context: &[(&str, Value)]) -> crate::vm::PyResult {
+        let mut map = crate::value::DictMap::default();
+        for (k, v) in context {
+            let key = self.vm.key(Value::str(k))?;
+            map.insert(key, v.clone());
+        }
+        let event_loop = self.vm.rt.loop_value.clone().unwrap_or(Value::None);
+        let call = self.vm.get_attr(&event_loop, "_handle_callback_error")?;
+        self.vm.call(call, vec![Value::dict(map)], vec![])
+    }
+
+    /// The handler raised SystemExit or KeyboardInterrupt: as from the callback itself.
+    fn callback_failed_in_handler(&mut self, exc: Value) {
+        if crate::exceptions::is_instance_of(&exc, &self.vm.t.exc("KeyboardInterrupt"))
+            || crate::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit"))
+        {
+            self.abort_loop(exc);
+            return;
+        }
+        let tb = crate::tracebacks::format_traceback(&mut self.vm, &exc);
+        self.vm.write(Stream::Stderr, &tb);
     }
 
     /// KeyboardInterrupt or SystemExit inside the loop: the loop stops and the main program sees it.

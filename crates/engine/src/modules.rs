@@ -144,6 +144,10 @@ fn asyncio_module(vm: &mut Vm) -> PyResult {
         ("_loop_run_forever", "run_forever"),
         ("_loop_shutdown_asyncgens", "shutdown_asyncgens"),
         ("_loop_shutdown_default_executor", "shutdown_default_executor"),
+        ("_loop_set_exception_handler", "set_exception_handler"),
+        ("_loop_default_exception_handler", "default_exception_handler"),
+        ("_loop_call_exception_handler", "call_exception_handler"),
+        ("_loop_handle_callback_error", "_handle_callback_error"),
     ] {
         let f = ns.borrow().get(py).cloned().unwrap();
         if let Obj::Class(c) = &*vm.t.event_loop {
