@@ -1139,6 +1139,7 @@ impl<'a> Compiler<'a> {
                 self.patch(j, h);
             }
             ExprKind::Compare(first, rest) => {
+                warn_is_literal(first, rest, e.span.line);
                 self.expr(first)?;
                 if rest.len() == 1 {
                     self.expr(&rest[0].1)?;
@@ -1603,4 +1604,24 @@ fn has_annotations(body: &[Stmt]) -> bool {
         StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         _ => false,
     })
+}
+
+/// CPython's check_compare: `x is 1` compares identity with a literal (None, True, False and
+/// ... are fine), almost always a mistake for `==`.
+fn warn_is_literal(first: &Expr, rest: &[(CmpOp, Expr)], line: u32) {
+    let literal = |e: &Expr| match &e.kind {
+        ExprKind::None | ExprKind::True | ExprKind::False | ExprKind::Ellipsis => false,
+        ExprKind::Tuple(items) => items.iter().all(is_constant),
+        _ => is_constant(e),
+    };
+    let mut left = literal(first);
+    for (op, right) in rest {
+        let right_literal = literal(right);
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && (left || right_literal) {
+            let message = if *op == CmpOp::Is { "\"is\" with a literal. Did you mean \"==\"?" } else { "\"is not\" with a literal. Did you mean \"!=\"?" };
+            crate::warnings::syntax_warning(line, message.into());
+            return;
+        }
+        left = right_literal;
+    }
 }

@@ -400,7 +400,16 @@ impl Lexer {
             }
             body.push(self.bump());
         }
-        let value = if raw { body } else { unescape(&body, bytes).map_err(|m| LexError { message: m, line, col })? };
+        let value = if raw {
+            body
+        } else {
+            let (value, invalid) = unescape_noting(&body, bytes).map_err(|m| LexError { message: m, line, col })?;
+            // CPython warns of the first unknown escape of a literal.
+            if let Some(e) = invalid.first() {
+                crate::warnings::syntax_warning(line, format!("invalid escape sequence '\\{e}'"));
+            }
+            value
+        };
         self.push(Tok::Str { value, bytes, fstring, raw, body_line, body_col }, line, col);
         Ok(())
     }
@@ -562,6 +571,12 @@ fn is_string_prefix(name: &str) -> bool {
 
 /// Processes backslash escapes of a non-raw literal.
 pub fn unescape(body: &str, bytes: bool) -> Result<String, String> {
+    unescape_noting(body, bytes).map(|(s, _)| s)
+}
+
+/// As `unescape`, also listing the escapes Python does not know (`\d`: a SyntaxWarning in 3.12).
+pub fn unescape_noting(body: &str, bytes: bool) -> Result<(String, Vec<char>), String> {
+    let mut invalid = vec![];
     let mut out = String::with_capacity(body.len());
     let mut it = body.chars().peekable();
     while let Some(c) = it.next() {
@@ -611,12 +626,13 @@ pub fn unescape(body: &str, bytes: bool) -> Result<String, String> {
                 }
             }
             other => {
+                invalid.push(other);
                 out.push('\\');
                 out.push(other);
             }
         }
     }
-    Ok(out)
+    Ok((out, invalid))
 }
 
 #[cfg(test)]

@@ -145,8 +145,14 @@ pub fn start(source: &str, config: &RunConfig) -> Machine {
     main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));
     main_ns.borrow_mut().insert(Rc::from("__file__"), Value::str(&config.filename));
     vm.modules.insert(Rc::from("__main__"), Value::obj(Obj::Module { name: Rc::from("__main__"), dict: main_ns.clone() }));
+    let syntax_warnings = warnings::take_syntax_warnings();
     match compiled {
         Ok(code) => {
+            // Shown each time, as the compiler's warnings are (no once-per-line filter).
+            for (line, message) in syntax_warnings {
+                let src = source.lines().nth((line as usize).wrapping_sub(1)).unwrap_or("").trim();
+                vm.write(Stream::Stderr, &format!("{}:{line}: SyntaxWarning: {message}\n  {src}\n", config.filename));
+            }
             let frame = vm.module_frame(code, main_ns);
             Machine::new(vm, vm::Thread { frames: vec![frame], pending_throw: None })
         }

@@ -1082,6 +1082,7 @@ str_method!(s_rstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
     None => s.trim_end(),
 })));
 str_method!(s_isdigit, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))));
+str_method!(s_isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(crate::ops::is_printable))));
 str_method!(s_isalpha, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))));
 str_method!(s_isalnum, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))));
 str_method!(s_isspace, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))));
@@ -2686,6 +2687,7 @@ fn register_type_methods(vm: &mut Vm) {
         ("count", s_count),
         ("format", s_format),
         ("isdigit", s_isdigit),
+        ("isprintable", s_isprintable),
         ("isnumeric", s_isdigit),
         ("isdecimal", s_isdigit),
         ("isalpha", s_isalpha),

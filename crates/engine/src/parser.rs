@@ -1862,7 +1862,14 @@ fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32)
             let text = if raw {
                 std::mem::take(lit)
             } else {
-                lexer::unescape(&std::mem::take(lit), false).map_err(|m| SyntaxError { message: m, line, col, unsupported: false, end: None })?
+                {
+                    let (text, invalid) = lexer::unescape_noting(&std::mem::take(lit), false)
+                        .map_err(|m| SyntaxError { message: m, line, col, unsupported: false, end: None })?;
+                    if let Some(e) = invalid.first() {
+                        crate::warnings::syntax_warning(line, format!("invalid escape sequence '\\{e}'"));
+                    }
+                    text
+                }
             };
             parts.push(FPart::Lit(text));
         }

@@ -73,3 +73,16 @@ fn ordered_dict_reprs_as_a_dict() {
     assert_eq!(err, "");
     assert_eq!(out, "OrderedDict({'b': 2, 'a': 1}) OrderedDict() OrderedDict({'x': [1]})\n");
 }
+
+/// Python 3.12 (gh-98401): an unknown escape in a string literal is a SyntaxWarning, shown
+/// before the program runs, once per literal (its first unknown escape).
+#[test]
+fn invalid_escape_sequences_warn() {
+    let (out, err, code) = run("import asyncio\npattern = \"\\d+ \\w\"\nraw = r\"\\d\"\nprint(pattern, raw, f\"\\s{1}\")\n");
+    assert_eq!(out, "\\d+ \\w \\d \\s1\n");
+    assert_eq!(
+        err,
+        "main.py:2: SyntaxWarning: invalid escape sequence '\\d'\n  pattern = \"\\d+ \\w\"\nmain.py:4: SyntaxWarning: invalid escape sequence '\\s'\n  print(pattern, raw, f\"\\s{1}\")\n"
+    );
+    assert_eq!(code, 0);
+}
