@@ -701,6 +701,28 @@ impl Vm {
     }
 
     /// Drives an iterator for `yield from`: Ok(yielded) or Err(return value).
+    /// `yield from`'s step: `next(it)` when `sent` is None, else `it.send(sent)`.
+    pub fn send_into(&mut self, it: &Value, sent: Value) -> PyResult<Result<Value, Value>> {
+        if sent.is_none() {
+            return self.next_with_value(it);
+        }
+        if let Value::Obj(o) = it {
+            if let Obj::Gen(g) = &**o {
+                if g.kind == GenKind::Generator {
+                    return self.resume_generator_sync(o, sent, None);
+                }
+            }
+        }
+        let send = self.get_attr(it, "send")?;
+        match self.call(send, vec![sent], vec![]) {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if crate::exceptions::is_instance_of(&e, &self.t.exc("StopIteration")) => {
+                Ok(Err(crate::exceptions::exc_args(&e).first().cloned().unwrap_or(Value::None)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn next_with_value(&mut self, it: &Value) -> PyResult<Result<Value, Value>> {
         if let Value::Obj(o) = it {
             if let Obj::Gen(g) = &**o {
@@ -713,6 +735,53 @@ impl Vm {
             Some(v) => Ok(v),
             None => Err(Value::None),
         })
+    }
+
+    /// PEP 380: a generator suspended in `yield from` hands throw() to the iterator it drives
+    /// (and close() closes that iterator first).
+    fn delegate_throw(&mut self, g: &crate::value::Generator, exc: Value) -> PyResult<Delegated> {
+        let inner = {
+            let f = g.frame.borrow();
+            f.as_ref().and_then(|f| match f.code.ops.get(f.ip) {
+                Some(crate::code::Op::YieldFrom) => f.stack.last().cloned(),
+                _ => None,
+            })
+        };
+        let Some(inner) = inner else { return Ok(Delegated::Raise(exc)) };
+        if crate::exceptions::is_instance_of(&exc, &self.t.exc("GeneratorExit")) {
+            if let Ok(close) = self.get_attr(&inner, "close") {
+                if let Err(e) = self.call(close, vec![], vec![]) {
+                    return Ok(Delegated::Raise(e));
+                }
+            }
+            return Ok(Delegated::Raise(exc));
+        }
+        let result = match &inner {
+            Value::Obj(o) if matches!(&**o, Obj::Gen(ig) if ig.kind == GenKind::Generator) => self.resume_generator_sync(o, Value::None, Some(exc)),
+            _ => match self.get_attr(&inner, "throw") {
+                Ok(t) => match self.call(t, vec![exc], vec![]) {
+                    Ok(v) => Ok(Ok(v)),
+                    Err(e) if crate::exceptions::is_instance_of(&e, &self.t.exc("StopIteration")) => {
+                        Ok(Err(crate::exceptions::exc_args(&e).first().cloned().unwrap_or(Value::None)))
+                    }
+                    Err(e) => Err(e),
+                },
+                Err(_) => return Ok(Delegated::Raise(exc)),
+            },
+        };
+        match result {
+            Ok(Ok(v)) => Ok(Delegated::Yielded(v)),
+            Ok(Err(returned)) => {
+                // The inner iterator finished: the `yield from` evaluates to what it returned.
+                let mut f = g.frame.borrow_mut();
+                let f = f.as_mut().expect("suspended generator has a frame");
+                f.stack.pop();
+                f.stack.push(returned);
+                f.ip += 1;
+                Ok(Delegated::Finished)
+            }
+            Err(e) => Ok(Delegated::Raise(e)),
+        }
     }
 
     /// Runs a generator to its next yield in a nested thread: Ok(yielded) or Err(returned value).
@@ -738,8 +807,20 @@ impl Vm {
         if self.nested_depth > crate::vm::NESTED_LIMIT {
             return self.err("RecursionError", "maximum recursion depth exceeded");
         }
+        let mut throw = throw;
+        let mut push_send = true;
+        if let (Some(exc), GenState::Suspended) = (throw.clone(), g.state.get()) {
+            match self.delegate_throw(g, exc)? {
+                Delegated::Yielded(v) => return Ok(Ok(v)),
+                Delegated::Finished => {
+                    throw = None;
+                    push_send = false;
+                }
+                Delegated::Raise(e) => throw = Some(e),
+            }
+        }
         let mut frame: Frame = *g.frame.borrow_mut().take().expect("suspended generator has a frame");
-        if g.state.get() == GenState::Suspended && throw.is_none() {
+        if g.state.get() == GenState::Suspended && throw.is_none() && push_send {
             frame.stack.push(send);
         }
         frame.mode = Mode::Top;
@@ -966,4 +1047,11 @@ fn name_list(names: &[Rc<str>]) -> String {
         2 => format!("{} and {}", quoted[0], quoted[1]),
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     }
+}
+
+/// What the iterator under a `yield from` did with a thrown exception.
+enum Delegated {
+    Yielded(Value),
+    Finished,
+    Raise(Value),
 }

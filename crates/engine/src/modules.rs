@@ -14,7 +14,7 @@ type Args = Vec<Value>;
 
 pub const SUPPORTED_MODULES: &[&str] = &[
     "asyncio", "time", "random", "json", "math", "sys", "signal", "collections", "heapq", "functools", "itertools",
-    "typing", "datetime", "aiohttp", "requests", "contextlib", "os", "string", "dataclasses", "__future__",
+    "typing", "datetime", "aiohttp", "requests", "contextlib", "os", "string", "dataclasses", "__future__", "operator",
 ];
 
 fn module(name: &str, items: Vec<(&str, Value)>) -> (Value, Rc<RefCell<Namespace>>) {
@@ -71,7 +71,7 @@ impl Vm {
             "signal" => signal_module(self),
             "collections" => collections_module(self),
             "heapq" => heapq_module(self),
-            "functools" | "itertools" | "typing" | "datetime" | "contextlib" | "os" | "string" | "dataclasses" | "__future__" => {
+            "functools" | "itertools" | "typing" | "datetime" | "contextlib" | "os" | "string" | "dataclasses" | "__future__" | "operator" => {
                 python_module(self, name)?
             }
             "os.path" => {
@@ -993,6 +993,7 @@ fn python_module(vm: &mut Vm, name: &str) -> PyResult {
         "string" => include_str!("string_prelude.py"),
         "dataclasses" => include_str!("dataclasses_prelude.py"),
         "__future__" => include_str!("future_prelude.py"),
+        "operator" => include_str!("operator_prelude.py"),
         _ => include_str!("typing_prelude.py"),
     };
     let (m, ns) = module(name, vec![]);

@@ -1038,11 +1038,11 @@ impl Vm {
                 return Ok(self.yield_from_frame(thread, v));
             }
             Op::YieldFrom => {
-                // TOS: the value sent in (ignored), below it the inner iterator, driven one step
-                // with a nested run.
-                pop!();
+                // TOS: the value sent in, below it the inner iterator, driven one step with a
+                // nested run: `next(it)` for None, else `it.send(value)`, as CPython's SEND.
+                let sent = pop!();
                 let it = frame!(thread).stack.last().unwrap().clone();
-                match tr!(self.next_with_value(&it)) {
+                match tr!(self.send_into(&it, sent)) {
                     Ok(v) => {
                         frame!(thread).ip = ip; // re-run after resumption
                         return Ok(self.yield_from_frame(thread, v));
