@@ -1,17 +1,10 @@
 # collections.defaultdict, Counter and namedtuple for Awaitlab (deque is native).
 
-class defaultdict:
+class _DictBacked:
+    # The mapping protocol over a plain dict `_d` (Awaitlab cannot subclass dict itself).
     _awaitlab_match_kind = 'mapping'
 
-    def __init__(self, default_factory=None, *args, **kwargs):
-        self.default_factory = default_factory
-        self._d = dict(*args, **kwargs)
-
     def __getitem__(self, key):
-        if key not in self._d:
-            if self.default_factory is None:
-                raise KeyError(key)
-            self._d[key] = self.default_factory()
         return self._d[key]
 
     def __setitem__(self, key, value):
@@ -30,7 +23,7 @@ class defaultdict:
         return iter(self._d)
 
     def __eq__(self, other):
-        if isinstance(other, defaultdict):
+        if isinstance(other, _DictBacked):
             return self._d == other._d
         return self._d == other
 
@@ -55,14 +48,25 @@ class defaultdict:
     def update(self, *args, **kwargs):
         self._d.update(*args, **kwargs)
 
+
+class defaultdict(_DictBacked):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        self._d = dict(*args, **kwargs)
+
+    def __getitem__(self, key):
+        if key not in self._d:
+            if self.default_factory is None:
+                raise KeyError(key)
+            self._d[key] = self.default_factory()
+        return self._d[key]
+
     def __repr__(self):
         return f'defaultdict({self.default_factory!r}, {self._d!r})'
 
 
-class OrderedDict:
+class OrderedDict(_DictBacked):
     # A dict that remembers what moved: order-sensitive equality, move_to_end, popitem(last).
-    _awaitlab_match_kind = 'mapping'
-
     def __init__(self, *args, **kwargs):
         self._d = dict(*args, **kwargs)
 
@@ -70,33 +74,13 @@ class OrderedDict:
     def fromkeys(cls, iterable, value=None):
         return cls((k, value) for k in iterable)
 
-    def __getitem__(self, key):
-        return self._d[key]
-
-    def __setitem__(self, key, value):
-        self._d[key] = value
-
-    def __delitem__(self, key):
-        del self._d[key]
-
-    def __contains__(self, key):
-        return key in self._d
-
-    def __len__(self):
-        return len(self._d)
-
-    def __iter__(self):
-        return iter(self._d)
-
     def __reversed__(self):
         return iter(list(self._d)[::-1])
 
     def __eq__(self, other):
         if isinstance(other, OrderedDict):
             return self._d == other._d and list(self._d) == list(other._d)
-        if isinstance(other, defaultdict):
-            return self._d == other._d
-        return self._d == other
+        return _DictBacked.__eq__(self, other)
 
     def __ne__(self, other):
         return not self == other
@@ -105,21 +89,6 @@ class OrderedDict:
         new = OrderedDict(self._d)
         new.update(other)
         return new
-
-    def keys(self):
-        return self._d.keys()
-
-    def values(self):
-        return self._d.values()
-
-    def items(self):
-        return self._d.items()
-
-    def get(self, key, default=None):
-        return self._d.get(key, default)
-
-    def pop(self, key, *default):
-        return self._d.pop(key, *default)
 
     def popitem(self, last=True):
         if not self._d:
@@ -136,12 +105,6 @@ class OrderedDict:
             self._d.clear()
             self._d[key] = value
             self._d.update(rest)
-
-    def setdefault(self, key, default=None):
-        return self._d.setdefault(key, default)
-
-    def update(self, *args, **kwargs):
-        self._d.update(*args, **kwargs)
 
     def clear(self):
         self._d.clear()
