@@ -1107,13 +1107,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             }
         }
         Obj::Slice(a, b, c) => format!("slice({}, {}, {})", vm.repr(a)?, vm.repr(b)?, vm.repr(c)?),
-        Obj::Function(f) => {
-            let qualname = match f.dict.borrow().get("__qualname__") {
-                Some(Value::Str(q)) => q.clone(),
-                _ => f.qualname.clone(),
-            };
-            format!("<function {qualname} at {}>", addr(o))
-        }
+        Obj::Function(f) => format!("<function {} at {}>", f.current_qualname(), addr(o)),
         Obj::Builtin(b) => match &b.bound {
             Some(r) if !matches!(r, Value::Obj(m) if matches!(&**m, Obj::Module{..})) => {
                 let t = vm.type_name(r);

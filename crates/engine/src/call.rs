@@ -110,10 +110,7 @@ impl Vm {
         let mut fast: Vec<Option<Value>> = self.spare_locals.pop().unwrap_or_default();
         fast.resize(code.varnames.len(), None);
         // CPython names the function by its qualified name (`A.m() missing ...`).
-        let fname = match f.dict.borrow().get("__qualname__") {
-            Some(Value::Str(q)) => q.clone(),
-            _ => f.qualname.clone(),
-        };
+        let fname = f.current_qualname();
         // As CPython's initialize_locals: keyword errors come before too many positionals.
         let too_many = (args.len() > nparams && !code.varargs).then_some(args.len());
         let extra = if args.len() > nparams { args.split_off(nparams) } else { vec![] };

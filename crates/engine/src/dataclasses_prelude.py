@@ -95,7 +95,7 @@ def _annotation_kind(annotation):
 
 
 def _get_field(cls, a_name, a_type, default_kw_only):
-    default = cls.__dict__.get(a_name, MISSING) if hasattr(cls, '__dict__') else getattr(cls, a_name, MISSING)
+    default = vars(cls).get(a_name, MISSING)
     if isinstance(default, Field):
         f = default
     else:
@@ -124,13 +124,6 @@ def _unhashable_type(cls):
     return '__hash__' in vars(cls) and vars(cls)['__hash__'] is None
 
 
-def _class_attr(cls, name, default):
-    try:
-        return vars(cls).get(name, default)
-    except TypeError:
-        return default
-
-
 def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):
     fields = {}
     for base in cls.__mro__[-1:0:-1]:
@@ -138,7 +131,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         if base_fields is not None:
             for f in base_fields.values():
                 fields[f.name] = f
-    annotations = _class_attr(cls, '__annotations__', {})
+    annotations = vars(cls).get('__annotations__', {})
     cls_fields = []
     kw_only_now = kw_only
     kw_only_seen = False
@@ -152,7 +145,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         cls_fields.append(_get_field(cls, name, type_, kw_only_now))
     for f in cls_fields:
         fields[f.name] = f
-        if isinstance(_class_attr(cls, f.name, None), Field):
+        if isinstance(vars(cls).get(f.name), Field):
             if f.default is MISSING:
                 delattr(cls, f.name)
             else:
@@ -170,18 +163,18 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
 
     if init:
         _check_default_order(init_fields)
-        _set_new(cls, '__init__', _make_init(cls, init_fields, std_fields, frozen, qualname))
+        _set_new(cls, '__init__', _make_init(cls, init_fields, frozen, qualname))
     if repr:
-        _set_new(cls, '__repr__', _make_repr([f for f in std_fields if f.repr], qualname))
+        _set_new(cls, '__repr__', _make_repr([f for f in std_fields if f.repr]))
     compared = [f for f in std_fields if f.compare]
     if eq:
-        _set_new(cls, '__eq__', _make_compare('__eq__', compared, qualname, lambda a, b: a == b))
+        _set_new(cls, '__eq__', _make_compare('__eq__', compared, lambda a, b: a == b))
     if order:
         for name, op in (('__lt__', lambda a, b: a < b), ('__le__', lambda a, b: a <= b),
                          ('__gt__', lambda a, b: a > b), ('__ge__', lambda a, b: a >= b)):
             if name in vars(cls):
                 raise TypeError(f'Cannot overwrite attribute {name} in class {cls.__name__}. Consider using functools.total_ordering')
-            _set_new(cls, name, _make_compare(name, compared, qualname, op))
+            _set_new(cls, name, _make_compare(name, compared, op))
     if frozen:
         for name, fn in (('__setattr__', _frozen_setattr(cls, fields)), ('__delattr__', _frozen_delattr(cls, fields))):
             if name in vars(cls):
@@ -193,7 +186,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
         if has_own_hash and unsafe_hash:
             raise TypeError(f'Cannot overwrite attribute __hash__ in class {cls.__name__}')
         if not has_own_hash or unsafe_hash:
-            cls.__hash__ = _make_hash(hashed, qualname)
+            cls.__hash__ = _make_hash(hashed)
     elif eq and not has_own_hash:
         cls.__hash__ = None
     if not getattr(cls, '__doc__', None):
@@ -254,7 +247,7 @@ def _quoted(names):
     return ', '.join(quoted[:-1]) + f', and {quoted[-1]}'
 
 
-def _make_init(cls, init_fields, std_fields, frozen, qualname):
+def _make_init(cls, init_fields, frozen, qualname):
     positional = [f for f in init_fields if f.init and not f.kw_only]
     keyword_only = [f for f in init_fields if f.init and f.kw_only]
     accepted = [f.name for f in positional] + [f.name for f in keyword_only]
@@ -313,7 +306,7 @@ def _make_init(cls, init_fields, std_fields, frozen, qualname):
     return __init__
 
 
-def _make_repr(shown, qualname):
+def _make_repr(shown):
     running = set()
 
     def __repr__(self):
@@ -330,7 +323,7 @@ def _make_repr(shown, qualname):
     return __repr__
 
 
-def _make_compare(method, compared, qualname, op):
+def _make_compare(method, compared, op):
     def compare(self, other):
         if other.__class__ is self.__class__:
             return op(tuple(getattr(self, f.name) for f in compared), tuple(getattr(other, f.name) for f in compared))
@@ -340,7 +333,7 @@ def _make_compare(method, compared, qualname, op):
     return compare
 
 
-def _make_hash(hashed, qualname):
+def _make_hash(hashed):
     def __hash__(self):
         return hash(tuple(getattr(self, f.name) for f in hashed))
 

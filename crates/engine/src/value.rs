@@ -72,6 +72,17 @@ pub struct Function {
     pub dict: RefCell<Namespace>,
 }
 
+impl Function {
+    /// The qualified name as the program sees it now: an assigned `__qualname__` (as
+    /// functools.wraps sets) wins over the definition's.
+    pub fn current_qualname(&self) -> Rc<str> {
+        match self.dict.borrow().get("__qualname__") {
+            Some(Value::Str(q)) => q.clone(),
+            _ => self.qualname.clone(),
+        }
+    }
+}
+
 pub type NativeFn = fn(&mut crate::vm::Vm, Vec<Value>, Vec<(Rc<str>, Value)>) -> Result<Value, Value>;
 
 pub struct Builtin {

@@ -50,7 +50,7 @@ fn literal_key(e: &Expr) -> Option<(String, String)> {
         ExprKind::False => number(0.0, "False".into()),
         ExprKind::None => Some(("None".into(), "None".into())),
         ExprKind::Str(s) => Some((format!("s{s}"), crate::ops::str_repr(s))),
-        ExprKind::Bytes(b) => Some((format!("b{b:?}"), format!("b{}", crate::ops::str_repr(&String::from_utf8_lossy(b))))),
+        ExprKind::Bytes(b) => Some((format!("b{b:?}"), crate::ops::bytes_repr(b))),
         _ => None,
     }
 }
