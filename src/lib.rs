@@ -6,10 +6,17 @@ pub mod demos;
 pub mod share;
 pub mod twins;
 pub mod ui;
+pub mod visible;
 
 /// Mounts the app on the page's body.
 pub fn start() {
     console_error_panic_hook::set_once();
+    if ui::framed_by_another_site() && !ui::embed_mode() {
+        leptos::mount::mount_to_body(ui::FramedNotice);
+        return;
+    }
     browser::practice::install();
+    // The engine's worker starts loading now, while the page draws.
+    browser::engine::state();
     leptos::mount::mount_to_body(ui::App);
 }

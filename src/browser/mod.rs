@@ -1,12 +1,11 @@
-//! Browser glue: the engine's `Host` on the browser's event loop. Thin on purpose — all
-//! scheduling logic is the engine's; this only supplies a clock, timers and yields.
+//! Browser glue, thin on purpose: the engine's worker seen from the page (`engine`), the
+//! practice API's server and its service worker (`practice`), `fetch()` for it (`fetch`),
+//! storage, downloads, compression and on-demand modules.
 
 pub mod compress;
 pub mod download;
+pub mod engine;
 pub mod fetch;
 pub mod lazy_module;
-mod host;
 pub mod practice;
 pub mod storage;
-
-pub use host::{run_in_browser, run_live, BrowserHost, TimeMode};

@@ -2,8 +2,9 @@
 //! answers requests relayed by the service worker (`sw.js`), or, where service workers are
 //! unavailable (private windows, `file://`), requests the program makes directly.
 
-use awaitlab_engine::practice_api::{Reply, Request, Server, Settings};
-use std::cell::{Cell, RefCell};
+use awaitlab_engine::practice_api::{Reply, Request, Settings};
+use awaitlab_worker::practice::TimedServer;
+use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,18 +21,12 @@ pub enum Relay {
 }
 
 pub struct PracticeApi {
-    server: RefCell<Server>,
-    /// Real time runs faster or slower than the wall clock (the page's speed factor).
-    speed: Cell<f64>,
+    server: TimedServer,
     relay: Cell<Relay>,
 }
 
 thread_local! {
-    static API: Rc<PracticeApi> = Rc::new(PracticeApi {
-        server: RefCell::new(Server::new(Settings::default())),
-        speed: Cell::new(1.0),
-        relay: Cell::new(Relay::Starting),
-    });
+    static API: Rc<PracticeApi> = Rc::new(PracticeApi { server: TimedServer::default(), relay: Cell::new(Relay::Starting) });
 }
 
 /// The page's one practice server.
@@ -39,43 +34,27 @@ pub fn api() -> Rc<PracticeApi> {
     API.with(|a| a.clone())
 }
 
-fn performance_now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
 impl PracticeApi {
     /// A fresh server with these settings (each run starts with an empty line and zero stats).
     pub fn configure(&self, settings: Settings, speed: f64) {
-        self.server.borrow_mut().configure(settings);
-        self.speed.set(speed.clamp(0.05, 20.0));
+        self.server.configure(settings, speed);
     }
 
     pub fn settings(&self) -> Settings {
-        self.server.borrow().settings().clone()
+        self.server.settings()
     }
 
     pub fn stats(&self) -> awaitlab_engine::practice_api::Stats {
-        self.server.borrow().stats().clone()
+        self.server.stats()
     }
 
     pub fn relay(&self) -> Relay {
         self.relay.get()
     }
 
-    fn server_now(&self) -> f64 {
-        performance_now_ms() / 1000.0 * self.speed.get()
-    }
-
     /// Answers a request, resolving when the reply is due (latency, line, rate limit applied).
     pub async fn answer(&self, request: &Request) -> Reply {
-        let now = self.server_now();
-        let reply = self.server.borrow_mut().handle(request, now);
-        let wait_ms = ((reply.respond_at - now) / self.speed.get() * 1000.0).max(0.0);
-        if wait_ms > 0.0 {
-            // Never early: the server counts a request as in flight until its reply time.
-            gloo_timers::future::TimeoutFuture::new(wait_ms.ceil() as u32 + 1).await;
-        }
-        reply
+        self.server.answer(request).await
     }
 }
 
@@ -137,6 +116,11 @@ async fn handle_relayed(event: web_sys::MessageEvent) {
     }
     let ports = event.ports();
     let Ok(port) = ports.get(0).dyn_into::<web_sys::MessagePort>() else { return };
+    // Taken: the service worker waits for the answer now (a page that does not say so within
+    // a second is passed over).
+    let accepted = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&accepted, &"type".into(), &"accepted".into());
+    let _ = port.post_message(&accepted);
     let headers = js_sys::Array::from(&get(&data, "headers"))
         .iter()
         .filter_map(|pair| {
@@ -156,6 +140,7 @@ async fn handle_relayed(event: web_sys::MessageEvent) {
     };
     let reply = api().answer(&request).await;
     let answer = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&answer, &"type".into(), &"answer".into());
     let _ = js_sys::Reflect::set(&answer, &"status".into(), &JsValue::from(reply.status));
     let _ = js_sys::Reflect::set(&answer, &"reason".into(), &JsValue::from_str(reply.reason));
     let pairs = js_sys::Array::new();

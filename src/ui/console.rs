@@ -1,5 +1,17 @@
+use crate::visible::{pieces, Piece};
 use awaitlab_engine::machine::{Chunk, Stream};
 use leptos::prelude::*;
+
+/// Text with its hidden control characters shown by name (a marked span each), never applied.
+fn shown(text: &str) -> impl IntoView {
+    pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(t) => t.to_string().into_any(),
+            Piece::Control { escape, code } => view! { <span class="ctrl" title=format!("U+{code:04X}: a control character, shown by name")>{escape}</span> }.into_any(),
+        })
+        .collect_view()
+}
 
 /// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself), also
 /// inside an exception group's box (`    |   File ...`).
@@ -19,7 +31,7 @@ pub fn Console(#[prop(into)] chunks: Signal<Vec<Chunk>>, on_line: Callback<u32>)
                 key=|(i, c)| (*i, c.text.len())
                 children=move |(_, c)| {
                     if c.stream == Stream::Stdout {
-                        return view! { <span class="stdout">{c.text}</span> }.into_any();
+                        return view! { <span class="stdout">{shown(&c.text)}</span> }.into_any();
                     }
                     let parts = c.text.split_inclusive('\n').map(|line| {
                         let line = line.to_string();
@@ -30,11 +42,11 @@ pub fn Console(#[prop(into)] chunks: Signal<Vec<Chunk>>, on_line: Callback<u32>)
                                 let text = line.trim_end_matches('\n').to_string();
                                 view! {
                                     <button class="tb-line" title=format!("Show line {n} in the editor")
-                                        on:click=move |_| on_line.run(n)>{text}</button>
+                                        on:click=move |_| on_line.run(n)>{shown(&text)}</button>
                                     {newline}
                                 }.into_any()
                             }
-                            None => view! { <span>{line}</span> }.into_any(),
+                            None => view! { <span>{shown(&line)}</span> }.into_any(),
                         }
                     }).collect_view();
                     view! { <span class="stderr">{parts}</span> }.into_any()

@@ -6,7 +6,7 @@ use super::session::{self, Notice};
 use super::replay::Replay;
 use super::timeline::TimelineView;
 use super::twin::RustTwin;
-use crate::browser::{run_live, TimeMode};
+use crate::browser::engine::{self, TimeMode};
 use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::machine::ErrorSpot;
 use awaitlab_engine::RunConfig;
@@ -34,7 +34,7 @@ asyncio.run(main())
 const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
 
 /// `?embed=1`: editor, Run and timeline only, for an iframe in a course page.
-fn embed_mode() -> bool {
+pub fn embed_mode() -> bool {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     search.trim_start_matches('?').split('&').any(|p| p == "embed=1" || p == "embed=true")
 }
@@ -44,6 +44,13 @@ fn twin_failure(why: String) -> awaitlab_engine::RunResult {
     let text = format!("The Rust twin could not run: {why}\n");
     let chunks = vec![awaitlab_engine::machine::Chunk { stream: awaitlab_engine::machine::Stream::Stderr, text, time: 0.0 }];
     awaitlab_engine::RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
+}
+
+/// The timeline of these records, with the program's texts made safe to show.
+fn shown_timeline(records: &[awaitlab_engine::trace::Record]) -> awaitlab_engine::timeline::Timeline {
+    let mut model = awaitlab_engine::timeline::build(records);
+    crate::visible::timeline(&mut model);
+    model
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -186,7 +193,7 @@ pub fn App() -> impl IntoView {
             editor::clear_error();
             set_cursor.set(None);
             set_playing.set(false);
-            set_ran_source.set(ran);
+            set_ran_source.set(crate::visible::plain(&ran));
             set_ran_rate.set(rate);
             zoom.set(None);
             set_state.set(RunState::Running);
@@ -206,7 +213,7 @@ pub fn App() -> impl IntoView {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
-        let model = awaitlab_engine::timeline::build(&result.trace);
+        let model = shown_timeline(&result.trace);
         let tasks = model.lanes.len();
         let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
         if let Some(stats) = stats.filter(|s| s.requests > 0) {
@@ -238,7 +245,6 @@ pub fn App() -> impl IntoView {
     };
     let rate_of = |api: &Settings| (api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s));
     let run = {
-        let stop_flag = stop_flag.clone();
         let begin_run = begin_run.clone();
         move || {
             if state.get_untracked() == RunState::Running {
@@ -248,21 +254,20 @@ pub fn App() -> impl IntoView {
             let api = api_settings.get_untracked();
             begin_run(source.clone(), rate_of(&api));
             let mode = if real_time.get_untracked() { TimeMode::RealTime { speed: speed.get_untracked() } } else { TimeMode::Instant };
-            let stop = stop_flag.clone();
             leptos::task::spawn_local(async move {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
                 // While it runs: the output so far, and the timeline so far.
-                let show_progress = move |m: &awaitlab_engine::machine::Machine| {
-                    set_chunks.set(m.chunks().to_vec());
+                let show_progress = move |live: &engine::LiveRun| {
+                    set_chunks.set(live.chunks.clone());
                     if real_time.get_untracked() {
-                        set_live_now.set(Some(m.now()));
+                        set_live_now.set(Some(live.now));
                     }
-                    if m.trace_records().len() <= LIVE_TIMELINE_MAX_RECORDS {
-                        set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
+                    if live.records.len() <= LIVE_TIMELINE_MAX_RECORDS {
+                        set_timeline.set(Some(shown_timeline(&live.records)));
                     }
                 };
-                let (result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
+                let (result, stats) = engine::run(&source, &config, mode, show_progress).await;
                 finish_run(result, Some(stats), "");
             });
         }
@@ -283,7 +288,7 @@ pub fn App() -> impl IntoView {
                 let show_progress = move |p: crate::twins::Progress| {
                     set_chunks.set(p.chunks.to_vec());
                     set_live_now.set(Some(p.now));
-                    set_timeline.set(Some(awaitlab_engine::timeline::build(p.records)));
+                    set_timeline.set(Some(shown_timeline(p.records)));
                 };
                 let result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await;
                 let stats = crate::browser::practice::api().stats();
@@ -297,7 +302,11 @@ pub fn App() -> impl IntoView {
     let run_key = run.clone();
     let stop = {
         let stop_flag = stop_flag.clone();
-        move |_| stop_flag.set(true)
+        move |_| {
+            // A twin watches the flag; a Python run is in the engine's worker.
+            stop_flag.set(true);
+            engine::stop();
+        }
     };
 
     view! {

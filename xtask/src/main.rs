@@ -4,6 +4,7 @@
 //! so the README's two commands work on a fresh machine that reaches only the package registries.
 
 mod csp;
+mod headers;
 mod install;
 mod serve;
 mod tasks;
@@ -14,7 +15,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  serve [--port N]          install what is missing, build the release app, serve it on 127.0.0.1:8080
+  serve [--port N] [--no-build]
+                            install what is missing, build the release app, serve it on 127.0.0.1:8080
   test                      install what is missing, run every test layer (native, browser wasm, end-to-end)
   dist [--public-url /p/]   optimized static build into dist/, ready for any static host
   bench [--engine-only|--web-only]

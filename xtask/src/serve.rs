@@ -51,6 +51,13 @@ fn resolve(dir: &Path, url_path: &str) -> Option<PathBuf> {
     Some(file)
 }
 
+/// The headers `dir/_headers` gives this request, as a host that reads the file would send them.
+fn host_headers(dir: &Path, target: &str) -> Vec<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(dir.join("_headers")) else { return Vec::new() };
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    crate::headers::parse(&text).into_iter().filter(|(pattern, _)| crate::headers::matches(pattern, path)).flat_map(|(_, h)| h).collect()
+}
+
 fn handle(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let mut reader = BufReader::new(stream.try_clone()?);
     loop {
@@ -78,9 +85,13 @@ fn handle(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             Some((file, body)) => ("200 OK", content_type(&file), body),
             None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),
         };
+        let mut extra = String::new();
+        for (name, value) in host_headers(dir, target) {
+            extra.push_str(&format!("{name}: {value}\r\n"));
+        }
         write!(
             out,
-            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n",
+            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n{extra}\r\n",
             body.len()
         )?;
         if method != "HEAD" {

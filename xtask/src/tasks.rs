@@ -25,16 +25,22 @@ pub fn dist(args: &[String]) -> Result<(), String> {
 
 fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     bundle_editor()?;
-    let twins = wasm::build_twins_module()?;
+    let twins = wasm::build_module(&wasm::TWINS)?;
+    let engine = wasm::build_module(&wasm::ENGINE_WORKER)?;
     let mut trunk = cmd("trunk");
     trunk.args(["build", "--release", "--offline"]);
     if let Some(url) = public_url {
         trunk.args(["--public-url", url]);
     }
-    trunk.env("TRUNK_SKIP_VERSION_CHECK", "true").env("AWAITLAB_TWINS_MODULE", format!("{twins}/awaitlab_twins.js"));
+    trunk
+        .env("TRUNK_SKIP_VERSION_CHECK", "true")
+        .env("AWAITLAB_TWINS_MODULE", format!("{twins}/awaitlab_twins.js"))
+        .env("AWAITLAB_ENGINE_WORKER", format!("{engine}/worker.js"));
     run(wasm::small_wasm(trunk))?;
-    wasm::copy_twins_module(&twins, &root().join("dist"))?;
+    wasm::copy_module(&wasm::TWINS, &twins, &root().join("dist"))?;
+    wasm::copy_module(&wasm::ENGINE_WORKER, &engine, &root().join("dist"))?;
     crate::csp::externalize_inline_scripts(&root().join("dist"))?;
+    crate::headers::write_headers_file(&root().join("dist"), public_url.unwrap_or("/"))?;
     println!("xtask: static site in {}", root().join("dist").display());
     Ok(())
 }
@@ -52,6 +58,8 @@ fn bundle_editor() -> Result<(), String> {
         "--global-name=AwaitlabEditor",
         "--minify",
         "--log-level=warning",
+        // CodeMirror's styles in a constructed stylesheet, not a <style> element (the page allows no inline styles).
+        "--alias:style-mod=./web/editor/adopted-styles.js",
         "--banner:js=/* Awaitlab editor. CodeMirror 6 and Lezer: MIT licence, (C) Marijn Haverbeke and others; see https://codemirror.net */",
     ]);
     esbuild.arg(format!("--outfile={EDITOR_BUNDLE}"));
@@ -59,8 +67,10 @@ fn bundle_editor() -> Result<(), String> {
 }
 
 pub fn serve(args: &[String]) -> Result<(), String> {
-    install::toolchain()?;
-    build_dist(None)?;
+    if !args.iter().any(|a| a == "--no-build") {
+        install::toolchain()?;
+        build_dist(None)?;
+    }
     let port = flag_value(args, "--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
     let listener = serve::bind(port)?;
     println!("xtask: Awaitlab is served on http://127.0.0.1:{port}/ (Ctrl+C to stop)");
@@ -80,7 +90,7 @@ pub fn test(_args: &[String]) -> Result<(), String> {
 
     println!("\n== layer 2: browser glue (wasm-bindgen-test in headless Chromium) ==");
     let mut browser_tests = cmd("cargo");
-    browser_tests.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--tests"])
+    browser_tests.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--package", "awaitlab-worker", "--tests"])
         .env("CHROMEDRIVER", install::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     run(browser_tests)?;

@@ -19,41 +19,73 @@ pub fn small_wasm(mut c: Command) -> Command {
     c
 }
 
-/// The folder (under target/) that holds the built twins module, and the one in the site.
-const STAGING: &str = "target/twins-module";
+/// Where built modules wait (under target/) before they are copied into the site.
+const STAGING: &str = "target/modules";
 
-/// Builds `crates/twins` into a wasm-bindgen module (`--target web`), optimizes it, and puts it
-/// in a folder named after its content (`twins-<hash>`: a static host may cache it forever).
+/// A wasm module of the site beside the page's own: the engine's worker, the Rust twins.
+pub struct Module {
+    /// The cargo package and its library's file name.
+    pub package: &'static str,
+    pub lib: &'static str,
+    /// The site folder's name before its hash (`engine`, `twins`).
+    pub folder: &'static str,
+    pub features: &'static [&'static str],
+}
+
+pub const ENGINE_WORKER: Module = Module { package: "awaitlab-worker", lib: "awaitlab_worker", folder: "engine", features: &["entry"] };
+pub const TWINS: Module = Module { package: "awaitlab-twins", lib: "awaitlab_twins", folder: "twins", features: &[] };
+
+/// The engine worker's entry script: loads the module, starts it, and reports its death with
+/// the memory it had (a trap from an exhausted memory looks like any other trap).
+const WORKER_ENTRY: &str = r#"// The engine's worker (built by cargo xtask): load the engine, then take the page's messages.
+import init, { start } from './awaitlab_worker.js';
+
+let memory = null;
+const report = (reason) => postMessage({ type: 'crashed', reason: String(reason), memory: memory ? memory.buffer.byteLength : 0 });
+self.addEventListener('error', (event) => { event.preventDefault(); report(event.message || event.error); });
+self.addEventListener('unhandledrejection', (event) => { event.preventDefault(); report(event.reason && event.reason.message || event.reason); });
+
+init().then((exports) => { memory = exports.memory; start(); }, (error) => report('the engine could not load: ' + error));
+"#;
+
+/// Builds `module` into a wasm-bindgen module (`--target web`), optimizes it, and puts it in a
+/// folder named after its content (`engine-<hash>`: a static host may cache it for ever).
 /// Returns the folder's name.
-pub fn build_twins_module() -> Result<String, String> {
+pub fn build_module(module: &Module) -> Result<String, String> {
     let mut build = cmd("cargo");
-    build.args(["build", "--quiet", "--package", "awaitlab-twins", "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+    build.args(["build", "--quiet", "--package", module.package, "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+    build.args(module.features.iter().flat_map(|f| ["--features", f]));
     run(small_wasm(build))?;
-    let staging = root().join(STAGING);
+    let staging = root().join(STAGING).join(module.folder);
     let pkg = staging.join("pkg");
     let _ = std::fs::remove_dir_all(&staging);
     let mut bindgen = cmd("wasm-bindgen");
     bindgen
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&pkg)
-        .arg(root().join("target/wasm32-unknown-unknown/wasm-release/awaitlab_twins.wasm"));
+        .arg(root().join(format!("target/wasm32-unknown-unknown/wasm-release/{}.wasm", module.lib)));
     run(bindgen)?;
-    let wasm = pkg.join("awaitlab_twins_bg.wasm");
+    let wasm = pkg.join(format!("{}_bg.wasm", module.lib));
     let mut opt = cmd("wasm-opt");
     opt.arg("-Oz").arg(&wasm).arg("-o").arg(&wasm);
     run(opt)?;
-    let mut hash = fnv1a(&[]);
-    for name in ["awaitlab_twins.js", "awaitlab_twins_bg.wasm"] {
-        hash = fnv1a_from(hash, &std::fs::read(pkg.join(name)).map_err(|e| format!("{name}: {e}"))?);
+    if module.package == ENGINE_WORKER.package {
+        std::fs::write(pkg.join("worker.js"), WORKER_ENTRY).map_err(|e| e.to_string())?;
     }
-    let folder = format!("twins-{hash:016x}");
+    let mut files: Vec<_> = std::fs::read_dir(&pkg).map_err(|e| e.to_string())?.flatten().map(|e| e.path()).collect();
+    files.sort();
+    let mut hash = fnv1a(&[]);
+    for file in &files {
+        hash = fnv1a_from(hash, &std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?);
+    }
+    let folder = format!("{}-{hash:016x}", module.folder);
     std::fs::rename(&pkg, staging.join(&folder)).map_err(|e| e.to_string())?;
     Ok(folder)
 }
 
-/// Copies the module's folder into the built site.
-pub fn copy_twins_module(folder: &str, dist: &Path) -> Result<(), String> {
-    let from = root().join(STAGING).join(folder);
+/// Copies a built module's folder into the site.
+pub fn copy_module(module: &Module, folder: &str, dist: &Path) -> Result<(), String> {
+    let from = root().join(STAGING).join(module.folder).join(folder);
     let to = dist.join(folder);
     std::fs::create_dir_all(&to).map_err(|e| format!("{}: {e}", to.display()))?;
     for entry in std::fs::read_dir(&from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {

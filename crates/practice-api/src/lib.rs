@@ -149,8 +149,55 @@ fn header_number(req: &Request, name: &str) -> Option<f64> {
     req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).and_then(|(_, v)| v.trim().parse::<f64>().ok()).filter(|v| v.is_finite())
 }
 
+const JSON: &str = "application/json";
+
 fn json_answer(status: u16, body: String) -> Answer {
-    Answer { status, content_type: "application/json", body: body.into_bytes(), latency_ms: None, meta: false }
+    Answer { status, content_type: JSON, body: body.into_bytes(), latency_ms: None, meta: false }
+}
+
+/// A 400 with its reason, for a parameter the route cannot use.
+fn bad_parameter(detail: &str) -> Answer {
+    json_answer(400, format!("{{\"detail\": {}}}", json_str(detail)))
+}
+
+/// The content types `/api/echo` answers with as asked; anything else (HTML, scripts, SVG, XML)
+/// is answered as plain text, so nothing served on the page's origin can run.
+pub const ECHO_CONTENT_TYPES: &[&str] = &["application/json", "text/plain; charset=utf-8", "application/octet-stream", "image/png", "image/jpeg", "image/gif", "image/webp"];
+
+fn echo_content_type(asked: Option<&str>) -> &'static str {
+    let Some(asked) = asked else { return JSON };
+    let essence = asked.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    ECHO_CONTENT_TYPES.iter().find(|t| t.split(';').next() == Some(essence.as_str())).copied().unwrap_or("text/plain; charset=utf-8")
+}
+
+/// The policy every practice-API answer carries, wherever it is served from (the service
+/// worker's relay, the page's own answer, a direct visit): a sandboxed document that may load
+/// nothing (an image may show itself), never sniffed into another type, readable only by the
+/// page's own origin.
+pub fn content_security_policy(content_type: &str) -> &'static str {
+    if content_type.starts_with("image/") {
+        "sandbox; default-src 'none'; img-src data:"
+    } else {
+        "sandbox; default-src 'none'"
+    }
+}
+
+/// The headers of a reply with this body type: its content type and the security policy.
+pub fn reply_headers(content_type: &str) -> Vec<(String, String)> {
+    vec![
+        ("content-type".to_string(), content_type.to_string()),
+        ("content-security-policy".to_string(), content_security_policy(content_type).to_string()),
+        ("x-content-type-options".to_string(), "nosniff".to_string()),
+        ("cross-origin-resource-policy".to_string(), "same-origin".to_string()),
+    ]
+}
+
+/// A whole-number query parameter within `range`: absent gives `default`, anything else a 400.
+fn count_param(value: Option<&str>, name: &str, default: usize, max: usize) -> Result<usize, Answer> {
+    match value {
+        None => Ok(default),
+        Some(v) => v.trim().parse::<usize>().ok().filter(|n| *n <= max).ok_or_else(|| bad_parameter(&format!("{name} must be a whole number from 0 to {max}, not '{v}'"))),
+    }
 }
 
 const MAX_LIST: usize = 10_000;
@@ -199,7 +246,7 @@ impl Server {
     /// says when it reaches the client.
     pub fn handle(&mut self, req: &Request, now: f64) -> Reply {
         let answer = self.route(req, now);
-        let mut headers = vec![("content-type".to_string(), answer.content_type.to_string())];
+        let headers = reply_headers(answer.content_type);
         if answer.meta {
             return Reply { status: answer.status, reason: reason(answer.status), headers, body: answer.body, respond_at: now };
         }
@@ -216,8 +263,8 @@ impl Server {
             }
             if self.window.len() >= self.settings.rate_limit as usize {
                 let retry = (self.window[0] + window - now).max(0.0).ceil().max(1.0);
+                let mut headers = reply_headers(JSON);
                 headers.push(("retry-after".into(), format!("{retry}")));
-                headers[0].1 = "application/json".into();
                 self.stats.rate_limited += 1;
                 let respond_at = now + 0.005;
                 self.enter(now, respond_at, 0);
@@ -258,7 +305,7 @@ impl Server {
         if failed {
             self.stats.errors += 1;
             let body = "{\"detail\": \"Internal server error (the practice API's error rate)\"}";
-            return Reply { status: 500, reason: reason(500), headers, body: body.as_bytes().to_vec(), respond_at };
+            return Reply { status: 500, reason: reason(500), headers: reply_headers(JSON), body: body.as_bytes().to_vec(), respond_at };
         }
         match answer.status {
             200..=299 => self.stats.ok += 1,
@@ -313,7 +360,10 @@ impl Server {
                 "{\"routes\": [\"/api/videos?n=N\", \"/api/videos/{id}\", \"/api/kittens/{n}\", \"/api/posts/{topic}?limit=N\", \"/api/echo?delay_ms=..&status=..\", \"/api/stats\"]}".into(),
             ),
             ["api", "videos"] => {
-                let n = param("n").and_then(|v| v.parse::<usize>().ok()).unwrap_or(100).min(MAX_LIST);
+                let n = match count_param(param("n"), "n", 100, MAX_LIST) {
+                    Ok(n) => n,
+                    Err(bad) => return bad,
+                };
                 let ids: Vec<String> = data::video_ids(n).iter().map(|s| json_str(s)).collect();
                 json_answer(200, format!("[{}]", ids.join(", ")))
             }
@@ -336,10 +386,13 @@ impl Server {
             }
             ["api", "kittens", n] => match n.parse::<u64>() {
                 Ok(n) => Answer { status: 200, content_type: "image/svg+xml", body: data::kitten_svg(n).into_bytes(), latency_ms: None, meta: false },
-                Err(_) => json_answer(404, "{\"detail\": \"Kittens are numbered: /api/kittens/1\"}".into()),
+                Err(_) => bad_parameter("Kittens are numbered: /api/kittens/1"),
             },
             ["api", "posts", topic] => {
-                let limit = param("limit").and_then(|v| v.parse::<usize>().ok()).unwrap_or(5).min(100);
+                let limit = match count_param(param("limit"), "limit", 5, 100) {
+                    Ok(n) => n,
+                    Err(bad) => return bad,
+                };
                 let children: Vec<String> = data::posts(topic, limit)
                     .iter()
                     .map(|p| {
@@ -363,13 +416,21 @@ impl Server {
     /// shape the reply (for demos of errors and of invalid JSON).
     fn echo(&mut self, req: &Request, params: &[(String, String)]) -> Answer {
         let param = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
-        let status = param("status").and_then(|v| v.parse::<u16>().ok()).filter(|s| (200..=599).contains(s)).unwrap_or(200);
-        let latency_ms = param("delay_ms").and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite()).map(|v| v.clamp(0.0, 60_000.0));
-        let content_type = match param("content_type") {
-            Some("text/html") => "text/html",
-            Some("text/plain") => "text/plain",
-            _ => "application/json",
+        let status = match param("status") {
+            None => 200,
+            Some(v) => match v.trim().parse::<u16>() {
+                Ok(s) if (200..=599).contains(&s) => s,
+                _ => return bad_parameter(&format!("status must be an HTTP status from 200 to 599, not '{v}'")),
+            },
         };
+        let latency_ms = match param("delay_ms") {
+            None => None,
+            Some(v) => match v.trim().parse::<f64>() {
+                Ok(ms) if (0.0..=60_000.0).contains(&ms) => Some(ms),
+                _ => return bad_parameter(&format!("delay_ms must be a number of milliseconds from 0 to 60000, not '{v}'")),
+            },
+        };
+        let content_type = echo_content_type(param("content_type"));
         let body = match param("body") {
             Some(b) => b.as_bytes().to_vec(),
             None => {

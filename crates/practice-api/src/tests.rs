@@ -34,8 +34,10 @@ fn echo_shapes_its_reply() {
     let r = get(&mut s, "/api/echo?status=503&delay_ms=40", 1.0);
     assert_eq!((r.status, r.reason), (503, "Service Unavailable"));
     assert!((r.respond_at - 1.04).abs() < 1e-9);
-    let r = get(&mut s, "/api/echo?content_type=text/html&body=%3Chtml%3E", 0.0);
-    assert_eq!((r.headers[0].1.as_str(), r.text().as_str()), ("text/html", "<html>"));
+    let r = get(&mut s, "/api/echo?content_type=text/plain&body=hi", 0.0);
+    assert_eq!((r.headers[0].1.as_str(), r.text().as_str()), ("text/plain; charset=utf-8", "hi"));
+    let r = get(&mut s, "/api/echo?content_type=image/png&body=x", 0.0);
+    assert_eq!(r.headers[0].1, "image/png");
     let r = s.handle(&Request { method: "post".into(), path: "/api/echo?a=1".into(), headers: vec![("X-Test".into(), "yes".into())], body: b"hi".to_vec() }, 0.0);
     assert_eq!(r.text(), r#"{"method": "POST", "path": "/api/echo", "query": {"a": "1"}, "headers": {"x-test": "yes"}, "body": "hi"}"#);
 }
@@ -135,4 +137,55 @@ fn a_request_can_set_its_own_latency_and_error_rate() {
     assert!((s.handle(&req(vec![("X-Practice-Latency-Ms", "750")]), 0.0).respond_at - 0.75).abs() < 1e-9);
     assert_eq!(s.handle(&req(vec![("x-practice-error-rate", "1")]), 0.0).status, 500);
     assert_eq!(s.handle(&req(vec![("x-practice-latency-ms", "NaN")]), 0.0).respond_at, 0.1);
+}
+
+fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
+    reply.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn echo_never_answers_active_content() {
+    let mut s = Server::new(fixed(0.0, 0));
+    for asked in ["text/html", "TEXT/HTML; charset=utf-8", "application/javascript", "text/javascript", "image/svg+xml", "application/xhtml+xml", "text/xml", "multipart/x-mixed-replace", ""] {
+        let r = get(&mut s, &format!("/api/echo?content_type={}&body=%3Cscript%3Ealert(1)%3C/script%3E", asked.replace(' ', "%20").replace(';', "%3B")), 0.0);
+        assert_eq!(header(&r, "content-type"), Some("text/plain; charset=utf-8"), "{asked}");
+        assert_eq!(r.text(), "<script>alert(1)</script>");
+    }
+}
+
+#[test]
+fn every_reply_is_sandboxed_and_never_sniffed() {
+    let mut s = Server::new(Settings { rate_limit: 1, error_rate: 0.0, ..fixed(0.0, 0) });
+    let mut replies = vec![get(&mut s, "/api/videos?n=1", 0.0), get(&mut s, "/api/videos?n=1", 0.0)];
+    assert_eq!(replies[1].status, 429);
+    let mut s = Server::new(Settings { error_rate: 1.0, ..fixed(0.0, 0) });
+    replies.push(get(&mut s, "/api/videos/student", 0.0));
+    assert_eq!(replies[2].status, 500);
+    let mut s = Server::new(fixed(0.0, 0));
+    for path in ["/api", "/api/stats", "/api/stats/reset", "/api/videos/student", "/api/videos/nope", "/api/kittens/2", "/api/posts/x", "/api/echo?body=x", "/api/echo?status=abc", "/api/nowhere"] {
+        replies.push(get(&mut s, path, 0.0));
+    }
+    replies.push(s.handle(&Request { method: "POST".into(), path: "/api/videos".into(), ..Default::default() }, 0.0));
+    for r in &replies {
+        let csp = header(r, "content-security-policy").unwrap_or_default();
+        assert!(csp.starts_with("sandbox; default-src 'none'"), "{csp} on {}", r.status);
+        assert_eq!(header(r, "x-content-type-options"), Some("nosniff"));
+        assert_eq!(header(r, "cross-origin-resource-policy"), Some("same-origin"));
+    }
+    let kitten = get(&mut s, "/api/kittens/3", 0.0);
+    assert_eq!(header(&kitten, "content-security-policy"), Some("sandbox; default-src 'none'; img-src data:"));
+}
+
+#[test]
+fn invalid_parameters_get_a_400_with_a_reason() {
+    let mut s = Server::new(fixed(0.0, 0));
+    for path in ["/api/echo?status=999", "/api/echo?status=abc", "/api/echo?status=0", "/api/echo?status=199", "/api/echo?delay_ms=-5", "/api/echo?delay_ms=NaN", "/api/echo?delay_ms=1e9", "/api/videos?n=-1", "/api/videos?n=abc", "/api/videos?n=10001", "/api/posts/x?limit=101", "/api/kittens/abc"] {
+        let r = get(&mut s, path, 0.0);
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(header(&r, "content-type"), Some("application/json"));
+        assert!(r.text().starts_with("{\"detail\": \""), "{path}: {}", r.text());
+    }
+    assert_eq!(get(&mut s, "/api/echo?status=201", 0.0).status, 201);
+    assert_eq!(get(&mut s, "/api/videos?n=0", 0.0).text(), "[]");
+    assert_eq!(get(&mut s, "/api/videos?n=10000", 0.0).status, 200);
 }

@@ -217,18 +217,18 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
         }
     };
     view! {
-        <div class="canvas-lanes" data-testid="canvas-lanes" data-lanes=lanes style=format!("height: {view_h}px")
+        <div class="canvas-lanes" data-testid="canvas-lanes" data-lanes=lanes style:height=format!("{view_h}px")
             on:scroll=move |ev| {
                 if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     set_scroll.set(el.scroll_top() as f64);
                 }
             }>
-            <canvas node_ref=canvas_ref style=format!("height: {view_h}px") role="img"
+            <canvas node_ref=canvas_ref style:height=format!("{view_h}px") role="img"
                 aria-label=format!("Timeline of {lanes} tasks (drawn on a canvas; hover for details)")
                 on:mousemove=hover on:mouseleave=move |_| set_tip.set(None) on:click=click></canvas>
-            <div class="canvas-spacer" style=format!("height: {}px", (total_h - view_h).max(0.0))></div>
+            <div class="canvas-spacer" style:height=format!("{}px", (total_h - view_h).max(0.0))></div>
             {move || tip.get().map(|(x, y, text)| view! {
-                <div class="canvas-tip" role="tooltip" style=format!("left: {}px; top: {}px", x + 12.0, y + scroll.get() + 12.0)>{text}</div>
+                <div class="canvas-tip" role="tooltip" style:left=format!("{}px", x + 12.0) style:top=format!("{}px", y + scroll.get() + 12.0)>{text}</div>
             })}
         </div>
     }

@@ -1,9 +1,10 @@
-//! HTTP from programs in headless Chromium: real fetch(), the practice API answered in the page,
-//! and its virtual-clock twin in instant mode. (The service-worker relay needs the built site:
-//! e2e/http.test.mjs covers it.)
+//! HTTP from programs in headless Chromium: real fetch(), the practice API answered beside the
+//! engine, and its virtual-clock twin in instant mode. (The worker, the page and the service
+//! worker's relay need the built site: e2e/http.test.mjs covers them.)
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab::browser::{run_live, TimeMode};
+use awaitlab_worker::host::{run_here, TimeMode};
+use awaitlab_worker::practice::TimedServer;
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
 use awaitlab_engine::{RunConfig, RunResult};
 use std::cell::Cell;
@@ -21,8 +22,21 @@ fn max_in_flight(r: &RunResult) -> usize {
     awaitlab_engine::timeline::build(&r.trace).max_in_flight
 }
 
+/// A run with a fresh practice server set up as `api` says; what the program did, and what the
+/// server saw (instant mode's virtual one, or the real-time one).
 async fn run(src: &str, mode: TimeMode, api: Settings) -> (RunResult, awaitlab_engine::practice_api::Stats) {
-    run_live(src, &RunConfig { api, ..Default::default() }, mode, Rc::new(Cell::new(false)), |_| {}).await
+    let server = Rc::new(TimedServer::default());
+    let speed = match mode {
+        TimeMode::RealTime { speed } => speed,
+        TimeMode::Instant => 1.0,
+    };
+    server.configure(api.clone(), speed);
+    let base = web_sys::window().unwrap().location().href().unwrap();
+    let (result, virtual_stats) = run_here(src, &RunConfig { api, ..Default::default() }, mode, Rc::new(Cell::new(false)), Rc::new(server.clone()), &base).await;
+    match mode {
+        TimeMode::Instant => (result, virtual_stats),
+        TimeMode::RealTime { .. } => (result, server.stats()),
+    }
 }
 
 const VIDEOS: &str = r#"

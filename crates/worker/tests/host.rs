@@ -1,13 +1,21 @@
-//! Browser glue in headless Chromium: the engine on the browser's event loop.
+//! The engine's host in headless Chromium, on a browser event loop (the worker's code, run on
+//! the test's page).
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab::browser::{run_in_browser, TimeMode};
 use awaitlab_engine::RunConfig;
+use awaitlab_worker::host::{run_here, TimeMode};
+use awaitlab_worker::practice::TimedServer;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// A run on this page's event loop, with a practice server of its own.
+async fn run_in_browser(source: &str, config: &RunConfig, mode: TimeMode, stop: Rc<Cell<bool>>) -> awaitlab_engine::RunResult {
+    let practice = Rc::new(Rc::new(TimedServer::default()));
+    run_here(source, config, mode, stop, practice, "http://127.0.0.1/").await.0
+}
 
 fn now_ms() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
