@@ -230,3 +230,31 @@ test('the full app inside another site\'s frame shows no saved work; an embed wo
   await notPwned(attackerPage, 'embed');
   await context.close();
 });
+
+test('Trusted Types: HTML with scripts or handlers cannot be written into the app page, nor a foreign script loaded', async () => {
+  const context = await browser.newContext();
+  const { page, errors } = await openPage(context);
+  const outcome = await page.evaluate(async (foreign) => {
+    const tried = {};
+    const attempt = (name, f) => { try { f(); tried[name] = 'written'; } catch (e) { tried[name] = e.name; } };
+    attempt('img onerror', () => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__pwned=1">'));
+    attempt('script element', () => { document.createElement('div').innerHTML = '<script>window.__pwned=1</script>'; });
+    attempt('javascript: link', () => { document.createElement('div').innerHTML = '<a href="javascript:window.__pwned=1">x</a>'; });
+    attempt('plain markup', () => { document.createElement('div').innerHTML = '<b>bold</b> text'; });
+    attempt('foreign worker', () => new Worker(foreign));
+    attempt('foreign script', () => { const s = document.createElement('script'); s.src = foreign; document.head.append(s); });
+    await new Promise((r) => setTimeout(r, 300));
+    return { tried, pwned: window.__pwned };
+  }, attackerUrl('/evil.js'));
+  assert.deepEqual(outcome.tried, {
+    'img onerror': 'TypeError', 'script element': 'TypeError', 'javascript: link': 'TypeError', 'plain markup': 'written',
+    'foreign worker': 'TypeError', 'foreign script': 'TypeError',
+  });
+  assert.equal(outcome.pwned, undefined);
+  // The app itself still runs programs (its own templates, worker and service worker pass).
+  const { state, output } = await runProgram(page, 'print("still fine")');
+  assert.equal(state, 'done');
+  assert.equal(output, 'still fine\n');
+  assert.deepEqual(errors.filter((e) => !/Awaitlab (refused|loads)/.test(e)), []);
+  await context.close();
+});
