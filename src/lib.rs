@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod demos;
 pub mod share;
+pub mod terminal;
 pub mod twins;
 pub mod ui;
 pub mod visible;

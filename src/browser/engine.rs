@@ -1,6 +1,12 @@
 //! The engine's worker, seen from the page: started when the page loads (and again whenever it
 //! had to be ended), given one run at a time, and always stoppable.
 //!
+//! What a run sends (progress in the engine's wire form) is queued and taken in by a pump that
+//! works at most `SLICE_MS` at a time, in pieces of `PIECE_LINES` lines, so no amount of output
+//! or trace holds up the page. Output comes first: the worker sends its next progress once the
+//! page has taken in the last one's output (`ack`), and a run is over for the page when its
+//! output is all in; its trace is taken in behind, and the timeline drawn when it is complete.
+//!
 //! Stop escalates: the page asks the worker to stop; a worker that does not say it saw the
 //! request within `ACK_MS` (a native runaway, a trap) or has not ended the run within `END_MS`
 //! is terminated, the run ends as stopped with what arrived so far, and a fresh worker starts.
@@ -9,10 +15,12 @@
 use awaitlab_engine::machine::{Chunk, Stream};
 use awaitlab_engine::practice_api::Stats;
 use awaitlab_engine::trace::Record;
-use awaitlab_engine::{RunResult, RunConfig};
+use awaitlab_engine::{RunConfig, RunResult};
 use awaitlab_worker::protocol::{self, RunEnd, RunRequest};
 use leptos::prelude::*;
 use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,36 +34,52 @@ const ACK_MS: i32 = 60;
 /// ...and end the run within this one, or it is terminated.
 const END_MS: i32 = 250;
 
+/// The pump's work per task, and the lines of wire form it decodes at a time.
+const SLICE_MS: f64 = 8.0;
+const PIECE_LINES: usize = 4000;
+/// A run's end waits for this many trace records still to come (its timeline then comes with
+/// it); a longer trace is taken in after the run is over for the page.
+const SMALL_TRACE_RECORDS: u64 = 15_000;
+
 /// What a run has done so far, as the page received it.
 #[derive(Default)]
 pub struct LiveRun {
+    /// The output so far (a chunk continues the last one when written at the same moment on
+    /// the same stream, as the engine itself merges them).
     pub chunks: Vec<Chunk>,
     pub records: Vec<Record>,
     /// The program's clock at the last progress.
     pub now: f64,
-    /// How many chunks and records the last progress added (the tail of each list).
-    pub new_chunks: usize,
-    pub new_records: usize,
+    /// What the last piece added: its output, and how many records (the tail of `records`).
+    pub fresh_chunks: Vec<Chunk>,
+    pub fresh_records: usize,
 }
 
 impl LiveRun {
-    /// Adds what a progress or done message carried; output continues the last chunk when it
-    /// was written at the same moment on the same stream (as the engine itself merges it).
-    fn absorb(&mut self, wire: &str) {
-        self.new_chunks = 0;
-        self.new_records = 0;
-        let Ok((records, chunks)) = awaitlab_engine::wire::decode(wire) else { return };
-        self.new_records = records.len();
-        self.records.extend(records);
-        for chunk in chunks {
+    /// Adds a piece of a progress message: output, trace records, or both (wire text).
+    fn absorb(&mut self, output: &str, trace: &str) {
+        self.fresh_chunks.clear();
+        self.fresh_records = 0;
+        if let Ok((records, _)) = awaitlab_engine::wire::decode(trace) {
+            self.fresh_records = records.len();
+            self.records.extend(records);
+        }
+        let Ok((_, chunks)) = awaitlab_engine::wire::decode(output) else { return };
+        for chunk in &chunks {
             match self.chunks.last_mut() {
                 Some(last) if last.stream == chunk.stream && last.time == chunk.time => last.text.push_str(&chunk.text),
-                _ => {
-                    self.chunks.push(chunk);
-                    self.new_chunks += 1;
-                }
+                _ => self.chunks.push(chunk.clone()),
             }
         }
+        self.fresh_chunks = chunks;
+    }
+
+    /// Adds a note of the page's own (why a run was ended).
+    fn note(&mut self, text: String) {
+        let chunk = Chunk { stream: Stream::Stderr, text, time: self.now };
+        self.chunks.push(chunk.clone());
+        self.fresh_chunks = vec![chunk];
+        self.fresh_records = 0;
     }
 }
 
@@ -67,15 +91,41 @@ enum Outcome {
     Crashed(String),
 }
 
+/// Output work for the pump, in the order it arrived.
+enum Queued {
+    /// A progress message's output: wire text from `at` on; `ack` the worker once taken in.
+    Output { text: String, at: usize, now: f64 },
+    /// The run's end, taken in after everything that came before it.
+    End(Outcome),
+}
+
+/// A run's receiving side: what arrived, and who is shown it. Kept out of the engine's state
+/// so that showing progress can never meet a borrowed engine.
+struct Sink {
+    live: RefCell<LiveRun>,
+    on_progress: Box<dyn Fn(&LiveRun)>,
+    output: RefCell<VecDeque<Queued>>,
+    /// Trace records' wire text still to take in, and from where.
+    trace: RefCell<VecDeque<(String, usize)>>,
+    outcome: RefCell<Option<Outcome>>,
+    /// The run's output is all in: resolves the promise `run` awaits.
+    finish: js_sys::Function,
+    /// Its trace is all in too: resolves the promise `Trace::complete` awaits.
+    trace_complete: RefCell<Option<js_sys::Function>>,
+    trace_promise: js_sys::Promise,
+    ended: std::cell::Cell<bool>,
+    /// The worker sent the last of the trace (`trace-done`), or will send nothing more.
+    trace_ended: std::cell::Cell<bool>,
+    run: u32,
+}
+
 struct ActiveRun {
     id: u32,
-    live: LiveRun,
-    on_progress: Box<dyn Fn(&LiveRun)>,
-    /// Resolves the promise `run` awaits.
-    finish: js_sys::Function,
-    outcome: Option<Outcome>,
+    sink: Rc<Sink>,
     stop_acked: bool,
     stop_requested: bool,
+    /// The run has ended (its end is queued or taken in): no more escalation.
+    ended: bool,
 }
 
 /// Whether the engine can take a run.
@@ -92,7 +142,11 @@ struct Engine {
     state: RwSignal<EngineState>,
     waiting: Vec<js_sys::Function>,
     run: Option<ActiveRun>,
+    /// The sink the pump works on: the active run's, or a finished run's whose trace is still
+    /// being taken in.
+    pump_sink: Option<Rc<Sink>>,
     next_id: u32,
+    pumping: bool,
 }
 
 thread_local! {
@@ -109,7 +163,7 @@ pub fn state() -> RwSignal<EngineState> {
         return state;
     }
     let state = RwSignal::new(EngineState::Loading);
-    ENGINE.with(|e| *e.borrow_mut() = Some(Engine { worker: None, state, waiting: Vec::new(), run: None, next_id: 1 }));
+    ENGINE.with(|e| *e.borrow_mut() = Some(Engine { worker: None, state, waiting: Vec::new(), run: None, pump_sink: None, next_id: 1, pumping: false }));
     spawn_worker();
     state
 }
@@ -173,6 +227,11 @@ fn post(message: &JsValue) {
     });
 }
 
+/// The sink of run `run`: the active run's, or a finished run's whose trace still comes in.
+fn sink_of(run: u32) -> Option<Rc<Sink>> {
+    with_engine(|e| e.pump_sink.clone().filter(|s| s.run == run)).flatten()
+}
+
 fn on_message(event: web_sys::MessageEvent) {
     let message = event.data();
     let kind = protocol::kind(&message);
@@ -185,19 +244,16 @@ fn on_message(event: web_sys::MessageEvent) {
         return;
     }
     let run = protocol::run_id(&message);
-    let active = with_engine(|e| e.run.as_ref().map(|r| r.id)).flatten();
-    if active != Some(run) {
-        return;
-    }
+    let Some(sink) = sink_of(run) else { return };
     match kind.as_str() {
-        "progress" => with_engine(|e| {
-            if let Some(r) = e.run.as_mut() {
-                r.live.absorb(&protocol::progress_wire(&message));
-                r.live.now = protocol::progress_now(&message);
-                (r.on_progress)(&r.live);
+        "progress" => {
+            let (output, trace) = protocol::progress_parts(&message);
+            sink.output.borrow_mut().push_back(Queued::Output { text: output, at: 0, now: protocol::progress_now(&message) });
+            if !trace.is_empty() {
+                sink.trace.borrow_mut().push_back((trace, 0));
             }
-        })
-        .unwrap_or_default(),
+            schedule_pump();
+        }
         "stopping" => with_engine(|e| {
             if let Some(r) = e.run.as_mut() {
                 r.stop_acked = true;
@@ -210,22 +266,120 @@ fn on_message(event: web_sys::MessageEvent) {
                 let id = request.id;
                 let result = super::fetch::perform(request).await;
                 // The run may have ended (or its worker been replaced) meanwhile.
-                if with_engine(|e| e.run.as_ref().map(|r| r.id)).flatten() == Some(run) {
+                if sink_of(run).is_some() {
                     post(&protocol::http_result(run, id, &result));
                 }
             });
         }
-        "done" => {
-            let end = RunEnd::from_js(&message);
-            with_engine(|e| {
-                if let Some(r) = e.run.as_mut() {
-                    r.live.absorb(&protocol::progress_wire(&message));
-                }
-            });
-            finish(Outcome::Ended(end));
+        "done" => end_run(&sink, Outcome::Ended(RunEnd::from_js(&message))),
+        "trace-done" => {
+            sink.trace_ended.set(true);
+            schedule_pump();
         }
         _ => {}
     }
+}
+
+/// Queues the run's end (after what it sent before), once.
+fn end_run(sink: &Rc<Sink>, outcome: Outcome) {
+    // A worker that was ended or died sends no more trace.
+    if !matches!(outcome, Outcome::Ended(_)) {
+        sink.trace_ended.set(true);
+    }
+    let first = with_engine(|e| e.run.as_mut().filter(|r| Rc::ptr_eq(&r.sink, sink)).map(|r| !std::mem::replace(&mut r.ended, true))).flatten();
+    if first == Some(true) {
+        sink.output.borrow_mut().push_back(Queued::End(outcome));
+        schedule_pump();
+    }
+}
+
+fn schedule_pump() {
+    let already = with_engine(|e| std::mem::replace(&mut e.pumping, true)).unwrap_or(true);
+    if already {
+        return;
+    }
+    // A macrotask of its own: the browser paints and handles input between two slices.
+    let Ok(channel) = web_sys::MessageChannel::new() else { return };
+    let on_message = Closure::once_into_js(move |_: web_sys::MessageEvent| pump());
+    channel.port1().set_onmessage(Some(on_message.unchecked_ref()));
+    let _ = channel.port2().post_message(&JsValue::NULL);
+}
+
+/// The next `PIECE_LINES` lines of `text` from byte `at`: the piece and where the rest starts.
+fn next_piece(text: &str, at: usize) -> (&str, usize) {
+    let rest = &text[at..];
+    let end = rest.match_indices('\n').nth(PIECE_LINES - 1).map_or(rest.len(), |(i, _)| i + 1);
+    (&rest[..end], at + end)
+}
+
+/// Takes in queued work for at most `SLICE_MS` (output first, then trace), then gives the page
+/// back its thread.
+fn pump() {
+    with_engine(|e| e.pumping = false);
+    let Some(sink) = with_engine(|e| e.pump_sink.clone()).flatten() else { return };
+    let started = now_ms();
+    while now_ms() - started < SLICE_MS {
+        // A run's end waits for a short trace (its timeline then comes with it); a long one
+        // is taken in after the run is over for the page.
+        let wait_for_trace = match sink.output.borrow().front() {
+            Some(Queued::End(Outcome::Ended(end))) => end.trace_records_left <= SMALL_TRACE_RECORDS && !(sink.trace_ended.get() && sink.trace.borrow().is_empty()),
+            _ => false,
+        };
+        if wait_for_trace && sink.trace.borrow().is_empty() {
+            // The rest of the trace is on its way: the next message schedules the pump.
+            return;
+        }
+        let output = if wait_for_trace { None } else { sink.output.borrow_mut().pop_front() };
+        if let Some(item) = output {
+            match item {
+                Queued::Output { text, at, now } => {
+                    let (piece, next) = next_piece(&text, at);
+                    {
+                        let mut live = sink.live.borrow_mut();
+                        live.absorb(piece, "");
+                        live.now = now;
+                    }
+                    (sink.on_progress)(&sink.live.borrow());
+                    if next < text.len() {
+                        sink.output.borrow_mut().push_front(Queued::Output { text, at: next, now });
+                    } else if let Some(run) = with_engine(|e| e.run.as_ref().map(|r| r.id)).flatten() {
+                        post(&protocol::ack(run));
+                    }
+                }
+                Queued::End(outcome) => {
+                    *sink.outcome.borrow_mut() = Some(outcome);
+                    sink.ended.set(true);
+                    let _ = sink.finish.call0(&JsValue::NULL);
+                }
+            }
+            continue;
+        }
+        let trace = sink.trace.borrow_mut().pop_front();
+        match trace {
+            Some((text, at)) => {
+                let (piece, next) = next_piece(&text, at);
+                sink.live.borrow_mut().absorb("", piece);
+                (sink.on_progress)(&sink.live.borrow());
+                if next < text.len() {
+                    sink.trace.borrow_mut().push_front((text, next));
+                }
+            }
+            None => {
+                if sink.ended.get() && sink.trace_ended.get() {
+                    with_engine(|e| e.pump_sink = None);
+                    if let Some(complete) = sink.trace_complete.borrow_mut().take() {
+                        let _ = complete.call0(&JsValue::NULL);
+                    }
+                }
+                return;
+            }
+        }
+    }
+    schedule_pump();
+}
+
+fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// The worker's own report of its death (its entry script catches the error first).
@@ -242,19 +396,6 @@ fn crash_reason(message: &JsValue) -> String {
     }
 }
 
-fn finish(outcome: Outcome) {
-    let resolve = with_engine(|e| {
-        e.run.as_mut().map(|r| {
-            r.outcome = Some(outcome);
-            r.finish.clone()
-        })
-    })
-    .flatten();
-    if let Some(resolve) = resolve {
-        let _ = resolve.call0(&JsValue::NULL);
-    }
-}
-
 /// Ends the worker and starts a fresh one.
 fn replace_worker() {
     if let Some(Some(worker)) = with_engine(|e| e.worker.take()) {
@@ -264,17 +405,26 @@ fn replace_worker() {
 }
 
 fn crashed(reason: String) {
-    let had_run = with_engine(|e| e.run.is_some()).unwrap_or(false);
+    // A worker that never became ready could not load (a missing file, offline before the
+    // first visit): it is not started again until the next Run asks for it.
+    if state().get_untracked() == EngineState::Loading {
+        if let Some(Some(worker)) = with_engine(|e| e.worker.take()) {
+            worker.terminate();
+        }
+        set_state(EngineState::Unavailable(reason));
+        return;
+    }
+    let sink = with_engine(|e| e.run.as_ref().map(|r| r.sink.clone())).flatten();
     replace_worker();
-    if had_run {
-        finish(Outcome::Crashed(reason));
+    if let Some(sink) = sink {
+        end_run(&sink, Outcome::Crashed(reason));
     }
 }
 
 /// Asks the running program to stop; escalates to terminating the worker (module docs).
 pub fn stop() {
     let Some(Some(id)) = with_engine(|e| {
-        e.run.as_mut().filter(|r| !r.stop_requested).map(|r| {
+        e.run.as_mut().filter(|r| !r.stop_requested && !r.ended).map(|r| {
             r.stop_requested = true;
             r.id
         })
@@ -284,15 +434,15 @@ pub fn stop() {
     post(&protocol::stop(id));
     let check = move |limit_ms: i32, need_ack: bool| {
         let cb = Closure::once_into_js(move || {
-            let overdue = with_engine(|e| e.run.as_ref().is_some_and(|r| r.id == id && r.outcome.is_none() && (!need_ack || !r.stop_acked))).unwrap_or(false);
-            if overdue {
+            let overdue = with_engine(|e| e.run.as_ref().filter(|r| r.id == id && !r.ended && (!need_ack || !r.stop_acked)).map(|r| r.sink.clone())).flatten();
+            if let Some(sink) = overdue {
                 replace_worker();
                 let why = if need_ack {
                     format!("the engine did not answer Stop within {limit_ms} ms, so it was restarted")
                 } else {
                     format!("the program did not end within {limit_ms} ms of Stop, so the engine was restarted")
                 };
-                finish(Outcome::Terminated(why));
+                end_run(&sink, Outcome::Terminated(why));
             }
         });
         if let Some(w) = web_sys::window() {
@@ -303,8 +453,12 @@ pub fn stop() {
     check(END_MS, false);
 }
 
-/// Waits until the engine is ready (or known to be unavailable).
+/// Waits until the engine is ready (or known to be unavailable). An engine that could not load
+/// is tried once more.
 async fn ready() -> Result<(), String> {
+    if matches!(state().get_untracked(), EngineState::Unavailable(_)) && WORKER_SCRIPT.is_some() {
+        spawn_worker();
+    }
     loop {
         match state().get_untracked() {
             EngineState::Ready => return Ok(()),
@@ -323,37 +477,79 @@ fn the_page_base() -> String {
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default()
 }
 
-fn failure(why: &str) -> RunResult {
-    let chunks = vec![Chunk { stream: Stream::Stderr, text: format!("{why}\n"), time: 0.0 }];
-    RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
+/// A run's trace, still being taken in when the run's output is all in; the timeline waits
+/// for it (and the page stays responsive meanwhile).
+pub struct Trace {
+    sink: Option<Rc<Sink>>,
+}
+
+impl Trace {
+    /// Every trace record the run sent (those taken in, if a newer run took the page's
+    /// attention first).
+    pub async fn complete(self) -> Vec<Record> {
+        let Some(sink) = self.sink else { return Vec::new() };
+        let _ = wasm_bindgen_futures::JsFuture::from(sink.trace_promise.clone()).await;
+        let records = std::mem::take(&mut sink.live.borrow_mut().records);
+        records
+    }
+}
+
+/// A run that could not happen: why, shown as its output.
+fn failure(why: &str, on_progress: &dyn Fn(&LiveRun)) -> (RunResult, Stats, Trace) {
+    let mut live = LiveRun::default();
+    live.note(format!("{why}\n"));
+    on_progress(&live);
+    let result = RunResult { exit_code: 1, chunks: live.chunks, trace: vec![], duration: 0.0, instructions: 0, error: None };
+    (result, Stats::default(), Trace { sink: None })
+}
+
+/// Lets go of a finished run's trace still being taken in (a new run starts): whoever waits
+/// for it gets what arrived.
+fn abandon_trace() {
+    if let Some(old) = with_engine(|e| e.pump_sink.take()).flatten() {
+        old.trace.borrow_mut().clear();
+        if let Some(complete) = old.trace_complete.borrow_mut().take() {
+            let _ = complete.call0(&JsValue::NULL);
+        }
+    }
 }
 
 /// Runs a program in the worker with a fresh practice API set up as `config.api` says,
-/// showing the run so far through `on_progress`; returns what the program did and what the
-/// practice API saw.
-pub async fn run(source: &str, config: &RunConfig, mode: TimeMode, on_progress: impl Fn(&LiveRun) + 'static) -> (RunResult, Stats) {
+/// showing the run so far through `on_progress`. Returns when the run's output is all in:
+/// what the program did (its trace still empty), what the practice API saw, and the trace to
+/// wait for.
+pub async fn run(source: &str, config: &RunConfig, mode: TimeMode, on_progress: impl Fn(&LiveRun) + 'static) -> (RunResult, Stats, Trace) {
     if let Err(why) = ready().await {
-        return (failure(&format!("The engine could not be loaded: {why}")), Stats::default());
+        return failure(&format!("The engine could not be loaded: {why}"), &on_progress);
     }
     let real_time = match mode {
         TimeMode::RealTime { speed } => Some(speed),
         TimeMode::Instant => None,
     };
     super::practice::api().configure(config.api.clone(), real_time.unwrap_or(1.0));
-    let mut finish_fn = None;
-    let done = js_sys::Promise::new(&mut |resolve, _| finish_fn = Some(resolve));
+    abandon_trace();
+    let mut finish = None;
+    let done = js_sys::Promise::new(&mut |resolve, _| finish = Some(resolve));
+    let mut trace_complete = None;
+    let trace_promise = js_sys::Promise::new(&mut |resolve, _| trace_complete = Some(resolve));
+    let sink = Rc::new(Sink {
+        live: RefCell::new(LiveRun::default()),
+        on_progress: Box::new(on_progress),
+        output: RefCell::new(VecDeque::new()),
+        trace: RefCell::new(VecDeque::new()),
+        outcome: RefCell::new(None),
+        finish: finish.expect("a promise runs its executor at once"),
+        trace_complete: RefCell::new(trace_complete),
+        trace_promise,
+        ended: std::cell::Cell::new(false),
+        trace_ended: std::cell::Cell::new(false),
+        run: with_engine(|e| e.next_id).unwrap_or(0),
+    });
     let id = with_engine(|e| {
         let id = e.next_id;
         e.next_id += 1;
-        e.run = Some(ActiveRun {
-            id,
-            live: LiveRun::default(),
-            on_progress: Box::new(on_progress),
-            finish: finish_fn.take().expect("the promise runs its executor at once"),
-            outcome: None,
-            stop_acked: false,
-            stop_requested: false,
-        });
+        e.run = Some(ActiveRun { id, sink: sink.clone(), stop_acked: false, stop_requested: false, ended: false });
+        e.pump_sink = Some(sink.clone());
         id
     })
     .unwrap_or(0);
@@ -368,10 +564,26 @@ pub async fn run(source: &str, config: &RunConfig, mode: TimeMode, on_progress: 
     };
     post(&request.to_js());
     let _ = wasm_bindgen_futures::JsFuture::from(done).await;
-    let active = with_engine(|e| e.run.take()).flatten().expect("the run that just ended");
-    let mut live = active.live;
+    with_engine(|e| e.run = None);
+    // The trace may still be coming in: the pump finishes it; the page's note goes last.
+    schedule_pump();
+    let outcome = sink.outcome.borrow_mut().take();
+    let (chunks, now) = {
+        let mut live = sink.live.borrow_mut();
+        (std::mem::take(&mut live.chunks), live.now)
+    };
+    let trace = Trace { sink: Some(sink.clone()) };
     let stats_of_page = || super::practice::api().stats();
-    match active.outcome {
+    let ended_by_page = |why: String, exit_code: i32| {
+        let mut note = LiveRun { now, ..LiveRun::default() };
+        note.note(why);
+        (sink.on_progress)(&note);
+        let mut chunks = chunks.clone();
+        chunks.extend(note.chunks);
+        let result = RunResult { exit_code, chunks, trace: vec![], duration: now, instructions: 0, error: None };
+        (result, stats_of_page())
+    };
+    let (result, stats) = match outcome {
         Some(Outcome::Ended(end)) => {
             let stats = match mode {
                 TimeMode::Instant => Stats {
@@ -384,19 +596,12 @@ pub async fn run(source: &str, config: &RunConfig, mode: TimeMode, on_progress: 
                 },
                 TimeMode::RealTime { .. } => stats_of_page(),
             };
-            let result = RunResult { exit_code: end.exit_code, chunks: live.chunks, trace: live.records, duration: end.duration, instructions: end.instructions, error: end.error };
+            let result = RunResult { exit_code: end.exit_code, chunks, trace: vec![], duration: end.duration, instructions: end.instructions, error: end.error };
             (result, stats)
         }
-        Some(Outcome::Terminated(why)) => {
-            live.chunks.push(Chunk { stream: Stream::Stderr, text: format!("\nKeyboardInterrupt: stopped by the user ({why})\n"), time: live.now });
-            let result = RunResult { exit_code: 130, chunks: live.chunks, trace: live.records, duration: live.now, instructions: 0, error: None };
-            (result, stats_of_page())
-        }
-        Some(Outcome::Crashed(why)) => {
-            live.chunks.push(Chunk { stream: Stream::Stderr, text: format!("\nThe engine stopped: {why}. The output so far is kept; Run works again.\n"), time: live.now });
-            let result = RunResult { exit_code: 1, chunks: live.chunks, trace: live.records, duration: live.now, instructions: 0, error: None };
-            (result, stats_of_page())
-        }
-        None => (failure("The run ended without a result."), Stats::default()),
-    }
+        Some(Outcome::Terminated(why)) => ended_by_page(format!("\nKeyboardInterrupt: stopped by the user ({why})\n"), 130),
+        Some(Outcome::Crashed(why)) => ended_by_page(format!("\nThe engine stopped: {why}. The output so far is kept; Run works again.\n"), 1),
+        None => ended_by_page("The run ended without a result.\n".into(), 1),
+    };
+    (result, stats, trace)
 }

@@ -1,5 +1,5 @@
 use super::api_panel::ApiPanel;
-use super::console::Console;
+use super::console::{Console, ConsoleFeed};
 use super::editor::{self, CodeEditor};
 use super::gallery::Gallery;
 use super::session::{self, Notice};
@@ -32,6 +32,7 @@ asyncio.run(main())
 /// Past this many trace records the timeline is drawn once, at the end (rebuilding it every
 /// refresh would cost more than the run).
 const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
+const LIVE_TIMELINE_MS: f64 = 100.0;
 
 /// `?embed=1`: editor, Run and timeline only, for an iframe in a course page.
 pub fn embed_mode() -> bool {
@@ -44,6 +45,17 @@ fn twin_failure(why: String) -> awaitlab_engine::RunResult {
     let text = format!("The Rust twin could not run: {why}\n");
     let chunks = vec![awaitlab_engine::machine::Chunk { stream: awaitlab_engine::machine::Stream::Stderr, text, time: 0.0 }];
     awaitlab_engine::RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
+}
+
+/// Adds output as the engine writes it: a chunk written at the same moment on the same stream
+/// as the last continues it.
+fn append_output(all: &mut Vec<awaitlab_engine::machine::Chunk>, fresh: &[awaitlab_engine::machine::Chunk]) {
+    for chunk in fresh {
+        match all.last_mut() {
+            Some(last) if last.stream == chunk.stream && last.time == chunk.time => last.text.push_str(&chunk.text),
+            _ => all.push(chunk.clone()),
+        }
+    }
 }
 
 /// The timeline of these records, with the program's texts made safe to show.
@@ -77,7 +89,13 @@ impl RunState {
 #[component]
 pub fn App() -> impl IntoView {
     let (code, set_code) = signal(DEFAULT_PROGRAM.to_string());
-    let (chunks, set_chunks) = signal(Vec::<awaitlab_engine::machine::Chunk>::new());
+    // The output: all of it (replay and downloads read it), and the console that shows it.
+    let chunks = StoredValue::new_local(Vec::<awaitlab_engine::machine::Chunk>::new());
+    // Runs started so far (a run's late trace must not land on a newer run's page).
+    let runs = StoredValue::new(0u64);
+    // The run is over but its trace is still coming in (a large one): the timeline is busy.
+    let (drawing, set_drawing) = signal(false);
+    let console = ConsoleFeed::new();
     let (state, set_state) = signal(RunState::Idle);
     let (real_time, set_real_time) = signal(false);
     let (speed, set_speed) = signal(1.0f64);
@@ -87,13 +105,19 @@ pub fn App() -> impl IntoView {
     // Replay: a cursor in program time; the console shows the output up to it.
     let (cursor, set_cursor) = signal(None::<f64>);
     let (playing, set_playing) = signal(false);
-    let shown_chunks = Signal::derive(move || {
-        let all = chunks.get();
-        match cursor.get() {
-            Some(t) => all.into_iter().filter(|c| c.time <= t + 1e-9).collect(),
-            None => all,
-        }
-    });
+    {
+        // Under a replay cursor the console shows the output up to it; without one, all of it.
+        Effect::new(move |previous: Option<Option<f64>>| {
+            let at = cursor.get();
+            if previous.is_some() && previous != Some(at) {
+                chunks.with_value(|all| match at {
+                    Some(t) => console.show(&all.iter().filter(|c| c.time <= t + 1e-9).cloned().collect::<Vec<_>>()),
+                    None => console.show(all),
+                });
+            }
+            at
+        });
+    }
     // A pinned run's timeline, drawn under the current one on the same time scale.
     let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
     let (pinned_rate, set_pinned_rate) = signal(None::<(u32, f64)>);
@@ -186,7 +210,9 @@ pub fn App() -> impl IntoView {
         let stop_flag = stop_flag.clone();
         move |ran: String, rate: Option<(u32, f64)>| {
             stop_flag.set(false);
-            set_chunks.set(Vec::new());
+            runs.update_value(|n| *n += 1);
+            chunks.update_value(|c| c.clear());
+            console.clear();
             set_summary.set(String::new());
             set_timeline.set(None);
             set_error_at.set(None);
@@ -208,14 +234,14 @@ pub fn App() -> impl IntoView {
             });
         }
     };
-    let finish_run = move |mut result: awaitlab_engine::RunResult, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
-        set_live_now.set(None);
+    // A run's trace arrives after its output: the timeline and the summary come from it.
+    let finish_trace = move |records: Vec<awaitlab_engine::trace::Record>, duration: f64, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
-        let model = shown_timeline(&result.trace);
+        let model = shown_timeline(&records);
         let tasks = model.lanes.len();
-        let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
+        let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, duration);
         if let Some(stats) = stats.filter(|s| s.requests > 0) {
             text.push_str(&format!(
                 " · practice API: {} request{}, at most {} at once, {} rate-limited, {} errors",
@@ -228,7 +254,11 @@ pub fn App() -> impl IntoView {
         }
         set_summary.set(text);
         set_timeline.set(Some(model));
-        set_last_trace.set(Some(Rc::new(std::mem::take(&mut result.trace))));
+        set_last_trace.set(Some(Rc::new(records)));
+    };
+    // The run's output is all in: its state, its error's place, the console complete.
+    let finish_output = move |result: &mut awaitlab_engine::RunResult| {
+        set_live_now.set(None);
         if result.exit_code != 0 && result.exit_code != 130 {
             if let Some(spot) = &result.error {
                 editor::mark_error(spot);
@@ -236,12 +266,19 @@ pub fn App() -> impl IntoView {
             }
             set_error_at.set(result.error.take());
         }
-        set_chunks.set(result.chunks);
+        chunks.set_value(std::mem::take(&mut result.chunks));
+        console.flush();
         set_state.set(match result.exit_code {
             0 => RunState::Done,
             130 => RunState::Stopped,
             _ => RunState::Failed,
         });
+    };
+    // A run whose output and trace came together (a Rust twin's).
+    let finish_run = move |mut result: awaitlab_engine::RunResult, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
+        console.show(&result.chunks);
+        finish_trace(std::mem::take(&mut result.trace), result.duration, stats, what);
+        finish_output(&mut result);
     };
     let rate_of = |api: &Settings| (api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s));
     let run = {
@@ -258,17 +295,32 @@ pub fn App() -> impl IntoView {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
                 // While it runs: the output so far, and the timeline so far.
+                let drawn_at = std::cell::Cell::new(f64::NEG_INFINITY);
                 let show_progress = move |live: &engine::LiveRun| {
-                    set_chunks.set(live.chunks.clone());
+                    chunks.update_value(|all| append_output(all, &live.fresh_chunks));
+                    console.write(&live.fresh_chunks);
                     if real_time.get_untracked() {
                         set_live_now.set(Some(live.now));
                     }
-                    if live.records.len() <= LIVE_TIMELINE_MAX_RECORDS {
+                    // The timeline so far, at most every LIVE_TIMELINE_MS (it is built again each time).
+                    let now = js_sys::Date::now();
+                    if live.fresh_records > 0 && live.records.len() <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS {
+                        drawn_at.set(now);
                         set_timeline.set(Some(shown_timeline(&live.records)));
                     }
                 };
-                let (result, stats) = engine::run(&source, &config, mode, show_progress).await;
-                finish_run(result, Some(stats), "");
+                let (mut result, stats, trace) = engine::run(&source, &config, mode, show_progress).await;
+                let this_run = runs.get_value();
+                let duration = result.duration;
+                finish_output(&mut result);
+                set_summary.set("Drawing the timeline…".into());
+                set_drawing.set(true);
+                let records = trace.complete().await;
+                set_drawing.set(false);
+                // A newer run took the page meanwhile: its timeline is the one to show.
+                if runs.get_value() == this_run {
+                    finish_trace(records, duration, Some(stats), "");
+                }
             });
         }
     };
@@ -286,7 +338,8 @@ pub fn App() -> impl IntoView {
             let speed = speed.get_untracked();
             leptos::task::spawn_local(async move {
                 let show_progress = move |p: crate::twins::Progress| {
-                    set_chunks.set(p.chunks.to_vec());
+                    chunks.set_value(p.chunks.to_vec());
+                    console.show(p.chunks);
                     set_live_now.set(Some(p.now));
                     set_timeline.set(Some(shown_timeline(p.records)));
                 };
@@ -413,10 +466,14 @@ pub fn App() -> impl IntoView {
             </section>
             <section class="output-pane">
                 <h2>"Output"</h2>
-                <Console chunks=shown_chunks on_line=Callback::new(editor::show_line) />
+                <Console feed=console on_line=Callback::new(editor::show_line)
+                    on_download=move |_| chunks.with_value(|all| {
+                        let text: String = all.iter().map(|c| c.text.as_str()).collect();
+                        let _ = crate::browser::download::save_text("output.txt", "text/plain", &text);
+                    }) />
                 <p class="summary" data-testid="summary">{summary}</p>
             </section>
-            <section class="timeline-pane" data-testid="timeline" aria-label="Timeline">
+            <section class="timeline-pane" data-testid="timeline" aria-label="Timeline" aria-busy=move || drawing.get().to_string()>
                 <div class="timeline-head">
                     <h2>"Timeline"</h2>
                     {move || last_trace.get().map(|trace| {

@@ -73,6 +73,22 @@ async fn sleep_or_wake(ms: f64, waker: &Rc<RefCell<Option<js_sys::Function>>>) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Ends a host's real-time sleep early (see `WorkerHost::wake_handle`).
+#[derive(Clone)]
+pub struct Wake {
+    waker: Rc<RefCell<Option<js_sys::Function>>>,
+    woken: Rc<Cell<bool>>,
+}
+
+impl Wake {
+    pub fn wake(&self) {
+        self.woken.set(true);
+        if let Some(resolve) = self.waker.borrow_mut().take() {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+}
+
 pub struct WorkerHost {
     mode: TimeMode,
     start_ms: f64,
@@ -86,6 +102,8 @@ pub struct WorkerHost {
     /// Real-time answers that arrived, and the resolver of the sleep they should cut short.
     arrived: Rc<RefCell<Vec<(u64, HttpResult)>>>,
     waker: Rc<RefCell<Option<js_sys::Function>>>,
+    /// Set by `Wake::wake`: the sleep ends early (the driver looks at the machine again).
+    woken: Rc<Cell<bool>>,
     /// When the event loop last had a turn (instant mode).
     last_turn: Cell<f64>,
     on_progress: Option<Box<dyn Fn(&Machine, bool)>>,
@@ -104,6 +122,7 @@ impl WorkerHost {
             base_url,
             arrived: Rc::new(RefCell::new(Vec::new())),
             waker: Rc::new(RefCell::new(None)),
+            woken: Rc::new(Cell::new(false)),
             last_turn: Cell::new(performance_now()),
             on_progress: None,
         }
@@ -114,6 +133,12 @@ impl WorkerHost {
     pub fn with_progress(mut self, on_progress: impl Fn(&Machine, bool) + 'static) -> Self {
         self.on_progress = Some(Box::new(on_progress));
         self
+    }
+
+    /// A handle that ends a real-time sleep early, so the driver calls `progress` again (the
+    /// page took in the last progress and there is more to send).
+    pub fn wake_handle(&self) -> Wake {
+        Wake { waker: self.waker.clone(), woken: self.woken.clone() }
     }
 
     /// What instant mode's practice API saw (in real time the page's server knows).
@@ -155,7 +180,7 @@ impl Host for WorkerHost {
                 }
                 TimeMode::RealTime { speed } => loop {
                     let now = self.real_now(speed);
-                    if now >= t || self.stop.get() || !self.arrived.borrow().is_empty() {
+                    if now >= t || self.stop.get() || !self.arrived.borrow().is_empty() || self.woken.replace(false) {
                         break;
                     }
                     // Wake at least every 50 ms so Stop takes effect promptly; an HTTP answer

@@ -2,10 +2,13 @@
 //! each, built and read here for both sides so the two cannot disagree.
 //!
 //! Page → worker: `run` (a program and how to run it), `stop`, `http-result` (the answer to a
-//! practice-API request the worker asked the page to make).
+//! practice-API request the worker asked the page to make), `ack` (the page has taken in the
+//! last progress: the worker sends the next only then, so a page that falls behind gets fewer,
+//! larger messages instead of a growing queue).
 //! Worker → page: `ready` (the engine is loaded), `progress` (what the run did since the last
 //! one, in the engine's wire form), `http` (a practice-API request for the page to make),
-//! `stopping` (a stop was seen), `done` (the run ended).
+//! `stopping` (a stop was seen), `done` (the run ended; all its output was sent before it),
+//! `trace-done` (the rest of its trace was sent after `done`).
 
 use awaitlab_engine::http::{HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use awaitlab_engine::machine::ErrorSpot;
@@ -91,8 +94,20 @@ pub fn stop(run: u32) -> JsValue {
     m.into()
 }
 
+pub fn ack(run: u32) -> JsValue {
+    let m = message("ack");
+    set(&m, "run", run);
+    m.into()
+}
+
 pub fn ready() -> JsValue {
     message("ready").into()
+}
+
+pub fn trace_done(run: u32) -> JsValue {
+    let m = message("trace-done");
+    set(&m, "run", run);
+    m.into()
 }
 
 pub fn stopping(run: u32) -> JsValue {
@@ -101,18 +116,35 @@ pub fn stopping(run: u32) -> JsValue {
     m.into()
 }
 
-/// What the run did since the last progress message: trace records and output in the wire
-/// form (`awaitlab_engine::wire`), and the program's clock.
-pub fn progress(run: u32, wire: &str, now: f64) -> JsValue {
+/// What the run did since the last progress message, in the engine's wire form
+/// (`awaitlab_engine::wire`) as UTF-8 bytes (buffers the worker hands over, not strings the
+/// page would have to convert): its output, and apart from it its trace records, which the
+/// page may take in later than the output. And the program's clock.
+pub fn progress(run: u32, output: &str, trace: &str, now: f64) -> JsValue {
     let m = message("progress");
     set(&m, "run", run);
-    set(&m, "wire", wire);
+    set(&m, "output", js_sys::Uint8Array::from(output.as_bytes()));
+    set(&m, "trace", js_sys::Uint8Array::from(trace.as_bytes()));
     set(&m, "now", now);
     m.into()
 }
 
-pub fn progress_wire(m: &JsValue) -> String {
-    string(m, "wire")
+/// The buffers under a progress message's bytes (to transfer them).
+pub fn progress_buffers(m: &JsValue) -> js_sys::Array {
+    let buffers = js_sys::Array::new();
+    for key in ["output", "trace"] {
+        let bytes = get(m, key);
+        if bytes.is_instance_of::<js_sys::Uint8Array>() {
+            buffers.push(&bytes.unchecked_into::<js_sys::Uint8Array>().buffer());
+        }
+    }
+    buffers
+}
+
+/// A progress message's output and trace, as wire text.
+pub fn progress_parts(m: &JsValue) -> (String, String) {
+    let text = |key| String::from_utf8(bytes_from_js(&get(m, key))).unwrap_or_default();
+    (text("output"), text("trace"))
 }
 
 pub fn progress_now(m: &JsValue) -> f64 {
@@ -133,14 +165,15 @@ pub struct RunEnd {
     pub api_rate_limited: u64,
     pub api_errors: u64,
     pub api_max_concurrent: u64,
+    /// Trace records still to come after `done` (the page waits for a few, not for many).
+    pub trace_records_left: u64,
 }
 
 impl RunEnd {
-    /// The `done` message; `wire` carries what the last progress did not.
-    pub fn to_js(&self, run: u32, wire: &str) -> JsValue {
+    /// The `done` message (everything the run did was sent before it, in progress messages).
+    pub fn to_js(&self, run: u32) -> JsValue {
         let m = message("done");
         set(&m, "run", run);
-        set(&m, "wire", wire);
         set(&m, "exit", self.exit_code);
         set(&m, "duration", self.duration);
         set(&m, "instructions", self.instructions as f64);
@@ -160,6 +193,7 @@ impl RunEnd {
             &(self.api_max_concurrent as f64).into(),
         );
         set(&m, "api", api);
+        set(&m, "traceLeft", self.trace_records_left as f64);
         m.into()
     }
 
@@ -183,6 +217,7 @@ impl RunEnd {
             api_rate_limited: at(2),
             api_errors: at(3),
             api_max_concurrent: at(4),
+            trace_records_left: number(m, "traceLeft") as u64,
         }
     }
 }

@@ -24,6 +24,11 @@ const FLUSH_MS: f64 = 33.0;
 struct Current {
     run: u32,
     stop: Rc<Cell<bool>>,
+    /// A progress message is on its way and the page has not taken it in yet.
+    unacknowledged: Rc<Cell<bool>>,
+    /// A progress was held back for want of an ack: the ack wakes the host to send it.
+    held_back: Rc<Cell<bool>>,
+    wake: Option<crate::host::Wake>,
     /// Practice-API requests the page is making for this run: their answers' resolvers.
     http: HashMap<u64, js_sys::Function>,
 }
@@ -38,6 +43,11 @@ fn scope() -> web_sys::DedicatedWorkerGlobalScope {
 
 fn post(message: &JsValue) {
     let _ = scope().post_message(message);
+}
+
+/// Posts a progress message; its bytes move to the page rather than being copied.
+fn post_progress(message: &JsValue) {
+    let _ = scope().post_message_with_transfer(message, &protocol::progress_buffers(message));
 }
 
 /// Starts answering the page's messages, and tells it the engine is ready.
@@ -63,6 +73,19 @@ fn handle(message: JsValue) {
             if seen {
                 post(&protocol::stopping(run));
             }
+        }
+        "ack" => {
+            let run = protocol::run_id(&message);
+            CURRENT.with(|c| {
+                if let Some(current) = c.borrow().as_ref().filter(|c| c.run == run) {
+                    current.unacknowledged.set(false);
+                    if current.held_back.replace(false) {
+                        if let Some(wake) = &current.wake {
+                            wake.wake();
+                        }
+                    }
+                }
+            });
         }
         "http-result" => {
             let (id, _) = protocol::http_result_from_js(&message);
@@ -99,42 +122,83 @@ impl PracticeApi for AskThePage {
     }
 }
 
+/// The most wire text of each kind one message carries: the page takes in every message in
+/// slices, but turning one message into its own text is a single step.
+const MESSAGE_BYTES: usize = 256 * 1024;
+
 /// What has been sent to the page so far, so that each message carries only what is new.
 #[derive(Default)]
 struct Sent {
     records: usize,
-    chunks: usize,
-    /// The length of the last chunk sent (the engine appends to its last chunk).
-    last_chunk_len: usize,
+    /// The chunk being sent, and how many of its bytes went (the engine appends to its last
+    /// chunk, so the last one sent may grow).
+    chunk: usize,
+    offset: usize,
     at_ms: f64,
 }
 
 impl Sent {
-    /// The run's new records and output, in the wire form.
-    fn take_new(&mut self, machine: &Machine) -> String {
-        let records = machine.trace_records();
-        let chunks = machine.chunks();
-        let mut new_chunks: Vec<Chunk> = Vec::new();
-        if self.chunks > 0 {
-            let last = &chunks[self.chunks - 1];
-            if last.text.len() > self.last_chunk_len {
-                new_chunks.push(Chunk { stream: last.stream, text: last.text[self.last_chunk_len..].to_string(), time: last.time });
-            }
+    /// The run's next output and trace records, in the wire form: at most about
+    /// `MESSAGE_BYTES` of each. Empty when everything was sent.
+    fn take_next(&mut self, machine: &Machine) -> (String, String) {
+        (self.take_output(machine), self.take_trace(machine.trace_records()))
+    }
+
+    /// `records`: all the run's records so far.
+    fn take_trace(&mut self, records: &[awaitlab_engine::trace::Record]) -> String {
+        let mut trace = String::new();
+        while self.records < records.len() && trace.len() < MESSAGE_BYTES {
+            let end = (self.records + 256).min(records.len());
+            awaitlab_engine::wire::encode(&records[self.records..end], &[], &mut trace);
+            self.records = end;
         }
-        new_chunks.extend_from_slice(&chunks[self.chunks..]);
-        let mut wire = String::new();
-        awaitlab_engine::wire::encode(&records[self.records.min(records.len())..], &new_chunks, &mut wire);
-        self.records = records.len();
-        self.chunks = chunks.len();
-        self.last_chunk_len = chunks.last().map_or(0, |c| c.text.len());
-        wire
+        trace
+    }
+
+    fn take_output(&mut self, machine: &Machine) -> String {
+        let chunks = machine.chunks();
+        let mut out: Vec<Chunk> = Vec::new();
+        let mut room = MESSAGE_BYTES;
+        while self.chunk < chunks.len() && room > 0 {
+            let chunk = &chunks[self.chunk];
+            let rest = &chunk.text[self.offset..];
+            if rest.is_empty() {
+                if self.chunk + 1 == chunks.len() {
+                    break;
+                }
+                self.chunk += 1;
+                self.offset = 0;
+                continue;
+            }
+            let mut take = rest.len().min(room);
+            while !rest.is_char_boundary(take) {
+                take += 1;
+            }
+            out.push(Chunk { stream: chunk.stream, text: rest[..take].to_string(), time: chunk.time });
+            self.offset += take;
+            room = room.saturating_sub(take);
+        }
+        let mut output = String::new();
+        awaitlab_engine::wire::encode(&[], &out, &mut output);
+        output
     }
 }
 
 async fn run(request: RunRequest) {
     let run = request.run;
     let stop = Rc::new(Cell::new(false));
-    CURRENT.with(|c| *c.borrow_mut() = Some(Current { run, stop: stop.clone(), http: HashMap::new() }));
+    let unacknowledged = Rc::new(Cell::new(false));
+    let held_back = Rc::new(Cell::new(false));
+    CURRENT.with(|c| {
+        *c.borrow_mut() = Some(Current {
+            run,
+            stop: stop.clone(),
+            unacknowledged: unacknowledged.clone(),
+            held_back: held_back.clone(),
+            wake: None,
+            http: HashMap::new(),
+        })
+    });
     let api = Settings::from_query(&request.api);
     let config = RunConfig { filename: request.filename.clone(), epoch: request.epoch, api: api.clone(), ..Default::default() };
     let mode = match request.real_time {
@@ -149,19 +213,37 @@ async fn run(request: RunRequest) {
             let mut sent = sent.borrow_mut();
             let waits_for_real = idle && matches!(mode, TimeMode::RealTime { .. });
             if waits_for_real || now - sent.at_ms >= FLUSH_MS {
+                if unacknowledged.get() {
+                    held_back.set(true);
+                    return;
+                }
                 sent.at_ms = now;
-                let wire = sent.take_new(machine);
-                if !wire.is_empty() {
-                    post(&protocol::progress(run, &wire, machine.now()));
+                let (output, trace) = sent.take_next(machine);
+                if !output.is_empty() || !trace.is_empty() {
+                    unacknowledged.set(true);
+                    post_progress(&protocol::progress(run, &output, &trace, machine.now()));
                 }
             }
         }
     };
     let practice: Rc<dyn PracticeApi> = Rc::new(AskThePage { run });
     let host = WorkerHost::new(mode, stop, api, practice, request.base_url.clone()).with_progress(flush);
+    CURRENT.with(|c| {
+        if let Some(current) = c.borrow_mut().as_mut() {
+            current.wake = Some(host.wake_handle());
+        }
+    });
     let mut machine = awaitlab_engine::start(&request.source, &config);
     awaitlab_engine::drive(&mut machine, &host).await;
-    let wire = sent.borrow_mut().take_new(&machine);
+    // The output not sent yet, then the end: the run is over for the page as soon as its
+    // output is in. The rest of the trace follows (the timeline waits for it).
+    loop {
+        let output = sent.borrow_mut().take_output(&machine);
+        if output.is_empty() {
+            break;
+        }
+        post_progress(&protocol::progress(run, &output, "", machine.now()));
+    }
     let stats = host.virtual_api_stats();
     let result = machine.into_result();
     let end = RunEnd {
@@ -174,7 +256,16 @@ async fn run(request: RunRequest) {
         api_rate_limited: stats.rate_limited,
         api_errors: stats.errors,
         api_max_concurrent: stats.max_concurrent,
+        trace_records_left: result.trace.len().saturating_sub(sent.borrow().records) as u64,
     };
+    post(&end.to_js(run));
+    loop {
+        let trace = sent.borrow_mut().take_trace(&result.trace);
+        if trace.is_empty() {
+            break;
+        }
+        post_progress(&protocol::progress(run, "", &trace, result.duration));
+    }
+    post(&protocol::trace_done(run));
     CURRENT.with(|c| *c.borrow_mut() = None);
-    post(&end.to_js(run, &wire));
 }
