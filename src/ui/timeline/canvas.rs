@@ -56,7 +56,9 @@ fn hit<'a>(m: &'a Model, w: Window, width: f64, scroll: f64, x: f64, y: f64) -> 
     let t = w.start + (lx - LABEL_W) / PLOT_W * w.span();
     // Within three pixels: zero-length running steps can be pointed at.
     let slack = 3.0 / width * WIDTH / PLOT_W * w.span();
-    let seg = lane.segments.iter().position(|s| s.start - slack <= t && t <= s.end + slack);
+    // Segments follow each other in time: the first that ends after the pointer is the one.
+    let from = lane.segments.partition_point(|s| s.end + slack < t);
+    let seg = lane.segments.get(from).filter(|s| s.start - slack <= t).map(|_| from);
     Some((lane, seg))
 }
 
@@ -97,7 +99,8 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
         ctx.set_fill_style_str(&c.text);
         let title: String = lane.title.chars().take(((plot_left - 10.0) / 6.8).max(4.0) as usize).collect();
         let _ = ctx.fill_text(&title, 4.0, y + ROW_H - 4.0);
-        for seg in lane.segments.iter().filter(|s| w.overlaps(s.start, s.end)) {
+        // Blocks of about a pixel (`lod`): a lane with a million steps costs as much as its width.
+        for seg in super::lod::blocks(&lane.segments, w.start, w.end, PLOT_W * sx) {
             let x0 = x_of(seg.start.max(w.start));
             let x1 = x_of(seg.end.min(w.end));
             match seg.kind {
@@ -121,8 +124,8 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
             }
         }
         ctx.set_fill_style_str(&c.text);
-        for p in lane.prints.iter().filter(|p| w.overlaps(p.time, p.time)) {
-            ctx.fill_rect(x_of(p.time) - 1.0, y, 2.0, 5.0);
+        for (t, _) in super::lod::thin(lane.prints.iter().map(|p| p.time), w.start, w.end, PLOT_W * sx) {
+            ctx.fill_rect(x_of(t) - 1.0, y, 2.0, 5.0);
         }
     }
     // The loop's blocked spans shade every lane.

@@ -5,6 +5,7 @@
 
 mod canvas;
 pub mod export;
+pub mod lod;
 mod svg;
 pub mod zoom;
 
@@ -47,6 +48,8 @@ pub struct TimelineInput {
     pub cursor: Option<Signal<Option<f64>>>,
     pub now: Option<Signal<Option<f64>>>,
     pub window: Signal<Window>,
+    /// The window once it stops moving: lanes drawn in blocks are drawn again for it.
+    pub settled: Signal<Window>,
     /// The practice API's rate limit of the run: (requests, per seconds).
     pub rate: Option<(u32, f64)>,
     /// The program's lines, for tooltips.
@@ -120,6 +123,14 @@ pub fn TimelineView(
             }
         });
     };
+    let settled: Signal<Window> = Memo::new(move |previous: Option<&Window>| {
+        let w = window.get();
+        match previous {
+            Some(p) if moving.get() != 0 => *p,
+            _ => w,
+        }
+    })
+    .into();
     let zoom_by = move |factor: f64, fraction: f64| set_window(window.get_untracked().zoomed(factor, fraction, total.get_untracked()));
     let pan_by = move |fraction: f64| set_window(window.get_untracked().panned(fraction, total.get_untracked()));
     // Wheel: with Ctrl/Cmd (and trackpad pinch, which arrives so) it zooms at the pointer;
@@ -214,6 +225,7 @@ pub fn TimelineView(
             cursor,
             now,
             window,
+            settled,
             rate: rate.get_untracked(),
             source: source.with_untracked(|s| s.lines().map(str::to_string).collect()),
         });

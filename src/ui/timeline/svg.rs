@@ -3,6 +3,7 @@
 //! strokes do not scale (`vector-effect`), and the few texts that sit in time (segment labels,
 //! tick labels, blocked labels) are redrawn for the window.
 
+use super::lod;
 use super::zoom::{format_time, ticks};
 use super::{Geometry, TimelineInput, LABEL_W, PLOT_W, WIDTH};
 use awaitlab_engine::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
@@ -43,42 +44,70 @@ fn segment_tip(label: &str, start: f64, end: f64, line: u32, source: &[String]) 
     tip
 }
 
-/// One task's segments and prints, in plot units (x in ms, y in page units).
-fn lane_plot(lane: &Lane, y: f64, input: &TimelineInput) -> impl IntoView {
+fn segment_view(kind: SegmentKind, start: f64, end: f64, label: &str, line: u32, count: usize, y: f64, input: &TimelineInput) -> impl IntoView {
     let on_line = input.on_line;
-    let segments = lane
-        .segments
-        .iter()
-        .map(|seg| {
-            let (kind, h, dy) = match seg.kind {
-                SegmentKind::Running => ("running", LANE_H - 8.0, 4.0),
-                SegmentKind::Waiting => ("waiting", LANE_H - 12.0, 6.0),
-                SegmentKind::Ready => ("ready", 2.0, LANE_H / 2.0 - 1.0),
-            };
-            let tip = segment_tip(&seg.label, seg.start, seg.end, seg.line, &input.source);
-            let line = seg.line;
-            view! {
-                <rect class=format!("seg {kind}") data-kind=kind data-label=seg.label.to_string()
-                    on:click=move |_| { if line > 0 && !super::was_dragged() { on_line.run(line) } }
-                    data-start=seg.start data-end=seg.end data-line=seg.line
-                    x=seg.start * K y=y + dy width=((seg.end - seg.start) * K).max(HAIRLINE) height=h>
-                    <title>{tip}</title>
-                </rect>
-            }
+    let (class, h, dy) = match kind {
+        SegmentKind::Running => ("running", LANE_H - 8.0, 4.0),
+        SegmentKind::Waiting => ("waiting", LANE_H - 12.0, 6.0),
+        SegmentKind::Ready => ("ready", 2.0, LANE_H / 2.0 - 1.0),
+    };
+    let tip = if count > 1 {
+        format!("{count} steps and waits, mostly {}: {} → {}", if label.is_empty() { class } else { label }, format_time(start), format_time(end))
+    } else {
+        segment_tip(label, start, end, line, &input.source)
+    };
+    let css = if count > 1 { format!("seg {class} many") } else { format!("seg {class}") };
+    view! {
+        <rect class=css data-kind=class data-label=label.to_string()
+            on:click=move |_| { if line > 0 && !super::was_dragged() { on_line.run(line) } }
+            data-start=start data-end=end data-line=line
+            x=start * K y=y + dy width=((end - start) * K).max(HAIRLINE) height=h>
+            <title>{tip}</title>
+        </rect>
+    }
+}
+
+/// One task's segments and prints, in plot units (x in ms, y in page units). A lane with more
+/// segments than `lod::DETAIL_MAX` is drawn in blocks of about a pixel (`lod`), again for each
+/// window the view settles on.
+fn lane_plot(lane: &Lane, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
+    let segments = if lane.segments.len() <= lod::DETAIL_MAX {
+        lane.segments.iter().map(|seg| segment_view(seg.kind, seg.start, seg.end, &seg.label, seg.line, 1, y, input).into_any()).collect_view().into_any()
+    } else {
+        let shared = SendWrapper::new((Rc::new(lane.segments.clone()), input.clone()));
+        let settled = input.settled;
+        (move || {
+            let (segments, input) = &*shared;
+            let w = settled.get();
+            lod::blocks(segments, w.start, w.end, PLOT_W)
+                .into_iter()
+                .map(|b| segment_view(b.kind, b.start, b.end, b.label.as_deref().unwrap_or(""), b.line, b.count, y, input))
+                .collect_view()
         })
-        .collect_view();
-    let prints = lane
-        .prints
-        .iter()
-        .map(|p| {
-            let class = if p.stderr { "print stderr" } else { "print" };
-            view! {
-                <line class=class x1=p.time * K x2=p.time * K y1=y + 1.0 y2=y + 9.0>
-                    <title>{format!("printed {} at {}", p.text.trim_end(), format_time(p.time))}</title>
-                </line>
-            }
+        .into_any()
+    };
+    let print_view = move |time: f64, text: String, stderr: bool| {
+        let class = if stderr { "print stderr" } else { "print" };
+        view! {
+            <line class=class x1=time * K x2=time * K y1=y + 1.0 y2=y + 9.0>
+                <title>{text}</title>
+            </line>
+        }
+    };
+    let prints = if lane.prints.len() <= lod::DETAIL_MAX {
+        lane.prints.iter().map(|p| print_view(p.time, format!("printed {} at {}", p.text.trim_end(), format_time(p.time)), p.stderr).into_any()).collect_view().into_any()
+    } else {
+        let times = SendWrapper::new(Rc::new(lane.prints.iter().map(|p| p.time).collect::<Vec<f64>>()));
+        let settled = input.settled;
+        (move || {
+            let w = settled.get();
+            lod::thin(times.iter().copied(), w.start, w.end, PLOT_W)
+                .into_iter()
+                .map(|(t, n)| print_view(t, format!("{n} print{} at {}", if n == 1 { "" } else { "s" }, format_time(t)), false))
+                .collect_view()
         })
-        .collect_view();
+        .into_any()
+    };
     view! {
         <g class="lane" data-testid="lane" data-title=lane.title.clone() data-task=lane.task data-outcome=lane.outcome.unwrap_or("pending")>
             {segments}
@@ -313,8 +342,12 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
                     <line class="spawn" x1=lane.created * K x2=lane.created * K y1=py + LANE_H / 2.0 y2=y + LANE_H / 2.0 />
                 });
             }
-            for seg in lane.segments.iter().filter(|s| s.kind == SegmentKind::Waiting) {
-                labels.push(TimedLabel { start: seg.start, end: seg.end, y: y + LANE_H / 2.0 + 4.0, text: seg.label.to_string(), class: "seg-label" });
+            // Labels for lanes drawn segment by segment (in a lane drawn in blocks, no wait is
+            // wide enough to carry one until zoomed far in).
+            if lane.segments.len() <= lod::DETAIL_MAX {
+                for seg in lane.segments.iter().filter(|s| s.kind == SegmentKind::Waiting) {
+                    labels.push(TimedLabel { start: seg.start, end: seg.end, y: y + LANE_H / 2.0 + 4.0, text: seg.label.to_string(), class: "seg-label" });
+                }
             }
             y += LANE_H;
         }
