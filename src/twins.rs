@@ -4,8 +4,8 @@
 //! not transfer it; it hands back what it recorded in the engine's wire form.
 
 use crate::browser::{fetch, lazy_module};
-use awaitlab_engine::http::HttpRequest;
-use awaitlab_engine::machine::Chunk;
+use awaitlab_engine::trace::http::HttpRequest;
+use awaitlab_engine::trace::Chunk;
 use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::trace::Record;
 use awaitlab_engine::RunResult;
@@ -119,7 +119,7 @@ struct Received {
 
 impl Received {
     fn add(&mut self, wire: &str) {
-        match awaitlab_engine::wire::decode(wire) {
+        match awaitlab_engine::trace::wire::decode(wire) {
             Ok((records, chunks)) => {
                 self.records.extend(records);
                 self.chunks.extend(chunks);

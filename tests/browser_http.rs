@@ -18,7 +18,7 @@ fn fixed(latency_ms: f64) -> Settings {
 
 /// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    awaitlab_engine::timeline::build(&r.trace).max_in_flight
+    awaitlab_engine::trace::timeline::build(&r.trace).max_in_flight
 }
 
 async fn run(src: &str, mode: TimeMode, api: Settings) -> (RunResult, awaitlab_engine::practice_api::Stats) {

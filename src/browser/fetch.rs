@@ -3,7 +3,8 @@
 //! in-page server. Every failure becomes a message for the program's ClientConnectorError.
 
 use super::practice::{api, relayed_by_service_worker};
-use awaitlab_engine::http::{is_practice_api, practice_request, practice_response, HttpFailure, HttpRequest, HttpResponse, HttpResult};
+use awaitlab_engine::trace::http::{is_practice_api, HttpFailure, HttpRequest, HttpResponse, HttpResult};
+use awaitlab_engine::{practice_request, practice_response};
 use awaitlab_engine::practice_api;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

@@ -3,9 +3,9 @@
 //! so a busy program leaves the tab responsive and Stop is handled between slices. HTTP: real
 //! `fetch()` in real time; the practice API on the virtual clock in instant mode.
 
-use awaitlab_engine::http::{HttpRequest, HttpResult};
+use awaitlab_engine::trace::http::{HttpRequest, HttpResult};
 use awaitlab_engine::practice_api::{Settings, Stats};
-use awaitlab_engine::machine::Machine;
+use awaitlab_engine::Machine;
 use awaitlab_engine::{Host, RunConfig, RunResult, VirtualNetwork};
 use std::cell::{Cell, RefCell};
 use std::future::Future;

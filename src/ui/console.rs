@@ -1,4 +1,4 @@
-use awaitlab_engine::machine::{Chunk, Stream};
+use awaitlab_engine::trace::{Chunk, Stream};
 use leptos::prelude::*;
 
 /// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself), also

@@ -8,7 +8,7 @@ use super::timeline::TimelineView;
 use super::twin::RustTwin;
 use crate::browser::{run_live, TimeMode};
 use awaitlab_engine::practice_api::Settings;
-use awaitlab_engine::machine::ErrorSpot;
+use awaitlab_engine::trace::ErrorSpot;
 use awaitlab_engine::RunConfig;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -42,7 +42,7 @@ fn embed_mode() -> bool {
 /// What the console shows when a Rust twin cannot run (its module did not load: offline, say).
 fn twin_failure(why: String) -> awaitlab_engine::RunResult {
     let text = format!("The Rust twin could not run: {why}\n");
-    let chunks = vec![awaitlab_engine::machine::Chunk { stream: awaitlab_engine::machine::Stream::Stderr, text, time: 0.0 }];
+    let chunks = vec![awaitlab_engine::trace::Chunk { stream: awaitlab_engine::trace::Stream::Stderr, text, time: 0.0 }];
     awaitlab_engine::RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
 }
 
@@ -70,13 +70,13 @@ impl RunState {
 #[component]
 pub fn App() -> impl IntoView {
     let (code, set_code) = signal(DEFAULT_PROGRAM.to_string());
-    let (chunks, set_chunks) = signal(Vec::<awaitlab_engine::machine::Chunk>::new());
+    let (chunks, set_chunks) = signal(Vec::<awaitlab_engine::trace::Chunk>::new());
     let (state, set_state) = signal(RunState::Idle);
     let (real_time, set_real_time) = signal(false);
     let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
-    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
     // Replay: a cursor in program time; the console shows the output up to it.
     let (cursor, set_cursor) = signal(None::<f64>);
     let (playing, set_playing) = signal(false);
@@ -88,7 +88,7 @@ pub fn App() -> impl IntoView {
         }
     });
     // A pinned run's timeline, drawn under the current one on the same time scale.
-    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
     let (pinned_rate, set_pinned_rate) = signal(None::<(u32, f64)>);
     let (pinned_source, set_pinned_source) = signal(String::new());
     // The last run's trace, for the Chrome Trace Event export.
@@ -106,7 +106,7 @@ pub fn App() -> impl IntoView {
     // What the last run ran with: its program (tooltips quote it) and its API rate limit.
     let (ran_source, set_ran_source) = signal(String::new());
     let (ran_rate, set_ran_rate) = signal(None::<(u32, f64)>);
-    let (error_at, set_error_at) = signal(None::<awaitlab_engine::machine::ErrorSpot>);
+    let (error_at, set_error_at) = signal(None::<awaitlab_engine::trace::ErrorSpot>);
     // The editor's cursor line: the timeline highlights the segments of that line.
     let (cursor_line, set_cursor_line) = signal(None::<u32>);
     Effect::new(move |_| {
@@ -206,7 +206,7 @@ pub fn App() -> impl IntoView {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
-        let model = awaitlab_engine::timeline::build(&result.trace);
+        let model = awaitlab_engine::trace::timeline::build(&result.trace);
         let tasks = model.lanes.len();
         let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, result.duration);
         if let Some(stats) = stats.filter(|s| s.requests > 0) {
@@ -253,13 +253,13 @@ pub fn App() -> impl IntoView {
                 let epoch = js_sys::Date::now() / 1000.0;
                 let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
                 // While it runs: the output so far, and the timeline so far.
-                let show_progress = move |m: &awaitlab_engine::machine::Machine| {
+                let show_progress = move |m: &awaitlab_engine::Machine| {
                     set_chunks.set(m.chunks().to_vec());
                     if real_time.get_untracked() {
                         set_live_now.set(Some(m.now()));
                     }
                     if m.trace_records().len() <= LIVE_TIMELINE_MAX_RECORDS {
-                        set_timeline.set(Some(awaitlab_engine::timeline::build(m.trace_records())));
+                        set_timeline.set(Some(awaitlab_engine::trace::timeline::build(m.trace_records())));
                     }
                 };
                 let (result, stats) = run_live(&source, &config, mode, stop, show_progress).await;
@@ -283,7 +283,7 @@ pub fn App() -> impl IntoView {
                 let show_progress = move |p: crate::twins::Progress| {
                     set_chunks.set(p.chunks.to_vec());
                     set_live_now.set(Some(p.now));
-                    set_timeline.set(Some(awaitlab_engine::timeline::build(p.records)));
+                    set_timeline.set(Some(awaitlab_engine::trace::timeline::build(p.records)));
                 };
                 let result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await;
                 let stats = crate::browser::practice::api().stats();

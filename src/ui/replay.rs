@@ -1,7 +1,7 @@
 //! Replay of a finished run: a cursor in program time that the console and the timeline follow;
 //! step between events (buttons, arrow keys) or play it at the chosen speed.
 
-use awaitlab_engine::timeline::Timeline;
+use awaitlab_engine::trace::timeline::Timeline;
 use leptos::prelude::*;
 
 #[component]

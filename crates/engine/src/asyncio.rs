@@ -178,7 +178,7 @@ pub fn set_result(vm: &mut Vm, fut: &Rc<Obj>, v: Value) -> PyResult<()> {
         d.result = v;
         d.state = FutState::Finished;
     }
-    crate::trace::future_done(vm, fut);
+    crate::recorder::future_done(vm, fut);
     schedule_callbacks(vm, fut);
     Ok(())
 }
@@ -201,7 +201,7 @@ pub fn set_exception(vm: &mut Vm, fut: &Rc<Obj>, exc: Value) -> PyResult<()> {
         d.state = FutState::Finished;
         d.log_traceback = true;
     }
-    crate::trace::future_done(vm, fut);
+    crate::recorder::future_done(vm, fut);
     schedule_callbacks(vm, fut);
     Ok(())
 }
@@ -217,7 +217,7 @@ pub fn future_cancel(vm: &mut Vm, fut: &Rc<Obj>, msg: Value) -> bool {
         d.state = FutState::Cancelled;
         d.cancel_message = msg;
     }
-    crate::trace::future_done(vm, fut);
+    crate::recorder::future_done(vm, fut);
     schedule_callbacks(vm, fut);
     true
 }
@@ -257,7 +257,7 @@ pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<
     vm.rt.seq += 1;
     let seq = vm.rt.seq;
     vm.rt.timers.push(TimerEntry { when, seq, handle: h.clone() });
-    crate::trace::timer_set(vm, &h, when);
+    crate::recorder::timer_set(vm, &h, when);
     h
 }
 
@@ -302,7 +302,7 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
     vm.rt.tasks.push(Rc::downgrade(&task));
     call_soon(vm, Value::Obj(task.clone()), vec![], HandleKind::TaskStep);
     vm.rt.live_tasks += 1;
-    crate::trace::task_created(vm, &task);
+    crate::recorder::task_created(vm, &task);
     Ok(task)
 }
 
@@ -476,7 +476,7 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
                         t.fut_waiter = Some(result.clone());
                         t.must_cancel
                     };
-                    crate::trace::task_waits(vm, task, fo);
+                    crate::recorder::task_waits(vm, task, fo);
                     if must_cancel {
                         let msg = fut_data(task).borrow().cancel_message.clone();
                         if cancel_any(vm, fo, msg) {
@@ -789,7 +789,7 @@ fn h_cancel(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         if let Obj::Native(NativeObj::Handle(h)) = &**o {
             if !h.cancelled.get() {
                 h.cancelled.set(true);
-                crate::trace::timer_cancelled(vm, o);
+                crate::recorder::timer_cancelled(vm, o);
             }
         }
     }
@@ -935,7 +935,7 @@ fn l_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 /// Completes a job's future from the loop's thread (CPython: call_soon_threadsafe).
 pub fn finish_job(vm: &mut Vm, job: &Job, result: Result<Value, Value>) {
-    crate::trace::executor_job(vm, &job.future, job.started, vm.rt.now);
+    crate::recorder::executor_job(vm, &job.future, job.started, vm.rt.now);
     let (cb, v) = match result {
         Ok(v) => (builtin("_executor_done", executor_set_result), v),
         Err(e) => (builtin("_executor_fail", executor_set_exception), e),

@@ -114,6 +114,6 @@ impl crate::vm::Vm {
     fn report_unraisable(&mut self, obj: &Value, exc: &Value) {
         let what = self.repr(obj).map(|r| r.to_string()).unwrap_or_default();
         let tb = crate::tracebacks::format_unraisable(self, exc);
-        self.write(crate::machine::Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
+        self.write(awaitlab_trace::Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
     }
 }

@@ -7,37 +7,8 @@
 use crate::builtins::{arg, kwarg, Kwargs};
 use crate::value::*;
 use crate::vm::{PyResult, Vm};
+use awaitlab_trace::http::{short_url, HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use std::rc::Rc;
-
-/// A request for the host to perform.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HttpRequest {
-    pub id: u64,
-    pub method: String,
-    /// As the program wrote it: absolute, or `/api/...` for the practice API.
-    pub url: String,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct HttpResponse {
-    pub status: u16,
-    pub reason: String,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-    /// The URL finally answered (after redirects).
-    pub url: String,
-}
-
-/// A request that got no HTTP answer: `message` says what happened and why, for the program's
-/// ClientConnectorError / ConnectionError.
-#[derive(Clone, Debug, PartialEq)]
-pub struct HttpFailure {
-    pub message: String,
-}
-
-pub type HttpResult = Result<HttpResponse, HttpFailure>;
 
 /// The engine's side of requests in flight.
 #[derive(Default)]
@@ -49,11 +20,6 @@ pub struct HttpState {
     /// Requests now in flight, and the most at once (the trace's and tests' concurrency figure).
     pub in_flight: usize,
     pub max_in_flight: usize,
-}
-
-/// The practice API's address in programs: a path on the page's own origin.
-pub fn is_practice_api(url: &str) -> bool {
-    url == "/api" || url.starts_with("/api/") || url.starts_with("/api?")
 }
 
 /// A program's request, as the practice API's server takes it.
@@ -119,19 +85,8 @@ fn queue_request(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<(HttpRequ
     vm.http.outbox.push(req.clone());
     vm.http.in_flight += 1;
     vm.http.max_in_flight = vm.http.max_in_flight.max(vm.http.in_flight);
-    crate::trace::http_start(vm, &req);
+    crate::recorder::http_start(vm, &req);
     Ok((req, fut))
-}
-
-/// A URL short enough for a timeline label: no scheme, at most 60 characters.
-pub fn short_url(url: &str) -> String {
-    let u = url.split_once("://").map_or(url, |(_, rest)| rest);
-    if u.chars().count() > 60 {
-        let head: String = u.chars().take(57).collect();
-        format!("{head}...")
-    } else {
-        u.to_string()
-    }
 }
 
 /// `_start(method, url, headers, body)` → a future resolved with the result tuple.
@@ -186,7 +141,7 @@ pub fn give_up(vm: &mut Vm, id: u64, message: &str) {
 pub fn deliver(vm: &mut Vm, id: u64, result: &HttpResult) -> bool {
     let Some(fut) = vm.http.pending.remove(&id) else { return false };
     vm.http.in_flight = vm.http.in_flight.saturating_sub(1);
-    crate::trace::http_end(vm, id, result);
+    crate::recorder::http_end(vm, id, result);
     let pending = crate::asyncio::fut_data(&fut).borrow().state == crate::native::FutState::Pending;
     if pending {
         let v = result_value(result);

@@ -27,16 +27,19 @@ pub mod reprlib;
 pub mod sha512;
 pub mod span;
 pub mod symtable;
-pub mod timeline;
-pub mod trace;
+mod recorder;
 mod tracebacks;
 pub mod value;
 pub mod vm;
 pub mod warnings;
-pub mod wire;
 
 pub use awaitlab_practice_api as practice_api;
-use machine::{Chunk, Machine, StepResult, Stream};
+pub use awaitlab_trace as trace;
+pub use awaitlab_trace::RunResult;
+use awaitlab_trace::http::{HttpFailure, HttpRequest, HttpResult};
+use awaitlab_trace::{Chunk, Stream};
+pub use http::{practice_request, practice_response};
+pub use machine::{Machine, StepResult};
 use std::cell::RefCell;
 use std::future::Future;
 use std::rc::Rc;
@@ -99,7 +102,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
         next_id: 0,
         nested_depth: 0,
         interned: Default::default(),
-        trace: trace::Trace { enabled: config.trace, ..Default::default() },
+        trace: recorder::Trace { enabled: config.trace, ..Default::default() },
         epoch_base: config.epoch,
         call_line: 0,
         user_line: 0,
@@ -162,7 +165,7 @@ pub fn start(source: &str, config: &RunConfig) -> Machine {
             let mut m = Machine::new(vm, vm::Thread::default());
             m.exit_code = Some(1);
             let message = text.lines().last().unwrap_or_default().to_string();
-            m.error_spot = Some(machine::ErrorSpot { line: e.line, col: e.col, end_col: e.col + 1, message });
+            m.error_spot = Some(awaitlab_trace::ErrorSpot { line: e.line, col: e.col, end_col: e.col + 1, message });
             m
         }
     }
@@ -183,9 +186,9 @@ pub trait Host {
     }
     /// Starts performing a request; its result comes back through `take_http_results`, and
     /// its arrival ends a pending `sleep_until` early.
-    fn start_http(&self, request: http::HttpRequest);
+    fn start_http(&self, request: HttpRequest);
     /// Results that arrived since the last call.
-    fn take_http_results(&self) -> Vec<(u64, http::HttpResult)>;
+    fn take_http_results(&self) -> Vec<(u64, HttpResult)>;
     /// Called after every slice: a host may show the run so far (output, timeline). `idle`: the
     /// program now waits (for time or the network), a good moment to show it.
     fn progress(&self, _machine: &Machine, _idle: bool) {}
@@ -219,7 +222,7 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
 pub struct VirtualNetwork {
     pub server: RefCell<practice_api::Server>,
     /// (delivery time, request id, result), in start order.
-    pending: RefCell<Vec<(f64, u64, http::HttpResult)>>,
+    pending: RefCell<Vec<(f64, u64, HttpResult)>>,
 }
 
 impl VirtualNetwork {
@@ -227,13 +230,13 @@ impl VirtualNetwork {
         VirtualNetwork { server: RefCell::new(practice_api::Server::new(settings)), pending: RefCell::new(Vec::new()) }
     }
 
-    pub fn start(&self, request: http::HttpRequest, now: f64) {
-        let (at, result) = if http::is_practice_api(&request.url) {
+    pub fn start(&self, request: HttpRequest, now: f64) {
+        let (at, result) = if awaitlab_trace::http::is_practice_api(&request.url) {
             let reply = self.server.borrow_mut().handle(&http::practice_request(&request), now);
             (reply.respond_at, Ok(http::practice_response(reply, request.url)))
         } else {
             let message = "no network on the virtual clock: only the practice API (/api/...) answers here; run in real time in the page to fetch other URLs";
-            (now, Err(http::HttpFailure { message: message.into() }))
+            (now, Err(HttpFailure { message: message.into() }))
         };
         self.pending.borrow_mut().push((at, request.id, result));
     }
@@ -244,12 +247,12 @@ impl VirtualNetwork {
     }
 
     /// Answers due at `now`, earliest first (ties in start order).
-    pub fn take_due(&self, now: f64) -> Vec<(u64, http::HttpResult)> {
+    pub fn take_due(&self, now: f64) -> Vec<(u64, HttpResult)> {
         let mut pending = self.pending.borrow_mut();
         let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut *pending).into_iter().partition(|p| p.0 <= now);
         *pending = later;
         let mut order: Vec<(f64, i64)> = due.iter().enumerate().map(|(i, p)| (p.0, i as i64)).collect();
-        timeline::sort_by_time(&mut order);
+        awaitlab_trace::timeline::sort_by_time(&mut order);
         let mut due: Vec<Option<_>> = due.into_iter().map(Some).collect();
         order.into_iter().filter_map(|(_, i)| due[i as usize].take()).map(|(_, id, r)| (id, r)).collect()
     }
@@ -289,10 +292,10 @@ impl Host for VirtualHost {
         self.clock.set(self.clock.get() + VIRTUAL_SLICE_SECONDS);
         std::future::ready(())
     }
-    fn start_http(&self, request: http::HttpRequest) {
+    fn start_http(&self, request: HttpRequest) {
         self.network.start(request, self.clock.get());
     }
-    fn take_http_results(&self) -> Vec<(u64, http::HttpResult)> {
+    fn take_http_results(&self) -> Vec<(u64, HttpResult)> {
         self.network.take_due(self.clock.get())
     }
 }
@@ -305,26 +308,6 @@ pub fn block_on<F: Future>(f: F) -> F::Output {
         if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) {
             return v;
         }
-    }
-}
-
-/// The result of a finished run.
-pub struct RunResult {
-    pub exit_code: i32,
-    pub chunks: Vec<Chunk>,
-    pub trace: Vec<trace::Record>,
-    pub duration: f64,
-    pub instructions: u64,
-    /// Where the error that ended the run is in the program (none for a clean exit or Stop).
-    pub error: Option<machine::ErrorSpot>,
-}
-
-impl RunResult {
-    pub fn stdout(&self) -> String {
-        self.chunks.iter().filter(|c| c.stream == Stream::Stdout).map(|c| c.text.as_str()).collect()
-    }
-    pub fn stderr(&self) -> String {
-        self.chunks.iter().filter(|c| c.stream == Stream::Stderr).map(|c| c.text.as_str()).collect()
     }
 }
 
@@ -344,7 +327,7 @@ impl Machine {
         if self.exit_code.is_none() {
             self.vm.flush_warnings();
             self.vm.write_always(Stream::Stderr, "\nKeyboardInterrupt: stopped by the user\n");
-            trace::finished(&mut self.vm, "stopped");
+            recorder::finished(&mut self.vm, "stopped");
             self.exit_code = Some(130);
         }
     }

@@ -6,20 +6,8 @@ use crate::asyncio::{self, StepInput};
 use crate::native::{FutState, HandleKind, NativeObj};
 use crate::value::*;
 use crate::vm::{Control, Outcome, Thread, Vm};
+use awaitlab_trace::{Chunk, ErrorSpot, Stream};
 use std::rc::Rc;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stream {
-    Stdout,
-    Stderr,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Chunk {
-    pub stream: Stream,
-    pub text: String,
-    pub time: f64,
-}
 
 #[derive(Default)]
 pub struct Output {
@@ -56,7 +44,7 @@ impl Vm {
             self.out.chunks.push(Chunk { stream: Stream::Stderr, text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(), time: self.rt.now });
             return;
         }
-        crate::trace::output(self, stream, text);
+        crate::recorder::output(self, stream, text);
         let now = self.rt.now;
         if let Some(last) = self.out.chunks.last_mut() {
             if last.stream == stream && last.time == now {
@@ -140,16 +128,6 @@ pub struct Machine {
     pub error_spot: Option<ErrorSpot>,
 }
 
-/// A place in the program's own source: 1-based line, 0-based columns counted in code points
-/// (as Python counts them), and the error's `Type: message` line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ErrorSpot {
-    pub line: u32,
-    pub col: u32,
-    pub end_col: u32,
-    pub message: String,
-}
-
 impl Machine {
     pub fn new(vm: Vm, main: Thread) -> Machine {
         Machine {
@@ -200,7 +178,7 @@ impl Machine {
                 let msg = format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
                 self.vm.flush_warnings();
                 self.vm.write_always(Stream::Stderr, &msg);
-                crate::trace::finished(&mut self.vm, "failed");
+                crate::recorder::finished(&mut self.vm, "failed");
                 self.exit_code = Some(1);
                 self.main_state = MainState::Done;
             }
@@ -224,7 +202,7 @@ impl Machine {
                     }
                 }
                 self.blocked_until = None;
-                crate::trace::unblocked(&mut self.vm);
+                crate::recorder::unblocked(&mut self.vm);
             }
             if budget == 0 {
                 return StepResult::Continue;
@@ -246,7 +224,7 @@ impl Machine {
                                 // The step ends after its result is recorded (a task's own
                                 // completion belongs to its last step).
                                 let ended = asyncio::end_step(&mut self.vm, &task, thread, out);
-                                crate::trace::step_end(&mut self.vm, &task);
+                                crate::recorder::step_end(&mut self.vm, &task);
                                 self.vm.rt.current_task = None;
                                 if let Err(exc) = ended {
                                     // KeyboardInterrupt/SystemExit propagate out of the loop.
@@ -310,12 +288,12 @@ impl Machine {
             }
             Some(Control::Block { seconds, reason }) => {
                 let until = self.vm.rt.now + seconds;
-                crate::trace::blocked(&mut self.vm, until, &reason);
+                crate::recorder::blocked(&mut self.vm, until, &reason);
                 self.blocked_until = Some(until);
             }
             Some(Control::BlockHttp { id, timeout, reason }) => {
                 let until = timeout.map_or(f64::INFINITY, |t| self.vm.rt.now + t);
-                crate::trace::blocked(&mut self.vm, until, &reason);
+                crate::recorder::blocked(&mut self.vm, until, &reason);
                 self.blocked_until = Some(until);
                 self.blocked_http = Some(id);
             }
@@ -397,7 +375,7 @@ impl Machine {
                 }
                 let ntodo = rt.ready.len();
                 self.phase = LoopPhase::Iterating { ntodo };
-                crate::trace::iteration(&mut self.vm);
+                crate::recorder::iteration(&mut self.vm);
                 None
             }
         }
@@ -408,7 +386,7 @@ impl Machine {
         if h.cancelled.get() {
             return;
         }
-        crate::trace::timer_fired(&mut self.vm, &handle);
+        crate::recorder::timer_fired(&mut self.vm, &handle);
         match h.kind {
             HandleKind::TaskStep => {
                 let Value::Obj(task) = &h.callback else { return };
@@ -442,12 +420,12 @@ impl Machine {
     }
 
     /// Requests the program made since the last call, for the host to perform.
-    pub fn take_http_requests(&mut self) -> Vec<crate::http::HttpRequest> {
+    pub fn take_http_requests(&mut self) -> Vec<awaitlab_trace::http::HttpRequest> {
         std::mem::take(&mut self.vm.http.outbox)
     }
 
     /// A host's answer to request `id` (late answers, after a timeout or the run's end, are dropped).
-    pub fn complete_http(&mut self, id: u64, result: crate::http::HttpResult) {
+    pub fn complete_http(&mut self, id: u64, result: awaitlab_trace::http::HttpResult) {
         if self.exit_code.is_some() || !crate::http::deliver(&mut self.vm, id, &result) {
             return;
         }
@@ -530,7 +508,7 @@ impl Machine {
             Ok(Some(thread)) => {
                 self.vm.stretch_start = self.vm.instructions;
                 self.vm.rt.current_task = Some(task.clone());
-                crate::trace::step_start(&mut self.vm, &task);
+                crate::recorder::step_start(&mut self.vm, &task);
                 self.active = Some(Active::Task(task, thread));
             }
             Ok(None) => {}
@@ -643,7 +621,7 @@ impl Machine {
             Stream::Stderr,
             "Awaitlab: the event loop has nothing left to run and nothing to wait for; CPython would wait here forever, so the run was stopped.\n",
         );
-        crate::trace::finished(&mut self.vm, "deadlock");
+        crate::recorder::finished(&mut self.vm, "deadlock");
         self.exit_code = Some(1);
         self.main_state = MainState::Done;
         self.vm.rt.running = false;
@@ -710,7 +688,7 @@ impl Machine {
         self.vm.run_finalizers(None);
         self.vm.flush_warnings();
         crate::warnings::set_shutdown(false);
-        crate::trace::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
+        crate::recorder::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
         self.exit_code = Some(code);
         self.main_state = MainState::Done;
     }

@@ -66,7 +66,7 @@ fn dict_of(v: &Value) -> Option<&RefCell<DictMap>> {
 fn b_print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let mut sep: Rc<str> = Rc::from(" ");
     let mut end: Rc<str> = Rc::from("\n");
-    let mut stream = crate::machine::Stream::Stdout;
+    let mut stream = awaitlab_trace::Stream::Stdout;
     for (k, v) in &kwargs {
         match &**k {
             "sep" if !v.is_none() => sep = as_str(vm, v)?,
@@ -75,7 +75,7 @@ fn b_print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
                 if let Value::Obj(o) = v {
                     if let Obj::Module { name, .. } = &**o {
                         if &**name == "sys.stderr" {
-                            stream = crate::machine::Stream::Stderr;
+                            stream = awaitlab_trace::Stream::Stderr;
                         }
                     }
                 }

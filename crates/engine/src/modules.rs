@@ -6,6 +6,7 @@ use crate::native::NativeObj;
 use crate::ops::{int_value, to_big};
 use crate::value::*;
 use crate::vm::{PyResult, Vm};
+use awaitlab_trace::json_str_into;
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -100,7 +101,7 @@ impl Vm {
 // ---------- asyncio ----------
 
 fn n_resource(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    crate::trace::resource(vm, &args);
+    crate::recorder::resource(vm, &args);
     Ok(Value::None)
 }
 
@@ -115,7 +116,7 @@ fn n_report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if let Some(e) = exc {
         text.push_str(&crate::tracebacks::format_traceback(vm, &e));
     }
-    vm.write(crate::machine::Stream::Stderr, &text);
+    vm.write(awaitlab_trace::Stream::Stderr, &text);
     Ok(Value::None)
 }
 
@@ -187,9 +188,9 @@ fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         // Called from code the engine runs to completion (a key function, a class body...):
         // the loop is blocked just the same; the clock jumps.
         let until = vm.rt.now + secs;
-        crate::trace::blocked(vm, until, &Rc::from("time.sleep"));
+        crate::recorder::blocked(vm, until, &Rc::from("time.sleep"));
         vm.rt.now = until;
-        crate::trace::unblocked(vm);
+        crate::recorder::unblocked(vm);
         return Ok(Value::None);
     }
     vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(format!("time.sleep({})", crate::format::float_repr(secs).trim_end_matches(".0"))) });
@@ -788,10 +789,10 @@ fn math_module(_vm: &mut Vm) -> Value {
 fn stream_write(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let stream = match &args[0] {
         Value::Obj(o) => match &**o {
-            Obj::Module { name, .. } if &**name == "sys.stderr" => crate::machine::Stream::Stderr,
-            _ => crate::machine::Stream::Stdout,
+            Obj::Module { name, .. } if &**name == "sys.stderr" => awaitlab_trace::Stream::Stderr,
+            _ => awaitlab_trace::Stream::Stdout,
         },
-        _ => crate::machine::Stream::Stdout,
+        _ => awaitlab_trace::Stream::Stdout,
     };
     let s = { let a_ = arg(vm, &args, 1, "write")?; as_str(vm, &a_) }?;
     vm.write(stream, &s);
@@ -1042,36 +1043,6 @@ fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let mut out = String::new();
     json_write(vm, &v, &style, 0, &mut out)?;
     Ok(Value::str(&out))
-}
-
-/// A JSON string literal, non-ASCII escaped (json.dumps' default, and the trace export's).
-pub fn json_str(s: &str) -> String {
-    let mut out = String::new();
-    json_str_into(s, true, &mut out);
-    out
-}
-
-fn json_str_into(s: &str, ascii: bool, out: &mut String) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || (ascii && (c as u32) > 0x7e) => {
-                let mut buf = [0u16; 2];
-                for u in c.encode_utf16(&mut buf) {
-                    out.push_str(&format!("\\u{:04x}", u));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 fn json_write(vm: &mut Vm, v: &Value, style: &JsonStyle, depth: usize, out: &mut String) -> PyResult<()> {

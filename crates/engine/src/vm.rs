@@ -116,7 +116,7 @@ pub struct Vm {
     pub next_id: u64,
     pub nested_depth: usize,
     pub interned: std::collections::HashMap<&'static str, Rc<str>>,
-    pub trace: crate::trace::Trace,
+    pub trace: crate::recorder::Trace,
     /// Wall-clock seconds since the epoch when the run started (time.time() = this + program clock).
     pub epoch_base: f64,
     /// Line of the call being made (where a coroutine object is created, for warnings).

@@ -22,7 +22,7 @@ fn stdout_of(src: &str, api: Settings) -> String {
 
 /// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    awaitlab_engine::timeline::build(&r.trace).max_in_flight
+    awaitlab_engine::trace::timeline::build(&r.trace).max_in_flight
 }
 
 const VIDEOS: &str = r#"

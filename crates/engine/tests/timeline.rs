@@ -1,7 +1,7 @@
 //! The timeline model built from real runs: lanes, segments and their labels.
 
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
-use awaitlab_engine::timeline::{build, SegmentKind, Timeline};
+use awaitlab_engine::trace::timeline::{build, SegmentKind, Timeline};
 use awaitlab_engine::{run_virtual, RunConfig};
 
 fn timeline_of(src: &str) -> Timeline {

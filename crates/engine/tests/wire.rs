@@ -1,8 +1,7 @@
 //! The trace's text form reads back to the same records and output, for every kind of event.
 
-use awaitlab_engine::machine::{Chunk, Stream};
-use awaitlab_engine::trace::{Event, Record};
-use awaitlab_engine::wire::{decode, encode};
+use awaitlab_engine::trace::wire::{decode, encode};
+use awaitlab_engine::trace::{Chunk, Event, Record, Stream};
 use awaitlab_engine::{run_virtual, RunConfig};
 
 /// Touches every event kind: tasks (done, failed, cancelled), timers (set, cancelled, fired),

@@ -4,8 +4,7 @@
 //! who polls it). Every await goes through `Task::wait`, which records the lane as waiting on
 //! that future until it resolves.
 
-use awaitlab_engine::machine::{Chunk, Stream};
-use awaitlab_engine::trace::{Event, Record};
+use awaitlab_trace::{Chunk, Event, Record, Stream};
 use futures::future::{FutureExt, LocalBoxFuture, RemoteHandle};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -80,7 +79,7 @@ impl Recorder {
         let (records, chunks) = (self.records.borrow(), self.chunks.borrow());
         let (r, c) = self.taken.get();
         let mut out = String::new();
-        awaitlab_engine::wire::encode(&records[r..], &chunks[c..], &mut out);
+        awaitlab_trace::wire::encode(&records[r..], &chunks[c..], &mut out);
         self.taken.set((records.len(), chunks.len()));
         out
     }

@@ -2,9 +2,9 @@
 //! recorded into the engine's trace format.
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab_engine::timeline::build;
-use awaitlab_engine::wire::decode;
-use awaitlab_engine::RunResult;
+use awaitlab_trace::timeline::build;
+use awaitlab_trace::wire::decode;
+use awaitlab_trace::RunResult;
 use awaitlab_twins::recorder::Fetch;
 use awaitlab_twins::{code_for, run};
 use futures::FutureExt;

@@ -4,7 +4,7 @@
 
 use super::zoom::{format_time, ticks, Window};
 use super::{TimelineInput, LABEL_W, PLOT_W, WIDTH};
-use awaitlab_engine::timeline::{Lane, SegmentKind, Timeline as Model};
+use awaitlab_engine::trace::timeline::{Lane, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;

@@ -1,4 +1,4 @@
-//! The timeline of a run, drawn from the engine's timeline model (`awaitlab_engine::timeline`):
+//! The timeline of a run, drawn from the engine's timeline model (`awaitlab_engine::trace::timeline`):
 //! SVG up to `MAX_SVG_LANES` task lanes (every segment an element: hover, click, tests), a
 //! canvas past that (only the visible lanes are drawn). Zoom and pan move a shared window of
 //! program time; the pinned run of the compare view follows the same window.
@@ -8,7 +8,7 @@ pub mod export;
 mod svg;
 pub mod zoom;
 
-use awaitlab_engine::timeline::Timeline as Model;
+use awaitlab_engine::trace::timeline::Timeline as Model;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;

@@ -5,7 +5,7 @@
 
 use super::zoom::{format_time, ticks};
 use super::{Geometry, TimelineInput, LABEL_W, PLOT_W, WIDTH};
-use awaitlab_engine::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
+use awaitlab_engine::trace::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;

@@ -2,7 +2,9 @@
 //! waiting segments (labelled with what was awaited), loop-blocked spans, the HTTP waterfall,
 //! resource use over time and print markers. Pure data: the page only draws it.
 
-use crate::trace::{Event, Record};
+use crate::http::{is_practice_api, short_url};
+use crate::output::Stream;
+use crate::record::{Event, Record};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -308,13 +310,13 @@ pub fn build(records: &[Record]) -> Timeline {
                 t.requests.push(RequestSpan {
                     id: *id,
                     task: *task,
-                    label: format!("{method} {}", crate::http::short_url(url)),
+                    label: format!("{method} {}", short_url(url)),
                     queued_from,
                     start: now,
                     end: None,
                     status: None,
                     error: None,
-                    practice: crate::http::is_practice_api(url),
+                    practice: is_practice_api(url),
                 });
             }
             Event::HttpEnd { id, status, error } => {
@@ -334,7 +336,7 @@ pub fn build(records: &[Record]) -> Timeline {
                 None => t.resources.push(Resource { id: *id, kind: kind.clone(), capacity: *capacity, samples: vec![(now, *in_use)] }),
             },
             Event::Output { task, stream, text } => {
-                let print = Print { time: now, text: text.clone(), stderr: *stream == crate::machine::Stream::Stderr };
+                let print = Print { time: now, text: text.clone(), stderr: *stream == Stream::Stderr };
                 match task.and_then(|tk| tasks.get(&tk)) {
                     Some(s) => t.lanes[s.lane].prints.push(print),
                     None => t.main_prints.push(print),

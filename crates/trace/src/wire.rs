@@ -4,8 +4,8 @@
 //! separated by tabs; texts escape `\`, tab and newline. Floats print in Rust's shortest form,
 //! which reads back to the same bits.
 
-use crate::machine::{Chunk, Stream};
-use crate::trace::{Event, Record};
+use crate::output::{Chunk, Stream};
+use crate::record::{Event, Record};
 use std::fmt::Write;
 use std::rc::Rc;
 
