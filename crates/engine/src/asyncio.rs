@@ -605,7 +605,7 @@ pub fn handle_repr(vm: &mut Vm, h: &HandleData) -> PyResult<String> {
     let cb = callback_repr(vm, &h.callback, &h.args);
     let state = if h.cancelled.get() { " cancelled" } else { "" };
     Ok(match h.when {
-        Some(w) => format!("<TimerHandle{state} when={} {cb}>", crate::format::float_repr(w)),
+        Some(w) => format!("<TimerHandle{state} when={} {cb}>", awaitlab_syntax::literal::float_repr(w)),
         None => format!("<Handle{state} {cb}>"),
     })
 }

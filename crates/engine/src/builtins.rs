@@ -1,7 +1,7 @@
 //! Builtin types and functions, class construction, and helpers shared by the object protocol.
 
 use crate::native::NativeObj;
-use crate::ops::{self, int_value, to_big, to_f64};
+use crate::ops::{int_value, to_big, to_f64};
 use crate::value::*;
 use crate::vm::{tuple_items, PyResult, Vm};
 use num_traits::Signed;
@@ -443,7 +443,7 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
         IterState::Count { next, step } => {
             let (n, s) = (next.clone(), step.clone());
             drop(st);
-            let after = vm.binary(crate::ast::BinOp::Add, n.clone(), s, false)?;
+            let after = vm.binary(awaitlab_syntax::ast::BinOp::Add, n.clone(), s, false)?;
             if let IterState::Count { next, .. } = &mut *state.borrow_mut() {
                 *next = after;
             }
@@ -781,8 +781,8 @@ impl Vm {
 }
 
 /// `+`, `*`, `%` and set/dict operators on builtin containers.
-pub fn sequence_binary(vm: &mut Vm, op: crate::ast::BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
-    use crate::ast::BinOp::*;
+pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, b: &Value, inplace: bool) -> PyResult<Option<Value>> {
+    use awaitlab_syntax::ast::BinOp::*;
     match (op, a, b) {
         (Add, Value::Str(x), Value::Str(y)) => {
             let mut s = String::with_capacity(x.len() + y.len());
@@ -1018,7 +1018,7 @@ thread_local! {
 
 /// Runs `f` one level deeper into a nested container, or fails with RecursionError.
 pub fn nested<T>(vm: &mut Vm, f: impl FnOnce(&mut Vm) -> PyResult<T>) -> PyResult<T> {
-    if DEPTH.with(|d| d.get()) > crate::parser::MAX_NESTING {
+    if DEPTH.with(|d| d.get()) > awaitlab_syntax::MAX_NESTING {
         return vm.err("RecursionError", "maximum recursion depth exceeded in comparison");
     }
     DEPTH.with(|d| d.set(d.get() + 1));
@@ -1032,7 +1032,7 @@ pub fn obj_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let ptr = Rc::as_ptr(o) as *const u8 as usize;
     let recursive = matches!(&**o, Obj::List(_) | Obj::Dict(_) | Obj::Deque(..));
     if recursive {
-        if REPR_GUARD.with(|g| g.borrow().len()) > crate::parser::MAX_NESTING {
+        if REPR_GUARD.with(|g| g.borrow().len()) > awaitlab_syntax::MAX_NESTING {
             return vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
         }
         if REPR_GUARD.with(|g| g.borrow().contains(&ptr)) {
@@ -1066,7 +1066,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             format!("[{}]", join_reprs(vm, &items)?)
         }
         Obj::Tuple(t) => {
-            if DEPTH.with(|d| d.get()) > crate::parser::MAX_NESTING {
+            if DEPTH.with(|d| d.get()) > awaitlab_syntax::MAX_NESTING {
                 return vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
             }
             DEPTH.with(|d| d.set(d.get() + 1));
@@ -1098,7 +1098,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
                 format!("frozenset({{{}}})", join_reprs(vm, &items)?)
             }
         }
-        Obj::Bytes(b) => ops::bytes_repr(b),
+        Obj::Bytes(b) => awaitlab_syntax::literal::bytes_repr(b),
         Obj::Range { start, stop, step } => {
             if *step == 1 {
                 format!("range({start}, {stop})")

@@ -3,7 +3,7 @@
 //! operands of a binary operation or the value of a subscript (CPython's traceback.c,
 //! `display_source_line_with_margin`, which the tests compare against python3).
 
-use crate::ast::{ExprKind, StmtKind};
+use awaitlab_syntax::ast::{ExprKind, StmtKind};
 
 /// The failing expression's place: its first line's 0-based columns in characters; `end_col`
 /// is on `end_line`.
@@ -66,7 +66,7 @@ fn indicators(line: &str, stripped: &str, place: Place) -> Option<String> {
 /// Where the `^` part of a binary operation (its operator) or a subscript (its brackets) lies
 /// inside `segment`, in characters; `None` for any other expression.
 fn anchors(segment: &str) -> Option<(usize, usize)> {
-    let body = crate::parser::parse_module(segment).ok()?;
+    let body = awaitlab_syntax::parse_module(segment).ok()?.body;
     let [stmt] = body.as_slice() else { return None };
     let StmtKind::Expr(expr) = &stmt.kind else { return None };
     if expr.span.line != 1 {

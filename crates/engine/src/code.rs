@@ -1,6 +1,6 @@
 //! Bytecode: what the compiler emits and the VM runs.
 
-use crate::ast::{BinOp, CmpOp, UnaryOp};
+use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::value::Value;
 use std::rc::Rc;
 

@@ -1,10 +1,10 @@
 //! AST → bytecode. try/finally, with and loops use an explicit handler-block stack at run time;
 //! `break`/`continue`/`return` inline the cleanup of the blocks they leave (as CPython does).
 
-use crate::ast::*;
+use awaitlab_syntax::ast::*;
 use crate::code::{Code, CodeKind, Loc, Op};
-use crate::parser::SyntaxError;
-use crate::span::Span;
+use awaitlab_syntax::{Parsed, SyntaxError, SyntaxWarning};
+use awaitlab_syntax::Span;
 use crate::symtable::{self, Resolution, Scope};
 use crate::value::Value;
 use std::rc::Rc;
@@ -13,7 +13,14 @@ mod match_stmt;
 
 type CResult<T> = Result<T, SyntaxError>;
 
-pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
+/// A compiled module, with the SyntaxWarnings of its source: the parser's, then the compiler's.
+pub struct Compiled {
+    pub code: Rc<Code>,
+    pub warnings: Vec<SyntaxWarning>,
+}
+
+pub fn compile_module(parsed: &Parsed, filename: &str) -> CResult<Compiled> {
+    let body = &parsed.body;
     let scope = symtable::analyze_module(body);
     let mut c = Compiler::new(scope, CodeKind::Module, "<module>".into(), "<module>".into(), filename.into(), 1);
     c.setup_annotations(body, Span::default());
@@ -22,7 +29,9 @@ pub fn compile_module(body: &[Stmt], filename: &str) -> CResult<Rc<Code>> {
     }
     c.emit(Op::LoadConst(0), Span::default());
     c.emit(Op::Return, Span::default());
-    Ok(Rc::new(c.finish()))
+    let mut warnings = parsed.warnings.clone();
+    let code = c.finish(&mut warnings);
+    Ok(Compiled { code: Rc::new(code), warnings })
 }
 
 const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
@@ -54,6 +63,8 @@ struct Compiler<'a> {
     first_line: u32,
     span: Span,
     is_async: bool,
+    /// SyntaxWarnings met in this code object (a nested one's join when it is finished).
+    warnings: Vec<SyntaxWarning>,
 }
 
 impl<'a> Compiler<'a> {
@@ -73,10 +84,13 @@ impl<'a> Compiler<'a> {
             first_line,
             span: Span::default(),
             is_async: false,
+            warnings: vec![],
         }
     }
 
-    fn finish(self) -> Code {
+    /// The code object; its SyntaxWarnings go on to `warnings` (the enclosing code's).
+    fn finish(self, warnings: &mut Vec<SyntaxWarning>) -> Code {
+        warnings.extend(self.warnings);
         let cellvars: Vec<Rc<str>> = self.scope.cells.iter().map(|s| Rc::from(s.as_str())).collect();
         let cell_params = cellvars
             .iter()
@@ -823,7 +837,7 @@ impl<'a> Compiler<'a> {
         c.emit(Op::LoadConst(0), span);
         c.emit(Op::Return, span);
         let frees: Vec<String> = c.scope.frees.iter().cloned().collect();
-        let code = c.finish();
+        let code = c.finish(&mut self.warnings);
         self.push_function(code, &frees, 0)
     }
 
@@ -923,7 +937,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let frees: Vec<String> = c.scope.frees.iter().cloned().collect();
-        let mut code = c.finish();
+        let mut code = c.finish(&mut self.warnings);
         if let FnBody::Stmts(stmts) = body {
             code.doc = docstring(stmts).map(Rc::from);
         }
@@ -995,7 +1009,7 @@ impl<'a> Compiler<'a> {
                     self.delete(i)?;
                 }
             }
-            _ => return self.err(t.span, &format!("cannot delete {}", crate::parser::describe(t))),
+            _ => return self.err(t.span, &format!("cannot delete {}", t.describe())),
         }
         Ok(())
     }
@@ -1139,7 +1153,9 @@ impl<'a> Compiler<'a> {
                 self.patch(j, h);
             }
             ExprKind::Compare(first, rest) => {
-                warn_is_literal(first, rest, e.span.line);
+                if let Some(message) = is_literal_warning(first, rest) {
+                    self.warnings.push(SyntaxWarning { line: e.span.line, message: message.into() });
+                }
                 self.expr(first)?;
                 if rest.len() == 1 {
                     self.expr(&rest[0].1)?;
@@ -1467,7 +1483,7 @@ impl<'a> Compiler<'a> {
         }
         c.op(Op::Return);
         let frees: Vec<String> = c.scope.frees.iter().cloned().collect();
-        let mut code = c.finish();
+        let mut code = c.finish(&mut self.warnings);
         code.argcount = 1;
         self.push_function(code, &frees, 0)?;
         self.expr(&generators[0].iter)?;
@@ -1608,7 +1624,7 @@ fn has_annotations(body: &[Stmt]) -> bool {
 
 /// CPython's check_compare: `x is 1` compares identity with a literal (None, True, False and
 /// ... are fine), almost always a mistake for `==`.
-fn warn_is_literal(first: &Expr, rest: &[(CmpOp, Expr)], line: u32) {
+fn is_literal_warning(first: &Expr, rest: &[(CmpOp, Expr)]) -> Option<&'static str> {
     let literal = |e: &Expr| match &e.kind {
         ExprKind::None | ExprKind::True | ExprKind::False | ExprKind::Ellipsis => false,
         ExprKind::Tuple(items) => items.iter().all(is_constant),
@@ -1619,9 +1635,9 @@ fn warn_is_literal(first: &Expr, rest: &[(CmpOp, Expr)], line: u32) {
         let right_literal = literal(right);
         if matches!(op, CmpOp::Is | CmpOp::IsNot) && (left || right_literal) {
             let message = if *op == CmpOp::Is { "\"is\" with a literal. Did you mean \"==\"?" } else { "\"is not\" with a literal. Did you mean \"!=\"?" };
-            crate::warnings::syntax_warning(line, message.into());
-            return;
+            return Some(message);
         }
         left = right_literal;
     }
+    None
 }

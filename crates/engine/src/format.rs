@@ -1,41 +1,8 @@
-//! Number formatting as CPython does it: float repr, and the format-spec mini-language.
+//! The format-spec mini-language (`format()`, f-strings' `:spec`) as CPython implements it.
+
+use awaitlab_syntax::literal::float_repr;
 
 use num_bigint::BigInt;
-
-/// `repr(float)`: shortest round-trip digits, scientific outside 1e-4 <= |x| < 1e16.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
-    }
-    let sci = format!("{:e}", f); // shortest round-trip, e.g. "1.5e-7"
-    let (mantissa, exp) = sci.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
-    let negative = mantissa.starts_with('-');
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    let sign = if negative { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        let body = if exp >= 0 {
-            if n <= exp + 1 {
-                format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
-            } else {
-                format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
-            }
-        } else {
-            format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
-        };
-        format!("{sign}{body}")
-    } else {
-        let m = if digits.len() == 1 { digits.clone() } else { format!("{}.{}", &digits[..1], &digits[1..]) };
-        format!("{sign}{m}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
-    }
-}
 
 #[derive(Debug, Default, Clone)]
 pub struct Spec {
@@ -284,13 +251,6 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn float_repr_matches_python() {
-        for (f, s) in [(0.1, "0.1"), (1.0, "1.0"), (1e16, "1e+16"), (1e-5, "1e-05"), (123456.789, "123456.789"), (0.0001, "0.0001"), (2.5e-7, "2.5e-07"), (1e22, "1e+22"), (-3.0, "-3.0"), (1.0 / 3.0, "0.3333333333333333")] {
-            assert_eq!(float_repr(f), s);
-        }
-    }
 
     #[test]
     fn specs() {

@@ -2,7 +2,6 @@
 //! recording a trace of everything the loop does. No web dependencies; hosts plug in through
 //! [`Host`] (a virtual clock here, the browser's event loop in the app). See ARCHITECTURE.md.
 
-pub mod ast;
 pub mod asyncio;
 pub mod builtins;
 mod carets;
@@ -14,18 +13,15 @@ pub mod exceptions;
 mod finalize;
 pub mod format;
 pub mod http;
-pub mod lexer;
 pub mod machine;
 pub mod methods;
 pub mod modules;
 pub mod native;
 pub mod ops;
-pub mod parser;
 mod patterns;
 pub mod pyset;
 pub mod reprlib;
 pub mod sha512;
-pub mod span;
 pub mod symtable;
 mod recorder;
 mod tracebacks;
@@ -116,7 +112,7 @@ fn new_vm(config: &RunConfig, source: &str) -> vm::Vm {
 }
 
 /// CPython's report of a syntax error: the file and line, the source with a caret, the message.
-pub fn format_syntax_error(filename: &str, source: &str, e: &parser::SyntaxError) -> String {
+pub fn format_syntax_error(filename: &str, source: &str, e: &awaitlab_syntax::SyntaxError) -> String {
     let line_text = source.lines().nth(e.line.saturating_sub(1) as usize).unwrap_or("");
     let trimmed = line_text.trim_start();
     let indent = line_text.chars().count() - trimmed.chars().count();
@@ -143,16 +139,15 @@ pub fn format_syntax_error(filename: &str, source: &str, e: &parser::SyntaxError
 pub fn start(source: &str, config: &RunConfig) -> Machine {
     warnings::reset();
     let mut vm = new_vm(config, source);
-    let compiled = parser::parse_module(source).and_then(|body| compiler::compile_module(&body, &config.filename));
+    let compiled = awaitlab_syntax::parse_module(source).and_then(|parsed| compiler::compile_module(&parsed, &config.filename));
     let main_ns = Rc::new(RefCell::new(Namespace::default()));
     main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));
     main_ns.borrow_mut().insert(Rc::from("__file__"), Value::str(&config.filename));
     vm.modules.insert(Rc::from("__main__"), Value::obj(Obj::Module { name: Rc::from("__main__"), dict: main_ns.clone() }));
-    let syntax_warnings = warnings::take_syntax_warnings();
     match compiled {
-        Ok(code) => {
+        Ok(compiler::Compiled { code, warnings }) => {
             // Shown each time, as the compiler's warnings are (no once-per-line filter).
-            for (line, message) in syntax_warnings {
+            for awaitlab_syntax::SyntaxWarning { line, message } in warnings {
                 let src = source.lines().nth((line as usize).wrapping_sub(1)).unwrap_or("").trim();
                 vm.write(Stream::Stderr, &format!("{}:{line}: SyntaxWarning: {message}\n  {src}\n", config.filename));
             }

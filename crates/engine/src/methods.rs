@@ -2,7 +2,8 @@
 
 use crate::builtins::*;
 use crate::native::NativeObj;
-use crate::ops::{int_value, str_repr, to_big, to_f64};
+use crate::ops::{int_value, to_big, to_f64};
+use awaitlab_syntax::literal::str_repr;
 use crate::value::*;
 use crate::vm::{tuple_items, PyResult, Vm};
 use num_bigint::BigInt;
@@ -257,7 +258,7 @@ fn minmax(vm: &mut Vm, args: Args, kwargs: Kwargs, is_max: bool) -> PyResult {
             Some(kf) => vm.call(kf.clone(), vec![it.clone()], vec![])?,
             None => it.clone(),
         };
-        let op = if is_max { crate::ast::CmpOp::Gt } else { crate::ast::CmpOp::Lt };
+        let op = if is_max { awaitlab_syntax::ast::CmpOp::Gt } else { awaitlab_syntax::ast::CmpOp::Lt };
         if crate::ops::order(vm, op, &k, &best_key)? {
             best = it;
             best_key = k;
@@ -281,7 +282,7 @@ fn b_sum(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     }
     let it = vm.get_iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
-        acc = vm.binary(crate::ast::BinOp::Add, acc, x, false)?;
+        acc = vm.binary(awaitlab_syntax::ast::BinOp::Add, acc, x, false)?;
     }
     Ok(acc)
 }
@@ -323,9 +324,9 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<Value>, reve
             return std::cmp::Ordering::Equal;
         }
         let (x, y) = if reverse { (&keys[b], &keys[a]) } else { (&keys[a], &keys[b]) };
-        match crate::ops::order(vm, crate::ast::CmpOp::Lt, x, y) {
+        match crate::ops::order(vm, awaitlab_syntax::ast::CmpOp::Lt, x, y) {
             Ok(true) => std::cmp::Ordering::Less,
-            Ok(false) => match crate::ops::order(vm, crate::ast::CmpOp::Lt, y, x) {
+            Ok(false) => match crate::ops::order(vm, awaitlab_syntax::ast::CmpOp::Lt, y, x) {
                 Ok(true) => std::cmp::Ordering::Greater,
                 Ok(false) => std::cmp::Ordering::Equal,
                 Err(e) => {
@@ -619,8 +620,8 @@ fn b_oct(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 fn b_divmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "divmod")?;
-    let q = vm.binary(crate::ast::BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
-    let r = vm.binary(crate::ast::BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
+    let q = vm.binary(awaitlab_syntax::ast::BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
+    let r = vm.binary(awaitlab_syntax::ast::BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
     Ok(Value::tuple(vec![q, r]))
 }
 
@@ -647,7 +648,7 @@ fn b_pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         }
         return Ok(int_value(b.modpow(&e, &m)));
     }
-    vm.binary(crate::ast::BinOp::Pow, args[0].clone(), args[1].clone(), false)
+    vm.binary(awaitlab_syntax::ast::BinOp::Pow, args[0].clone(), args[1].clone(), false)
 }
 
 fn b_input(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
@@ -1082,7 +1083,7 @@ str_method!(s_rstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
     None => s.trim_end(),
 })));
 str_method!(s_isdigit, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))));
-str_method!(s_isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(crate::ops::is_printable))));
+str_method!(s_isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(awaitlab_syntax::literal::is_printable))));
 str_method!(s_isalpha, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))));
 str_method!(s_isalnum, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))));
 str_method!(s_isspace, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))));

@@ -43,9 +43,9 @@ pub(crate) fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc
     let code = match cached {
         Some(code) => code,
         None => {
-            let compiled = crate::parser::parse_module(src).and_then(|body| crate::compiler::compile_module(&body, filename));
+            let compiled = awaitlab_syntax::parse_module(src).and_then(|parsed| crate::compiler::compile_module(&parsed, filename));
             let code = match compiled {
-                Ok(c) => c,
+                Ok(c) => c.code,
                 Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
             };
             COMPILED.with(|c| c.borrow_mut().insert(src, code.clone()));
@@ -193,7 +193,7 @@ fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         crate::recorder::unblocked(vm);
         return Ok(Value::None);
     }
-    vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(format!("time.sleep({})", crate::format::float_repr(secs).trim_end_matches(".0"))) });
+    vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(format!("time.sleep({})", awaitlab_syntax::literal::float_repr(secs).trim_end_matches(".0"))) });
     Ok(Value::None)
 }
 fn t_strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
@@ -651,7 +651,7 @@ fn m_prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let items = { let a_ = arg(vm, &args, 0, "prod")?; vm.collect_iter(&a_) }?;
     let mut acc = Value::Int(1);
     for x in items {
-        acc = vm.binary(crate::ast::BinOp::Mul, acc, x, false)?;
+        acc = vm.binary(awaitlab_syntax::ast::BinOp::Mul, acc, x, false)?;
     }
     Ok(acc)
 }
@@ -857,7 +857,7 @@ fn heap_list(vm: &mut Vm, v: &Value) -> PyResult<Rc<Obj>> {
     }
 }
 fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
-    crate::ops::order(vm, crate::ast::CmpOp::Lt, a, b)
+    crate::ops::order(vm, awaitlab_syntax::ast::CmpOp::Lt, a, b)
 }
 fn sift_down(vm: &mut Vm, heap: &mut Vec<Value>, start: usize, mut pos: usize) -> PyResult<()> {
     let item = heap[pos].clone();
@@ -1059,7 +1059,7 @@ fn json_write(vm: &mut Vm, v: &Value, style: &JsonStyle, depth: usize, out: &mut
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(_) | Value::Big(_) => out.push_str(&vm.repr(v)?),
-        Value::Float(f) => out.push_str(&if f.is_nan() { "NaN".into() } else if f.is_infinite() { if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { crate::format::float_repr(*f) }),
+        Value::Float(f) => out.push_str(&if f.is_nan() { "NaN".into() } else if f.is_infinite() { if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { awaitlab_syntax::literal::float_repr(*f) }),
         Value::Str(s) => json_str_into(s, style.ensure_ascii, out),
         Value::Obj(o) => match &**o {
             Obj::List(_) | Obj::Tuple(_) => {

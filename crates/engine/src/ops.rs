@@ -1,6 +1,7 @@
 //! Operators and the object protocol's core: truth, equality, hashing, ordering, repr/str/format.
 
-use crate::ast::{BinOp, CmpOp, UnaryOp};
+use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
+use awaitlab_syntax::literal::str_repr;
 use crate::format;
 use crate::value::*;
 use crate::vm::{PyResult, Vm};
@@ -713,7 +714,7 @@ impl Vm {
                 }
                 Rc::from(b.to_string())
             }
-            Value::Float(f) => Rc::from(format::float_repr(*f)),
+            Value::Float(f) => Rc::from(awaitlab_syntax::literal::float_repr(*f)),
             Value::Str(s) => Rc::from(str_repr(s)),
             Value::Obj(_) => Rc::from(crate::builtins::obj_repr(self, v)?),
         })
@@ -808,67 +809,6 @@ impl Vm {
         }
     }
 }
-
-pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if !is_printable(c) => match c as u32 {
-                n @ 0..=0xff => out.push_str(&format!("\\x{n:02x}")),
-                n @ 0x100..=0xffff => out.push_str(&format!("\\u{n:04x}")),
-                n => out.push_str(&format!("\\U{n:08x}")),
-            },
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
-}
-
-/// `str.isprintable()` as repr() uses it: not the control, format, separator (but space),
-/// surrogate or private-use characters. Unassigned code points are not known here (CPython
-/// escapes those too).
-pub fn is_printable(c: char) -> bool {
-    !matches!(c as u32,
-        0..=0x1f | 0x7f..=0xa0 | 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x890..=0x891 | 0x8e2
-        | 0x1680 | 0x180e | 0x2000..=0x200f | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f
-        | 0x3000 | 0xe000..=0xf8ff | 0xfeff | 0xfff9..=0xfffb | 0xfffe..=0xffff | 0x110bd | 0x110cd
-        | 0x13430..=0x1343f | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a | 0xe0001 | 0xe0020..=0xe007f
-        | 0xf0000..=0x10ffff)
-}
-
-pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
-    let mut out = String::from("b");
-    out.push(quote);
-    for &c in b {
-        match c {
-            b'\\' => out.push_str("\\\\"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
-                out.push('\\');
-                out.push(c as char);
-            }
-            0x20..=0x7e => out.push(c as char),
-            c => out.push_str(&format!("\\x{c:02x}")),
-        }
-    }
-    out.push(quote);
-    out
-}
-
 
 // CPython's hashes (Python/pyhash.c, Objects/longobject.c, tupleobject.c, setobject.c), so that
 // hash() prints what CPython prints and sets of numbers and tuples keep CPython's order.

@@ -157,7 +157,7 @@ impl Vm {
 
     fn match_class_attr(&mut self, subject: &Value, type_name: &str, name: &Rc<str>, seen: &mut Vec<Rc<str>>) -> PyResult<Option<Value>> {
         if seen.contains(name) {
-            let r = crate::ops::str_repr(name);
+            let r = awaitlab_syntax::literal::str_repr(name);
             return self.type_error(format!("{type_name}() got multiple sub-patterns for attribute {r}"));
         }
         seen.push(name.clone());

@@ -80,7 +80,7 @@ fn short_repr(v: &Value) -> String {
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
         Value::Big(_) => "…".into(),
-        Value::Float(f) => crate::format::float_repr(*f),
+        Value::Float(f) => awaitlab_syntax::literal::float_repr(*f),
         Value::Str(s) => {
             let short: String = s.chars().take(16).collect();
             if short.len() < s.len() { format!("'{short}…'") } else { format!("'{short}'") }

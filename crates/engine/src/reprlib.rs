@@ -58,13 +58,13 @@ fn repr1(vm: &mut Vm, v: &Value, level: usize) -> PyResult<String> {
         Value::Str(s) => {
             let chars: Vec<char> = s.chars().collect();
             let first: String = chars.iter().take(30).collect();
-            let r = crate::ops::str_repr(&first);
+            let r = awaitlab_syntax::literal::str_repr(&first);
             if r.chars().count() <= 30 {
                 return Ok(r);
             }
             let (i, j) = (13, 14);
             let cut: String = chars[..i.min(chars.len())].iter().chain(chars[chars.len().saturating_sub(j)..].iter()).collect();
-            let r: Vec<char> = crate::ops::str_repr(&cut).chars().collect();
+            let r: Vec<char> = awaitlab_syntax::literal::str_repr(&cut).chars().collect();
             let head: String = r[..i.min(r.len())].iter().collect();
             let tail: String = r[r.len().saturating_sub(j)..].iter().collect();
             Ok(format!("{head}{FILL}{tail}"))

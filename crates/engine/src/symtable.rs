@@ -1,6 +1,6 @@
 //! Scope analysis: which names are local, global, or live in closure cells (as CPython's symtable).
 
-use crate::ast::*;
+use awaitlab_syntax::ast::*;
 use crate::code::CodeKind;
 use indexmap::IndexSet;
 

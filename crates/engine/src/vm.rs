@@ -1,7 +1,7 @@
 //! The bytecode interpreter. Python calls push frames on a `Thread` (no Rust recursion), so any
 //! thread — the main program, a task, a callback — can pause between instructions and resume.
 
-use crate::ast::{BinOp, CmpOp, UnaryOp};
+use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
 use crate::code::{Code, CodeKind, Op};
 use crate::native::NativeObj;
 use crate::ops;

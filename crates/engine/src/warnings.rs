@@ -18,21 +18,6 @@ thread_local! {
     static SHOWN: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
 }
 
-thread_local! {
-    /// SyntaxWarnings met while tokenizing and compiling: (line, message).
-    static SYNTAX: RefCell<Vec<(u32, String)>> = const { RefCell::new(Vec::new()) };
-}
-
-/// A compile-time warning (invalid escape sequence, `is` with a literal); the run prints the
-/// program's own before it starts.
-pub fn syntax_warning(line: u32, message: String) {
-    let _ = SYNTAX.try_with(|s| s.borrow_mut().push((line, message)));
-}
-
-pub fn take_syntax_warnings() -> Vec<(u32, String)> {
-    SYNTAX.with(|s| std::mem::take(&mut *s.borrow_mut()))
-}
-
 /// The default warning filter shows a warning once per message and location.
 pub fn first_time(message: &str, line: u32) -> bool {
     SHOWN.with(|s| {
@@ -66,7 +51,6 @@ pub fn at_shutdown() -> bool {
 /// Starts a run: forgets what earlier runs on this thread queued or printed.
 pub fn reset() {
     take();
-    take_syntax_warnings();
     crate::finalize::discard();
     crate::finalize::resume();
     SEEN_LINES.with(|s| s.borrow_mut().clear());

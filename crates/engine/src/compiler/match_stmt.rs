@@ -8,9 +8,9 @@
 //! stack at that point; the labels are emitted after the case, deepest first.
 
 use super::{CResult, Compiler};
-use crate::ast::*;
+use awaitlab_syntax::ast::*;
 use crate::code::Op;
-use crate::span::Span;
+use awaitlab_syntax::Span;
 use crate::value::Value;
 
 #[derive(Default)]
@@ -37,20 +37,20 @@ fn literal_key(e: &Expr) -> Option<(String, String)> {
     let number = |f: f64, repr: String| Some((format!("n{f}"), repr));
     match &e.kind {
         ExprKind::Int(s) => number(s.parse::<f64>().ok()?, s.clone()),
-        ExprKind::Float(f) => number(*f, crate::format::float_repr(*f)),
+        ExprKind::Float(f) => number(*f, awaitlab_syntax::literal::float_repr(*f)),
         ExprKind::Unary(UnaryOp::Neg, inner) => {
             let (_, repr) = literal_key(inner)?;
             match &inner.kind {
                 ExprKind::Int(s) => number(-s.parse::<f64>().ok()?, format!("-{repr}")),
-                ExprKind::Float(f) => number(-*f, crate::format::float_repr(-*f)),
+                ExprKind::Float(f) => number(-*f, awaitlab_syntax::literal::float_repr(-*f)),
                 _ => None,
             }
         }
         ExprKind::True => number(1.0, "True".into()),
         ExprKind::False => number(0.0, "False".into()),
         ExprKind::None => Some(("None".into(), "None".into())),
-        ExprKind::Str(s) => Some((format!("s{s}"), crate::ops::str_repr(s))),
-        ExprKind::Bytes(b) => Some((format!("b{b:?}"), crate::ops::bytes_repr(b))),
+        ExprKind::Str(s) => Some((format!("s{s}"), awaitlab_syntax::literal::str_repr(s))),
+        ExprKind::Bytes(b) => Some((format!("b{b:?}"), awaitlab_syntax::literal::bytes_repr(b))),
         _ => None,
     }
 }

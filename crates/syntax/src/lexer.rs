@@ -1,5 +1,6 @@
 //! Tokenizer: Python source → tokens with INDENT/DEDENT, as CPython's tokenizer produces them.
 
+use crate::error::SyntaxWarning;
 use crate::span::Span;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,14 +36,15 @@ const OPS: &[&str] = &[
     "[", "]", "{", "}", "&", "|", "^", "~",
 ];
 
-pub fn tokenize(src: &str) -> Result<Vec<Token>, LexError> {
-    Lexer::new(src).run()
+/// Tokens of `src`; the SyntaxWarnings met on the way (invalid escapes) go to `warnings`.
+pub fn tokenize(src: &str, warnings: &mut Vec<SyntaxWarning>) -> Result<Vec<Token>, LexError> {
+    Lexer::new(src, warnings).run()
 }
 
 /// Tokens up to an unclosed bracket at end of input, with that error: CPython's parser reports an
 /// earlier syntax error inside the brackets first, so the parser gets to look at them.
-pub fn tokenize_lenient(src: &str) -> (Vec<Token>, Option<LexError>) {
-    let mut lx = Lexer::new(src);
+pub fn tokenize_lenient(src: &str, warnings: &mut Vec<SyntaxWarning>) -> (Vec<Token>, Option<LexError>) {
+    let mut lx = Lexer::new(src, warnings);
     lx.lenient = true;
     match lx.run() {
         Ok(t) => (t, None),
@@ -72,7 +74,7 @@ impl PipeUnclosed for (Vec<Token>, Option<LexError>) {
     }
 }
 
-struct Lexer {
+struct Lexer<'w> {
     chars: Vec<char>,
     pos: usize,
     line: u32,
@@ -82,10 +84,11 @@ struct Lexer {
     out: Vec<Token>,
     at_line_start: bool,
     lenient: bool,
+    warnings: &'w mut Vec<SyntaxWarning>,
 }
 
-impl Lexer {
-    fn new(src: &str) -> Self {
+impl<'w> Lexer<'w> {
+    fn new(src: &str, warnings: &'w mut Vec<SyntaxWarning>) -> Self {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
         Lexer {
             chars: src.replace("\r\n", "\n").replace('\r', "\n").chars().collect(),
@@ -97,6 +100,7 @@ impl Lexer {
             out: vec![],
             at_line_start: true,
             lenient: false,
+            warnings,
         }
     }
 
@@ -302,8 +306,7 @@ impl Lexer {
             if text.is_empty() {
                 return self.err(format!("invalid {} literal", radix_name(radix)), line, col);
             }
-            let value = num_bigint::BigInt::parse_bytes(text.as_bytes(), radix).unwrap_or_default();
-            self.push(Tok::Int(value.to_string()), line, col);
+            self.push(Tok::Int(radix_to_decimal(&text, radix)), line, col);
             return Ok(());
         }
         let mut is_float = false;
@@ -406,7 +409,7 @@ impl Lexer {
             let (value, invalid) = unescape_noting(&body, bytes).map_err(|m| LexError { message: m, line, col })?;
             // CPython warns of the first unknown escape of a literal.
             if let Some(e) = invalid.first() {
-                crate::warnings::syntax_warning(line, format!("invalid escape sequence '\\{e}'"));
+                self.warnings.push(SyntaxWarning { line, message: format!("invalid escape sequence '\\{e}'") });
             }
             value
         };
@@ -565,6 +568,29 @@ fn radix_name(radix: u32) -> &'static str {
     }
 }
 
+/// The decimal digits of a hexadecimal, octal or binary literal's digits (of any length).
+fn radix_to_decimal(digits: &str, radix: u32) -> String {
+    // Little-endian limbs in base 10^9: multiply by the radix and add each digit.
+    const LIMB: u64 = 1_000_000_000;
+    let mut limbs: Vec<u64> = vec![0];
+    for d in digits.chars().filter_map(|c| c.to_digit(radix)) {
+        let mut carry = d as u64;
+        for limb in limbs.iter_mut() {
+            let v = *limb * radix as u64 + carry;
+            *limb = v % LIMB;
+            carry = v / LIMB;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    let mut out = limbs.last().copied().unwrap_or(0).to_string();
+    for limb in limbs.iter().rev().skip(1) {
+        out.push_str(&format!("{limb:09}"));
+    }
+    out
+}
+
 fn is_string_prefix(name: &str) -> bool {
     matches!(name.to_ascii_lowercase().as_str(), "r" | "b" | "f" | "rb" | "br" | "fr" | "rf" | "u")
 }
@@ -640,7 +666,7 @@ mod tests {
     use super::*;
 
     fn toks(src: &str) -> Vec<Tok> {
-        tokenize(src).unwrap().into_iter().map(|t| t.tok).collect()
+        tokenize(src, &mut vec![]).unwrap().into_iter().map(|t| t.tok).collect()
     }
 
     #[test]
@@ -667,7 +693,7 @@ mod tests {
     #[test]
     fn brackets_join_lines_and_report_unclosed() {
         assert_eq!(toks("f(1,\n 2)").len(), 8);
-        let e = tokenize("f(1,\n").unwrap_err();
+        let e = tokenize("f(1,\n", &mut vec![]).unwrap_err();
         assert_eq!((e.message.as_str(), e.line, e.col), ("'(' was never closed", 1, 1));
     }
 
@@ -678,7 +704,18 @@ mod tests {
             Tok::Str { value, .. } => assert_eq!(value, "a\tb"),
             t => panic!("{t:?}"),
         }
-        let e = tokenize("x = 'abc\n").unwrap_err();
+        let e = tokenize("x = 'abc\n", &mut vec![]).unwrap_err();
         assert_eq!(e.message, "unterminated string literal (detected at line 1)");
+    }
+
+    #[test]
+    fn radix_literals_read_as_decimal() {
+        assert_eq!(radix_to_decimal("ff", 16), "255");
+        assert_eq!(radix_to_decimal("000", 16), "0");
+        assert_eq!(radix_to_decimal("777", 8), "511");
+        assert_eq!(radix_to_decimal("1010", 2), "10");
+        assert_eq!(radix_to_decimal("ffffffffffffffff", 16), u64::MAX.to_string());
+        assert_eq!(radix_to_decimal("ffffffffffffffffffffffffffffffff", 16), u128::MAX.to_string());
+        assert_eq!(radix_to_decimal("1000000000000000000000000000000000", 16), "5444517870735015415413993718908291383296");
     }
 }

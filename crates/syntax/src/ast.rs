@@ -8,6 +8,41 @@ pub struct Expr {
     pub span: Span,
 }
 
+impl Expr {
+    /// What CPython's messages call this kind of expression ("cannot assign to function call").
+    pub fn describe(&self) -> &'static str {
+        match &self.kind {
+            ExprKind::Call { .. } => "function call",
+            ExprKind::True => "True",
+            ExprKind::False => "False",
+            ExprKind::None => "None",
+            ExprKind::Ellipsis => "ellipsis",
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) => "literal",
+            ExprKind::FString(_) => "f-string expression",
+            ExprKind::BinOp(..) | ExprKind::Unary(..) => "expression",
+            ExprKind::Compare(..) => "comparison",
+            ExprKind::Await(_) => "await expression",
+            ExprKind::Lambda { .. } => "lambda",
+            ExprKind::IfExp { .. } => "conditional expression",
+            ExprKind::Tuple(_) => "tuple",
+            ExprKind::List(_) => "list",
+            ExprKind::Dict(_) => "dict literal",
+            ExprKind::Set(_) => "set display",
+            ExprKind::Comp { kind: CompKind::Gen, .. } => "generator expression",
+            ExprKind::Comp { kind: CompKind::List, .. } => "list comprehension",
+            ExprKind::Comp { kind: CompKind::Set, .. } => "set comprehension",
+            ExprKind::Comp { kind: CompKind::Dict, .. } => "dict comprehension",
+            ExprKind::And(..) | ExprKind::Or(..) => "expression",
+            ExprKind::Walrus(..) => "named expression",
+            ExprKind::Attribute(..) => "attribute",
+            ExprKind::Subscript(..) => "subscript",
+            ExprKind::Starred(_) => "starred",
+            ExprKind::Name(_) => "name",
+            _ => "expression",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BinOp {
     Add,

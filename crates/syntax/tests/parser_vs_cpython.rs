@@ -2,8 +2,8 @@
 //! pre-order list of `Type line col` (tests/parser/dump_ast.py for CPython), and they must agree
 //! on every program of the conformance suite and on tests/parser/*.py.
 
-use awaitlab_engine::ast::*;
-use awaitlab_engine::parser::parse_module;
+use awaitlab_syntax::ast::*;
+use awaitlab_syntax::parse_module;
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -364,7 +364,7 @@ fn parser_matches_cpython_ast_on_every_program() {
         let Some(expected) = cpython_dump(f) else { continue }; // CPython rejects it: the syntax-error tests cover those
         let src = std::fs::read_to_string(f).unwrap();
         let module = match parse_module(&src) {
-            Ok(m) => m,
+            Ok(parsed) => parsed.body,
             Err(e) => {
                 failures.push(format!("{}: CPython parses it, Awaitlab says {:?}", f.display(), e));
                 continue;
