@@ -7,7 +7,6 @@ pub mod builtins;
 mod carets;
 mod call;
 pub mod code;
-pub mod compiler;
 pub mod exception_groups;
 pub mod exceptions;
 mod finalize;
@@ -22,7 +21,6 @@ mod patterns;
 pub mod pyset;
 pub mod reprlib;
 pub mod sha512;
-pub mod symtable;
 mod recorder;
 mod tracebacks;
 pub mod value;
@@ -139,19 +137,19 @@ pub fn format_syntax_error(filename: &str, source: &str, e: &awaitlab_syntax::Sy
 pub fn start(source: &str, config: &RunConfig) -> Machine {
     warnings::reset();
     let mut vm = new_vm(config, source);
-    let compiled = awaitlab_syntax::parse_module(source).and_then(|parsed| compiler::compile_module(&parsed, &config.filename));
+    let compiled = awaitlab_syntax::parse_module(source).and_then(|parsed| awaitlab_compile::compile_module(&parsed, &config.filename));
     let main_ns = Rc::new(RefCell::new(Namespace::default()));
     main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));
     main_ns.borrow_mut().insert(Rc::from("__file__"), Value::str(&config.filename));
     vm.modules.insert(Rc::from("__main__"), Value::obj(Obj::Module { name: Rc::from("__main__"), dict: main_ns.clone() }));
     match compiled {
-        Ok(compiler::Compiled { code, warnings }) => {
+        Ok(awaitlab_compile::Compiled { code, warnings }) => {
             // Shown each time, as the compiler's warnings are (no once-per-line filter).
             for awaitlab_syntax::SyntaxWarning { line, message } in warnings {
                 let src = source.lines().nth((line as usize).wrapping_sub(1)).unwrap_or("").trim();
                 vm.write(Stream::Stderr, &format!("{}:{line}: SyntaxWarning: {message}\n  {src}\n", config.filename));
             }
-            let frame = vm.module_frame(code, main_ns);
+            let frame = vm.module_frame(code::link(code), main_ns);
             Machine::new(vm, vm::Thread { frames: vec![frame], pending_throw: None })
         }
         Err(e) => {

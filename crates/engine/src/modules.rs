@@ -43,9 +43,9 @@ pub(crate) fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc
     let code = match cached {
         Some(code) => code,
         None => {
-            let compiled = awaitlab_syntax::parse_module(src).and_then(|parsed| crate::compiler::compile_module(&parsed, filename));
+            let compiled = awaitlab_syntax::parse_module(src).and_then(|parsed| awaitlab_compile::compile_module(&parsed, filename));
             let code = match compiled {
-                Ok(c) => c.code,
+                Ok(c) => crate::code::link(c.code),
                 Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
             };
             COMPILED.with(|c| c.borrow_mut().insert(src, code.clone()));

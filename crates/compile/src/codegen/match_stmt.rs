@@ -9,9 +9,8 @@
 
 use super::{CResult, Compiler};
 use awaitlab_syntax::ast::*;
-use crate::code::Op;
+use crate::bytecode::{Const, Op};
 use awaitlab_syntax::Span;
-use crate::value::Value;
 
 #[derive(Default)]
 struct PatternContext {
@@ -200,7 +199,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn load_int(&mut self, i: usize) {
-        let k = self.konst(Value::Int(i as i64));
+        let k = self.konst(Const::Int(i as i64));
         self.op(Op::LoadConst(k));
     }
 
@@ -360,7 +359,7 @@ impl<'a> Compiler<'a> {
         }
         self.expr(cls)?;
         self.span = span;
-        let names = Value::tuple(kwd_names.iter().map(|n| Value::str(n)).collect());
+        let names = Const::Tuple(kwd_names.iter().map(|n| Const::str(n)).collect());
         self.consts.push(names);
         let k = (self.consts.len() - 1) as u32;
         self.op(Op::LoadConst(k));

@@ -1,7 +1,7 @@
 //! Scope analysis: which names are local, global, or live in closure cells (as CPython's symtable).
 
 use awaitlab_syntax::ast::*;
-use crate::code::CodeKind;
+use crate::bytecode::CodeKind;
 use indexmap::IndexSet;
 
 #[derive(Debug, Clone)]
