@@ -1,7 +1,7 @@
 //! The teachers' guide lists what Awaitlab supports; the list is generated from the engine
 //! itself and this test fails when the two drift apart (it prints the block to paste).
 
-use awaitlab_engine::modules::SUPPORTED_MODULES;
+use awaitlab_engine::SUPPORTED_MODULES;
 use awaitlab_engine::{run_virtual, RunConfig};
 
 fn supported_block() -> String {
