@@ -22,7 +22,7 @@ mod vm;
 pub use awaitlab_practice_api as practice_api;
 pub use awaitlab_trace as trace;
 pub use awaitlab_trace::RunResult;
-pub use modules::SUPPORTED_MODULES;
+pub use modules::supported_modules;
 pub use report::syntax_error::format_syntax_error;
 pub use run::host::{block_on, drive, Host, VirtualHost, SLICE, VIRTUAL_SLICE_SECONDS};
 pub use run::machine::{Machine, StepResult};

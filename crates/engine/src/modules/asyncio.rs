@@ -8,12 +8,11 @@ use crate::event_loop::repr::future_repr;
 use crate::event_loop::scheduler::{call_at, call_soon};
 use crate::event_loop::task::{cancel_any, create_task};
 use crate::modules::heapq::{h_heappop, h_heappush};
-use crate::modules::module;
+use crate::modules::{new_module, run_python, Module};
 use crate::types::args::{Args, Kwargs, arg, as_f64, kwarg};
 use crate::types::class::{builtin, set_method};
 use crate::types::native::{FutState, HandleKind, NativeObj};
 use crate::types::value::{GenKind, NativeFn, Obj, Value};
-use crate::vm::source::exec_source;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -38,7 +37,8 @@ fn n_report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn asyncio_module(vm: &mut Vm) -> PyResult {
+/// Makes the module (see `MODULES`).
+pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     let mut items: Vec<(&str, Value)> = crate::modules::asyncio::native_functions().into_iter().map(|(n, f)| (n, builtin(n, f))).collect();
     items.push(("_n_resource", builtin("_n_resource", n_resource)));
     items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", n_report_shutdown_exception)));
@@ -53,10 +53,10 @@ pub(crate) fn asyncio_module(vm: &mut Vm) -> PyResult {
     items.push(("_deque", Value::Obj(vm.t.deque.clone())));
     items.push(("_heappush", builtin("heappush", h_heappush)));
     items.push(("_heappop", builtin("heappop", h_heappop)));
-    let (m, ns) = module("asyncio", items);
-    // The module is visible while its prelude runs (as CPython's partially-initialized modules are).
+    let (m, ns) = new_module("asyncio", items);
+    // The module is visible while its Python part runs (as CPython's partially-initialized modules are).
     vm.modules.insert(Rc::from("asyncio"), m.clone());
-    exec_source(vm, include_str!("../asyncio_prelude.py"), "<asyncio>", ns.clone())?;
+    run_python(vm, module, &ns)?;
     // Loop methods written in Python.
     for (py, method) in [
         ("_loop_run_until_complete", "run_until_complete"),
@@ -329,7 +329,7 @@ fn l_close(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-/// `run_forever` (used by run_until_complete in the prelude): hands control to the machine.
+/// `run_forever` (used by run_until_complete in lib/asyncio.py): hands control to the machine.
 fn l_run_forever(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     check_closed(vm)?;
     if vm.rt.running {
@@ -520,7 +520,7 @@ fn m_loop_stopping(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::Bool(vm.rt.stopping))
 }
 
-/// Native names the Python prelude builds asyncio from.
+/// Native names lib/asyncio.py builds asyncio from.
 pub fn native_functions() -> Vec<(&'static str, NativeFn)> {
     vec![
         ("get_event_loop", m_get_event_loop),

@@ -1,6 +1,6 @@
 //! `heapq`, native, with CPython's comparisons (only `<`).
 
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, arity, as_int, kwarg};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -136,8 +136,9 @@ fn h_nlargest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     h_nbest(vm, args, kwargs, true)
 }
 
-pub(crate) fn heapq_module(_vm: &mut Vm) -> Value {
-    module(
+/// Makes the module (see `MODULES`).
+pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
+    Ok(new_module(
         "heapq",
         funcs(&[
             ("heappush", h_heappush),
@@ -149,5 +150,5 @@ pub(crate) fn heapq_module(_vm: &mut Vm) -> Value {
             ("nlargest", h_nlargest),
         ]),
     )
-    .0
+    .0)
 }

@@ -3,7 +3,9 @@
 //! and blocks the whole program until the answer, as `requests` does.
 
 use awaitlab_trace::http::{HttpRequest, short_url};
+use crate::modules::{run_python, Module};
 use crate::types::args::{Kwargs, arg, kwarg};
+use crate::types::class::builtin;
 use crate::types::value::{Namespace, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -87,21 +89,18 @@ fn n_blocking(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     Ok(Value::Obj(fut))
 }
 
-pub fn http_module(vm: &mut Vm, name: &str) -> PyResult<Value> {
+/// Makes the module (see `MODULES`).
+/// `aiohttp` and `requests` share the native part: both Python parts call `_start`/`_blocking`.
+pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
+    let name = module.name;
     let mut ns = Namespace::default();
     ns.insert(Rc::from("__name__"), Value::str(name));
-    ns.insert(Rc::from("_start"), crate::types::class::builtin("_start", n_start));
-    ns.insert(Rc::from("_blocking"), crate::types::class::builtin("_blocking", n_blocking));
+    ns.insert(Rc::from("_start"), builtin("_start", n_start));
+    ns.insert(Rc::from("_blocking"), builtin("_blocking", n_blocking));
     let dict = Rc::new(std::cell::RefCell::new(ns));
     let m = Value::obj(Obj::Module { name: Rc::from(name), dict: dict.clone() });
     vm.modules.insert(Rc::from(name), m.clone());
-    let (src, filename) = match name {
-        "aiohttp" => (include_str!("../aiohttp_prelude.py"), "<aiohttp>"),
-        _ => (include_str!("../requests_prelude.py"), "<requests>"),
-    };
-    let loaded = crate::vm::source::exec_source(vm, include_str!("../http_common_prelude.py"), filename, dict.clone())
-        .and_then(|_| crate::vm::source::exec_source(vm, src, filename, dict));
-    if let Err(e) = loaded {
+    if let Err(e) = run_python(vm, module, &dict) {
         vm.modules.remove(name);
         return Err(e);
     }

@@ -1,7 +1,7 @@
 //! `json.dumps` and `json.loads`, with CPython's output format, options and error messages.
 
 use awaitlab_trace::json_str_into;
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, kwarg};
 use crate::types::value::{DictMap, Key, Obj, Value};
 use crate::vm::ops::int_value;
@@ -315,8 +315,9 @@ fn json_loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn json_module(vm: &mut Vm) -> Value {
+/// Makes the module (see `MODULES`).
+pub(super) fn load(vm: &mut Vm, _module: &Module) -> PyResult {
     let mut items = funcs(&[("dumps", json_dumps), ("loads", json_loads)]);
     items.push(("JSONDecodeError", Value::Obj(vm.t.exc("JSONDecodeError"))));
-    module("json", items).0
+    Ok(new_module("json", items).0)
 }

@@ -1,6 +1,6 @@
 //! `math`, with CPython's results and errors (domain errors, exact integer functions, `fsum`).
 
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, arity, as_f64, as_int, kwarg};
 use crate::types::value::Value;
 use crate::vm::ops::{int_value, to_big};
@@ -398,7 +398,8 @@ fn m_fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(hi))
 }
 
-pub(crate) fn math_module(_vm: &mut Vm) -> Value {
+/// Makes the module (see `MODULES`).
+pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
     let mut items = funcs(&[
         ("sqrt", m_sqrt),
         ("exp", m_exp),
@@ -454,5 +455,5 @@ pub(crate) fn math_module(_vm: &mut Vm) -> Value {
     items.push(("tau", Value::Float(std::f64::consts::TAU)));
     items.push(("inf", Value::Float(f64::INFINITY)));
     items.push(("nan", Value::Float(f64::NAN)));
-    module("math", items).0
+    Ok(new_module("math", items).0)
 }

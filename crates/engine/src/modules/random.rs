@@ -3,19 +3,18 @@
 
 mod sha512;
 
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, run_python, Module};
 use crate::types::args::{Args, Kwargs, arg, as_int};
 use crate::types::native::NativeObj;
 use crate::types::rng::Rng;
 use crate::types::value::{Obj, Value};
 use crate::vm::ops::{int_value, to_big};
-use crate::vm::source::exec_source;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-// The Mersenne Twister is native (CPython's _random); Lib/random.py is random_prelude.py.
+// The Mersenne Twister is native (CPython's _random); Lib/random.py is lib/random.py.
 
 fn rng_state(vm: &mut Vm, v: Option<&Value>) -> PyResult<Rc<Obj>> {
     match v {
@@ -116,8 +115,9 @@ fn r_sha512(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Bytes(crate::modules::random::sha512::digest(&data).to_vec())))
 }
 
-pub(crate) fn random_module(vm: &mut Vm) -> PyResult {
-    let (m, ns) = module(
+/// Makes the module (see `MODULES`).
+pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
+    let (m, ns) = new_module(
         "random",
         funcs(&[
             ("_rng_new", r_new),
@@ -130,6 +130,6 @@ pub(crate) fn random_module(vm: &mut Vm) -> PyResult {
         ]),
     );
     ns.borrow_mut().insert(Rc::from("_DEFAULT_SEED"), Value::None);
-    exec_source(vm, include_str!("../random_prelude.py"), "<random>", ns)?;
+    run_python(vm, module, &ns)?;
     Ok(m)
 }

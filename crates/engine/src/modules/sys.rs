@@ -1,6 +1,6 @@
 //! `sys`: stdout and stderr, `exit`, and the few settings tutorials read.
 
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, as_str};
 use crate::types::value::{Builtin, NativeFn, Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -32,9 +32,10 @@ fn sys_noop_int(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int(1000))
 }
 
-pub(crate) fn sys_module(vm: &mut Vm) -> Value {
+/// Makes the module (see `MODULES`).
+pub(super) fn load(vm: &mut Vm, _module: &Module) -> PyResult {
     let stream = |name: &str| {
-        let (m, ns) = module(name, vec![]);
+        let (m, ns) = new_module(name, vec![]);
         for (n, f) in [("write", stream_write as NativeFn), ("flush", stream_flush)] {
             ns.borrow_mut().insert(Rc::from(n), Value::obj(Obj::Builtin(Builtin { name: n, func: f, bound: Some(m.clone()) })));
         }
@@ -50,5 +51,5 @@ pub(crate) fn sys_module(vm: &mut Vm) -> Value {
     items.push(("platform", Value::str("awaitlab")));
     items.push(("maxsize", Value::Int(i64::MAX)));
     items.push(("version_info", Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0)])));
-    module("sys", items).0
+    Ok(new_module("sys", items).0)
 }

@@ -1,7 +1,7 @@
 //! `time`: the program's clock (virtual or real, as the host keeps it), `sleep` that blocks the
 //! whole program, `strftime`.
 
-use crate::modules::{funcs, module};
+use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, arity, as_f64, as_str};
 use crate::types::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -48,9 +48,9 @@ fn t_strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(&crate::modules::time::strftime(&fmt, t)))
 }
 
-pub(crate) fn time_module(vm: &mut Vm) -> Value {
-    let _ = vm;
-    module(
+/// Makes the module (see `MODULES`).
+pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
+    Ok(new_module(
         "time",
         funcs(&[
             ("time", t_time),
@@ -64,7 +64,7 @@ pub(crate) fn time_module(vm: &mut Vm) -> Value {
             ("strftime", t_strftime),
         ]),
     )
-    .0
+    .0)
 }
 
 /// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).

@@ -6,7 +6,7 @@ use crate::types::value::{BuiltinType, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-/// Pure-Python classes of the preludes (defaultdict, Counter, namedtuple types) say through
+/// Pure-Python classes of lib/ (defaultdict, Counter, namedtuple types) say through
 /// this class attribute that they are mappings or sequences, as CPython's type flags do.
 const KIND_MARKER: &str = "_awaitlab_match_kind";
 

@@ -1,4 +1,4 @@
-# string: the constants.
+# Port of CPython 3.12 Lib/string.py's constants and capwords (PSF licence). Natives: none. Differs: no Template.
 whitespace = ' \t\n\r\x0b\x0c'
 ascii_lowercase = 'abcdefghijklmnopqrstuvwxyz'
 ascii_uppercase = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'

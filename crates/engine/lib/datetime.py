@@ -1,6 +1,6 @@
-# datetime for Awaitlab: naive local time = UTC, read from the program's clock. Dates are day
-# ordinals and times whole microseconds, as in CPython's datetime.py, so arithmetic is exact.
-
+# After CPython 3.12 Lib/_pydatetime.py's date, datetime and timedelta (PSF licence): dates are day ordinals
+# and times whole microseconds, so arithmetic is exact. Natives: _now_epoch (time.time on the program's clock).
+# Differs: naive local time is UTC; no time, timezone or tzinfo classes.
 _DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 _DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 _MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',

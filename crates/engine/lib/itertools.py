@@ -1,5 +1,5 @@
-# itertools for Awaitlab.
-
+# After the pure-Python equivalents in CPython 3.12's itertools documentation (itertools is C in CPython).
+# Natives: none. Differs: these are generator functions, not C types (their reprs and types differ).
 def count(start=0, step=1):
     n = start
     while True:

@@ -1,6 +1,6 @@
-# requests: the synchronous baseline of the tutorials. Every call blocks the whole program (the
-# event loop too) until the answer arrives, exactly what makes it slow inside async code.
-
+# Awaitlab's own requests 2.32 surface, the synchronous baseline of the tutorials: every call blocks the whole
+# program (the event loop too) until the answer arrives, exactly what makes it slow inside async code.
+# Natives: _blocking (modules/http.rs). Differs: only the calls, Session and exceptions tutorials use.
 __version__ = '2.32.3'
 
 

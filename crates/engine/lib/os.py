@@ -1,5 +1,5 @@
-# os for Awaitlab: what asyncio tutorials reach for. There is no file system or environment in
-# the page: the environment is empty, and paths are only strings.
+# Awaitlab's own os: what asyncio tutorials reach for. There is no file system or environment in the page.
+# Natives: none. Differs: the environment is empty, and paths are only strings.
 import random as _random
 
 name = 'posix'

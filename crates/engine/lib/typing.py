@@ -1,5 +1,5 @@
-# typing for Awaitlab: names that annotations use; they are accepted and have no effect.
-
+# Awaitlab's own typing: the names annotations use, accepted and without effect (annotations are strings).
+# Natives: none. Differs: no runtime checks or generics machinery.
 class _Alias:
     def __init__(self, name):
         self._name = name

@@ -1,5 +1,5 @@
-# __future__ for Awaitlab: every feature is already in force (annotations are kept as strings).
-
+# After CPython 3.12 Lib/__future__.py (PSF licence): the feature table. Natives: none.
+# Differs: every feature is already in force (annotations are kept as strings).
 class _Feature:
     def __init__(self, optional, mandatory, flag):
         self.optional = optional

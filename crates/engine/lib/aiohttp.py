@@ -1,6 +1,6 @@
-# aiohttp's client surface (3.9): ClientSession, TCPConnector's limits (the connector's own
-# waiting rules, so `limit_per_host=10` holds exactly), ClientTimeout, ClientResponse and the
-# client exceptions with aiohttp's messages. Requests go to the host through `_start`.
+# Awaitlab's own aiohttp 3.9 client surface: ClientSession, TCPConnector's limits and waiting rules (so
+# `limit_per_host=10` holds exactly), ClientTimeout, ClientResponse, the client exceptions and their messages.
+# Natives: _start (queues a request), _n_resource, _deque. Differs: no streaming (resp.content), websockets or server.
 import asyncio as _asyncio
 from collections import deque as _deque
 

@@ -1,5 +1,5 @@
-# Shared by the aiohttp and requests preludes: headers, URLs, query strings.
-# `_start` and `_blocking` are the engine's native calls (see http.rs).
+# Awaitlab's own: what lib/aiohttp.py and lib/requests.py share (headers, URLs, query strings).
+# Natives: _start, _blocking (modules/http.rs). Differs: not a module of CPython or of those packages.
 import json as _json
 
 

@@ -1,5 +1,5 @@
-# collections.defaultdict, Counter and namedtuple for Awaitlab (deque is native).
-
+# Port of CPython 3.12 Lib/collections/__init__.py's defaultdict, OrderedDict, Counter, namedtuple (PSF
+# licence). Natives: deque. Differs: the mappings wrap a plain dict (Awaitlab cannot subclass dict).
 class _DictBacked:
     # The mapping protocol over a plain dict `_d` (Awaitlab cannot subclass dict itself).
     _awaitlab_match_kind = 'mapping'

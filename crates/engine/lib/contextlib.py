@@ -1,5 +1,5 @@
-# contextlib for Awaitlab: contextmanager, asynccontextmanager, suppress.
-
+# Port of CPython 3.12 Lib/contextlib.py's contextmanager, asynccontextmanager and suppress (PSF licence).
+# Natives: none. Differs: only these three.
 class _GeneratorContextManager:
     def __init__(self, gen):
         self.gen = gen

@@ -1,8 +1,8 @@
-# Awaitlab's asyncio: the parts CPython writes in Python, ported from CPython 3.12's Lib/asyncio
-# (tasks.py, locks.py, queues.py, timeouts.py, taskgroups.py, runners.py; PSF license).
-# Future, Task and the event loop's queues are native (asyncio.rs), as CPython's _asyncio is.
-# Names starting with _n_ are native helpers injected before this runs.
-
+# Port of CPython 3.12 Lib/asyncio (PSF licence): tasks.py, locks.py, queues.py, timeouts.py, taskgroups.py and
+# runners.py, in one namespace. Future, Task and the loop's queues are native, as CPython's _asyncio is.
+# Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource,
+# _n_report_shutdown_exception, _deque, _heappush, _heappop; the _loop_* functions here become loop methods.
+# Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses.
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'

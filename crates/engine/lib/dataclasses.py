@@ -1,8 +1,8 @@
-# dataclasses for Awaitlab, following CPython 3.12's Lib/dataclasses.py: the same generated
-# methods, defaults, errors and reprs. CPython generates the methods' source and exec()s it;
-# here they are closures over the class's fields, with the same behaviour and messages.
-# Annotations are strings in Awaitlab (as under PEP 563), which dataclasses supports.
-
+# Port of CPython 3.12 Lib/dataclasses.py (PSF licence): the same generated methods, defaults, errors, reprs.
+# Natives: none.
+# Differs: CPython generates the methods' source and exec()s it; here they are closures over the class's
+# fields, with the same behaviour and messages. Annotations are strings in Awaitlab (as under PEP 563),
+# which dataclasses supports.
 __all__ = ['dataclass', 'field', 'Field', 'FrozenInstanceError', 'InitVar', 'KW_ONLY', 'MISSING',
            'fields', 'asdict', 'astuple', 'make_dataclass', 'replace', 'is_dataclass']
 

@@ -1,6 +1,6 @@
-# random for Awaitlab: CPython 3.12's Lib/random.py over a native Mersenne Twister (_rng_*), so
-# seeded sequences are CPython's, method by method.
-
+# Port of CPython 3.12 Lib/random.py (PSF licence) over a native Mersenne Twister, so seeded sequences are
+# CPython's, method by method. Natives: _rng_new, _rng_seed, _rng_random, _rng_getrandbits, _rng_getstate,
+# _rng_setstate, _DEFAULT_SEED (modules/random.rs). Differs: no SystemRandom.
 from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
 from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin, floor as _floor
 from math import isfinite as _isfinite

@@ -1,5 +1,5 @@
-# functools for Awaitlab.
-
+# Port of CPython 3.12 Lib/functools.py's partial, reduce, update_wrapper, wraps, lru_cache and cache (PSF
+# licence). Natives: none. Differs: only these; lru_cache is CPython's pure-Python wrapper.
 class partial:
     def __init__(self, func, *args, **keywords):
         self.func = func

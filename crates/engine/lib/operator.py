@@ -1,5 +1,5 @@
-# operator for Awaitlab: Lib/operator.py's pure-Python definitions.
-
+# Port of CPython 3.12 Lib/operator.py's pure-Python definitions (PSF licence).
+# Natives: none. Differs: nothing intended.
 __all__ = ['abs', 'add', 'and_', 'attrgetter', 'call', 'concat', 'contains', 'countOf', 'delitem', 'eq',
            'floordiv', 'ge', 'getitem', 'gt', 'iadd', 'iand', 'iconcat', 'ifloordiv', 'ilshift', 'imatmul',
            'imod', 'imul', 'index', 'indexOf', 'inv', 'invert', 'ior', 'ipow', 'irshift', 'is_', 'is_not',
