@@ -6,7 +6,7 @@ use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-pub(crate) fn b_print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let mut sep: Rc<str> = Rc::from(" ");
     let mut end: Rc<str> = Rc::from("\n");
     let mut stream = awaitlab_trace::Stream::Stdout;
@@ -39,15 +39,15 @@ pub(crate) fn b_print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn b_input(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+pub(crate) fn input(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     vm.err("EOFError", "EOF when reading a line (input() has no keyboard in Awaitlab)")
 }
 
-pub(crate) fn b_open(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+pub(crate) fn open(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     vm.err("NotImplementedError", "open() is not available in Awaitlab: programs run without a file system")
 }
 
-pub(crate) fn b_exit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let c = vm.t.exc("SystemExit");
+pub(crate) fn exit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let c = vm.types.exc("SystemExit");
     Err(crate::types::exceptions::instantiate(&c, args))
 }

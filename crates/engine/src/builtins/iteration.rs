@@ -2,14 +2,14 @@
 //! `enumerate`, `zip`, `map`, `filter`, `iter`/`next`, `aiter`/`anext`.
 
 use crate::types::args::{Args, Kwargs, arity, as_int, kwarg};
-use crate::types::dict::dict_keys;
+use crate::types::dict::keys_of;
 use crate::types::list::sort_values;
 use crate::types::value::{IterState, Namespace, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub(crate) fn b_len(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn len(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "len")?;
     Ok(Value::Int(vm.len(&args[0])? as i64))
 }
@@ -44,15 +44,15 @@ fn minmax(vm: &mut Vm, args: Args, kwargs: Kwargs, is_max: bool) -> PyResult {
     Ok(best)
 }
 
-pub(crate) fn b_max(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn max(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     minmax(vm, args, kwargs, true)
 }
 
-pub(crate) fn b_min(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn min(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     minmax(vm, args, kwargs, false)
 }
 
-pub(crate) fn b_sum(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn sum(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "sum")?;
     let mut acc = args.get(1).cloned().or_else(|| kwarg(&kwargs, "start")).unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
@@ -65,7 +65,7 @@ pub(crate) fn b_sum(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(acc)
 }
 
-fn b_any_all(vm: &mut Vm, args: Args, want: bool) -> PyResult {
+fn any_all(vm: &mut Vm, args: Args, want: bool) -> PyResult {
     let it = vm.get_iter(&args[0])?;
     while let Some(x) = vm.next(&it)? {
         if vm.truthy(&x)? == want {
@@ -75,17 +75,17 @@ fn b_any_all(vm: &mut Vm, args: Args, want: bool) -> PyResult {
     Ok(Value::Bool(!want))
 }
 
-pub(crate) fn b_any(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn any(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "any")?;
-    b_any_all(vm, args, true)
+    any_all(vm, args, true)
 }
 
-pub(crate) fn b_all(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn all(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "all")?;
-    b_any_all(vm, args, false)
+    any_all(vm, args, false)
 }
 
-pub(crate) fn b_sorted(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn sorted(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "sorted")?;
     let mut items = vm.collect_iter(&args[0])?;
     let key = kwarg(&kwargs, "key").filter(|k| !k.is_none());
@@ -97,7 +97,7 @@ pub(crate) fn b_sorted(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::list(items))
 }
 
-pub(crate) fn b_reversed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn reversed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "reversed")?;
     let v = &args[0];
     if let Value::Obj(o) = v {
@@ -107,7 +107,7 @@ pub(crate) fn b_reversed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
             }
         }
         if let Obj::Dict(_) = &**o {
-            let mut keys = dict_keys(v);
+            let mut keys = keys_of(v);
             keys.reverse();
             return Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Values(keys.into())))));
         }
@@ -116,7 +116,7 @@ pub(crate) fn b_reversed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Reversed { seq: v.clone(), index: n }))))
 }
 
-pub(crate) fn b_enumerate(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn enumerate(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "enumerate")?;
     let start = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "start")) {
         Some(s) => as_int(vm, &s)?,
@@ -126,7 +126,7 @@ pub(crate) fn b_enumerate(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Enumerate { inner, count: start }))))
 }
 
-pub(crate) fn b_zip(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn zip(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let strict = match kwarg(&kwargs, "strict") {
         Some(s) => vm.truthy(&s)?,
         None => false,
@@ -141,7 +141,7 @@ pub(crate) fn b_zip(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Zip { inners, strict }))))
 }
 
-pub(crate) fn b_map(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn map(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if args.len() < 2 {
         return vm.type_error("map() must have at least two arguments.");
     }
@@ -152,18 +152,18 @@ pub(crate) fn b_map(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Map { func: args[0].clone(), inners }))))
 }
 
-pub(crate) fn b_filter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn filter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "filter")?;
     let inner = vm.get_iter(&args[1])?;
     Ok(Value::obj(Obj::Iter(RefCell::new(IterState::Filter { func: args[0].clone(), inner }))))
 }
 
-pub(crate) fn b_iter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn iter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "iter")?;
     vm.get_iter(&args[0])
 }
 
-pub(crate) fn b_aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "aiter")?;
     let Ok(method) = vm.get_attr(&args[0], "__aiter__") else {
         let t = vm.type_name(&args[0]);
@@ -174,7 +174,7 @@ pub(crate) fn b_aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 /// `anext(it[, default])`: the awaitable of `it.__anext__()`; with a default, one that gives
 /// the default instead of raising StopAsyncIteration.
-pub(crate) fn b_anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "anext")?;
     let Ok(method) = vm.get_attr(&args[0], "__anext__") else {
         let t = vm.type_name(&args[0]);
@@ -189,7 +189,7 @@ pub(crate) fn b_anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     vm.call(helper, vec![awaitable, default], vec![])
 }
 
-pub(crate) fn b_next(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn next(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "next")?;
     vm.next_or_default(&args[0], args.get(1))
 }

@@ -8,7 +8,7 @@ use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 use std::rc::Rc;
 
-pub(crate) fn b_abs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn abs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "abs")?;
     match &args[0] {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| int_value(BigInt::from(*i).abs()))),
@@ -55,7 +55,7 @@ fn round_float(f: f64, digits: i64) -> f64 {
     }
 }
 
-pub(crate) fn b_round(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn round(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "round")?;
     let nd = args.get(1).cloned().or_else(|| kwarg(&kwargs, "ndigits")).filter(|v| !v.is_none());
     match (&args[0], nd) {
@@ -85,7 +85,7 @@ pub(crate) fn b_round(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn b_ord(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn ord(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "ord")?;
     match &args[0] {
         Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().unwrap() as i64)),
@@ -97,7 +97,7 @@ pub(crate) fn b_ord(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn b_chr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn chr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "chr")?;
     let i = as_int(vm, &args[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
@@ -116,26 +116,26 @@ fn radix_str(vm: &mut Vm, args: &Args, radix: u32, prefix: &str, name: &str) -> 
     Ok(Value::str(&format!("{sign}{prefix}{}", b.abs().to_str_radix(radix))))
 }
 
-pub(crate) fn b_hex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn hex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     radix_str(vm, &args, 16, "0x", "hex")
 }
 
-pub(crate) fn b_bin(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn bin(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     radix_str(vm, &args, 2, "0b", "bin")
 }
 
-pub(crate) fn b_oct(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn oct(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     radix_str(vm, &args, 8, "0o", "oct")
 }
 
-pub(crate) fn b_divmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn divmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "divmod")?;
     let q = vm.binary(awaitlab_syntax::ast::BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
     let r = vm.binary(awaitlab_syntax::ast::BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
     Ok(Value::tuple(vec![q, r]))
 }
 
-pub(crate) fn b_pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 3, "pow")?;
     if let Some(m) = args.get(2) {
         let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(m)) else {

@@ -10,7 +10,7 @@ use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
 /// `dir(obj)`: the sorted attribute names of a module, class or instance (with its class's).
-pub(crate) fn b_dir(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn dir(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let Some(obj) = args.first() else {
         return vm.err("NotImplementedError", "dir() without an argument is not supported in Awaitlab; pass an object");
     };
@@ -47,18 +47,18 @@ pub(crate) fn b_dir(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::list(names.into_iter().map(Value::Str).collect()))
 }
 
-pub(crate) fn b_repr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn repr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "repr")?;
     Ok(Value::Str(vm.repr(&args[0])?))
 }
 
-pub(crate) fn b_ascii(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn ascii(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "ascii")?;
     let r = vm.repr(&args[0])?;
     Ok(Value::str(&ascii_of(&r)))
 }
 
-pub(crate) fn b_format(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn format(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "format")?;
     let spec = match args.get(1) {
         Some(s) => as_str(vm, s)?,
@@ -84,14 +84,14 @@ fn class_of_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Rc<Obj>>> {
     }
 }
 
-pub(crate) fn b_isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "isinstance")?;
     let classes = class_of_arg(vm, &args[1], "isinstance")?;
     let t = vm.type_of(&args[0]);
     Ok(Value::Bool(classes.iter().any(|c| is_subclass(&t, c))))
 }
 
-pub(crate) fn b_issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "issubclass")?;
     let classes = class_of_arg(vm, &args[1], "issubclass")?;
     match &args[0] {
@@ -100,51 +100,51 @@ pub(crate) fn b_issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn b_hasattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn hasattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "hasattr")?;
     let name = as_str(vm, &args[1])?;
     match vm.get_attr(&args[0], &name) {
         Ok(_) => Ok(Value::Bool(true)),
-        Err(e) if crate::types::exceptions::is_instance_of(&e, &vm.t.exc("AttributeError")) => Ok(Value::Bool(false)),
+        Err(e) if crate::types::exceptions::is_instance_of(&e, &vm.types.exc("AttributeError")) => Ok(Value::Bool(false)),
         Err(e) => Err(e),
     }
 }
 
-pub(crate) fn b_getattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn getattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 3, "getattr")?;
     let name = as_str(vm, &args[1])?;
     match vm.get_attr(&args[0], &name) {
         Ok(v) => Ok(v),
-        Err(e) if args.len() == 3 && crate::types::exceptions::is_instance_of(&e, &vm.t.exc("AttributeError")) => Ok(args[2].clone()),
+        Err(e) if args.len() == 3 && crate::types::exceptions::is_instance_of(&e, &vm.types.exc("AttributeError")) => Ok(args[2].clone()),
         Err(e) => Err(e),
     }
 }
 
-pub(crate) fn b_setattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn setattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 3, 3, "setattr")?;
     let name = as_str(vm, &args[1])?;
     vm.set_attr(&args[0], &name, args[2].clone())?;
     Ok(Value::None)
 }
 
-pub(crate) fn b_delattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn delattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "delattr")?;
     let name = as_str(vm, &args[1])?;
     vm.del_attr(&args[0], &name)?;
     Ok(Value::None)
 }
 
-pub(crate) fn b_id(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn id(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "id")?;
     Ok(Value::Int(args[0].id() as i64))
 }
 
-pub(crate) fn b_hash(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn hash(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "hash")?;
     Ok(Value::Int(vm.hash(&args[0])?))
 }
 
-pub(crate) fn b_callable(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn callable(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "callable")?;
     Ok(Value::Bool(match &args[0] {
         Value::Obj(o) => match &**o {
@@ -156,7 +156,7 @@ pub(crate) fn b_callable(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }))
 }
 
-pub(crate) fn b_super(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn super_(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     match args.as_slice() {
         [Value::Obj(c), receiver] if matches!(&**c, Obj::Class(_)) => Ok(Value::obj(Obj::Super { class: c.clone(), receiver: receiver.clone() })),
         [] => vm.err("RuntimeError", "super(): no arguments"),
@@ -164,29 +164,29 @@ pub(crate) fn b_super(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn b_property(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn property(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let fget = args.first().cloned().or_else(|| kwarg(&kwargs, "fget")).unwrap_or(Value::None);
     let fset = args.get(1).cloned().or_else(|| kwarg(&kwargs, "fset")).unwrap_or(Value::None);
     let _ = vm;
     Ok(Value::obj(Obj::Property { fget, fset }))
 }
 
-pub(crate) fn b_staticmethod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn staticmethod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "staticmethod")?;
     Ok(Value::obj(Obj::StaticMethod(args[0].clone())))
 }
 
-pub(crate) fn b_classmethod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn classmethod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "classmethod")?;
     Ok(Value::obj(Obj::ClassMethod(args[0].clone())))
 }
 
-pub(crate) fn b_vars(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn vars(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "vars")?;
     vm.get_attr(&args[0], "__dict__")
 }
 
-pub(crate) fn b_globals(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+pub(crate) fn globals(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     vm.err("NotImplementedError", "globals() is not supported in Awaitlab")
 }
 

@@ -2,9 +2,9 @@
 //! when the loop's thread waits, their results delivered as `call_soon_threadsafe` would.
 
 use crate::event_loop::scheduler::call_soon;
-use crate::event_loop::future::{fut_data, set_exception, set_result};
+use crate::event_loop::future::{future_data, set_exception, set_result};
 use crate::types::args::Kwargs;
-use crate::types::native::FutState;
+use crate::types::native::FutureState;
 use crate::vm::PyResult;
 use crate::types::class::builtin;
 use crate::types::native::HandleKind;
@@ -29,7 +29,7 @@ pub struct Job {
 
 /// Completes a job's future from the loop's thread (CPython: call_soon_threadsafe).
 pub fn finish_job(vm: &mut Vm, job: &Job, result: Result<Value, Value>) {
-    crate::event_loop::recorder::executor_job(vm, &job.future, job.started, vm.rt.now);
+    crate::event_loop::recorder::executor_job(vm, &job.future, job.started, vm.event_loop.now);
     let (cb, v) = match result {
         Ok(v) => (builtin("_executor_done", executor_set_result), v),
         Err(e) => (builtin("_executor_fail", executor_set_exception), e),
@@ -39,7 +39,7 @@ pub fn finish_job(vm: &mut Vm, job: &Job, result: Result<Value, Value>) {
 
 fn executor_set_result(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     if let Value::Obj(f) = &args[0] {
-        if fut_data(f).borrow().state == FutState::Pending {
+        if future_data(f).borrow().state == FutureState::Pending {
             set_result(vm, f, args[1].clone())?;
         }
     }
@@ -48,7 +48,7 @@ fn executor_set_result(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn executor_set_exception(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     if let Value::Obj(f) = &args[0] {
-        if fut_data(f).borrow().state == FutState::Pending {
+        if future_data(f).borrow().state == FutureState::Pending {
             set_exception(vm, f, args[1].clone())?;
         }
     }

@@ -2,13 +2,13 @@
 //! callbacks, and the attributes Python code reads.
 
 use crate::event_loop::scheduler::call_soon;
-use crate::types::native::{FutState, FutureData, HandleKind, NativeObj};
+use crate::types::native::{FutureState, FutureData, HandleKind, NativeObj};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-pub fn fut_data(o: &Rc<Obj>) -> &RefCell<FutureData> {
+pub fn future_data(o: &Rc<Obj>) -> &RefCell<FutureData> {
     match &**o {
         Obj::Native(NativeObj::Future(f)) => f,
         _ => panic!("not a future"),
@@ -22,7 +22,7 @@ pub fn is_future(v: &Value) -> bool {
 pub(crate) fn new_future_data(vm: &mut Vm) -> FutureData {
     FutureData {
         id: vm.new_id(),
-        state: FutState::Pending,
+        state: FutureState::Pending,
         result: Value::None,
         exception: None,
         callbacks: vec![],
@@ -47,24 +47,24 @@ pub fn new_future_value(vm: &mut Vm) -> PyResult {
 }
 
 pub fn make_cancelled_error(vm: &mut Vm, fut: &Rc<Obj>) -> Value {
-    let d = fut_data(fut).borrow();
+    let d = future_data(fut).borrow();
     if let Some(e) = &d.cancelled_exc {
         return e.clone();
     }
     let msg = d.cancel_message.clone();
     drop(d);
-    let c = vm.t.exc("CancelledError");
+    let c = vm.types.exc("CancelledError");
     crate::types::exceptions::instantiate(&c, if msg.is_none() { vec![] } else { vec![msg] })
 }
 
 /// `fut.result()`.
 pub fn future_result(vm: &mut Vm, fut: &Rc<Obj>) -> PyResult {
-    let state = fut_data(fut).borrow().state;
+    let state = future_data(fut).borrow().state;
     match state {
-        FutState::Cancelled => Err(make_cancelled_error(vm, fut)),
-        FutState::Pending => vm.err("InvalidStateError", "Result is not set."),
-        FutState::Finished => {
-            let mut d = fut_data(fut).borrow_mut();
+        FutureState::Cancelled => Err(make_cancelled_error(vm, fut)),
+        FutureState::Pending => vm.err("InvalidStateError", "Result is not set."),
+        FutureState::Finished => {
+            let mut d = future_data(fut).borrow_mut();
             d.log_traceback = false;
             match &d.exception {
                 Some(e) => Err(e.clone()),
@@ -75,7 +75,7 @@ pub fn future_result(vm: &mut Vm, fut: &Rc<Obj>) -> PyResult {
 }
 
 fn schedule_callbacks(vm: &mut Vm, fut: &Rc<Obj>) {
-    let callbacks = std::mem::take(&mut fut_data(fut).borrow_mut().callbacks);
+    let callbacks = std::mem::take(&mut future_data(fut).borrow_mut().callbacks);
     for cb in callbacks {
         call_soon(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call);
     }
@@ -83,14 +83,14 @@ fn schedule_callbacks(vm: &mut Vm, fut: &Rc<Obj>) {
 
 pub fn set_result(vm: &mut Vm, fut: &Rc<Obj>, v: Value) -> PyResult<()> {
     {
-        let mut d = fut_data(fut).borrow_mut();
-        if d.state != FutState::Pending {
+        let mut d = future_data(fut).borrow_mut();
+        if d.state != FutureState::Pending {
             drop(d);
             // The C accelerator's wording (the pure-Python Future's differs).
             return vm.err("InvalidStateError", "invalid state");
         }
         d.result = v;
-        d.state = FutState::Finished;
+        d.state = FutureState::Finished;
     }
     crate::event_loop::recorder::future_done(vm, fut);
     schedule_callbacks(vm, fut);
@@ -102,17 +102,17 @@ pub fn set_exception(vm: &mut Vm, fut: &Rc<Obj>, exc: Value) -> PyResult<()> {
         Value::Obj(o) if matches!(&**o, Obj::Class(_)) => vm.call(exc.clone(), vec![], vec![])?,
         _ => exc,
     };
-    if crate::types::exceptions::is_instance_of(&exc, &vm.t.exc("StopIteration")) {
+    if crate::types::exceptions::is_instance_of(&exc, &vm.types.exc("StopIteration")) {
         return vm.type_error("StopIteration interacts badly with generators and cannot be raised into a Future");
     }
     {
-        let mut d = fut_data(fut).borrow_mut();
-        if d.state != FutState::Pending {
+        let mut d = future_data(fut).borrow_mut();
+        if d.state != FutureState::Pending {
             drop(d);
             return vm.err("InvalidStateError", "invalid state");
         }
         d.exception = Some(exc);
-        d.state = FutState::Finished;
+        d.state = FutureState::Finished;
         d.log_traceback = true;
     }
     crate::event_loop::recorder::future_done(vm, fut);
@@ -123,12 +123,12 @@ pub fn set_exception(vm: &mut Vm, fut: &Rc<Obj>, exc: Value) -> PyResult<()> {
 /// `Future.cancel()` (not Task.cancel).
 pub fn future_cancel(vm: &mut Vm, fut: &Rc<Obj>, msg: Value) -> bool {
     {
-        let mut d = fut_data(fut).borrow_mut();
+        let mut d = future_data(fut).borrow_mut();
         d.log_traceback = false;
-        if d.state != FutState::Pending {
+        if d.state != FutureState::Pending {
             return false;
         }
-        d.state = FutState::Cancelled;
+        d.state = FutureState::Cancelled;
         d.cancel_message = msg;
     }
     crate::event_loop::recorder::future_done(vm, fut);
@@ -136,25 +136,25 @@ pub fn future_cancel(vm: &mut Vm, fut: &Rc<Obj>, msg: Value) -> bool {
     true
 }
 
-pub(crate) fn state_name(s: FutState) -> &'static str {
+pub(crate) fn state_name(s: FutureState) -> &'static str {
     match s {
-        FutState::Pending => "PENDING",
-        FutState::Cancelled => "CANCELLED",
-        FutState::Finished => "FINISHED",
+        FutureState::Pending => "PENDING",
+        FutureState::Cancelled => "CANCELLED",
+        FutureState::Finished => "FINISHED",
     }
 }
 
 pub fn add_done_callback(vm: &mut Vm, fut: &Rc<Obj>, cb: Value) {
-    let done = fut_data(fut).borrow().state != FutState::Pending;
+    let done = future_data(fut).borrow().state != FutureState::Pending;
     if done {
         call_soon(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call);
     } else {
-        fut_data(fut).borrow_mut().callbacks.push(cb);
+        future_data(fut).borrow_mut().callbacks.push(cb);
     }
 }
 
 pub fn future_attr(vm: &mut Vm, o: &Rc<Obj>, name: &str) -> PyResult<Option<Value>> {
-    let d = fut_data(o).borrow();
+    let d = future_data(o).borrow();
     Ok(match name {
         "_asyncio_future_blocking" => Some(Value::Bool(d.blocking)),
         "_cancel_message" => Some(d.cancel_message.clone()),
@@ -170,7 +170,7 @@ pub fn future_attr(vm: &mut Vm, o: &Rc<Obj>, name: &str) -> PyResult<Option<Valu
 }
 
 pub fn set_future_attr(_vm: &mut Vm, o: &Rc<Obj>, name: &str, v: &Value) -> PyResult<bool> {
-    let mut d = fut_data(o).borrow_mut();
+    let mut d = future_data(o).borrow_mut();
     Ok(match name {
         "_asyncio_future_blocking" => {
             d.blocking = matches!(v, Value::Bool(true));
@@ -186,11 +186,11 @@ pub fn set_future_attr(_vm: &mut Vm, o: &Rc<Obj>, name: &str, v: &Value) -> PyRe
 }
 
 pub fn get_loop_value(vm: &mut Vm) -> Value {
-    if let Some(l) = &vm.rt.loop_value {
+    if let Some(l) = &vm.event_loop.loop_value {
         return l.clone();
     }
     let l = Value::obj(Obj::Native(NativeObj::Loop));
-    vm.rt.loop_value = Some(l.clone());
-    vm.rt.exception_handler = None;
+    vm.event_loop.loop_value = Some(l.clone());
+    vm.event_loop.exception_handler = None;
     l
 }

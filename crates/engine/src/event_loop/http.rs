@@ -49,7 +49,7 @@ pub fn deliver(vm: &mut Vm, id: u64, result: &HttpResult) -> bool {
     let Some(fut) = vm.http.pending.remove(&id) else { return false };
     vm.http.in_flight = vm.http.in_flight.saturating_sub(1);
     crate::event_loop::recorder::http_end(vm, id, result);
-    let pending = crate::event_loop::future::fut_data(&fut).borrow().state == crate::types::native::FutState::Pending;
+    let pending = crate::event_loop::future::future_data(&fut).borrow().state == crate::types::native::FutureState::Pending;
     if pending {
         let v = result_value(result);
         let _ = crate::event_loop::future::set_result(vm, &fut, v);

@@ -24,7 +24,7 @@ fn push(vm: &mut Vm, event: Event) {
     if !vm.trace.enabled || vm.trace.records.len() >= vm.trace.limit {
         return;
     }
-    let time = vm.rt.now;
+    let time = vm.event_loop.now;
     vm.trace.records.push(Record { time, event });
 }
 
@@ -37,7 +37,7 @@ fn id_of(o: &Rc<Obj>) -> u64 {
 }
 
 fn current_task_id(vm: &Vm) -> Option<u64> {
-    vm.rt.current_task.as_ref().map(id_of)
+    vm.event_loop.current_task.as_ref().map(id_of)
 }
 
 pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
@@ -45,7 +45,7 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
         return;
     }
     let (name, coro, args, line, internal) = {
-        let d = crate::event_loop::future::fut_data(task).borrow();
+        let d = crate::event_loop::future::future_data(task).borrow();
         let t = d.task.as_ref().unwrap();
         let (coro, args, line, internal) = match &t.coro {
             Value::Obj(o) => match &**o {
@@ -111,7 +111,7 @@ pub fn task_waits(vm: &mut Vm, task: &Rc<Obj>, fut: &Rc<Obj>) {
         return;
     }
     let what: Rc<str> = {
-        let d = crate::event_loop::future::fut_data(fut).borrow();
+        let d = crate::event_loop::future::future_data(fut).borrow();
         match (&d.label, &d.task) {
             (Some(l), _) => l.clone(),
             (None, Some(t)) => Rc::from(format!("task {}", t.name)),
@@ -119,7 +119,7 @@ pub fn task_waits(vm: &mut Vm, task: &Rc<Obj>, fut: &Rc<Obj>) {
         }
     };
     let line = {
-        let d = crate::event_loop::future::fut_data(task).borrow();
+        let d = crate::event_loop::future::future_data(task).borrow();
         d.task.as_ref().and_then(|t| t.thread.as_ref()).and_then(|th| th.frames.iter().rev().find(|f| !f.code.filename.starts_with('<'))).map(|f| f.line()).unwrap_or(0)
     };
     push(vm, Event::Waiting { task: id_of(task), what, line, future: id_of(fut) });
@@ -130,12 +130,12 @@ pub fn future_done(vm: &mut Vm, fut: &Rc<Obj>) {
         return;
     }
     let (is_task, state, has_exc) = {
-        let d = crate::event_loop::future::fut_data(fut).borrow();
+        let d = crate::event_loop::future::future_data(fut).borrow();
         (d.task.is_some(), d.state, d.exception.is_some())
     };
     if is_task {
         let outcome = match (state, has_exc) {
-            (crate::types::native::FutState::Cancelled, _) => "cancelled",
+            (crate::types::native::FutureState::Cancelled, _) => "cancelled",
             (_, true) => "failed",
             _ => "done",
         };

@@ -1,8 +1,8 @@
 //! The reprs of futures, tasks and handles, as `base_futures.py`, `base_tasks.py` and
 //! `events.py` build them.
 
-use crate::event_loop::future::{fut_data, state_name};
-use crate::types::native::{FutState, HandleData, HandleKind, NativeObj};
+use crate::event_loop::future::{future_data, state_name};
+use crate::types::native::{FutureState, HandleData, HandleKind, NativeObj};
 use crate::types::value::{GenState, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -23,12 +23,12 @@ fn coro_repr(vm: &Vm, coro: &Value, thread: Option<&crate::vm::Thread>) -> Strin
 /// result or exception (shortened by reprlib), callbacks.
 pub fn future_repr(vm: &mut Vm, o: &Rc<Obj>) -> PyResult<String> {
     let (state, result, exception, callbacks, task, gathering) = {
-        let d = fut_data(o).borrow();
+        let d = future_data(o).borrow();
         let task = d.task.as_ref().map(|t| (t.name.clone(), coro_repr(vm, &t.coro, t.thread.as_ref()), t.fut_waiter.clone(), t.num_cancels_requested));
         (d.state, d.result.clone(), d.exception.clone(), d.callbacks.clone(), task, d.gather_children.is_some())
     };
     let mut info = vec![state_name(state).to_lowercase()];
-    if state == FutState::Finished {
+    if state == FutureState::Finished {
         match exception {
             Some(e) => info.push(format!("exception={}", vm.repr(&e)?)),
             None => info.push(format!("result={}", crate::report::reprlib::repr(vm, &result)?)),
@@ -48,11 +48,11 @@ pub fn future_repr(vm: &mut Vm, o: &Rc<Obj>) -> PyResult<String> {
         let class = if gathering { "_GatheringFuture" } else { "Future" };
         return Ok(format!("<{class} {}>", info.join(" ")));
     };
-    if cancels > 0 && state == FutState::Pending {
+    if cancels > 0 && state == FutureState::Pending {
         info[0] = "cancelling".into();
     }
     info.insert(1, format!("name='{name}'"));
-    if let Some(Value::Obj(w)) = waiter.filter(|_| state == FutState::Pending) {
+    if let Some(Value::Obj(w)) = waiter.filter(|_| state == FutureState::Pending) {
         let w = future_repr(vm, &w)?;
         info.insert(2, format!("wait_for={w}"));
     }

@@ -1,4 +1,4 @@
-//! The loop's state (`Runtime`): the ready queue, the timer heap ordered by (deadline,
+//! The loop's state (`EventLoop`): the ready queue, the timer heap ordered by (deadline,
 //! insertion), the clock, the current task, the policy's loop. Scheduling callbacks.
 
 use crate::event_loop::executor::Job;
@@ -47,7 +47,7 @@ impl Ord for TimerEntry {
 }
 
 #[derive(Default)]
-pub struct Runtime {
+pub struct EventLoop {
     pub ready: VecDeque<Rc<Obj>>,
     pub timers: BinaryHeap<TimerEntry>,
     pub seq: u64,
@@ -75,7 +75,7 @@ pub struct Runtime {
     pub live_tasks: usize,
 }
 
-impl Runtime {
+impl EventLoop {
     pub fn next_timer_when(&self) -> Option<f64> {
         self.timers.peek().map(|t| t.when)
     }
@@ -88,15 +88,15 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
 
 pub fn call_soon(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKind) -> Rc<Obj> {
     let h = new_handle(vm, callback, args, None, kind);
-    vm.rt.ready.push_back(h.clone());
+    vm.event_loop.ready.push_back(h.clone());
     h
 }
 
 pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<Obj> {
     let h = new_handle(vm, callback, args, Some(when), HandleKind::Call);
-    vm.rt.seq += 1;
-    let seq = vm.rt.seq;
-    vm.rt.timers.push(TimerEntry { when, seq, handle: h.clone() });
+    vm.event_loop.seq += 1;
+    let seq = vm.event_loop.seq;
+    vm.event_loop.timers.push(TimerEntry { when, seq, handle: h.clone() });
     crate::event_loop::recorder::timer_set(vm, &h, when);
     h
 }

@@ -1,10 +1,10 @@
 //! Task: creation, cancellation, and `Task.__step` ported from CPython's `tasks.py`
 //! (`begin_step` before the coroutine runs, `end_step` with what it did).
 
-use crate::event_loop::future::{add_done_callback, fut_data, future_cancel, future_result, make_cancelled_error, new_future_data, set_exception, set_result};
+use crate::event_loop::future::{add_done_callback, future_data, future_cancel, future_result, make_cancelled_error, new_future_data, set_exception, set_result};
 use crate::event_loop::repr::future_repr;
 use crate::event_loop::scheduler::call_soon;
-use crate::types::native::{FutState, HandleData, HandleKind, NativeObj, TaskData};
+use crate::types::native::{FutureState, HandleData, HandleKind, NativeObj, TaskData};
 use crate::types::value::{GenKind, GenState, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::{Cell, RefCell};
@@ -14,7 +14,7 @@ use std::rc::Rc;
 pub const MAX_LIVE_TASKS: usize = 100_000;
 
 pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc<Obj>> {
-    if vm.rt.live_tasks >= MAX_LIVE_TASKS {
+    if vm.event_loop.live_tasks >= MAX_LIVE_TASKS {
         return vm.err("RuntimeError", format!("too many tasks: Awaitlab allows {MAX_LIVE_TASKS} unfinished tasks at once"));
     }
     let is_coro = matches!(&coro, Value::Obj(o) if matches!(&**o, Obj::Gen(g) if g.kind == GenKind::Coroutine));
@@ -22,9 +22,9 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
         let r = vm.repr(&coro)?;
         return vm.type_error(format!("a coroutine was expected, got {r}"));
     }
-    vm.rt.task_counter += 1;
+    vm.event_loop.task_counter += 1;
     let name: Rc<str> = match name {
-        Some(Value::None) | None => Rc::from(format!("Task-{}", vm.rt.task_counter)),
+        Some(Value::None) | None => Rc::from(format!("Task-{}", vm.event_loop.task_counter)),
         Some(v) => vm.to_str(&v)?,
     };
     if let Value::Obj(o) = &coro {
@@ -43,21 +43,21 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
         started: false,
     }));
     let task = Rc::new(Obj::Native(NativeObj::Future(RefCell::new(d))));
-    if vm.rt.tasks.len() > 4096 && vm.rt.tasks.len().is_power_of_two() {
-        vm.rt.tasks.retain(|w| w.upgrade().is_some_and(|t| fut_data(&t).borrow().state == FutState::Pending));
+    if vm.event_loop.tasks.len() > 4096 && vm.event_loop.tasks.len().is_power_of_two() {
+        vm.event_loop.tasks.retain(|w| w.upgrade().is_some_and(|t| future_data(&t).borrow().state == FutureState::Pending));
     }
-    vm.rt.tasks.push(Rc::downgrade(&task));
+    vm.event_loop.tasks.push(Rc::downgrade(&task));
     call_soon(vm, Value::Obj(task.clone()), vec![], HandleKind::TaskStep);
-    vm.rt.live_tasks += 1;
+    vm.event_loop.live_tasks += 1;
     crate::event_loop::recorder::task_created(vm, &task);
     Ok(task)
 }
 
 pub fn task_cancel(vm: &mut Vm, task: &Rc<Obj>, msg: Value) -> bool {
     let waiter = {
-        let mut d = fut_data(task).borrow_mut();
+        let mut d = future_data(task).borrow_mut();
         d.log_traceback = false;
-        if d.state != FutState::Pending {
+        if d.state != FutureState::Pending {
             return false;
         }
         let t = d.task.as_mut().unwrap();
@@ -69,7 +69,7 @@ pub fn task_cancel(vm: &mut Vm, task: &Rc<Obj>, msg: Value) -> bool {
             return true;
         }
     }
-    let mut d = fut_data(task).borrow_mut();
+    let mut d = future_data(task).borrow_mut();
     d.task.as_mut().unwrap().must_cancel = true;
     d.cancel_message = msg;
     true
@@ -78,14 +78,14 @@ pub fn task_cancel(vm: &mut Vm, task: &Rc<Obj>, msg: Value) -> bool {
 /// `fut.cancel(msg)` dispatching on Task / gathering future / plain Future.
 pub fn cancel_any(vm: &mut Vm, fut: &Rc<Obj>, msg: Value) -> bool {
     let (is_task, children) = {
-        let d = fut_data(fut).borrow();
+        let d = future_data(fut).borrow();
         (d.task.is_some(), d.gather_children.clone())
     };
     if is_task {
         return task_cancel(vm, fut, msg);
     }
     if let Some(children) = children {
-        if fut_data(fut).borrow().state != FutState::Pending {
+        if future_data(fut).borrow().state != FutureState::Pending {
             return false;
         }
         let mut ret = false;
@@ -97,7 +97,7 @@ pub fn cancel_any(vm: &mut Vm, fut: &Rc<Obj>, msg: Value) -> bool {
             }
         }
         if ret {
-            fut_data(fut).borrow_mut().cancel_requested = true;
+            future_data(fut).borrow_mut().cancel_requested = true;
         }
         return ret;
     }
@@ -114,21 +114,21 @@ pub enum StepInput {
 pub fn begin_step(vm: &mut Vm, task: &Rc<Obj>, input: StepInput) -> PyResult<Option<crate::vm::Thread>> {
     let mut input = input;
     {
-        let d = fut_data(task).borrow();
-        if d.state != FutState::Pending {
+        let d = future_data(task).borrow();
+        if d.state != FutureState::Pending {
             drop(d);
             return vm.err("InvalidStateError", "_step(): already done");
         }
     }
-    let must_cancel = fut_data(task).borrow().task.as_ref().unwrap().must_cancel;
+    let must_cancel = future_data(task).borrow().task.as_ref().unwrap().must_cancel;
     if must_cancel {
-        let is_cancel = matches!(&input, StepInput::Throw(e) if crate::types::exceptions::is_instance_of(e, &vm.t.exc("CancelledError")));
+        let is_cancel = matches!(&input, StepInput::Throw(e) if crate::types::exceptions::is_instance_of(e, &vm.types.exc("CancelledError")));
         if !is_cancel {
             input = StepInput::Throw(make_cancelled_error(vm, task));
         }
-        fut_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
+        future_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
     }
-    let mut d = fut_data(task).borrow_mut();
+    let mut d = future_data(task).borrow_mut();
     let t = d.task.as_mut().unwrap();
     t.fut_waiter = None;
     let mut thread = match t.thread.take() {
@@ -163,15 +163,15 @@ pub fn begin_step(vm: &mut Vm, task: &Rc<Obj>, input: StepInput) -> PyResult<Opt
 pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome: crate::vm::Outcome) -> PyResult<()> {
     use crate::vm::Outcome;
     if !matches!(outcome, Outcome::Suspended(_)) {
-        vm.rt.live_tasks = vm.rt.live_tasks.saturating_sub(1);
+        vm.event_loop.live_tasks = vm.event_loop.live_tasks.saturating_sub(1);
     }
     match outcome {
         Outcome::Returned(v) => {
             close_coro(task);
-            let must_cancel = fut_data(task).borrow().task.as_ref().unwrap().must_cancel;
+            let must_cancel = future_data(task).borrow().task.as_ref().unwrap().must_cancel;
             if must_cancel {
-                fut_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
-                let msg = fut_data(task).borrow().cancel_message.clone();
+                future_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
+                let msg = future_data(task).borrow().cancel_message.clone();
                 future_cancel(vm, task, msg);
             } else {
                 set_result(vm, task, v)?;
@@ -179,12 +179,12 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
         }
         Outcome::Raised(exc) => {
             close_coro(task);
-            if crate::types::exceptions::is_instance_of(&exc, &vm.t.exc("CancelledError")) {
-                fut_data(task).borrow_mut().cancelled_exc = Some(exc);
-                let msg = fut_data(task).borrow().cancel_message.clone();
+            if crate::types::exceptions::is_instance_of(&exc, &vm.types.exc("CancelledError")) {
+                future_data(task).borrow_mut().cancelled_exc = Some(exc);
+                let msg = future_data(task).borrow().cancel_message.clone();
                 future_cancel(vm, task, msg);
-            } else if crate::types::exceptions::is_instance_of(&exc, &vm.t.exc("KeyboardInterrupt"))
-                || crate::types::exceptions::is_instance_of(&exc, &vm.t.exc("SystemExit"))
+            } else if crate::types::exceptions::is_instance_of(&exc, &vm.types.exc("KeyboardInterrupt"))
+                || crate::types::exceptions::is_instance_of(&exc, &vm.types.exc("SystemExit"))
             {
                 set_exception(vm, task, exc.clone())?;
                 return Err(exc);
@@ -193,7 +193,7 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
             }
         }
         Outcome::Suspended(result) => {
-            fut_data(task).borrow_mut().task.as_mut().unwrap().thread = Some(thread);
+            future_data(task).borrow_mut().task.as_mut().unwrap().thread = Some(thread);
             match &result {
                 Value::None => {
                     // Bare yield (sleep(0)): run again on the next loop iteration.
@@ -202,12 +202,12 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
                 Value::Obj(fo) if matches!(&**fo, Obj::Native(NativeObj::Future(_))) => {
                     if Rc::ptr_eq(fo, task) {
                         let r = future_repr(vm, task)?;
-                        let c = vm.t.exc("RuntimeError");
+                        let c = vm.types.exc("RuntimeError");
                         let e = vm.new_exception(&c, Some(format!("Task cannot await on itself: {r}")));
                         call_soon(vm, Value::Obj(task.clone()), vec![e], HandleKind::TaskStep);
                         return Ok(());
                     }
-                    fut_data(fo).borrow_mut().blocking = false;
+                    future_data(fo).borrow_mut().blocking = false;
                     let wakeup = Value::obj(Obj::Native(NativeObj::Handle(HandleData {
                         callback: Value::Obj(task.clone()),
                         args: vec![],
@@ -218,16 +218,16 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
                     })));
                     add_done_callback(vm, fo, wakeup);
                     let must_cancel = {
-                        let mut d = fut_data(task).borrow_mut();
+                        let mut d = future_data(task).borrow_mut();
                         let t = d.task.as_mut().unwrap();
                         t.fut_waiter = Some(result.clone());
                         t.must_cancel
                     };
                     crate::event_loop::recorder::task_waits(vm, task, fo);
                     if must_cancel {
-                        let msg = fut_data(task).borrow().cancel_message.clone();
+                        let msg = future_data(task).borrow().cancel_message.clone();
                         if cancel_any(vm, fo, msg) {
-                            fut_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
+                            future_data(task).borrow_mut().task.as_mut().unwrap().must_cancel = false;
                         }
                     }
                 }
@@ -240,7 +240,7 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
 }
 
 fn close_coro(task: &Rc<Obj>) {
-    let d = fut_data(task).borrow();
+    let d = future_data(task).borrow();
     if let Some(t) = &d.task {
         if let Value::Obj(co) = &t.coro {
             if let Obj::Gen(g) = &**co {

@@ -50,7 +50,7 @@ fn sift_up(vm: &mut Vm, heap: &mut Vec<Value>, mut pos: usize) -> PyResult<()> {
     sift_down(vm, heap, start, pos)
 }
 
-pub(crate) fn h_heappush(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn heappush(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "heappush")?;
     let l = heap_list(vm, &args[0])?;
     let Obj::List(cell) = &*l else { unreachable!() };
@@ -62,7 +62,7 @@ pub(crate) fn h_heappush(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn h_heappop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn heappop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "heappop")?;
     let l = heap_list(vm, &args[0])?;
     let Obj::List(cell) = &*l else { unreachable!() };
@@ -79,7 +79,7 @@ pub(crate) fn h_heappop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(ret)
 }
 
-fn h_heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = { let a_ = arg(vm, &args, 0, "heapify")?; heap_list(vm, &a_) }?;
     let Obj::List(cell) = &*l else { unreachable!() };
     let mut heap = cell.borrow().clone();
@@ -91,7 +91,7 @@ fn h_heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// heapreplace (pop, then push) and heappushpop (push, then pop), in place as CPython's.
-fn h_replace(vm: &mut Vm, args: Args, push_first: bool) -> PyResult {
+fn push_pop(vm: &mut Vm, args: Args, push_first: bool) -> PyResult {
     arity(vm, &args, 2, 2, if push_first { "heappushpop" } else { "heapreplace" })?;
     let l = heap_list(vm, &args[0])?;
     let Obj::List(cell) = &*l else { unreachable!() };
@@ -109,16 +109,16 @@ fn h_replace(vm: &mut Vm, args: Args, push_first: bool) -> PyResult {
     Ok(top)
 }
 
-fn h_heapreplace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    h_replace(vm, args, false)
+fn heapreplace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    push_pop(vm, args, false)
 }
 
-fn h_heappushpop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    h_replace(vm, args, true)
+fn heappushpop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    push_pop(vm, args, true)
 }
 
 /// nsmallest/nlargest: as the docs define them, `sorted(iterable, key=key)[:n]`.
-fn h_nbest(vm: &mut Vm, args: Args, kwargs: Kwargs, largest: bool) -> PyResult {
+fn best_n(vm: &mut Vm, args: Args, kwargs: Kwargs, largest: bool) -> PyResult {
     arity(vm, &args, 2, 3, if largest { "nlargest" } else { "nsmallest" })?;
     let n = as_int(vm, &args[0])?.max(0) as usize;
     let mut items = vm.collect_iter(&args[1])?;
@@ -128,12 +128,12 @@ fn h_nbest(vm: &mut Vm, args: Args, kwargs: Kwargs, largest: bool) -> PyResult {
     Ok(Value::list(items))
 }
 
-fn h_nsmallest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-    h_nbest(vm, args, kwargs, false)
+fn nsmallest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    best_n(vm, args, kwargs, false)
 }
 
-fn h_nlargest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-    h_nbest(vm, args, kwargs, true)
+fn nlargest(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    best_n(vm, args, kwargs, true)
 }
 
 /// Makes the module (see `MODULES`).
@@ -141,13 +141,13 @@ pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
     Ok(new_module(
         "heapq",
         funcs(&[
-            ("heappush", h_heappush),
-            ("heappop", h_heappop),
-            ("heapify", h_heapify),
-            ("heapreplace", h_heapreplace),
-            ("heappushpop", h_heappushpop),
-            ("nsmallest", h_nsmallest),
-            ("nlargest", h_nlargest),
+            ("heappush", heappush),
+            ("heappop", heappop),
+            ("heapify", heapify),
+            ("heapreplace", heapreplace),
+            ("heappushpop", heappushpop),
+            ("nsmallest", nsmallest),
+            ("nlargest", nlargest),
         ]),
     )
     .0)

@@ -55,9 +55,9 @@ fn queue_request(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<(HttpRequ
     };
     let body = body_of(args.get(3).cloned());
     let fut = crate::event_loop::future::new_future(vm);
-    let id = crate::event_loop::future::fut_data(&fut).borrow().id;
+    let id = crate::event_loop::future::future_data(&fut).borrow().id;
     let label = format!("{method} {}", short_url(&url));
-    crate::event_loop::future::fut_data(&fut).borrow_mut().label = Some(Rc::from(label));
+    crate::event_loop::future::future_data(&fut).borrow_mut().label = Some(Rc::from(label));
     let req = HttpRequest { id, method, url, headers, body };
     vm.http.pending.insert(id, fut.clone());
     vm.http.outbox.push(req.clone());
@@ -68,14 +68,14 @@ fn queue_request(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<(HttpRequ
 }
 
 /// `_start(method, url, headers, body)` → a future resolved with the result tuple.
-fn n_start(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+fn start_request(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let (_, fut) = queue_request(vm, &args, "_start")?;
     Ok(Value::Obj(fut))
 }
 
 /// `_blocking(method, url, headers, body, timeout=None)` → a future already resolved when the
 /// program continues: the whole program (the loop's thread) waits for the answer.
-fn n_blocking(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
+fn blocking_request(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     if vm.nested_depth > 0 {
         return vm.err("RuntimeError", "Awaitlab cannot make a blocking request from here (inside a callback the engine runs to completion)");
     }
@@ -95,8 +95,8 @@ pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     let name = module.name;
     let mut ns = Namespace::default();
     ns.insert(Rc::from("__name__"), Value::str(name));
-    ns.insert(Rc::from("_start"), builtin("_start", n_start));
-    ns.insert(Rc::from("_blocking"), builtin("_blocking", n_blocking));
+    ns.insert(Rc::from("_start"), builtin("_start", start_request));
+    ns.insert(Rc::from("_blocking"), builtin("_blocking", blocking_request));
     let dict = Rc::new(std::cell::RefCell::new(ns));
     let m = Value::obj(Obj::Module { name: Rc::from(name), dict: dict.clone() });
     vm.modules.insert(Rc::from(name), m.clone());

@@ -19,7 +19,7 @@ struct JsonStyle {
     default: Option<Value>,
 }
 
-fn json_dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+fn dumps(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let v = arg(vm, &args, 0, "dumps")?;
     let indent = match kwarg(&kwargs, "indent") {
         Some(Value::Int(n)) => Some(" ".repeat(n.max(0) as usize)),
@@ -285,7 +285,7 @@ impl<'a> JsonParser<'a> {
     }
 }
 
-fn json_loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let v = arg(vm, &args, 0, "loads")?;
     let text: Vec<u8> = match &v {
         Value::Str(s) => s.as_bytes().to_vec(),
@@ -317,7 +317,7 @@ fn json_loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 /// Makes the module (see `MODULES`).
 pub(super) fn load(vm: &mut Vm, _module: &Module) -> PyResult {
-    let mut items = funcs(&[("dumps", json_dumps), ("loads", json_loads)]);
-    items.push(("JSONDecodeError", Value::Obj(vm.t.exc("JSONDecodeError"))));
+    let mut items = funcs(&[("dumps", dumps), ("loads", loads)]);
+    items.push(("JSONDecodeError", Value::Obj(vm.types.exc("JSONDecodeError"))));
     Ok(new_module("json", items).0)
 }

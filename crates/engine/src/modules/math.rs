@@ -24,68 +24,68 @@ macro_rules! math1 {
     };
 }
 
-math1!(m_sqrt, f64::sqrt);
+math1!(sqrt, f64::sqrt);
 
-math1!(m_exp, f64::exp);
+math1!(exp, f64::exp);
 
-math1!(m_sin, f64::sin);
+math1!(sin, f64::sin);
 
-math1!(m_cos, f64::cos);
+math1!(cos, f64::cos);
 
-math1!(m_tan, f64::tan);
+math1!(tan, f64::tan);
 
-math1!(m_atan, f64::atan);
+math1!(atan, f64::atan);
 
-math1!(m_fabs, f64::abs);
+math1!(fabs, f64::abs);
 
-math1!(m_log2, f64::log2);
+math1!(log2, f64::log2);
 
-math1!(m_log10, f64::log10);
+math1!(log10, f64::log10);
 
-math1!(m_asin, f64::asin);
+math1!(asin, f64::asin);
 
-math1!(m_acos, f64::acos);
+math1!(acos, f64::acos);
 
-math1!(m_sinh, f64::sinh);
+math1!(sinh, f64::sinh);
 
-math1!(m_cosh, f64::cosh);
+math1!(cosh, f64::cosh);
 
-math1!(m_tanh, f64::tanh);
+math1!(tanh, f64::tanh);
 
-math1!(m_asinh, f64::asinh);
+math1!(asinh, f64::asinh);
 
-math1!(m_acosh, f64::acosh);
+math1!(acosh, f64::acosh);
 
-math1!(m_atanh, f64::atanh);
+math1!(atanh, f64::atanh);
 
-math1!(m_expm1, f64::exp_m1);
+math1!(expm1, f64::exp_m1);
 
-math1!(m_log1p, f64::ln_1p);
+math1!(log1p, f64::ln_1p);
 
-math1!(m_cbrt, f64::cbrt);
+math1!(cbrt, f64::cbrt);
 
-math1!(m_exp2, f64::exp2);
+math1!(exp2, f64::exp2);
 
-math1!(m_degrees, f64::to_degrees);
+math1!(degrees, f64::to_degrees);
 
-math1!(m_radians, f64::to_radians);
+math1!(radians, f64::to_radians);
 
 fn float_args(vm: &mut Vm, args: &Args, n: usize, name: &str) -> PyResult<Vec<f64>> {
     arity(vm, args, n, n, name)?;
     args.iter().map(|a| as_f64(vm, a)).collect()
 }
 
-fn m_isfinite(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn isfinite(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = float_args(vm, &args, 1, "isfinite")?;
     Ok(Value::Bool(x[0].is_finite()))
 }
 
-fn m_copysign(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn copysign(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = float_args(vm, &args, 2, "copysign")?;
     Ok(Value::Float(x[0].copysign(x[1])))
 }
 
-fn m_fmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn fmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = float_args(vm, &args, 2, "fmod")?;
     if x[1] == 0.0 || x[0].is_infinite() {
         return vm.err("ValueError", "math domain error");
@@ -93,14 +93,14 @@ fn m_fmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(x[0] % x[1]))
 }
 
-fn m_modf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn modf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = float_args(vm, &args, 1, "modf")?[0];
     let whole = if x.is_infinite() { x } else { x.trunc() };
     let frac = if x.is_infinite() { 0.0f64.copysign(x) } else { (x - whole).copysign(x) };
     Ok(Value::tuple(vec![Value::Float(frac), Value::Float(whole)]))
 }
 
-fn m_frexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn frexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = float_args(vm, &args, 1, "frexp")?[0];
     if x == 0.0 || !x.is_finite() {
         return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
@@ -118,7 +118,7 @@ fn m_frexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
 }
 
-fn m_ldexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn ldexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "ldexp")?;
     let x = as_f64(vm, &args[0])?;
     let e = as_int(vm, &args[1])?.clamp(-2200, 2200) as i32;
@@ -142,7 +142,7 @@ fn int_args(vm: &mut Vm, args: &Args, name: &str) -> PyResult<Vec<BigInt>> {
         .and_then(|v| if v.is_empty() && name != "lcm" { vm.type_error(format!("{name} expected arguments")) } else { Ok(v) })
 }
 
-fn m_isqrt(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn isqrt(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "isqrt")?;
     let n = int_args(vm, &args, "isqrt")?.remove(0);
     if n < BigInt::from(0) {
@@ -151,7 +151,7 @@ fn m_isqrt(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(int_value(n.sqrt()))
 }
 
-fn m_lcm(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn lcm(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     use num_integer::Integer;
     let mut acc = BigInt::from(1);
     for b in int_args(vm, &args, "lcm")? {
@@ -161,7 +161,7 @@ fn m_lcm(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// comb(n, k) and perm(n, k) by products of consecutive integers.
-fn m_comb_perm(vm: &mut Vm, args: Args, comb: bool) -> PyResult {
+fn comb_perm(vm: &mut Vm, args: Args, comb: bool) -> PyResult {
     let name = if comb { "comb" } else { "perm" };
     arity(vm, &args, if comb { 2 } else { 1 }, 2, name)?;
     let v = int_args(vm, &args, name)?;
@@ -192,15 +192,15 @@ fn m_comb_perm(vm: &mut Vm, args: Args, comb: bool) -> PyResult {
     Ok(int_value(acc))
 }
 
-fn m_comb(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    m_comb_perm(vm, args, true)
+fn comb(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    comb_perm(vm, args, true)
 }
 
-fn m_perm(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    m_comb_perm(vm, args, false)
+fn perm(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    comb_perm(vm, args, false)
 }
 
-fn m_dist(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn dist(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "dist")?;
     let p = vm.collect_iter(&args[0])?;
     let q = vm.collect_iter(&args[1])?;
@@ -215,7 +215,7 @@ fn m_dist(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(sum.sqrt()))
 }
 
-fn m_log(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn log(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "log")?;
     let x = as_f64(vm, &args[0])?;
     if x <= 0.0 {
@@ -227,7 +227,7 @@ fn m_log(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }))
 }
 
-fn m_floor(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn floor(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "floor")?;
     if to_big(&args[0]).is_some() {
         return Ok(int_value(to_big(&args[0]).unwrap()));
@@ -236,7 +236,7 @@ fn m_floor(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     crate::vm::ops::float_to_int(vm, f.floor())
 }
 
-fn m_ceil(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn ceil(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "ceil")?;
     if to_big(&args[0]).is_some() {
         return Ok(int_value(to_big(&args[0]).unwrap()));
@@ -245,7 +245,7 @@ fn m_ceil(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     crate::vm::ops::float_to_int(vm, f.ceil())
 }
 
-fn m_trunc(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn trunc(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "trunc")?;
     if let Some(b) = to_big(&args[0]) {
         return Ok(int_value(b));
@@ -254,17 +254,17 @@ fn m_trunc(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     crate::vm::ops::float_to_int(vm, f)
 }
 
-fn m_pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "pow")?;
     Ok(Value::Float(as_f64(vm, &args[0])?.powf(as_f64(vm, &args[1])?)))
 }
 
-fn m_atan2(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn atan2(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "atan2")?;
     Ok(Value::Float(as_f64(vm, &args[0])?.atan2(as_f64(vm, &args[1])?)))
 }
 
-fn m_hypot(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn hypot(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let mut s = 0.0;
     for a in &args {
         let x = as_f64(vm, a)?;
@@ -273,7 +273,7 @@ fn m_hypot(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(s.sqrt()))
 }
 
-fn m_isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+fn isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let a = { let a_ = arg(vm, &args, 0, "isclose")?; as_f64(vm, &a_) }?;
     let b = { let a_ = arg(vm, &args, 1, "isclose")?; as_f64(vm, &a_) }?;
     let rel = match kwarg(&kwargs, "rel_tol") {
@@ -287,15 +287,15 @@ fn m_isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::Bool(a == b || (a - b).abs() <= (rel * a.abs().max(b.abs())).max(abs)))
 }
 
-fn m_isnan(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn isnan(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isnan")?; as_f64(vm, &a_) }?.is_nan()))
 }
 
-fn m_isinf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn isinf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isinf")?; as_f64(vm, &a_) }?.is_infinite()))
 }
 
-fn m_factorial(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn factorial(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let n = { let a_ = arg(vm, &args, 0, "factorial")?; as_int(vm, &a_) }?;
     if n < 0 {
         return vm.err("ValueError", "factorial() not defined for negative values");
@@ -307,7 +307,7 @@ fn m_factorial(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(int_value(acc))
 }
 
-fn m_gcd(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn gcd(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     use num_integer::Integer;
     let mut g = BigInt::from(0);
     for a in &args {
@@ -319,7 +319,7 @@ fn m_gcd(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(int_value(g))
 }
 
-fn m_prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let items = { let a_ = arg(vm, &args, 0, "prod")?; vm.collect_iter(&a_) }?;
     let mut acc = Value::Int(1);
     for x in items {
@@ -329,7 +329,7 @@ fn m_prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// math.fsum: Shewchuk's exact partial sums, rounded once at the end (as CPython's msum).
-fn m_fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let items = { let a_ = arg(vm, &args, 0, "fsum")?; vm.collect_iter(&a_) }?;
     let mut partials: Vec<f64> = Vec::new();
     let (mut special, mut infinities) = (0.0f64, 0.0f64);
@@ -401,54 +401,54 @@ fn m_fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 /// Makes the module (see `MODULES`).
 pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
     let mut items = funcs(&[
-        ("sqrt", m_sqrt),
-        ("exp", m_exp),
-        ("sin", m_sin),
-        ("cos", m_cos),
-        ("tan", m_tan),
-        ("atan", m_atan),
-        ("fabs", m_fabs),
-        ("log", m_log),
-        ("log2", m_log2),
-        ("log10", m_log10),
-        ("floor", m_floor),
-        ("ceil", m_ceil),
-        ("trunc", m_trunc),
-        ("pow", m_pow),
-        ("atan2", m_atan2),
-        ("hypot", m_hypot),
-        ("isclose", m_isclose),
-        ("isnan", m_isnan),
-        ("isinf", m_isinf),
-        ("factorial", m_factorial),
-        ("gcd", m_gcd),
-        ("prod", m_prod),
-        ("fsum", m_fsum),
-        ("asin", m_asin),
-        ("acos", m_acos),
-        ("sinh", m_sinh),
-        ("cosh", m_cosh),
-        ("tanh", m_tanh),
-        ("asinh", m_asinh),
-        ("acosh", m_acosh),
-        ("atanh", m_atanh),
-        ("expm1", m_expm1),
-        ("log1p", m_log1p),
-        ("cbrt", m_cbrt),
-        ("exp2", m_exp2),
-        ("degrees", m_degrees),
-        ("radians", m_radians),
-        ("isfinite", m_isfinite),
-        ("copysign", m_copysign),
-        ("fmod", m_fmod),
-        ("modf", m_modf),
-        ("frexp", m_frexp),
-        ("ldexp", m_ldexp),
-        ("isqrt", m_isqrt),
-        ("lcm", m_lcm),
-        ("comb", m_comb),
-        ("perm", m_perm),
-        ("dist", m_dist),
+        ("sqrt", sqrt),
+        ("exp", exp),
+        ("sin", sin),
+        ("cos", cos),
+        ("tan", tan),
+        ("atan", atan),
+        ("fabs", fabs),
+        ("log", log),
+        ("log2", log2),
+        ("log10", log10),
+        ("floor", floor),
+        ("ceil", ceil),
+        ("trunc", trunc),
+        ("pow", pow),
+        ("atan2", atan2),
+        ("hypot", hypot),
+        ("isclose", isclose),
+        ("isnan", isnan),
+        ("isinf", isinf),
+        ("factorial", factorial),
+        ("gcd", gcd),
+        ("prod", prod),
+        ("fsum", fsum),
+        ("asin", asin),
+        ("acos", acos),
+        ("sinh", sinh),
+        ("cosh", cosh),
+        ("tanh", tanh),
+        ("asinh", asinh),
+        ("acosh", acosh),
+        ("atanh", atanh),
+        ("expm1", expm1),
+        ("log1p", log1p),
+        ("cbrt", cbrt),
+        ("exp2", exp2),
+        ("degrees", degrees),
+        ("radians", radians),
+        ("isfinite", isfinite),
+        ("copysign", copysign),
+        ("fmod", fmod),
+        ("modf", modf),
+        ("frexp", frexp),
+        ("ldexp", ldexp),
+        ("isqrt", isqrt),
+        ("lcm", lcm),
+        ("comb", comb),
+        ("perm", perm),
+        ("dist", dist),
     ]);
     items.push(("pi", Value::Float(std::f64::consts::PI)));
     items.push(("e", Value::Float(std::f64::consts::E)));

@@ -156,7 +156,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
             } else {
                 format!(" (Awaitlab provides: {})", supported_modules().collect::<Vec<_>>().join(", "))
             };
-            let c = vm.t.exc("ModuleNotFoundError");
+            let c = vm.types.exc("ModuleNotFoundError");
             return Err(vm.new_exception(&c, Some(format!("No module named '{name}'{hint}"))));
         }
     };

@@ -28,14 +28,14 @@ fn with_rng<R>(o: &Rc<Obj>, f: impl FnOnce(&mut Rng) -> R) -> R {
     f(&mut r.borrow_mut())
 }
 
-fn r_new(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn rng_new(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Native(NativeObj::Rng(Box::new(RefCell::new(Rng::new(0)))))))
 }
 
 /// _random.Random.seed: an int seeds with its absolute value's 32-bit words; None with the
 /// clock (the run's wall-clock start, so unseeded runs differ as CPython's do); anything else
 /// with its hash.
-fn r_seed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn rng_seed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
     match args.get(1) {
         None | Some(Value::None) => {
@@ -53,13 +53,13 @@ fn r_seed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn r_random(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn rng_random(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
     Ok(Value::Float(with_rng(&o, |r| r.random())))
 }
 
 /// getrandbits(k): 32-bit words from the least significant up, the last one's top bits kept.
-fn r_getrandbits(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn rng_getrandbits(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
     let k = { let a_ = arg(vm, &args, 1, "getrandbits")?; as_int(vm, &a_) }?.max(0) as u64;
     if k <= 32 {
@@ -78,7 +78,7 @@ fn r_getrandbits(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(int_value(BigInt::from_slice(num_bigint::Sign::Plus, &words)))
 }
 
-fn r_getstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn rng_getstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
     let (words, index) = with_rng(&o, |r| r.state());
     let mut items: Vec<Value> = words.iter().map(|w| Value::Int(*w as i64)).collect();
@@ -86,7 +86,7 @@ fn r_getstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::tuple(items))
 }
 
-fn r_setstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn rng_setstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
     let state = { let a_ = arg(vm, &args, 1, "setstate")?; vm.collect_iter(&a_) }?;
     if state.len() != 625 {
@@ -104,7 +104,7 @@ fn r_setstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn r_sha512(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn sha512_digest(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let data = match args.first() {
         Some(Value::Obj(o)) => match &**o {
             Obj::Bytes(b) => b.clone(),
@@ -120,13 +120,13 @@ pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     let (m, ns) = new_module(
         "random",
         funcs(&[
-            ("_rng_new", r_new),
-            ("_rng_seed", r_seed),
-            ("_rng_random", r_random),
-            ("_rng_getrandbits", r_getrandbits),
-            ("_rng_getstate", r_getstate),
-            ("_rng_setstate", r_setstate),
-            ("_sha512", r_sha512),
+            ("_rng_new", rng_new),
+            ("_rng_seed", rng_seed),
+            ("_rng_random", rng_random),
+            ("_rng_getrandbits", rng_getrandbits),
+            ("_rng_getstate", rng_getstate),
+            ("_rng_setstate", rng_setstate),
+            ("_sha512", sha512_digest),
         ]),
     );
     ns.borrow_mut().insert(Rc::from("_DEFAULT_SEED"), Value::None);

@@ -5,13 +5,13 @@ use crate::types::args::{Args, Kwargs};
 use crate::types::value::Value;
 use crate::vm::{PyResult, Vm};
 
-fn signal_signal(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn signal(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
 /// Makes the module (see `MODULES`).
 pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
-    let mut items = funcs(&[("signal", signal_signal)]);
+    let mut items = funcs(&[("signal", signal)]);
     items.push(("SIGINT", Value::Int(2)));
     items.push(("SIGTERM", Value::Int(15)));
     items.push(("SIG_DFL", Value::Int(0)));

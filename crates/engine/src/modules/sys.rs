@@ -23,12 +23,12 @@ fn stream_flush(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn sys_exit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let c = vm.t.exc("SystemExit");
+fn exit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let c = vm.types.exc("SystemExit");
     Err(crate::types::exceptions::instantiate(&c, args))
 }
 
-fn sys_noop_int(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn noop_int(_vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int(1000))
 }
 
@@ -43,7 +43,7 @@ pub(super) fn load(vm: &mut Vm, _module: &Module) -> PyResult {
     };
     let stdout = stream("sys.stdout");
     let stderr = stream("sys.stderr");
-    let mut items = funcs(&[("exit", sys_exit), ("getrecursionlimit", sys_noop_int), ("setrecursionlimit", sys_noop_int)]);
+    let mut items = funcs(&[("exit", exit), ("getrecursionlimit", noop_int), ("setrecursionlimit", noop_int)]);
     items.push(("stdout", stdout));
     items.push(("stderr", stderr));
     items.push(("argv", Value::list(vec![Value::Str(vm.filename.clone())])));

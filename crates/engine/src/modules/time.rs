@@ -1,5 +1,5 @@
 //! `time`: the program's clock (virtual or real, as the host keeps it), `sleep` that blocks the
-//! whole program, `strftime`.
+//! whole program, `format_time`.
 
 use crate::modules::{funcs, new_module, Module};
 use crate::types::args::{Args, Kwargs, arg, arity, as_f64, as_str};
@@ -7,23 +7,23 @@ use crate::types::value::Value;
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-pub(crate) fn t_time(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+pub(crate) fn time(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(vm.epoch_base + vm.program_clock()))
 }
 
-fn t_monotonic(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn monotonic(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Float(vm.program_clock()))
 }
 
-fn t_time_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn time_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int(((vm.epoch_base + vm.program_clock()) * 1e9) as i64))
 }
 
-fn t_monotonic_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+fn monotonic_ns(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int((vm.program_clock() * 1e9) as i64))
 }
 
-fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 1, "sleep")?;
     let secs = as_f64(vm, &args[0])?;
     if secs < 0.0 {
@@ -32,9 +32,9 @@ fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if vm.nested_depth > 0 {
         // Called from code the engine runs to completion (a key function, a class body...):
         // the loop is blocked just the same; the clock jumps.
-        let until = vm.rt.now + secs;
+        let until = vm.event_loop.now + secs;
         crate::event_loop::recorder::blocked(vm, until, &Rc::from("time.sleep"));
-        vm.rt.now = until;
+        vm.event_loop.now = until;
         crate::event_loop::recorder::unblocked(vm);
         return Ok(Value::None);
     }
@@ -42,10 +42,10 @@ fn t_sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn t_strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let fmt = { let a_ = arg(vm, &args, 0, "strftime")?; as_str(vm, &a_) }?;
     let t = vm.epoch_base + vm.program_clock();
-    Ok(Value::str(&crate::modules::time::strftime(&fmt, t)))
+    Ok(Value::str(&crate::modules::time::format_time(&fmt, t)))
 }
 
 /// Makes the module (see `MODULES`).
@@ -53,22 +53,22 @@ pub(super) fn load(_vm: &mut Vm, _module: &Module) -> PyResult {
     Ok(new_module(
         "time",
         funcs(&[
-            ("time", t_time),
-            ("monotonic", t_monotonic),
-            ("perf_counter", t_monotonic),
-            ("process_time", t_monotonic),
-            ("time_ns", t_time_ns),
-            ("monotonic_ns", t_monotonic_ns),
-            ("perf_counter_ns", t_monotonic_ns),
-            ("sleep", t_sleep),
-            ("strftime", t_strftime),
+            ("time", time),
+            ("monotonic", monotonic),
+            ("perf_counter", monotonic),
+            ("process_time", monotonic),
+            ("time_ns", time_ns),
+            ("monotonic_ns", monotonic_ns),
+            ("perf_counter_ns", monotonic_ns),
+            ("sleep", sleep),
+            ("strftime", strftime),
         ]),
     )
     .0)
 }
 
 /// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-pub fn civil(days: i64) -> (i64, u32, u32) {
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719468;
     let era = z.div_euclid(146097);
     let doe = z.rem_euclid(146097);
@@ -81,9 +81,9 @@ pub fn civil(days: i64) -> (i64, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
-pub fn strftime(fmt: &str, t: f64) -> String {
+pub fn format_time(fmt: &str, t: f64) -> String {
     let secs = t.floor() as i64;
-    let (y, mo, d) = civil(secs.div_euclid(86400));
+    let (y, mo, d) = civil_from_days(secs.div_euclid(86400));
     let sod = secs.rem_euclid(86400);
     let (h, mi, s) = (sod / 3600, (sod % 3600) / 60, sod % 60);
     let mut out = String::new();

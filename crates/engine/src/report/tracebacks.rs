@@ -5,7 +5,7 @@
 //! the result with python3's.
 
 use crate::types::exceptions::{exc_args, format_exception_only, is_instance_of, with_data};
-use crate::types::value::{Obj, TbEntry, Value};
+use crate::types::value::{Obj, TracebackEntry, Value};
 use crate::vm::Vm;
 
 /// Frames shown before a run of identical ones is counted instead (CPython's TB_RECURSIVE_CUTOFF).
@@ -142,7 +142,7 @@ impl Printer {
 
 /// The sub-exceptions of an exception group; `None` for any other exception.
 pub(crate) fn group_members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
-    if !is_instance_of(exc, &vm.t.exc("BaseExceptionGroup")) {
+    if !is_instance_of(exc, &vm.types.exc("BaseExceptionGroup")) {
         return None;
     }
     Some(exc_args(exc).get(1).map(crate::vm::tuple_items).unwrap_or_default())
@@ -152,11 +152,11 @@ pub(crate) fn group_members(vm: &Vm, exc: &Value) -> Option<Vec<Value>> {
 /// source and caret lines. Frames of Awaitlab's own Python (asyncio's internals) are left out:
 /// learners see theirs. `None` when the exception has no traceback at all.
 fn stack_text(vm: &Vm, exc: &Value) -> Option<String> {
-    let entries: Vec<TbEntry> = crate::types::exceptions::traceback(exc);
+    let entries: Vec<TracebackEntry> = crate::types::exceptions::traceback(exc);
     if entries.is_empty() {
         return None;
     }
-    let frames: Vec<&TbEntry> = entries.iter().filter(|e| !e.filename.starts_with('<')).collect();
+    let frames: Vec<&TracebackEntry> = entries.iter().filter(|e| !e.filename.starts_with('<')).collect();
     let mut out = String::new();
     // As CPython: a frame repeating the one before (same file, line and function) is shown
     // three times, then counted.

@@ -5,7 +5,7 @@
 use awaitlab_trace::{Record, RunResult};
 use awaitlab_trace::{Chunk, ErrorSpot, Stream};
 use crate::event_loop::task::StepInput;
-use crate::types::native::{FutState, HandleKind, NativeObj};
+use crate::types::native::{FutureState, HandleKind, NativeObj};
 use crate::types::value::{Obj, Value};
 use crate::vm::{Control, Outcome, Thread, Vm};
 use std::rc::Rc;
@@ -71,13 +71,13 @@ impl Machine {
     }
 
     pub fn now(&self) -> f64 {
-        self.vm.rt.now
+        self.vm.event_loop.now
     }
 
     /// Moves the program clock forward (never back).
     pub fn advance_to(&mut self, t: f64) {
-        if t > self.vm.rt.now {
-            self.vm.rt.now = t;
+        if t > self.vm.event_loop.now {
+            self.vm.event_loop.now = t;
         }
     }
 
@@ -118,7 +118,7 @@ impl Machine {
                     return r;
                 }
                 let answered = self.blocked_http.is_some_and(|id| !self.vm.http.pending.contains_key(&id));
-                if self.vm.rt.now + 1e-12 < until && !self.vm.stop_requested && !answered {
+                if self.vm.event_loop.now + 1e-12 < until && !self.vm.stop_requested && !answered {
                     let wake = self.next_job_wake().map_or(until, |j| j.min(until));
                     return StepResult::Blocked { until: wake };
                 }
@@ -152,7 +152,7 @@ impl Machine {
                                 // completion belongs to its last step).
                                 let ended = crate::event_loop::task::end_step(&mut self.vm, &task, thread, out);
                                 crate::event_loop::recorder::step_end(&mut self.vm, &task);
-                                self.vm.rt.current_task = None;
+                                self.vm.event_loop.current_task = None;
                                 if let Err(exc) = ended {
                                     // KeyboardInterrupt/SystemExit propagate out of the loop.
                                     self.abort_loop(exc);
@@ -192,7 +192,7 @@ impl Machine {
                         Outcome::Returned(_) => self.finish(None),
                         Outcome::Raised(exc) => self.finish(Some(exc)),
                         Outcome::Suspended(_) | Outcome::Yielded(_) => {
-                            let e = self.vm.new_exception(&self.vm.t.exc("RuntimeError"), Some("the main program cannot suspend".into()));
+                            let e = self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("the main program cannot suspend".into()));
                             self.finish(Some(e));
                         }
                     }
@@ -209,17 +209,17 @@ impl Machine {
     fn handle_control(&mut self) {
         match self.vm.control.take() {
             Some(Control::RunLoop { .. }) => {
-                self.vm.rt.running = true;
+                self.vm.event_loop.running = true;
                 self.main_state = MainState::InLoop;
                 self.phase = LoopPhase::Boundary { first: true };
             }
             Some(Control::Block { seconds, reason }) => {
-                let until = self.vm.rt.now + seconds;
+                let until = self.vm.event_loop.now + seconds;
                 crate::event_loop::recorder::blocked(&mut self.vm, until, &reason);
                 self.blocked_until = Some(until);
             }
             Some(Control::BlockHttp { id, timeout, reason }) => {
-                let until = timeout.map_or(f64::INFINITY, |t| self.vm.rt.now + t);
+                let until = timeout.map_or(f64::INFINITY, |t| self.vm.event_loop.now + t);
                 crate::event_loop::recorder::blocked(&mut self.vm, until, &reason);
                 self.blocked_until = Some(until);
                 self.blocked_http = Some(id);
@@ -237,7 +237,7 @@ impl Machine {
         match self.phase {
             LoopPhase::Iterating { ntodo } if ntodo > 0 => {
                 self.phase = LoopPhase::Iterating { ntodo: ntodo - 1 };
-                let Some(handle) = self.vm.rt.ready.pop_front() else {
+                let Some(handle) = self.vm.event_loop.ready.pop_front() else {
                     self.phase = LoopPhase::Boundary { first: false };
                     return None;
                 };
@@ -255,7 +255,7 @@ impl Machine {
                     return Some(r);
                 }
                 let next_job = self.next_job_wake();
-                let rt = &mut self.vm.rt;
+                let rt = &mut self.vm.event_loop;
                 if !first && rt.stopping {
                     rt.stopping = false;
                     rt.running = false;
@@ -343,7 +343,7 @@ impl Machine {
     }
 
     fn next_job_wake(&self) -> Option<f64> {
-        self.vm.rt.jobs.iter().map(|j| j.wake_at).filter(|w| w.is_finite()).reduce(f64::min)
+        self.vm.event_loop.jobs.iter().map(|j| j.wake_at).filter(|w| w.is_finite()).reduce(f64::min)
     }
 
     /// Requests the program made since the last call, for the host to perform.
@@ -356,8 +356,8 @@ impl Machine {
         if self.exit_code.is_some() || !crate::event_loop::http::deliver(&mut self.vm, id, &result) {
             return;
         }
-        let now = self.vm.rt.now;
-        for job in self.vm.rt.jobs.iter_mut().filter(|j| j.waiting_http == Some(id)) {
+        let now = self.vm.event_loop.now;
+        for job in self.vm.event_loop.jobs.iter_mut().filter(|j| j.waiting_http == Some(id)) {
             job.waiting_http = None;
             job.wake_at = now;
         }
@@ -367,13 +367,13 @@ impl Machine {
     /// Runs the executor jobs whose time has come, in submission order, until each finishes or
     /// sleeps. Returns `Some` when the budget ran out mid-job.
     fn run_due_jobs(&mut self, budget: &mut u64) -> Option<StepResult> {
-        let saved_task = self.vm.rt.current_task.take();
+        let saved_task = self.vm.event_loop.current_task.take();
         let saved_stretch = self.vm.stretch_start;
         let result = self.run_due_jobs_inner(budget);
-        self.vm.rt.current_task = saved_task;
+        self.vm.event_loop.current_task = saved_task;
         self.vm.stretch_start = saved_stretch;
-        if self.vm.rt.jobs.is_empty() && !self.vm.rt.executor_idle_waiters.is_empty() {
-            for f in std::mem::take(&mut self.vm.rt.executor_idle_waiters) {
+        if self.vm.event_loop.jobs.is_empty() && !self.vm.event_loop.executor_idle_waiters.is_empty() {
+            for f in std::mem::take(&mut self.vm.event_loop.executor_idle_waiters) {
                 let _ = crate::event_loop::future::set_result(&mut self.vm, &f, Value::None);
             }
         }
@@ -382,9 +382,9 @@ impl Machine {
 
     fn run_due_jobs_inner(&mut self, budget: &mut u64) -> Option<StepResult> {
         loop {
-            let now = self.vm.rt.now;
-            let i = self.vm.rt.jobs.iter().position(|j| j.wake_at <= now)?;
-            let mut job = self.vm.rt.jobs.remove(i);
+            let now = self.vm.event_loop.now;
+            let i = self.vm.event_loop.jobs.iter().position(|j| j.wake_at <= now)?;
+            let mut job = self.vm.event_loop.jobs.remove(i);
             self.vm.stretch_start = self.vm.instructions;
             if let Some(id) = job.waiting_http.take() {
                 crate::event_loop::http::give_up(&mut self.vm, id, crate::event_loop::http::TIMED_OUT);
@@ -398,7 +398,7 @@ impl Machine {
                 let control = self.vm.control.take();
                 if park_job(&mut job, control, now) {
                     job.pending_result = Some(r);
-                    self.vm.rt.jobs.insert(i, job);
+                    self.vm.event_loop.jobs.insert(i, job);
                     continue;
                 }
                 crate::event_loop::executor::finish_job(&mut self.vm, &job, r);
@@ -408,19 +408,19 @@ impl Machine {
             match self.vm.execute(&mut thread, budget) {
                 Outcome::OutOfBudget => {
                     job.thread = Some(thread);
-                    self.vm.rt.jobs.insert(i, job);
+                    self.vm.event_loop.jobs.insert(i, job);
                     return Some(StepResult::Continue);
                 }
                 Outcome::Control => {
                     let control = self.vm.control.take();
                     park_job(&mut job, control, now);
                     job.thread = Some(thread);
-                    self.vm.rt.jobs.insert(i, job);
+                    self.vm.event_loop.jobs.insert(i, job);
                 }
                 Outcome::Returned(v) => crate::event_loop::executor::finish_job(&mut self.vm, &job, Ok(v)),
                 Outcome::Raised(e) => crate::event_loop::executor::finish_job(&mut self.vm, &job, Err(e)),
                 Outcome::Suspended(_) | Outcome::Yielded(_) => {
-                    let e = self.vm.new_exception(&self.vm.t.exc("RuntimeError"), Some("an executor job cannot await".into()));
+                    let e = self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("an executor job cannot await".into()));
                     crate::event_loop::executor::finish_job(&mut self.vm, &job, Err(e));
                 }
             }
@@ -428,13 +428,13 @@ impl Machine {
     }
 
     fn start_step(&mut self, task: Rc<Obj>, input: StepInput) {
-        if crate::event_loop::future::fut_data(&task).borrow().state != FutState::Pending {
+        if crate::event_loop::future::future_data(&task).borrow().state != FutureState::Pending {
             return;
         }
         match crate::event_loop::task::begin_step(&mut self.vm, &task, input) {
             Ok(Some(thread)) => {
                 self.vm.stretch_start = self.vm.instructions;
-                self.vm.rt.current_task = Some(task.clone());
+                self.vm.event_loop.current_task = Some(task.clone());
                 crate::event_loop::recorder::step_start(&mut self.vm, &task);
                 self.active = Some(Active::Task(task, thread));
             }
@@ -480,13 +480,13 @@ impl Machine {
 
     /// CPython's default exception handler: log the error and keep the loop running.
     fn callback_failed(&mut self, handle: &Rc<Obj>, exc: Value) {
-        if crate::types::exceptions::is_instance_of(&exc, &self.vm.t.exc("KeyboardInterrupt"))
-            || crate::types::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit"))
+        if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("KeyboardInterrupt"))
+            || crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit"))
         {
             self.abort_loop(exc);
             return;
         }
-        if self.vm.rt.exception_handler.is_some() {
+        if self.vm.event_loop.exception_handler.is_some() {
             // loop.set_exception_handler(): the program's handler gets Handle._run's context.
             if let Obj::Native(NativeObj::Handle(h)) = &**handle {
                 let cb = crate::event_loop::repr::callback_repr(&mut self.vm, &h.callback, &h.args);
@@ -515,15 +515,15 @@ impl Machine {
             let key = self.vm.key(Value::str(k))?;
             map.insert(key, v.clone());
         }
-        let event_loop = self.vm.rt.loop_value.clone().unwrap_or(Value::None);
+        let event_loop = self.vm.event_loop.loop_value.clone().unwrap_or(Value::None);
         let call = self.vm.get_attr(&event_loop, "_handle_callback_error")?;
         self.vm.call(call, vec![Value::dict(map)], vec![])
     }
 
     /// The handler raised SystemExit or KeyboardInterrupt: as from the callback itself.
     fn callback_failed_in_handler(&mut self, exc: Value) {
-        if crate::types::exceptions::is_instance_of(&exc, &self.vm.t.exc("KeyboardInterrupt"))
-            || crate::types::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit"))
+        if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("KeyboardInterrupt"))
+            || crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit"))
         {
             self.abort_loop(exc);
             return;
@@ -534,8 +534,8 @@ impl Machine {
 
     /// KeyboardInterrupt or SystemExit inside the loop: the loop stops and the main program sees it.
     fn abort_loop(&mut self, exc: Value) {
-        self.vm.rt.running = false;
-        self.vm.rt.stopping = false;
+        self.vm.event_loop.running = false;
+        self.vm.event_loop.stopping = false;
         self.active = None;
         self.main_state = MainState::Runnable;
         self.phase = LoopPhase::Boundary { first: true };
@@ -551,7 +551,7 @@ impl Machine {
         crate::event_loop::recorder::finished(&mut self.vm, "deadlock");
         self.exit_code = Some(1);
         self.main_state = MainState::Done;
-        self.vm.rt.running = false;
+        self.vm.event_loop.running = false;
     }
 
     /// The innermost frame of the program's own file that the exception passed through. For an
@@ -578,7 +578,7 @@ impl Machine {
     fn finish(&mut self, exc: Option<Value>) {
         let mut code = 0;
         if let Some(exc) = exc {
-            if crate::types::exceptions::is_instance_of(&exc, &self.vm.t.exc("SystemExit")) {
+            if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit")) {
                 let args = crate::types::exceptions::exc_args(&exc);
                 code = match args.first() {
                     None | Some(Value::None) => 0,
@@ -607,9 +607,9 @@ impl Machine {
                 drop(cleared);
             }
         }
-        self.vm.rt.ready.clear();
-        self.vm.rt.timers.clear();
-        self.vm.rt.jobs.clear();
+        self.vm.event_loop.ready.clear();
+        self.vm.event_loop.timers.clear();
+        self.vm.event_loop.jobs.clear();
         self.vm.http.pending.clear();
         self.vm.http.in_flight = 0;
         self.vm.run_finalizers(None);
@@ -630,14 +630,14 @@ impl Drop for Machine {
         crate::vm::finalize::discard();
         self.main = Thread::default();
         self.active = None;
-        self.vm.rt.ready.clear();
-        self.vm.rt.timers.clear();
-        self.vm.rt.jobs.clear();
-        self.vm.rt.current_task = None;
-        self.vm.rt.loop_value = None;
+        self.vm.event_loop.ready.clear();
+        self.vm.event_loop.timers.clear();
+        self.vm.event_loop.jobs.clear();
+        self.vm.event_loop.current_task = None;
+        self.vm.event_loop.loop_value = None;
         self.vm.http.pending.clear();
         // A task left pending and the future it waits for point at each other (callbacks, waiter).
-        let tasks: Vec<Rc<Obj>> = self.vm.rt.tasks.drain(..).filter_map(|w| w.upgrade()).collect();
+        let tasks: Vec<Rc<Obj>> = self.vm.event_loop.tasks.drain(..).filter_map(|w| w.upgrade()).collect();
         for task in &tasks {
             if let Obj::Native(NativeObj::Future(f)) = &**task {
                 let (callbacks, waiter, thread) = {
@@ -671,7 +671,7 @@ impl Drop for Machine {
         }
         // Every class's MRO starts with the class itself: a cycle per class, builtin ones included
         // (each run makes its own types).
-        let mut classes: Vec<Rc<Obj>> = self.vm.t.all();
+        let mut classes: Vec<Rc<Obj>> = self.vm.types.all();
         classes.extend(self.vm.builtins.borrow_mut().drain(..).filter_map(|(_, v)| match v {
             Value::Obj(o) if matches!(&*o, Obj::Class(_)) => Some(o),
             _ => None,
@@ -727,7 +727,7 @@ fn handle_cancelled(h: &Rc<Obj>) -> bool {
 impl Machine {
     /// The output so far.
     pub fn chunks(&self) -> &[Chunk] {
-        &self.vm.out.chunks
+        &self.vm.output.chunks
     }
 
     /// The trace so far.
@@ -746,10 +746,10 @@ impl Machine {
     }
 
     pub fn into_result(mut self) -> RunResult {
-        let duration = self.vm.rt.now;
+        let duration = self.vm.event_loop.now;
         RunResult {
             exit_code: self.exit_code.unwrap_or(0),
-            chunks: std::mem::take(&mut self.vm.out.chunks),
+            chunks: std::mem::take(&mut self.vm.output.chunks),
             trace: std::mem::take(&mut self.vm.trace.records),
             duration,
             instructions: self.vm.instructions,

@@ -43,10 +43,10 @@ impl Default for RunConfig {
 }
 
 fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
-    let t = crate::types::class::make_types();
+    let types = crate::types::class::make_types();
     let mut vm = crate::vm::Vm {
         builtins: Rc::new(RefCell::new(Namespace::default())),
-        t,
+        types,
         modules: Default::default(),
         null: Value::obj(Obj::Native(crate::types::native::NativeObj::Null)),
         control: None,
@@ -60,8 +60,8 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         stop_requested: false,
         filename: Rc::from(config.filename.as_str()),
         source_lines: source.lines().map(String::from).collect(),
-        out: Default::default(),
-        rt: Default::default(),
+        output: Default::default(),
+        event_loop: Default::default(),
         next_id: 0,
         nested_depth: 0,
         interned: Default::default(),
@@ -74,6 +74,7 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         import_module: crate::modules::import,
     };
     crate::builtins::register_builtins(&mut vm);
+    crate::types::register_methods(&mut vm);
     crate::types::exception_groups::register(&mut vm);
     crate::modules::asyncio::register_classes(&mut vm);
     vm

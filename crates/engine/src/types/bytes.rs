@@ -57,13 +57,13 @@ fn this_bytes(vm: &mut Vm, args: &Args) -> PyResult<Vec<u8>> {
     }
 }
 
-fn by_via_str(vm: &mut Vm, args: Args, kwargs: Kwargs, method: &str) -> PyResult {
+fn via_str(vm: &mut Vm, args: Args, kwargs: Kwargs, method: &str) -> PyResult {
     let this = this_bytes(vm, &args)?;
     let mut call_args = vec![latin1(&this)];
     for a in &args[1..] {
         call_args.push(bytes_arg(vm, a)?);
     }
-    let f = vm.get_attr(&Value::Obj(vm.t.str.clone()), method)?;
+    let f = vm.get_attr(&Value::Obj(vm.types.str.clone()), method)?;
     let r = vm.call(f, call_args, kwargs)?;
     Ok(latin1_bytes(r))
 }
@@ -71,21 +71,21 @@ fn by_via_str(vm: &mut Vm, args: Args, kwargs: Kwargs, method: &str) -> PyResult
 macro_rules! bytes_via_str {
     ($($name:ident => $method:literal),* $(,)?) => {
         $(fn $name(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-            by_via_str(vm, args, kwargs, $method)
+            via_str(vm, args, kwargs, $method)
         })*
     };
 }
 
 bytes_via_str!(
-    by_split => "split", by_rsplit => "rsplit", by_strip => "strip", by_lstrip => "lstrip", by_rstrip => "rstrip",
-    by_replace => "replace", by_startswith => "startswith", by_endswith => "endswith", by_find => "find",
-    by_rfind => "rfind", by_index => "index", by_rindex => "rindex", by_count => "count", by_join => "join",
-    by_partition => "partition", by_rpartition => "rpartition", by_splitlines => "splitlines", by_center => "center",
-    by_ljust => "ljust", by_rjust => "rjust", by_zfill => "zfill",
+    split => "split", rsplit => "rsplit", strip => "strip", lstrip => "lstrip", rstrip => "rstrip",
+    replace => "replace", startswith => "startswith", endswith => "endswith", find => "find",
+    rfind => "rfind", index => "index", rindex => "rindex", count => "count", join => "join",
+    partition => "partition", rpartition => "rpartition", splitlines => "splitlines", center => "center",
+    ljust => "ljust", rjust => "rjust", zfill => "zfill",
 );
 
 /// The case methods and tests of bytes see ASCII letters only.
-fn by_ascii(vm: &mut Vm, args: Args, kind: &str) -> PyResult {
+fn ascii_case(vm: &mut Vm, args: Args, kind: &str) -> PyResult {
     let b = this_bytes(vm, &args)?;
     let all = |f: fn(&u8) -> bool| Value::Bool(!b.is_empty() && b.iter().all(f));
     Ok(match kind {
@@ -100,39 +100,39 @@ fn by_ascii(vm: &mut Vm, args: Args, kind: &str) -> PyResult {
     })
 }
 
-pub(crate) fn by_upper(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "upper")
+pub(crate) fn upper(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "upper")
 }
 
-pub(crate) fn by_lower(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "lower")
+pub(crate) fn lower(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "lower")
 }
 
-pub(crate) fn by_isdigit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "isdigit")
+pub(crate) fn isdigit(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "isdigit")
 }
 
-pub(crate) fn by_isalpha(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "isalpha")
+pub(crate) fn isalpha(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "isalpha")
 }
 
-pub(crate) fn by_isalnum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "isalnum")
+pub(crate) fn isalnum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "isalnum")
 }
 
-pub(crate) fn by_isspace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "isspace")
+pub(crate) fn isspace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "isspace")
 }
 
-pub(crate) fn by_isupper(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "isupper")
+pub(crate) fn isupper(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "isupper")
 }
 
-pub(crate) fn by_islower(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    by_ascii(vm, args, "islower")
+pub(crate) fn islower(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    ascii_case(vm, args, "islower")
 }
 
-pub(crate) fn by_hex(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn hex(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let b = this_bytes(vm, &args)?;
     let sep = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "sep")) {
         Some(Value::Str(s)) => s.to_string(),
@@ -146,7 +146,7 @@ pub(crate) fn by_hex(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
 }
 
 /// bytes.fromhex: pairs of hex digits, spaces between pairs allowed.
-pub(crate) fn by_fromhex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn fromhex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = match args.last() {
         Some(Value::Str(s)) => s.clone(),
         _ => return vm.type_error("fromhex() argument must be str"),
@@ -172,7 +172,7 @@ pub(crate) fn by_fromhex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Bytes(out)))
 }
 
-pub(crate) fn by_decode(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn decode(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     match args.first() {
         Some(Value::Obj(o)) => match &**o {
             Obj::Bytes(b) => match std::str::from_utf8(b) {
@@ -189,41 +189,41 @@ pub(crate) fn by_decode(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     for (n, f) in [
-        ("decode", by_decode as NativeFn),
-        ("hex", by_hex),
-        ("fromhex", by_fromhex),
-        ("split", by_split),
-        ("rsplit", by_rsplit),
-        ("strip", by_strip),
-        ("lstrip", by_lstrip),
-        ("rstrip", by_rstrip),
-        ("replace", by_replace),
-        ("startswith", by_startswith),
-        ("endswith", by_endswith),
-        ("find", by_find),
-        ("rfind", by_rfind),
-        ("index", by_index),
-        ("rindex", by_rindex),
-        ("count", by_count),
-        ("join", by_join),
-        ("partition", by_partition),
-        ("rpartition", by_rpartition),
-        ("splitlines", by_splitlines),
-        ("center", by_center),
-        ("ljust", by_ljust),
-        ("rjust", by_rjust),
-        ("zfill", by_zfill),
-        ("upper", by_upper),
-        ("lower", by_lower),
-        ("isdigit", by_isdigit),
-        ("isalpha", by_isalpha),
-        ("isalnum", by_isalnum),
-        ("isspace", by_isspace),
-        ("isupper", by_isupper),
-        ("islower", by_islower),
+        ("decode", decode as NativeFn),
+        ("hex", hex),
+        ("fromhex", fromhex),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("join", join),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("splitlines", splitlines),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("upper", upper),
+        ("lower", lower),
+        ("isdigit", isdigit),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
     ] {
-        set_method(&t.bytes, n, f);
+        set_method(&types.bytes, n, f);
     }
 }

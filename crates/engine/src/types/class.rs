@@ -43,7 +43,7 @@ pub struct Types {
     pub task: Rc<Obj>,
     pub handle: Rc<Obj>,
     pub timer_handle: Rc<Obj>,
-    pub event_loop: Rc<Obj>,
+    pub event_loop_class: Rc<Obj>,
     pub ellipsis: Rc<Obj>,
     pub exceptions: HashMap<&'static str, Rc<Obj>>,
     pub not_implemented: Value,
@@ -59,7 +59,7 @@ impl Types {
             self.method.clone(), self.module.clone(), self.coroutine.clone(), self.generator.clone(), self.async_generator.clone(),
             self.iterator.clone(), self.property.clone(), self.staticmethod.clone(), self.classmethod.clone(), self.super_.clone(),
             self.deque.clone(), self.future.clone(), self.task.clone(), self.handle.clone(), self.timer_handle.clone(),
-            self.event_loop.clone(), self.ellipsis.clone(),
+            self.event_loop_class.clone(), self.ellipsis.clone(),
         ];
         v.extend(self.exceptions.values().cloned());
         v
@@ -197,7 +197,7 @@ pub fn make_types() -> Types {
         task: new_class("Task", vec![object.clone()], Some(BuiltinType::Task), "asyncio"),
         handle: new_class("Handle", vec![object.clone()], Some(BuiltinType::Handle), "asyncio"),
         timer_handle: new_class("TimerHandle", vec![object.clone()], Some(BuiltinType::Handle), "asyncio"),
-        event_loop: new_class("_UnixSelectorEventLoop", vec![object.clone()], Some(BuiltinType::Loop), "asyncio"),
+        event_loop_class: new_class("_UnixSelectorEventLoop", vec![object.clone()], Some(BuiltinType::Loop), "asyncio"),
         ellipsis: mk("ellipsis", BuiltinType::Native),
         not_implemented: Value::obj(Obj::Native(NativeObj::Sentinel("NotImplemented"))),
         int,
@@ -230,7 +230,7 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         }
     }
     if base_classes.is_empty() {
-        base_classes.push(vm.t.object.clone());
+        base_classes.push(vm.types.object.clone());
     }
     let Value::Obj(bo) = &body else { unreachable!() };
     let Obj::Function(func) = &**bo else { unreachable!() };
@@ -284,7 +284,7 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
 }
 
 pub fn is_exception_class(vm: &Vm, class: &Rc<Obj>) -> bool {
-    is_subclass(class, &vm.t.exc("BaseException"))
+    is_subclass(class, &vm.types.exc("BaseException"))
 }
 
 pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
@@ -354,7 +354,7 @@ pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs
     Ok(inst)
 }
 
-pub(crate) fn m_property_setter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn property_setter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "setter")?;
     match &args[0] {
         Value::Obj(o) => match &**o {
@@ -363,4 +363,9 @@ pub(crate) fn m_property_setter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult 
         },
         _ => vm.type_error("setter needs a property"),
     }
+}
+
+/// Puts `property.setter` into its class.
+pub(crate) fn register(types: &Types) {
+    set_method(&types.property, "setter", property_setter);
 }

@@ -204,13 +204,13 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                 if errors.is_empty() {
                     return vm.err("ValueError", "second argument (exceptions) must be a non-empty sequence");
                 }
-                let base = vm.t.exc("BaseException");
+                let base = vm.types.exc("BaseException");
                 if let Some(i) = errors.iter().position(|e| !crate::types::exceptions::is_instance_of(e, &base)) {
                     return vm.err("ValueError", format!("Item {i} of second argument (exceptions) is not an exception"));
                 }
-                let exception = vm.t.exc("Exception");
+                let exception = vm.types.exc("Exception");
                 let all_exceptions = errors.iter().all(|e| crate::types::exceptions::is_instance_of(e, &exception));
-                let class = if &*name == "BaseExceptionGroup" && all_exceptions { vm.t.exc("ExceptionGroup") } else { class.clone() };
+                let class = if &*name == "BaseExceptionGroup" && all_exceptions { vm.types.exc("ExceptionGroup") } else { class.clone() };
                 if &*name == "ExceptionGroup" && !all_exceptions {
                     return vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup");
                 }

@@ -26,7 +26,7 @@ fn with_deque<R>(v: &Value, f: impl FnOnce(&mut std::collections::VecDeque<Value
     }
 }
 
-pub(crate) fn dq_append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, max) = this_deque(vm, &args)?;
     let x = arg(vm, &args, 1, "append")?;
     with_deque(&d, |q| {
@@ -38,7 +38,7 @@ pub(crate) fn dq_append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn dq_appendleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn appendleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, max) = this_deque(vm, &args)?;
     let x = arg(vm, &args, 1, "appendleft")?;
     with_deque(&d, |q| {
@@ -50,7 +50,7 @@ pub(crate) fn dq_appendleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn dq_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     match with_deque(&d, |q| q.pop_back()) {
         Some(v) => Ok(v),
@@ -58,7 +58,7 @@ pub(crate) fn dq_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn dq_popleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn popleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     match with_deque(&d, |q| q.pop_front()) {
         Some(v) => Ok(v),
@@ -66,7 +66,7 @@ pub(crate) fn dq_popleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn dq_extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, max) = this_deque(vm, &args)?;
     let items = { let a_ = arg(vm, &args, 1, "extend")?; vm.collect_iter(&a_) }?;
     with_deque(&d, |q| {
@@ -80,13 +80,13 @@ pub(crate) fn dq_extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn dq_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     with_deque(&d, |q| q.clear());
     Ok(Value::None)
 }
 
-pub(crate) fn dq_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     let x = arg(vm, &args, 1, "remove")?;
     // Identity first (asyncio removes the very future it appended) without copying the deque.
@@ -104,7 +104,7 @@ pub(crate) fn dq_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     vm.err("ValueError", "deque.remove(x): x not in deque")
 }
 
-pub(crate) fn dq_rotate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn rotate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, _) = this_deque(vm, &args)?;
     let n = match args.get(1) {
         Some(n) => as_int(vm, n)?,
@@ -122,17 +122,17 @@ pub(crate) fn dq_rotate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     for (n, f) in [
-        ("append", dq_append as NativeFn),
-        ("appendleft", dq_appendleft),
-        ("pop", dq_pop),
-        ("popleft", dq_popleft),
-        ("extend", dq_extend),
-        ("clear", dq_clear),
-        ("remove", dq_remove),
-        ("rotate", dq_rotate),
+        ("append", append as NativeFn),
+        ("appendleft", appendleft),
+        ("pop", pop),
+        ("popleft", popleft),
+        ("extend", extend),
+        ("clear", clear),
+        ("remove", remove),
+        ("rotate", rotate),
     ] {
-        set_method(&t.deque, n, f);
+        set_method(&types.deque, n, f);
     }
 }

@@ -51,7 +51,7 @@ pub fn dict_update_from(vm: &mut Vm, target: &Value, src: &Value) -> PyResult<()
     Ok(())
 }
 
-pub fn dict_keys(d: &Value) -> Vec<Value> {
+pub fn keys_of(d: &Value) -> Vec<Value> {
     match d {
         Value::Obj(o) => match &**o {
             Obj::Dict(m) => m.borrow().keys().map(|k| k.value.clone()).collect(),
@@ -62,7 +62,7 @@ pub fn dict_keys(d: &Value) -> Vec<Value> {
     }
 }
 
-pub fn dict_values(d: &Value) -> Vec<Value> {
+pub fn values_of(d: &Value) -> Vec<Value> {
     match d {
         Value::Obj(o) => match &**o {
             Obj::Dict(m) => m.borrow().values().cloned().collect(),
@@ -72,7 +72,7 @@ pub fn dict_values(d: &Value) -> Vec<Value> {
     }
 }
 
-pub fn dict_items(d: &Value) -> Vec<Value> {
+pub fn items_of(d: &Value) -> Vec<Value> {
     match d {
         Value::Obj(o) => match &**o {
             Obj::Dict(m) => m.borrow().iter().map(|(k, v)| Value::tuple(vec![k.value.clone(), v.clone()])).collect(),
@@ -99,7 +99,7 @@ fn this_dict(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-pub(crate) fn d_get(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn get(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     arity(vm, &args, 2, 3, "get")?;
     let k = vm.key(args[1].clone())?;
@@ -107,25 +107,25 @@ pub(crate) fn d_get(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
 
-fn d_view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult {
+fn view(vm: &mut Vm, args: &Args, kind: u8) -> PyResult {
     let d = this_dict(vm, args)?;
     let Value::Obj(o) = d else { unreachable!() };
     Ok(Value::obj(Obj::Native(NativeObj::DictView(kind, o))))
 }
 
-pub(crate) fn d_keys(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    d_view(vm, &args, 0)
+pub(crate) fn keys(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    view(vm, &args, 0)
 }
 
-pub(crate) fn d_values(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    d_view(vm, &args, 1)
+pub(crate) fn values(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    view(vm, &args, 1)
 }
 
-pub(crate) fn d_items(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    d_view(vm, &args, 2)
+pub(crate) fn items(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    view(vm, &args, 2)
 }
 
-pub(crate) fn d_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     arity(vm, &args, 2, 3, "pop")?;
     let k = vm.key(args[1].clone())?;
@@ -134,13 +134,13 @@ pub(crate) fn d_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         (Some(v), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
         (None, None) => {
-            let c = vm.t.exc("KeyError");
+            let c = vm.types.exc("KeyError");
             Err(crate::types::exceptions::instantiate(&c, vec![args[1].clone()]))
         }
     }
 }
 
-pub(crate) fn d_popitem(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn popitem(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     let last = dict_of(&d).unwrap().borrow_mut().pop();
     match last {
@@ -149,7 +149,7 @@ pub(crate) fn d_popitem(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn d_setdefault(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn setdefault(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     let a_ = arg(vm, &args, 1, "setdefault")?;
     let k = vm.key(a_)?;
@@ -165,7 +165,7 @@ pub(crate) fn d_setdefault(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     })
 }
 
-pub(crate) fn d_update(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn update(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     if let Some(src) = args.get(1) {
         dict_update_from(vm, &d, src)?;
@@ -177,19 +177,19 @@ pub(crate) fn d_update(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn d_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     dict_of(&d).unwrap().borrow_mut().clear();
     Ok(Value::None)
 }
 
-pub(crate) fn d_copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     let m = dict_of(&d).unwrap().borrow().clone();
     Ok(Value::dict(m))
 }
 
-pub(crate) fn d_fromkeys(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn fromkeys(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let keys = { let a_ = arg(vm, &args, 1, "fromkeys")?; vm.collect_iter(&a_) }?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
     let mut m = DictMap::default();
@@ -221,23 +221,23 @@ pub fn get_view_iter(vm: &mut Vm, v: &Value) -> PyResult {
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     for (n, f) in [
-        ("get", d_get as NativeFn),
-        ("keys", d_keys),
-        ("values", d_values),
-        ("items", d_items),
-        ("pop", d_pop),
-        ("popitem", d_popitem),
-        ("setdefault", d_setdefault),
-        ("update", d_update),
-        ("clear", d_clear),
-        ("copy", d_copy),
-        ("fromkeys", d_fromkeys),
+        ("get", get as NativeFn),
+        ("keys", keys),
+        ("values", values),
+        ("items", items),
+        ("pop", pop),
+        ("popitem", popitem),
+        ("setdefault", setdefault),
+        ("update", update),
+        ("clear", clear),
+        ("copy", copy),
+        ("fromkeys", fromkeys),
     ] {
-        set_method(&t.dict, n, f);
+        set_method(&types.dict, n, f);
     }
-    if let Obj::Class(c) = &*t.dict {
+    if let Obj::Class(c) = &*types.dict {
         let fk = c.dict.borrow().get("fromkeys").cloned().unwrap();
         c.dict.borrow_mut().insert(Rc::from("fromkeys"), Value::obj(Obj::ClassMethod(fk)));
     }

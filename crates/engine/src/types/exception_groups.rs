@@ -4,11 +4,11 @@
 
 use crate::types::args::{Args, Kwargs};
 use crate::types::exceptions::{exc_args, is_instance_of, with_data};
-use crate::types::value::{ExcData, Obj, Value};
+use crate::types::value::{ExceptionData, Obj, Value};
 use crate::vm::{PyResult, Vm, tuple_items};
 
 fn is_group(vm: &Vm, v: &Value) -> bool {
-    is_instance_of(v, &vm.t.exc("BaseExceptionGroup"))
+    is_instance_of(v, &vm.types.exc("BaseExceptionGroup"))
 }
 
 /// The group's sub-exceptions (its `exceptions` tuple).
@@ -25,7 +25,7 @@ enum Condition {
 }
 
 fn condition(vm: &mut Vm, v: Value) -> PyResult<Condition> {
-    let is_exc_type = |vm: &Vm, t: &Value| matches!(t, Value::Obj(o) if matches!(&**o, Obj::Class(_)) && crate::types::class::is_subclass(o, &vm.t.exc("BaseException")));
+    let is_exc_type = |vm: &Vm, t: &Value| matches!(t, Value::Obj(o) if matches!(&**o, Obj::Class(_)) && crate::types::class::is_subclass(o, &vm.types.exc("BaseException")));
     let all_types = match &v {
         Value::Obj(o) if matches!(&**o, Obj::Tuple(_)) => tuple_items(&v).iter().all(|t| is_exc_type(vm, t)),
         t => is_exc_type(vm, t),
@@ -128,20 +128,20 @@ pub fn eg_subgroup(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub fn eg_derive(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     crate::types::args::arity(vm, &args, 2, 2, "derive")?;
     let message = exc_args(&args[0]).first().cloned().unwrap_or(Value::None);
-    let base = Value::Obj(vm.t.exc("BaseExceptionGroup"));
+    let base = Value::Obj(vm.types.exc("BaseExceptionGroup"));
     vm.call(base, vec![message, args[1].clone()], vec![])
 }
 
 /// `except* T`: (match, rest) of the exception being handled. A naked exception that matches is
 /// wrapped in a group of its own; one that does not stays the rest as it is.
 pub fn eg_match(vm: &mut Vm, exc: &Value, typ: &Value) -> PyResult<(Value, Value)> {
-    let group_type = vm.t.exc("BaseExceptionGroup");
+    let group_type = vm.types.exc("BaseExceptionGroup");
     let types = match typ {
         Value::Obj(o) if matches!(&**o, Obj::Tuple(_)) => tuple_items(typ),
         t => vec![t.clone()],
     };
     for t in &types {
-        let ok = matches!(t, Value::Obj(o) if matches!(&**o, Obj::Class(_)) && crate::types::class::is_subclass(o, &vm.t.exc("BaseException")));
+        let ok = matches!(t, Value::Obj(o) if matches!(&**o, Obj::Class(_)) && crate::types::class::is_subclass(o, &vm.types.exc("BaseException")));
         if !ok {
             return vm.type_error("catching classes that do not inherit from BaseException is not allowed");
         }
@@ -179,7 +179,7 @@ fn same_metadata(vm: &Vm, e: &Value, orig: &Value) -> bool {
     };
     let _ = vm;
     let (Some(a), Some(b)) = (with_data(e, |d| d.clone()), with_data(orig, |d| d.clone())) else { return false };
-    let tb = |d: &ExcData| d.traceback.iter().map(|t| (t.filename.clone(), t.line, t.col)).collect::<Vec<_>>();
+    let tb = |d: &ExceptionData| d.traceback.iter().map(|t| (t.filename.clone(), t.line, t.col)).collect::<Vec<_>>();
     let notes_same = match (crate::types::exceptions::notes(e), crate::types::exceptions::notes(orig)) {
         (None, None) => true,
         (Some(x), Some(y)) => x.is(&y),
@@ -229,12 +229,12 @@ pub fn prep_reraise_star(vm: &mut Vm, orig: &Value, excs: Vec<Value>) -> PyResul
     if raised.len() == 1 {
         return Ok(raised.pop().unwrap());
     }
-    let base = Value::Obj(vm.t.exc("BaseExceptionGroup"));
+    let base = Value::Obj(vm.types.exc("BaseExceptionGroup"));
     vm.call(base, vec![Value::str(""), Value::list(raised)], vec![])
 }
 
 pub fn register(vm: &mut Vm) {
-    let group = vm.t.exc("BaseExceptionGroup");
+    let group = vm.types.exc("BaseExceptionGroup");
     crate::types::class::set_method(&group, "split", eg_split);
     crate::types::class::set_method(&group, "subgroup", eg_subgroup);
     crate::types::class::set_method(&group, "derive", eg_derive);

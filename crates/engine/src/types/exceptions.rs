@@ -2,7 +2,7 @@
 
 use crate::types::class::{set_method, Types};
 use crate::types::args::{Args, Kwargs, arity};
-use crate::types::value::{ExcData, Instance, Namespace, Obj, TbEntry, Value};
+use crate::types::value::{ExceptionData, Instance, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -130,7 +130,7 @@ pub fn set_notes(v: &Value, notes: Value) {
     }
 }
 
-pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Option<R> {
+pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExceptionData) -> R) -> Option<R> {
     if let Value::Obj(o) = v {
         if let Obj::Instance(i) = &**o {
             if let Some(d) = i.exc.borrow_mut().as_mut() {
@@ -143,7 +143,7 @@ pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExcData) -> R) -> Opti
 
 /// Adds the frame an exception is passing through. Entries are stored innermost first (an O(1)
 /// push, like CPython's linked tb objects); `traceback()` returns them outermost first.
-pub fn push_traceback(exc: &Value, entry: TbEntry) {
+pub fn push_traceback(exc: &Value, entry: TracebackEntry) {
     with_data(exc, |d| {
         // One exception re-raised through a huge tree of awaiting tasks: keep memory bounded.
         if d.traceback.len() < 100_000 {
@@ -152,7 +152,7 @@ pub fn push_traceback(exc: &Value, entry: TbEntry) {
     });
 }
 
-pub fn traceback(exc: &Value) -> Vec<TbEntry> {
+pub fn traceback(exc: &Value) -> Vec<TracebackEntry> {
     with_data(exc, |d| d.traceback.iter().rev().cloned().collect()).unwrap_or_default()
 }
 
@@ -177,12 +177,12 @@ pub fn set_cause(exc: &Value, cause: Option<Value>, suppress: bool) {
 
 pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
     let args = exc_args(v);
-    if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) && args.len() == 2 {
+    if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) && args.len() == 2 {
         let n = crate::vm::tuple_items(&args[1]).len();
         let msg = vm.to_str(&args[0])?;
         return Ok(Rc::from(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
     }
-    let is_key_error = is_instance_of(v, &vm.t.exc("KeyError"));
+    let is_key_error = is_instance_of(v, &vm.types.exc("KeyError"));
     match args.len() {
         0 => Ok(Rc::from("")),
         1 if is_key_error => vm.repr(&args[0]),
@@ -198,11 +198,11 @@ pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
         "__context__" => Some(data.context.unwrap_or(Value::None)),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
-        "exceptions" if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) => {
+        "exceptions" if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) => {
             Some(Value::tuple(exc_args(v).get(1).map(crate::vm::tuple_items).unwrap_or_default()))
         }
-        "message" if is_instance_of(v, &vm.t.exc("BaseExceptionGroup")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
-        "value" if is_instance_of(v, &vm.t.exc("StopIteration")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
+        "message" if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
+        "value" if is_instance_of(v, &vm.types.exc("StopIteration")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
         _ => None,
     })
 }
@@ -241,7 +241,7 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
     }
 }
 
-pub(crate) fn exc_init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     if let Value::Obj(o) = &args[0] {
         if let Obj::Instance(i) = &**o {
@@ -251,11 +251,11 @@ pub(crate) fn exc_init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn exc_with_traceback(_vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn with_traceback(_vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(args[0].clone())
 }
 
-pub(crate) fn exc_add_note(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn add_note(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "add_note")?;
     if !matches!(args[1], Value::Str(_)) {
         let t = vm.type_name(&args[1]);
@@ -274,9 +274,9 @@ pub(crate) fn exc_add_note(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
-    let base = t.exc("BaseException");
-    set_method(&base, "__init__", exc_init);
-    set_method(&base, "with_traceback", exc_with_traceback);
-    set_method(&base, "add_note", exc_add_note);
+pub(crate) fn register(types: &Types) {
+    let base = types.exc("BaseException");
+    set_method(&base, "__init__", init);
+    set_method(&base, "with_traceback", with_traceback);
+    set_method(&base, "add_note", add_note);
 }

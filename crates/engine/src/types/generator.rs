@@ -15,11 +15,11 @@ fn this_gen(vm: &mut Vm, args: &Args) -> PyResult<Rc<Obj>> {
     }
 }
 
-pub(crate) fn coro_await(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn coroutine_await(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arg(vm, &args, 0, "__await__")
 }
 
-pub(crate) fn g_send(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn send(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     let v = args.get(1).cloned().unwrap_or(Value::None);
     if let Obj::Gen(gen) = &*g {
@@ -30,13 +30,13 @@ pub(crate) fn g_send(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     match vm.resume_generator_sync(&g, v, None)? {
         Ok(y) => Ok(y),
         Err(ret) => {
-            let c = vm.t.exc("StopIteration");
+            let c = vm.types.exc("StopIteration");
             Err(crate::types::exceptions::instantiate(&c, if ret.is_none() { vec![] } else { vec![ret] }))
         }
     }
 }
 
-pub(crate) fn g_throw(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn throw(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     let exc = arg(vm, &args, 1, "throw")?;
     let exc = match &exc {
@@ -46,13 +46,13 @@ pub(crate) fn g_throw(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     match vm.resume_generator_sync(&g, Value::None, Some(exc))? {
         Ok(y) => Ok(y),
         Err(ret) => {
-            let c = vm.t.exc("StopIteration");
+            let c = vm.types.exc("StopIteration");
             Err(crate::types::exceptions::instantiate(&c, if ret.is_none() { vec![] } else { vec![ret] }))
         }
     }
 }
 
-pub(crate) fn g_close(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn close(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     let Obj::Gen(gen) = &*g else { unreachable!() };
     match gen.state.get() {
@@ -63,7 +63,7 @@ pub(crate) fn g_close(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
             Ok(Value::None)
         }
         GenState::Suspended => {
-            let c = vm.t.exc("GeneratorExit");
+            let c = vm.types.exc("GeneratorExit");
             let exc = crate::types::exceptions::instantiate(&c, vec![]);
             match vm.resume_generator_sync(&g, Value::None, Some(exc)) {
                 Ok(Ok(_)) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
@@ -76,14 +76,14 @@ pub(crate) fn g_close(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn ag_anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn anext(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     Ok(Value::obj(Obj::Native(NativeObj::Anext(Value::Obj(g)))))
 }
 
 /// `agen.athrow(exc)`: awaiting it raises `exc` at the generator's `yield`, as `__anext__`
 /// resumes it there; the await gives what the generator yields next.
-pub(crate) fn ag_athrow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn athrow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     let exc = arg(vm, &args, 1, "athrow")?;
     let exc = match &exc {
@@ -98,34 +98,34 @@ pub(crate) fn ag_athrow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// `agen.aclose()`: awaiting it throws GeneratorExit in, so its `finally` blocks run.
-pub(crate) fn ag_aclose(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn aclose(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let g = this_gen(vm, &args)?;
     Ok(Value::obj(Obj::Native(NativeObj::Aclose(Value::Obj(g)))))
 }
 
-pub(crate) fn ag_aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn aiter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let _ = vm;
     Ok(args[0].clone())
 }
 
 /// `generator.__next__`: as `next(gen)` (and, as before, `next(gen, default)` with an argument).
-fn b_next_method(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+fn next(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 1, 2, "next")?;
     vm.next_or_default(&args[0], args.get(1))
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
-    for class in [&t.generator, &t.coroutine] {
-        set_method(class, "send", g_send);
-        set_method(class, "throw", g_throw);
-        set_method(class, "close", g_close);
+pub(crate) fn register(types: &Types) {
+    for class in [&types.generator, &types.coroutine] {
+        set_method(class, "send", send);
+        set_method(class, "throw", throw);
+        set_method(class, "close", close);
     }
-    set_method(&t.generator, "__next__", b_next_method);
+    set_method(&types.generator, "__next__", next);
     // CPython returns a wrapper iterating the coroutine; awaiting the coroutine itself is the same.
-    set_method(&t.coroutine, "__await__", coro_await);
-    set_method(&t.async_generator, "__anext__", ag_anext);
-    set_method(&t.async_generator, "__aiter__", ag_aiter);
-    set_method(&t.async_generator, "athrow", ag_athrow);
-    set_method(&t.async_generator, "aclose", ag_aclose);
+    set_method(&types.coroutine, "__await__", coroutine_await);
+    set_method(&types.async_generator, "__anext__", anext);
+    set_method(&types.async_generator, "__aiter__", aiter);
+    set_method(&types.async_generator, "athrow", athrow);
+    set_method(&types.async_generator, "aclose", aclose);
 }

@@ -8,7 +8,7 @@ use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
-pub(crate) fn i_bit_length(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn bit_length(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let b = to_big(&args[0]).unwrap_or_default();
     let _ = vm;
     Ok(Value::Int(b.bits() as i64))
@@ -33,7 +33,7 @@ fn byte_order(vm: &mut Vm, given: Option<Value>, kwargs: &Kwargs) -> PyResult<(b
     Ok((big, signed))
 }
 
-pub(crate) fn i_to_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn to_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let n = to_big(&args[0]).unwrap_or_default();
     let length = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "length")) {
         Some(v) => as_int(vm, &v)?,
@@ -64,7 +64,7 @@ pub(crate) fn i_to_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::Bytes(bytes)))
 }
 
-pub(crate) fn i_from_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn from_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let data = match args.first() {
         Some(Value::Obj(o)) => match &**o {
             Obj::Bytes(b) => b.clone(),
@@ -85,8 +85,8 @@ pub(crate) fn i_from_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult 
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
-    set_method(&t.int, "bit_length", i_bit_length);
-    set_method(&t.int, "to_bytes", i_to_bytes);
-    set_method(&t.int, "from_bytes", i_from_bytes);
+pub(crate) fn register(types: &Types) {
+    set_method(&types.int, "bit_length", bit_length);
+    set_method(&types.int, "to_bytes", to_bytes);
+    set_method(&types.int, "from_bytes", from_bytes);
 }

@@ -161,7 +161,7 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
             drop(st);
             match vm.get_item(&seq, &Value::Int(i)) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if crate::types::exceptions::is_instance_of(&e, &vm.t.exc("IndexError")) || crate::types::exceptions::is_instance_of(&e, &vm.t.exc("StopIteration")) => {
+                Err(e) if crate::types::exceptions::is_instance_of(&e, &vm.types.exc("IndexError")) || crate::types::exceptions::is_instance_of(&e, &vm.types.exc("StopIteration")) => {
                     *state.borrow_mut() = IterState::Exhausted;
                     Ok(None)
                 }

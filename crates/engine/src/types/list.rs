@@ -69,21 +69,21 @@ fn this_list(vm: &mut Vm, args: &Args) -> PyResult<Value> {
     }
 }
 
-pub(crate) fn l_append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     arity(vm, &args, 2, 2, "append")?;
     list_of(&l).unwrap().borrow_mut().push(args[1].clone());
     Ok(Value::None)
 }
 
-pub(crate) fn l_extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     let items = { let a_ = arg(vm, &args, 1, "extend")?; vm.collect_iter(&a_) }?;
     list_of(&l).unwrap().borrow_mut().extend(items);
     Ok(Value::None)
 }
 
-pub(crate) fn l_insert(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn insert(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     arity(vm, &args, 3, 3, "insert")?;
     let i = as_int(vm, &args[1])?;
@@ -94,7 +94,7 @@ pub(crate) fn l_insert(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn l_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     let cell = list_of(&l).unwrap();
     let n = cell.borrow().len();
@@ -109,7 +109,7 @@ pub(crate) fn l_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(item)
 }
 
-pub(crate) fn l_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     let x = arg(vm, &args, 1, "remove")?;
     let items = list_of(&l).unwrap().borrow().clone();
@@ -122,7 +122,7 @@ pub(crate) fn l_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     vm.err("ValueError", "list.remove(x): x not in list")
 }
 
-pub(crate) fn l_index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = arg(vm, &args, 1, "index")?;
     let items = tuple_items(&args[0]);
     for (i, it) in items.iter().enumerate() {
@@ -139,7 +139,7 @@ pub(crate) fn l_index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn l_count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let x = arg(vm, &args, 1, "count")?;
     let mut n = 0;
     for it in tuple_items(&args[0]) {
@@ -150,7 +150,7 @@ pub(crate) fn l_count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int(n))
 }
 
-pub(crate) fn l_sort(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn sort(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     let mut items = list_of(&l).unwrap().borrow().clone();
     let key = kwarg(&kwargs, "key").filter(|k| !k.is_none());
@@ -163,41 +163,41 @@ pub(crate) fn l_sort(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn l_reverse(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn reverse(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     list_of(&l).unwrap().borrow_mut().reverse();
     Ok(Value::None)
 }
 
-pub(crate) fn l_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     list_of(&l).unwrap().borrow_mut().clear();
     Ok(Value::None)
 }
 
-pub(crate) fn l_copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
     let items = list_of(&l).unwrap().borrow().clone();
     Ok(Value::list(items))
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     for (n, f) in [
-        ("append", l_append as NativeFn),
-        ("extend", l_extend),
-        ("insert", l_insert),
-        ("pop", l_pop),
-        ("remove", l_remove),
-        ("index", l_index),
-        ("count", l_count),
-        ("sort", l_sort),
-        ("reverse", l_reverse),
-        ("clear", l_clear),
-        ("copy", l_copy),
+        ("append", append as NativeFn),
+        ("extend", extend),
+        ("insert", insert),
+        ("pop", pop),
+        ("remove", remove),
+        ("index", index),
+        ("count", count),
+        ("sort", sort),
+        ("reverse", reverse),
+        ("clear", clear),
+        ("copy", copy),
     ] {
-        set_method(&t.list, n, f);
+        set_method(&types.list, n, f);
     }
-    set_method(&t.tuple, "index", l_index);
-    set_method(&t.tuple, "count", l_count);
+    set_method(&types.tuple, "index", index);
+    set_method(&types.tuple, "count", count);
 }

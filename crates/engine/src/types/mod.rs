@@ -33,17 +33,18 @@ pub(crate) mod value;
 use crate::vm::Vm;
 
 /// Fills the builtin types' method tables, type by type, in this order.
-pub(crate) fn register_type_methods(vm: &mut Vm) {
-    let t = &vm.t;
-    str::register(t);
-    list::register(t);
-    dict::register(t);
-    set::register(t);
-    bytes::register(t);
-    int::register(t);
-    float::register(t);
-    deque::register(t);
-    generator::register(t);
-    object::register(t);
-    exceptions::register(t);
+pub(crate) fn register_methods(vm: &mut Vm) {
+    let types = &vm.types;
+    class::register(types);
+    str::register(types);
+    list::register(types);
+    dict::register(types);
+    set::register(types);
+    bytes::register(types);
+    int::register(types);
+    float::register(types);
+    deque::register(types);
+    generator::register(types);
+    object::register(types);
+    exceptions::register(types);
 }

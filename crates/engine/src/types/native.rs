@@ -21,7 +21,8 @@ pub enum NativeObj {
     Athrow(Value, Value),
     /// The awaitable `aclose()` of an async generator returns.
     Aclose(Value),
-    /// Wraps a Python value as the `StopIteration`-style result holder of `__anext__`... unused slot.
+    /// A named marker object: `NotImplemented`, and `sleep0-done` (what an awaited `Sleep0`
+    /// leaves on the stack once it has yielded, so the resumed `await` finishes).
     Sentinel(&'static str),
     /// `dict.keys()` (0), `.values()` (1), `.items()` (2): live views of the dict.
     DictView(u8, Rc<crate::types::value::Obj>),
@@ -31,7 +32,7 @@ pub enum NativeObj {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum FutState {
+pub enum FutureState {
     Pending,
     Cancelled,
     Finished,
@@ -39,7 +40,7 @@ pub enum FutState {
 
 pub struct FutureData {
     pub id: u64,
-    pub state: FutState,
+    pub state: FutureState,
     pub result: Value,
     pub exception: Option<Value>,
     pub callbacks: Vec<Value>,

@@ -7,7 +7,7 @@ use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-pub(crate) fn obj_init(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn init(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     if args.len() > 1 || !kwargs.is_empty() {
         let t = vm.type_name(&args[0]);
         return vm.type_error(format!("{t}() takes no arguments"));
@@ -15,7 +15,7 @@ pub(crate) fn obj_init(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn obj_repr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn repr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let v = &args[0];
     if crate::types::exceptions::is_exception(v) {
         let a = crate::types::exceptions::exc_args(v);
@@ -36,7 +36,7 @@ pub(crate) fn obj_repr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(&format!("<{module}.{qual} object at 0x{:012x}>", Rc::as_ptr(o) as *const u8 as usize)))
 }
 
-pub(crate) fn obj_str_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn str(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let v = &args[0];
     if crate::types::exceptions::is_exception(v) {
         return Ok(Value::Str(crate::types::exceptions::exc_str(vm, v)?));
@@ -44,11 +44,11 @@ pub(crate) fn obj_str_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Str(vm.repr(v)?))
 }
 
-pub(crate) fn obj_eq_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { vm.t.not_implemented.clone() })
+pub(crate) fn eq(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    Ok(if args[0].is(&args[1]) { Value::Bool(true) } else { vm.types.not_implemented.clone() })
 }
 
-pub(crate) fn obj_setattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn setattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 3, 3, "__setattr__")?;
     if let Value::Obj(o) = &args[0] {
         if let Obj::Instance(i) = &**o {
@@ -59,7 +59,7 @@ pub(crate) fn obj_setattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResul
     Ok(Value::None)
 }
 
-pub(crate) fn obj_delattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn delattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "__delattr__")?;
     if let Value::Obj(o) = &args[0] {
         if let Obj::Instance(i) = &**o {
@@ -74,11 +74,11 @@ pub(crate) fn obj_delattr_default(vm: &mut Vm, args: Args, _: Kwargs) -> PyResul
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
-    set_method(&t.object, "__init__", obj_init);
-    set_method(&t.object, "__repr__", obj_repr_default);
-    set_method(&t.object, "__str__", obj_str_default);
-    set_method(&t.object, "__eq__", obj_eq_default);
-    set_method(&t.object, "__setattr__", obj_setattr_default);
-    set_method(&t.object, "__delattr__", obj_delattr_default);
+pub(crate) fn register(types: &Types) {
+    set_method(&types.object, "__init__", init);
+    set_method(&types.object, "__repr__", repr);
+    set_method(&types.object, "__str__", str);
+    set_method(&types.object, "__eq__", eq);
+    set_method(&types.object, "__setattr__", setattr);
+    set_method(&types.object, "__delattr__", delattr);
 }

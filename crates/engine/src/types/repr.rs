@@ -194,16 +194,16 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             NativeObj::Future(_) => crate::event_loop::repr::future_repr(vm, o)?,
             NativeObj::Handle(h) => crate::event_loop::repr::handle_repr(vm, h)?,
             NativeObj::Loop => {
-                let running = vm.rt.running;
-                let closed = vm.rt.closed;
+                let running = vm.event_loop.running;
+                let closed = vm.event_loop.closed;
                 format!("<_UnixSelectorEventLoop running={} closed={} debug=False>", if running { "True" } else { "False" }, if closed { "True" } else { "False" })
             }
             NativeObj::DictView(kind, d) => {
                 let dv = Value::Obj(d.clone());
                 let items = match kind {
-                    0 => crate::types::dict::dict_keys(&dv),
-                    1 => crate::types::dict::dict_values(&dv),
-                    _ => crate::types::dict::dict_items(&dv),
+                    0 => crate::types::dict::keys_of(&dv),
+                    1 => crate::types::dict::values_of(&dv),
+                    _ => crate::types::dict::items_of(&dv),
                 };
                 let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize];
                 format!("{name}([{}])", join_reprs(vm, &items)?)

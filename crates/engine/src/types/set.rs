@@ -107,7 +107,7 @@ fn same_kind(receiver: &Value, table: crate::types::set_table::PySet) -> Value {
     }
 }
 
-pub(crate) fn st_add(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn add(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let a_ = arg(vm, &args, 1, "add")?;
     let cell = set_of(&s).unwrap();
@@ -116,27 +116,27 @@ pub(crate) fn st_add(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn st_remove_impl(vm: &mut Vm, args: Args, raise: bool) -> PyResult {
+fn remove_impl(vm: &mut Vm, args: Args, raise: bool) -> PyResult {
     let s = this_set(vm, &args)?;
     let x = arg(vm, &args, 1, "remove")?;
     let cell = set_of(&s).unwrap();
     let k = vm.set_key(&cell.borrow(), x.clone())?;
     if cell.borrow_mut().discard(&k).is_none() && raise {
-        let c = vm.t.exc("KeyError");
+        let c = vm.types.exc("KeyError");
         return Err(crate::types::exceptions::instantiate(&c, vec![x]));
     }
     Ok(Value::None)
 }
 
-pub(crate) fn st_remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    st_remove_impl(vm, args, true)
+pub(crate) fn remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    remove_impl(vm, args, true)
 }
 
-pub(crate) fn st_discard(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    st_remove_impl(vm, args, false)
+pub(crate) fn discard(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    remove_impl(vm, args, false)
 }
 
-pub(crate) fn st_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let popped = set_of(&s).unwrap().borrow_mut().pop();
     match popped {
@@ -145,7 +145,7 @@ pub(crate) fn st_pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
 }
 
-pub(crate) fn st_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     for src in &args[1..] {
         crate::types::set::set_update_from(vm, &s, src)?;
@@ -160,7 +160,7 @@ fn any_set(vm: &mut Vm, args: &Args, name: &str) -> PyResult<crate::types::set_t
     }
 }
 
-pub(crate) fn st_union(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn union(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     // A copy, updated with each argument as set.update does it.
     let out = Value::obj(Obj::Set(RefCell::new(any_set(vm, &args, "union")?.copy())));
     for other in &args[1..] {
@@ -170,7 +170,7 @@ pub(crate) fn st_union(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(same_kind(&args[0], table))
 }
 
-pub(crate) fn st_intersection(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn intersection(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let mut out = any_set(vm, &args, "intersection")?;
     if args.len() == 1 {
         return Ok(same_kind(&args[0], out.copy()));
@@ -194,7 +194,7 @@ pub(crate) fn st_intersection(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(same_kind(&args[0], out))
 }
 
-pub(crate) fn st_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let mut out = any_set(vm, &args, "difference")?;
     if args.len() == 1 {
         return Ok(same_kind(&args[0], out.copy()));
@@ -218,7 +218,7 @@ pub(crate) fn st_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(same_kind(&args[0], out))
 }
 
-pub(crate) fn st_symmetric_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn symmetric_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "symmetric_difference")?;
     let a_ = arg(vm, &args, 1, "symmetric_difference")?;
     // make_new_set(other): a set argument is copied, any other iterable's items added.
@@ -230,15 +230,15 @@ pub(crate) fn st_symmetric_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyR
     Ok(same_kind(&args[0], out))
 }
 
-pub(crate) fn st_intersection_update(vm: &mut Vm, args: Args, kw: Kwargs) -> PyResult {
+pub(crate) fn intersection_update(vm: &mut Vm, args: Args, kw: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
-    let result = st_intersection(vm, args, kw)?;
+    let result = intersection(vm, args, kw)?;
     let table = set_of(&result).unwrap().borrow().clone();
     set_of(&s).unwrap().borrow_mut().replace_body(table);
     Ok(Value::None)
 }
 
-pub(crate) fn st_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     for other in &args[1..] {
         let o = match table_of(other) {
@@ -250,7 +250,7 @@ pub(crate) fn st_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResu
     Ok(Value::None)
 }
 
-pub(crate) fn st_symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let a_ = arg(vm, &args, 1, "symmetric_difference_update")?;
     let o = as_table(vm, &a_)?;
@@ -258,7 +258,7 @@ pub(crate) fn st_symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs)
     Ok(Value::None)
 }
 
-pub(crate) fn st_issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "issubset")?;
     let a_ = arg(vm, &args, 1, "issubset")?;
     let other = as_table(vm, &a_)?;
@@ -266,7 +266,7 @@ pub(crate) fn st_issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Bool(result))
 }
 
-pub(crate) fn st_issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "issuperset")?;
     let a_ = arg(vm, &args, 1, "issuperset")?;
     let other = as_table(vm, &a_)?;
@@ -274,7 +274,7 @@ pub(crate) fn st_issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Bool(result))
 }
 
-pub(crate) fn st_isdisjoint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn isdisjoint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "isdisjoint")?;
     let a_ = arg(vm, &args, 1, "isdisjoint")?;
     let other = as_table(vm, &a_)?;
@@ -282,50 +282,50 @@ pub(crate) fn st_isdisjoint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Bool(result))
 }
 
-pub(crate) fn st_copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "copy")?;
     Ok(same_kind(&args[0], this.copy()))
 }
 
-pub(crate) fn st_clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     set_of(&s).unwrap().borrow_mut().clear();
     Ok(Value::None)
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     for (n, f) in [
-        ("add", st_add as NativeFn),
-        ("remove", st_remove),
-        ("discard", st_discard),
-        ("pop", st_pop),
-        ("update", st_update),
-        ("union", st_union),
-        ("intersection", st_intersection),
-        ("difference", st_difference),
-        ("symmetric_difference", st_symmetric_difference),
-        ("issubset", st_issubset),
-        ("issuperset", st_issuperset),
-        ("isdisjoint", st_isdisjoint),
-        ("intersection_update", st_intersection_update),
-        ("difference_update", st_difference_update),
-        ("symmetric_difference_update", st_symmetric_difference_update),
-        ("copy", st_copy),
-        ("clear", st_clear),
+        ("add", add as NativeFn),
+        ("remove", remove),
+        ("discard", discard),
+        ("pop", pop),
+        ("update", update),
+        ("union", union),
+        ("intersection", intersection),
+        ("difference", difference),
+        ("symmetric_difference", symmetric_difference),
+        ("issubset", issubset),
+        ("issuperset", issuperset),
+        ("isdisjoint", isdisjoint),
+        ("intersection_update", intersection_update),
+        ("difference_update", difference_update),
+        ("symmetric_difference_update", symmetric_difference_update),
+        ("copy", copy),
+        ("clear", clear),
     ] {
-        set_method(&t.set, n, f);
+        set_method(&types.set, n, f);
     }
     for (n, f) in [
-        ("union", st_union as NativeFn),
-        ("intersection", st_intersection),
-        ("difference", st_difference),
-        ("symmetric_difference", st_symmetric_difference),
-        ("issubset", st_issubset),
-        ("issuperset", st_issuperset),
-        ("isdisjoint", st_isdisjoint),
-        ("copy", st_copy),
+        ("union", union as NativeFn),
+        ("intersection", intersection),
+        ("difference", difference),
+        ("symmetric_difference", symmetric_difference),
+        ("issubset", issubset),
+        ("issuperset", issuperset),
+        ("isdisjoint", isdisjoint),
+        ("copy", copy),
     ] {
-        set_method(&t.frozenset, n, f);
+        set_method(&types.frozenset, n, f);
     }
 }

@@ -311,6 +311,8 @@ impl FromIterator<Key> for PySet {
     }
 }
 
+// CPython's set algebra, in its own order of operations.
+
 /// `a | b`: a copy of `a`, merged with `b`.
 pub fn union(a: &PySet, b: &PySet) -> PySet {
     let mut out = a.copy();

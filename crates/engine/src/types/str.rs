@@ -32,46 +32,46 @@ macro_rules! str_method {
     };
 }
 
-str_method!(s_upper, |vm, s, _a| Ok(Value::str(&s.to_uppercase())));
+str_method!(upper, |vm, s, _a| Ok(Value::str(&s.to_uppercase())));
 
-str_method!(s_lower, |vm, s, _a| Ok(Value::str(&s.to_lowercase())));
+str_method!(lower, |vm, s, _a| Ok(Value::str(&s.to_lowercase())));
 
-str_method!(s_casefold, |vm, s, _a| Ok(Value::str(&casefold(&s))));
+str_method!(casefold, |vm, s, _a| Ok(Value::str(&fold_case(&s))));
 
-str_method!(s_swapcase, |vm, s, _a| Ok(Value::str(
+str_method!(swapcase, |vm, s, _a| Ok(Value::str(
     &s.chars().map(|c| if c.is_uppercase() { c.to_lowercase().to_string() } else { c.to_uppercase().to_string() }).collect::<String>()
 )));
 
-str_method!(s_strip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
+str_method!(strip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
     Some(cs) => s.trim_matches(|c| cs.contains(&c)),
     None => s.trim(),
 })));
 
-str_method!(s_lstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
+str_method!(lstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
     Some(cs) => s.trim_start_matches(|c| cs.contains(&c)),
     None => s.trim_start(),
 })));
 
-str_method!(s_rstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
+str_method!(rstrip, |vm, s, a| Ok(Value::str(match strip_chars(&a) {
     Some(cs) => s.trim_end_matches(|c| cs.contains(&c)),
     None => s.trim_end(),
 })));
 
-str_method!(s_isdigit, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))));
+str_method!(isdigit, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(|c| c.is_ascii_digit()))));
 
-str_method!(s_isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(awaitlab_syntax::literal::is_printable))));
+str_method!(isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(awaitlab_syntax::literal::is_printable))));
 
-str_method!(s_isalpha, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))));
+str_method!(isalpha, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))));
 
-str_method!(s_isalnum, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))));
+str_method!(isalnum, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))));
 
-str_method!(s_isspace, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))));
+str_method!(isspace, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_whitespace))));
 
-str_method!(s_isupper, |vm, s, _a| Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))));
+str_method!(isupper, |vm, s, _a| Ok(Value::Bool(s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase))));
 
-str_method!(s_islower, |vm, s, _a| Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))));
+str_method!(islower, |vm, s, _a| Ok(Value::Bool(s.chars().any(char::is_lowercase) && !s.chars().any(char::is_uppercase))));
 
-str_method!(s_isidentifier, |vm, s, _a| Ok(Value::Bool(
+str_method!(isidentifier, |vm, s, _a| Ok(Value::Bool(
     !s.is_empty() && !s.starts_with(|c: char| c.is_ascii_digit()) && s.chars().all(|c| c == '_' || c.is_alphanumeric())
 )));
 
@@ -98,7 +98,7 @@ fn is_cased(c: char) -> bool {
     c.is_lowercase() || c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ')
 }
 
-str_method!(s_capitalize, |vm, s, _a| {
+str_method!(capitalize, |vm, s, _a| {
     let mut cs = s.chars();
     let mut out = String::with_capacity(s.len());
     if let Some(first) = cs.next() {
@@ -108,7 +108,7 @@ str_method!(s_capitalize, |vm, s, _a| {
     Ok(Value::str(&out))
 });
 
-str_method!(s_title, |vm, s, _a| {
+str_method!(title, |vm, s, _a| {
     // As CPython: a character after a cased one is lowered, any other is title-cased.
     let mut out = String::new();
     let mut prev_cased = false;
@@ -127,7 +127,7 @@ str_method!(s_title, |vm, s, _a| {
     Ok(Value::str(&out))
 });
 
-str_method!(s_istitle, |vm, s, _a| {
+str_method!(istitle, |vm, s, _a| {
     let (mut cased, mut prev_cased) = (false, false);
     for c in s.chars() {
         if c.is_uppercase() || matches!(c, 'ǅ' | 'ǈ' | 'ǋ' | 'ǲ') {
@@ -149,9 +149,9 @@ str_method!(s_istitle, |vm, s, _a| {
     Ok(Value::Bool(cased))
 });
 
-str_method!(s_encode, |vm, s, _a| Ok(Value::obj(Obj::Bytes(s.as_bytes().to_vec()))));
+str_method!(encode, |vm, s, _a| Ok(Value::obj(Obj::Bytes(s.as_bytes().to_vec()))));
 
-pub(crate) fn s_expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let size = match args.get(1) {
         Some(n) => as_int(vm, n)?.max(0) as usize,
@@ -180,7 +180,7 @@ pub(crate) fn s_expandtabs(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// `str.splitlines(keepends=False)`: at every line boundary Python knows, `\r\n` as one.
-pub(crate) fn s_splitlines(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn splitlines(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let keep = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "keepends")) {
         Some(v) => vm.truthy(&v)?,
@@ -207,7 +207,7 @@ pub(crate) fn s_splitlines(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult 
     Ok(Value::list(lines))
 }
 
-fn s_split_impl(vm: &mut Vm, args: Args, kwargs: Kwargs, right: bool) -> PyResult {
+fn split_impl(vm: &mut Vm, args: Args, kwargs: Kwargs, right: bool) -> PyResult {
     let s = this_str(vm, &args)?;
     let sep = args.get(1).cloned().or_else(|| kwarg(&kwargs, "sep")).filter(|v| !v.is_none());
     let maxsplit = match args.get(2).cloned().or_else(|| kwarg(&kwargs, "maxsplit")) {
@@ -265,15 +265,15 @@ fn s_split_impl(vm: &mut Vm, args: Args, kwargs: Kwargs, right: bool) -> PyResul
     Ok(Value::list(parts.iter().map(|p| Value::str(p)).collect()))
 }
 
-pub(crate) fn s_split(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-    s_split_impl(vm, args, kwargs, false)
+pub(crate) fn split(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    split_impl(vm, args, kwargs, false)
 }
 
-pub(crate) fn s_rsplit(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-    s_split_impl(vm, args, kwargs, true)
+pub(crate) fn rsplit(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    split_impl(vm, args, kwargs, true)
 }
 
-pub(crate) fn s_join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let items = { let a_ = arg(vm, &args, 1, "join")?; vm.collect_iter(&a_) }?;
     let mut out = String::new();
@@ -292,7 +292,7 @@ pub(crate) fn s_join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(&out))
 }
 
-pub(crate) fn s_replace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn replace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let old = { let a_ = arg(vm, &args, 1, "replace")?; as_str(vm, &a_) }?;
     let new = { let a_ = arg(vm, &args, 2, "replace")?; as_str(vm, &a_) }?;
@@ -320,15 +320,15 @@ fn char_index(s: &str, byte: usize) -> i64 {
     s[..byte].chars().count() as i64
 }
 
-pub(crate) fn s_startswith(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn startswith(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     prefix_match(vm, args, false)
 }
 
-pub(crate) fn s_endswith(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn endswith(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     prefix_match(vm, args, true)
 }
 
-fn s_find_impl(vm: &mut Vm, args: Args, right: bool, raise: bool) -> PyResult {
+fn find_impl(vm: &mut Vm, args: Args, right: bool, raise: bool) -> PyResult {
     let s = this_str(vm, &args)?;
     let sub = { let a_ = arg(vm, &args, 1, "find")?; as_str(vm, &a_) }?;
     let found = if right { s.rfind(&*sub) } else { s.find(&*sub) };
@@ -339,19 +339,19 @@ fn s_find_impl(vm: &mut Vm, args: Args, right: bool, raise: bool) -> PyResult {
     }
 }
 
-pub(crate) fn s_find(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_find_impl(vm, args, false, false)
+pub(crate) fn find(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    find_impl(vm, args, false, false)
 }
 
-pub(crate) fn s_rfind(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_find_impl(vm, args, true, false)
+pub(crate) fn rfind(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    find_impl(vm, args, true, false)
 }
 
-pub(crate) fn s_index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_find_impl(vm, args, false, true)
+pub(crate) fn index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    find_impl(vm, args, false, true)
 }
 
-pub(crate) fn s_count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let sub = { let a_ = arg(vm, &args, 1, "count")?; as_str(vm, &a_) }?;
     if sub.is_empty() {
@@ -360,7 +360,7 @@ pub(crate) fn s_count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Int(s.matches(&*sub).count() as i64))
 }
 
-fn s_pad(vm: &mut Vm, args: Args, align: char) -> PyResult {
+fn pad(vm: &mut Vm, args: Args, align: char) -> PyResult {
     let s = this_str(vm, &args)?;
     let width = { let a_ = arg(vm, &args, 1, "ljust")?; as_int(vm, &a_) }?.max(0) as usize;
     let fill = match args.get(2) {
@@ -383,19 +383,19 @@ fn s_pad(vm: &mut Vm, args: Args, align: char) -> PyResult {
     Ok(Value::str(&out))
 }
 
-pub(crate) fn s_ljust(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_pad(vm, args, '<')
+pub(crate) fn ljust(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    pad(vm, args, '<')
 }
 
-pub(crate) fn s_rjust(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_pad(vm, args, '>')
+pub(crate) fn rjust(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    pad(vm, args, '>')
 }
 
-pub(crate) fn s_center(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_pad(vm, args, '^')
+pub(crate) fn center(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    pad(vm, args, '^')
 }
 
-pub(crate) fn s_zfill(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn zfill(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let width = { let a_ = arg(vm, &args, 1, "zfill")?; as_int(vm, &a_) }?.max(0) as usize;
     let n = s.chars().count();
@@ -406,7 +406,7 @@ pub(crate) fn s_zfill(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(&format!("{sign}{}{rest}", "0".repeat(width - n))))
 }
 
-fn s_partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
+fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     let s = this_str(vm, &args)?;
     let sep = { let a_ = arg(vm, &args, 1, "partition")?; as_str(vm, &a_) }?;
     let found = if right { s.rfind(&*sep) } else { s.find(&*sep) };
@@ -417,27 +417,27 @@ fn s_partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     })
 }
 
-pub(crate) fn s_partition(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_partition_impl(vm, args, false)
+pub(crate) fn partition(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    partition_impl(vm, args, false)
 }
 
-pub(crate) fn s_rpartition(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    s_partition_impl(vm, args, true)
+pub(crate) fn rpartition(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    partition_impl(vm, args, true)
 }
 
-pub(crate) fn s_removeprefix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn removeprefix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let p = { let a_ = arg(vm, &args, 1, "removeprefix")?; as_str(vm, &a_) }?;
     Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
 }
 
-pub(crate) fn s_removesuffix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+pub(crate) fn removesuffix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let p = { let a_ = arg(vm, &args, 1, "removesuffix")?; as_str(vm, &a_) }?;
     Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
 }
 
-pub(crate) fn s_format(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+pub(crate) fn format(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     Ok(Value::str(&str_format(vm, &s, &args[1..], &kwargs)?))
 }
@@ -510,7 +510,7 @@ pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kwargs: &Kwargs) -> PyRe
             match kwarg(kwargs, head) {
                 Some(v) => v,
                 None => {
-                    let c = vm.t.exc("KeyError");
+                    let c = vm.types.exc("KeyError");
                     return Err(crate::types::exceptions::instantiate(&c, vec![Value::str(head)]));
                 }
             }
@@ -672,7 +672,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 
 /// `str.casefold()`: lower case, then Unicode's full case folding where it differs from it (the
 /// letters tutorials meet: German sharp s, final sigma, long s, the micro sign, ligatures).
-fn casefold(s: &str) -> String {
+fn fold_case(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -693,52 +693,52 @@ fn casefold(s: &str) -> String {
 }
 
 /// Puts the methods into their classes.
-pub(crate) fn register(t: &Types) {
+pub(crate) fn register(types: &Types) {
     let str_methods: &[(&'static str, NativeFn)] = &[
-        ("upper", s_upper),
-        ("lower", s_lower),
-        ("casefold", s_casefold),
-        ("swapcase", s_swapcase),
-        ("strip", s_strip),
-        ("lstrip", s_lstrip),
-        ("rstrip", s_rstrip),
-        ("split", s_split),
-        ("rsplit", s_rsplit),
-        ("join", s_join),
-        ("replace", s_replace),
-        ("startswith", s_startswith),
-        ("endswith", s_endswith),
-        ("find", s_find),
-        ("rfind", s_rfind),
-        ("index", s_index),
-        ("count", s_count),
-        ("format", s_format),
-        ("isdigit", s_isdigit),
-        ("isprintable", s_isprintable),
-        ("isnumeric", s_isdigit),
-        ("isdecimal", s_isdigit),
-        ("isalpha", s_isalpha),
-        ("isalnum", s_isalnum),
-        ("isspace", s_isspace),
-        ("isupper", s_isupper),
-        ("islower", s_islower),
-        ("isidentifier", s_isidentifier),
-        ("capitalize", s_capitalize),
-        ("title", s_title),
-        ("istitle", s_istitle),
-        ("center", s_center),
-        ("ljust", s_ljust),
-        ("rjust", s_rjust),
-        ("zfill", s_zfill),
-        ("splitlines", s_splitlines),
-        ("expandtabs", s_expandtabs),
-        ("encode", s_encode),
-        ("partition", s_partition),
-        ("rpartition", s_rpartition),
-        ("removeprefix", s_removeprefix),
-        ("removesuffix", s_removesuffix),
+        ("upper", upper),
+        ("lower", lower),
+        ("casefold", casefold),
+        ("swapcase", swapcase),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("split", split),
+        ("rsplit", rsplit),
+        ("join", join),
+        ("replace", replace),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("count", count),
+        ("format", format),
+        ("isdigit", isdigit),
+        ("isprintable", isprintable),
+        ("isnumeric", isdigit),
+        ("isdecimal", isdigit),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("isidentifier", isidentifier),
+        ("capitalize", capitalize),
+        ("title", title),
+        ("istitle", istitle),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("splitlines", splitlines),
+        ("expandtabs", expandtabs),
+        ("encode", encode),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
     ];
     for (n, f) in str_methods {
-        set_method(&t.str, n, *f);
+        set_method(&types.str, n, *f);
     }
 }

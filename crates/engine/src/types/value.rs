@@ -156,19 +156,19 @@ pub struct Instance {
     pub class: Rc<Obj>,
     pub dict: RefCell<Namespace>,
     /// Extra state for instances of builtin bases (exceptions' traceback, a subclass's list...).
-    pub exc: RefCell<Option<Box<ExcData>>>,
+    pub exc: RefCell<Option<Box<ExceptionData>>>,
 }
 
 #[derive(Default, Clone)]
-pub struct ExcData {
-    pub traceback: Vec<TbEntry>,
+pub struct ExceptionData {
+    pub traceback: Vec<TracebackEntry>,
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
 }
 
 #[derive(Clone, Debug)]
-pub struct TbEntry {
+pub struct TracebackEntry {
     pub filename: Rc<str>,
     pub line: u32,
     pub name: Rc<str>,
@@ -312,6 +312,7 @@ impl Obj {
     }
 }
 
+// Deep structures drop without deep recursion (CPython's "trashcan").
 thread_local! {
     static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
     static DROP_LATER: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };

@@ -12,58 +12,58 @@ const FUNCTION_SLOTS: [&str; 5] = ["__name__", "__qualname__", "__doc__", "__mod
 
 impl Vm {
     pub fn type_of(&self, v: &Value) -> Rc<Obj> {
-        let t = &self.t;
+        let types = &self.types;
         match v {
-            Value::None => t.none_type.clone(),
-            Value::Bool(_) => t.bool.clone(),
-            Value::Int(_) | Value::Big(_) => t.int.clone(),
-            Value::Float(_) => t.float.clone(),
-            Value::Str(_) => t.str.clone(),
+            Value::None => types.none_type.clone(),
+            Value::Bool(_) => types.bool.clone(),
+            Value::Int(_) | Value::Big(_) => types.int.clone(),
+            Value::Float(_) => types.float.clone(),
+            Value::Str(_) => types.str.clone(),
             Value::Obj(o) => match &**o {
-                Obj::Bytes(_) => t.bytes.clone(),
-                Obj::List(_) => t.list.clone(),
-                Obj::Tuple(_) => t.tuple.clone(),
-                Obj::Dict(_) => t.dict.clone(),
-                Obj::Set(_) => t.set.clone(),
-                Obj::FrozenSet(_) => t.frozenset.clone(),
-                Obj::Range { .. } => t.range.clone(),
-                Obj::Slice(..) => t.slice.clone(),
-                Obj::Function(_) => t.function.clone(),
-                Obj::Builtin(_) => t.builtin_function.clone(),
-                Obj::BoundMethod { .. } => t.method.clone(),
-                Obj::Class(_) => t.type_.clone(),
+                Obj::Bytes(_) => types.bytes.clone(),
+                Obj::List(_) => types.list.clone(),
+                Obj::Tuple(_) => types.tuple.clone(),
+                Obj::Dict(_) => types.dict.clone(),
+                Obj::Set(_) => types.set.clone(),
+                Obj::FrozenSet(_) => types.frozenset.clone(),
+                Obj::Range { .. } => types.range.clone(),
+                Obj::Slice(..) => types.slice.clone(),
+                Obj::Function(_) => types.function.clone(),
+                Obj::Builtin(_) => types.builtin_function.clone(),
+                Obj::BoundMethod { .. } => types.method.clone(),
+                Obj::Class(_) => types.type_.clone(),
                 Obj::Instance(i) => i.class.clone(),
-                Obj::Module { .. } => t.module.clone(),
+                Obj::Module { .. } => types.module.clone(),
                 Obj::Gen(g) => match g.kind {
-                    GenKind::Generator => t.generator.clone(),
-                    GenKind::Coroutine => t.coroutine.clone(),
-                    GenKind::AsyncGenerator => t.async_generator.clone(),
+                    GenKind::Generator => types.generator.clone(),
+                    GenKind::Coroutine => types.coroutine.clone(),
+                    GenKind::AsyncGenerator => types.async_generator.clone(),
                 },
-                Obj::Iter(_) => t.iterator.clone(),
-                Obj::Cell(_) => t.object.clone(),
-                Obj::Property { .. } => t.property.clone(),
-                Obj::StaticMethod(_) => t.staticmethod.clone(),
-                Obj::ClassMethod(_) => t.classmethod.clone(),
-                Obj::Super { .. } => t.super_.clone(),
-                Obj::Deque(..) => t.deque.clone(),
+                Obj::Iter(_) => types.iterator.clone(),
+                Obj::Cell(_) => types.object.clone(),
+                Obj::Property { .. } => types.property.clone(),
+                Obj::StaticMethod(_) => types.staticmethod.clone(),
+                Obj::ClassMethod(_) => types.classmethod.clone(),
+                Obj::Super { .. } => types.super_.clone(),
+                Obj::Deque(..) => types.deque.clone(),
                 Obj::Native(n) => match n {
                     NativeObj::Future(fd) => {
                         if fd.borrow().task.is_some() {
-                            t.task.clone()
+                            types.task.clone()
                         } else {
-                            t.future.clone()
+                            types.future.clone()
                         }
                     }
                     NativeObj::Handle(h) => {
                         if h.when.is_some() {
-                            t.timer_handle.clone()
+                            types.timer_handle.clone()
                         } else {
-                            t.handle.clone()
+                            types.handle.clone()
                         }
                     }
-                    NativeObj::Loop => t.event_loop.clone(),
-                    NativeObj::Ellipsis => t.ellipsis.clone(),
-                    _ => t.object.clone(),
+                    NativeObj::Loop => types.event_loop_class.clone(),
+                    NativeObj::Ellipsis => types.ellipsis.clone(),
+                    _ => types.object.clone(),
                 },
             },
         }
@@ -184,7 +184,7 @@ impl Vm {
                         "__module__" => return Ok(Value::Str(c.module.clone())),
                         "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|m| Value::Obj(m.clone())).collect())),
-                        "__class__" => return Ok(Value::Obj(self.t.type_.clone())),
+                        "__class__" => return Ok(Value::Obj(self.types.type_.clone())),
                         "__dict__" => {
                             // A copy stands for CPython's read-only mappingproxy.
                             let map = c

@@ -5,7 +5,7 @@
 use awaitlab_compile::bytecode::Op;
 use crate::types::code::Code;
 use crate::types::native::NativeObj;
-use crate::types::value::{DictMap, Function, GenKind, GenState, Namespace, Obj, TbEntry, Value};
+use crate::types::value::{DictMap, Function, GenKind, GenState, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::frame;
 use crate::vm::{Block, Frame, Mode, Outcome, PyResult, RECURSION_LIMIT, Thread, Vm, tuple_items};
 use std::cell::RefCell;
@@ -20,7 +20,7 @@ impl Vm {
         let loc = frame.code.locs.get(frame.lasti).copied().unwrap_or_default();
         crate::types::exceptions::push_traceback(
             exc,
-            TbEntry {
+            TracebackEntry {
                 filename: frame.code.filename.clone(),
                 line: loc.line,
                 name: frame.code.name.clone(),
@@ -56,9 +56,9 @@ impl Vm {
                 if let Obj::Gen(gen) = &*g {
                     gen.state.set(GenState::Closed);
                     // PEP 479: StopIteration escaping a generator becomes RuntimeError.
-                    if gen.kind != GenKind::Coroutine && crate::types::exceptions::is_instance_of(&exc, &self.t.exc("StopIteration")) {
+                    if gen.kind != GenKind::Coroutine && crate::types::exceptions::is_instance_of(&exc, &self.types.exc("StopIteration")) {
                         let what = if gen.kind == GenKind::Generator { "generator" } else { "async generator" };
-                        let new = self.new_exception(&self.t.exc("RuntimeError"), Some(format!("{what} raised StopIteration")));
+                        let new = self.new_exception(&self.types.exc("RuntimeError"), Some(format!("{what} raised StopIteration")));
                         crate::types::exceptions::set_cause(&new, Some(exc.clone()), false);
                         exc = new;
                     }
@@ -68,8 +68,8 @@ impl Vm {
                 return Some(exc);
             }
             if frame.mode == Mode::Aclose
-                && (crate::types::exceptions::is_instance_of(&exc, &self.t.exc("GeneratorExit"))
-                    || crate::types::exceptions::is_instance_of(&exc, &self.t.exc("StopAsyncIteration")))
+                && (crate::types::exceptions::is_instance_of(&exc, &self.types.exc("GeneratorExit"))
+                    || crate::types::exceptions::is_instance_of(&exc, &self.types.exc("StopAsyncIteration")))
             {
                 // Closed as asked: `await agen.aclose()` gives None.
                 frame!(thread).stack.push(Value::None);
@@ -712,7 +712,7 @@ impl Vm {
             }
             Op::EndAsyncFor(_) => {
                 let exc = pop!();
-                if crate::types::exceptions::is_instance_of(&exc, &self.t.exc("StopAsyncIteration")) {
+                if crate::types::exceptions::is_instance_of(&exc, &self.types.exc("StopAsyncIteration")) {
                     pop!(); // the async iterator
                 } else {
                     return Err((exc, false));
@@ -896,7 +896,7 @@ impl Vm {
                 push!(Value::Bool(raise));
             }
             Op::LoadAssertionError => {
-                push!(Value::Obj(self.t.exc("AssertionError")));
+                push!(Value::Obj(self.types.exc("AssertionError")));
             }
             Op::WithEnter => {
                 let mgr = pop!();
@@ -998,19 +998,19 @@ impl Vm {
     }
 
     fn unbound_local(&mut self, name: &str) -> Value {
-        let c = self.t.exc("UnboundLocalError");
+        let c = self.types.exc("UnboundLocalError");
         self.new_exception(&c, Some(format!("cannot access local variable '{name}' where it is not associated with a value")))
     }
 
     fn name_error(&mut self, name: &str) -> Value {
-        let c = self.t.exc("NameError");
+        let c = self.types.exc("NameError");
         self.new_exception(&c, Some(format!("name '{name}' is not defined")))
     }
 
     fn make_raisable(&mut self, e: Value) -> PyResult {
         if let Value::Obj(o) = &e {
             if let Obj::Class(_) = &**o {
-                if crate::types::class::is_subclass(o, &self.t.exc("BaseException")) {
+                if crate::types::class::is_subclass(o, &self.types.exc("BaseException")) {
                     return self.call(e.clone(), vec![], vec![]);
                 }
             }
@@ -1025,7 +1025,7 @@ impl Vm {
         match typ {
             Value::Obj(o) => match &**o {
                 Obj::Class(_) => {
-                    if !crate::types::class::is_subclass(o, &self.t.exc("BaseException")) {
+                    if !crate::types::class::is_subclass(o, &self.types.exc("BaseException")) {
                         return self.type_error("catching classes that do not inherit from BaseException is not allowed");
                     }
                     Ok(crate::types::exceptions::is_instance_of(exc, o))

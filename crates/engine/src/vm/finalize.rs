@@ -98,8 +98,8 @@ impl crate::vm::Vm {
     }
 
     fn schedule_aclose(&mut self, agen: &Value) -> crate::vm::PyResult {
-        let Some(event_loop) = self.rt.loop_value.clone() else { return Ok(Value::None) };
-        if self.rt.closed {
+        let Some(event_loop) = self.event_loop.loop_value.clone() else { return Ok(Value::None) };
+        if self.event_loop.closed {
             return Ok(Value::None);
         }
         let soon = self.get_attr(&event_loop, "call_soon_threadsafe")?;

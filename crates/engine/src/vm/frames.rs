@@ -106,12 +106,12 @@ impl Vm {
             Mode::Top => {
                 if exhausted_gen == Some(GenKind::Generator) {
                     // A generator run by `next()` from native code: StopIteration(value).
-                    let c = self.t.exc("StopIteration");
+                    let c = self.types.exc("StopIteration");
                     let e = crate::types::exceptions::instantiate(&c, if v.is_none() { vec![] } else { vec![v] });
                     return Some(Outcome::Raised(e));
                 }
                 if exhausted_gen == Some(GenKind::AsyncGenerator) {
-                    let c = self.t.exc("StopAsyncIteration");
+                    let c = self.types.exc("StopAsyncIteration");
                     return Some(Outcome::Raised(crate::types::exceptions::instantiate(&c, vec![])));
                 }
                 Some(Outcome::Returned(v))
@@ -131,7 +131,7 @@ impl Vm {
                 None
             }
             Mode::Anext => {
-                let c = self.t.exc("StopAsyncIteration");
+                let c = self.types.exc("StopAsyncIteration");
                 let e = crate::types::exceptions::instantiate(&c, vec![]);
                 match self.unwind(thread, e, true) {
                     Some(e) => Some(Outcome::Raised(e)),
@@ -160,7 +160,7 @@ impl Vm {
             *g.frame.borrow_mut() = Some(Box::new(frame));
         }
         if closing {
-            let e = self.new_exception(&self.t.exc("RuntimeError"), Some("async generator ignored GeneratorExit".into()));
+            let e = self.new_exception(&self.types.exc("RuntimeError"), Some("async generator ignored GeneratorExit".into()));
             return self.unwind(thread, e, true).map(Outcome::Raised);
         }
         frame!(thread).stack.push(v);
@@ -178,7 +178,7 @@ impl Vm {
         let Obj::Gen(g) = &*gen_obj else { unreachable!() };
         match g.state.get() {
             GenState::Running => {
-                let e = self.new_exception(&self.t.exc("ValueError"), Some("generator already executing".into()));
+                let e = self.new_exception(&self.types.exc("ValueError"), Some("generator already executing".into()));
                 return Err((e, true));
             }
             GenState::Closed => {
@@ -189,7 +189,7 @@ impl Vm {
                     return Ok(None);
                 }
                 let c = if g.kind == GenKind::AsyncGenerator { "StopAsyncIteration" } else { "StopIteration" };
-                let e = self.new_exception(&self.t.exc(c), None);
+                let e = self.new_exception(&self.types.exc(c), None);
                 return Err((e, true));
             }
             _ => {}
@@ -197,7 +197,7 @@ impl Vm {
         let Some(mut frame) = g.frame.borrow_mut().take() else { unreachable!() };
         if thread.frames.len() >= RECURSION_LIMIT {
             *g.frame.borrow_mut() = Some(frame);
-            let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+            let e = self.new_exception(&self.types.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
             return Err((e, true));
         }
         if g.state.get() == GenState::Suspended {
@@ -215,11 +215,11 @@ impl Vm {
             Obj::Gen(g) if g.kind == GenKind::Coroutine => {
                 match g.state.get() {
                     GenState::Running => {
-                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("coroutine is being awaited already".into()));
+                        let e = self.new_exception(&self.types.exc("RuntimeError"), Some("coroutine is being awaited already".into()));
                         return Err((e, true));
                     }
                     GenState::Closed => {
-                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("cannot reuse already awaited coroutine".into()));
+                        let e = self.new_exception(&self.types.exc("RuntimeError"), Some("cannot reuse already awaited coroutine".into()));
                         return Err((e, true));
                     }
                     _ => {}
@@ -227,7 +227,7 @@ impl Vm {
                 frame!(thread).stack.pop();
                 g.awaited.set(true);
                 if thread.frames.len() >= RECURSION_LIMIT {
-                    let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+                    let e = self.new_exception(&self.types.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
                     return Err((e, true));
                 }
                 let Some(mut frame) = g.frame.borrow_mut().take() else { unreachable!() };
@@ -241,9 +241,9 @@ impl Vm {
                     let d = fd.borrow();
                     (d.state, d.blocking)
                 };
-                if state == crate::types::native::FutState::Pending {
+                if state == crate::types::native::FutureState::Pending {
                     if blocking {
-                        let e = self.new_exception(&self.t.exc("RuntimeError"), Some("await wasn't used with future".into()));
+                        let e = self.new_exception(&self.types.exc("RuntimeError"), Some("await wasn't used with future".into()));
                         return Err((e, true));
                     }
                     fd.borrow_mut().blocking = true;
@@ -283,7 +283,7 @@ impl Vm {
             Obj::Native(awaitable @ (NativeObj::Athrow(..) | NativeObj::Aclose(_))) => {
                 let (agen, exc, closing) = match awaitable {
                     NativeObj::Athrow(agen, exc) => (agen.clone(), exc.clone(), false),
-                    NativeObj::Aclose(agen) => (agen.clone(), crate::types::exceptions::instantiate(&self.t.exc("GeneratorExit"), vec![]), true),
+                    NativeObj::Aclose(agen) => (agen.clone(), crate::types::exceptions::instantiate(&self.types.exc("GeneratorExit"), vec![]), true),
                     _ => unreachable!(),
                 };
                 frame!(thread).stack.pop();
@@ -307,7 +307,7 @@ impl Vm {
             _ => {
                 // An object with __await__: drive the iterator it returns like `yield from`.
                 let t = self.type_name(&aw);
-                let e = self.new_exception(&self.t.exc("TypeError"), Some(format!("object {t} can't be used in 'await' expression")));
+                let e = self.new_exception(&self.types.exc("TypeError"), Some(format!("object {t} can't be used in 'await' expression")));
                 Err((e, true))
             }
         }
@@ -356,7 +356,7 @@ impl Vm {
                 if let Obj::Function(f) = &**fo {
                     if !f.code.is_generator && !f.code.is_coroutine {
                         if thread.frames.len() >= RECURSION_LIMIT {
-                            let e = self.new_exception(&self.t.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+                            let e = self.new_exception(&self.types.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
                             return Err((e, true));
                         }
                         let fast = match self.bind_args(f, args, kwargs) {

@@ -106,7 +106,7 @@ impl Vm {
                     match found {
                         Some(v) => Ok(v),
                         None => {
-                            let c = self.t.exc("KeyError");
+                            let c = self.types.exc("KeyError");
                             Err(crate::types::exceptions::instantiate(&c, vec![idx.clone()]))
                         }
                     }
@@ -258,7 +258,7 @@ impl Vm {
                 Obj::Dict(d) => {
                     let k = self.key_in(d, idx.clone())?;
                     if d.borrow_mut().shift_remove(&k).is_none() {
-                        let c = self.t.exc("KeyError");
+                        let c = self.types.exc("KeyError");
                         return Err(crate::types::exceptions::instantiate(&c, vec![idx.clone()]));
                     }
                     return Ok(());

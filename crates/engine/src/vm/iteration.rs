@@ -19,7 +19,7 @@ impl Vm {
                         Err(ret) => match default {
                             Some(d) => Ok(d.clone()),
                             None => {
-                                let c = self.t.exc("StopIteration");
+                                let c = self.types.exc("StopIteration");
                                 Err(crate::types::exceptions::instantiate(&c, if ret.is_none() { vec![] } else { vec![ret] }))
                             }
                         },
@@ -39,7 +39,7 @@ impl Vm {
             None => match default {
                 Some(d) => Ok(d.clone()),
                 None => {
-                    let c = self.t.exc("StopIteration");
+                    let c = self.types.exc("StopIteration");
                     Err(crate::types::exceptions::instantiate(&c, vec![]))
                 }
             },
@@ -116,7 +116,7 @@ impl Vm {
                 };
                 match self.call(m, vec![it.clone()], vec![]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if crate::types::exceptions::is_instance_of(&e, &self.t.exc("StopIteration")) => Ok(None),
+                    Err(e) if crate::types::exceptions::is_instance_of(&e, &self.types.exc("StopIteration")) => Ok(None),
                     Err(e) => Err(e),
                 }
             }
@@ -143,7 +143,7 @@ impl Vm {
         let send = self.get_attr(it, "send")?;
         match self.call(send, vec![sent], vec![]) {
             Ok(v) => Ok(Ok(v)),
-            Err(e) if crate::types::exceptions::is_instance_of(&e, &self.t.exc("StopIteration")) => {
+            Err(e) if crate::types::exceptions::is_instance_of(&e, &self.types.exc("StopIteration")) => {
                 Ok(Err(crate::types::exceptions::exc_args(&e).first().cloned().unwrap_or(Value::None)))
             }
             Err(e) => Err(e),
@@ -175,7 +175,7 @@ impl Vm {
             })
         };
         let Some(inner) = inner else { return Ok(Delegated::Raise(exc)) };
-        if crate::types::exceptions::is_instance_of(&exc, &self.t.exc("GeneratorExit")) {
+        if crate::types::exceptions::is_instance_of(&exc, &self.types.exc("GeneratorExit")) {
             if let Ok(close) = self.get_attr(&inner, "close") {
                 if let Err(e) = self.call(close, vec![], vec![]) {
                     return Ok(Delegated::Raise(e));
@@ -188,7 +188,7 @@ impl Vm {
             _ => match self.get_attr(&inner, "throw") {
                 Ok(t) => match self.call(t, vec![exc], vec![]) {
                     Ok(v) => Ok(Ok(v)),
-                    Err(e) if crate::types::exceptions::is_instance_of(&e, &self.t.exc("StopIteration")) => {
+                    Err(e) if crate::types::exceptions::is_instance_of(&e, &self.types.exc("StopIteration")) => {
                         Ok(Err(crate::types::exceptions::exc_args(&e).first().cloned().unwrap_or(Value::None)))
                     }
                     Err(e) => Err(e),
@@ -271,7 +271,7 @@ impl Vm {
             }
             Outcome::Raised(e) => {
                 g.state.set(GenState::Closed);
-                let stop = self.t.exc("StopIteration");
+                let stop = self.types.exc("StopIteration");
                 if crate::types::exceptions::is_instance_of(&e, &stop) && g.kind == GenKind::Generator {
                     let args = crate::types::exceptions::exc_args(&e);
                     return Ok(Err(args.first().cloned().unwrap_or(Value::None)));
@@ -404,11 +404,11 @@ impl Vm {
                     match kind {
                         0 => self.contains(&dv, item),
                         1 => {
-                            let vals = crate::types::dict::dict_values(&dv);
+                            let vals = crate::types::dict::values_of(&dv);
                             self.any_eq(&vals, item)
                         }
                         _ => {
-                            let vals = crate::types::dict::dict_items(&dv);
+                            let vals = crate::types::dict::items_of(&dv);
                             self.any_eq(&vals, item)
                         }
                     }

@@ -105,7 +105,7 @@ pub enum Control {
 
 pub struct Vm {
     pub builtins: Rc<RefCell<Namespace>>,
-    pub t: crate::types::class::Types,
+    pub types: crate::types::class::Types,
     pub modules: std::collections::HashMap<Rc<str>, Value>,
     pub null: Value,
     pub control: Option<Control>,
@@ -123,8 +123,8 @@ pub struct Vm {
     pub stop_requested: bool,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
-    pub out: crate::vm::output::Output,
-    pub rt: crate::event_loop::scheduler::Runtime,
+    pub output: crate::vm::output::Output,
+    pub event_loop: crate::event_loop::scheduler::EventLoop,
     pub next_id: u64,
     pub nested_depth: usize,
     pub interned: std::collections::HashMap<&'static str, Rc<str>>,
@@ -176,7 +176,7 @@ impl Vm {
     }
 
     pub fn err<T>(&mut self, class_name: &str, message: impl Into<String>) -> PyResult<T> {
-        let class = self.t.exc(class_name);
+        let class = self.types.exc(class_name);
         Err(self.new_exception(&class, Some(message.into())))
     }
 
@@ -199,7 +199,7 @@ impl Vm {
             return self.err("RuntimeError", format!("Awaitlab stopped the program after {} instructions in all", self.total_instruction_limit));
         }
         if self.stop_requested {
-            let c = self.t.exc("KeyboardInterrupt");
+            let c = self.types.exc("KeyboardInterrupt");
             return Err(self.new_exception(&c, None));
         }
         Ok(())

@@ -310,7 +310,7 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> PyRe
 }
 
 pub fn is_not_implemented(vm: &Vm, v: &Value) -> bool {
-    v.is(&vm.t.not_implemented)
+    v.is(&vm.types.not_implemented)
 }
 
 pub fn unary(vm: &mut Vm, op: UnaryOp, a: Value) -> PyResult {

@@ -26,28 +26,28 @@ impl Vm {
 
     /// Awaitlab's own last word on a run (why it was stopped): shown even past the output cap.
     pub fn write_always(&mut self, stream: Stream, text: &str) {
-        let now = self.rt.now;
-        self.out.chunks.push(Chunk { stream, text: text.to_string(), time: now });
+        let now = self.event_loop.now;
+        self.output.chunks.push(Chunk { stream, text: text.to_string(), time: now });
     }
 
     fn write_raw(&mut self, stream: Stream, text: &str) {
-        if text.is_empty() || self.out.bytes > MAX_OUTPUT_BYTES {
+        if text.is_empty() || self.output.bytes > MAX_OUTPUT_BYTES {
             return;
         }
-        self.out.bytes += text.len();
-        if self.out.bytes > MAX_OUTPUT_BYTES {
-            self.out.chunks.push(Chunk { stream: Stream::Stderr, text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(), time: self.rt.now });
+        self.output.bytes += text.len();
+        if self.output.bytes > MAX_OUTPUT_BYTES {
+            self.output.chunks.push(Chunk { stream: Stream::Stderr, text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(), time: self.event_loop.now });
             return;
         }
         crate::event_loop::recorder::output(self, stream, text);
-        let now = self.rt.now;
-        if let Some(last) = self.out.chunks.last_mut() {
+        let now = self.event_loop.now;
+        if let Some(last) = self.output.chunks.last_mut() {
             if last.stream == stream && last.time == now {
                 last.text.push_str(text);
                 return;
             }
         }
-        self.out.chunks.push(Chunk { stream, text: text.to_string(), time: now });
+        self.output.chunks.push(Chunk { stream, text: text.to_string(), time: now });
     }
 
     /// A warning as Python's `warnings` module shows it (once per message and line): where, what,
@@ -74,6 +74,6 @@ impl Vm {
     }
 
     pub fn program_clock(&self) -> f64 {
-        self.rt.now
+        self.event_loop.now
     }
 }

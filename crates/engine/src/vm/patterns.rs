@@ -109,7 +109,7 @@ impl Vm {
         if nargs > 0 {
             let match_args = match self.get_attr(cls, "__match_args__") {
                 Ok(v) => Some(v),
-                Err(e) if crate::types::exceptions::is_instance_of(&e, &self.t.exc("AttributeError")) => None,
+                Err(e) if crate::types::exceptions::is_instance_of(&e, &self.types.exc("AttributeError")) => None,
                 Err(e) => return Err(e),
             };
             let (allowed, positional_names) = match &match_args {
@@ -163,7 +163,7 @@ impl Vm {
         seen.push(name.clone());
         match self.get_attr(subject, name) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if crate::types::exceptions::is_instance_of(&e, &self.t.exc("AttributeError")) => Ok(None),
+            Err(e) if crate::types::exceptions::is_instance_of(&e, &self.types.exc("AttributeError")) => Ok(None),
             Err(e) => Err(e),
         }
     }
