@@ -114,9 +114,9 @@ fn resolve_frees(scope: &mut Scope, enclosing: &IndexSet<String>) -> IndexSet<St
     for child in &mut children {
         let needs = resolve_frees(child, &child_enclosing);
         for n in needs {
-            if scope.kind == CodeKind::Class && n == "__class__" {
-                scope.cells.insert(n);
-            } else if scope.function_like() && scope.locals.contains(&n) && !scope.globals.contains(&n) {
+            // A class body's implicit `__class__`, and a function's own locals, are cells here.
+            let class_cell = scope.kind == CodeKind::Class && n == "__class__";
+            if class_cell || (scope.function_like() && scope.locals.contains(&n) && !scope.globals.contains(&n)) {
                 scope.cells.insert(n);
             } else {
                 scope.frees.insert(n);

@@ -140,7 +140,7 @@ pub fn twin_source(demo: &str) -> Option<String> {
 
 fn js_fetch(fetch: &js_sys::Function, url: &str) -> LocalBoxFuture<'static, Result<(u16, String), String>> {
     let message = |e: JsValue| e.as_string().unwrap_or_else(|| "the request failed".into());
-    let promise = fetch.call1(&JsValue::NULL, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from));
+    let promise = fetch.call1(&JsValue::NULL, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>());
     async move {
         let answer = js_sys::Array::from(&wasm_bindgen_futures::JsFuture::from(promise.map_err(message)?).await.map_err(message)?);
         match (answer.get(0).as_f64(), answer.get(1).as_string()) {

@@ -423,7 +423,8 @@ impl<'a> Compiler<'a> {
         let qualname = self.child_qualname(name);
         let mut c = Compiler::new(scope, CodeKind::Comprehension, name.into(), qualname.into(), self.filename.clone(), span.line);
         c.span = span;
-        c.is_async = has_async && (kind == CompKind::Gen || self.is_async) || (self.is_async && kind != CompKind::Gen && has_async);
+        // An async generator expression, or an async comprehension inside a coroutine.
+        c.is_async = has_async && (kind == CompKind::Gen || self.is_async);
         if has_async && !self.is_async && kind != CompKind::Gen {
             return self.err(span, "asynchronous comprehension outside of an asynchronous function");
         }

@@ -32,7 +32,7 @@ pub(crate) fn print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
         if i > 0 {
             text.push_str(&sep);
         }
-        text.push_str(&vm.to_str(a)?);
+        text.push_str(&vm.str_of(a)?);
     }
     text.push_str(&end);
     vm.write(stream, &text);

@@ -25,7 +25,7 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
     vm.event_loop.task_counter += 1;
     let name: Rc<str> = match name {
         Some(Value::None) | None => Rc::from(format!("Task-{}", vm.event_loop.task_counter)),
-        Some(v) => vm.to_str(&v)?,
+        Some(v) => vm.str_of(&v)?,
     };
     if let Value::Obj(o) = &coro {
         if let Obj::Gen(g) = &**o {

@@ -190,7 +190,7 @@ fn task_get_name(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 fn task_set_name(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let f = this_future(vm, &args)?;
     let v = arg(vm, &args, 1, "set_name")?;
-    let n = vm.to_str(&v)?;
+    let n = vm.str_of(&v)?;
     if let Some(t) = future_data(&f).borrow_mut().task.as_mut() {
         t.name = n;
     }
@@ -221,7 +221,7 @@ fn task_uncancel(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn future_set_label(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let f = this_future(vm, &args)?;
-    let label = { let a_ = arg(vm, &args, 1, "_set_label")?; vm.to_str(&a_) }?;
+    let label = { let a_ = arg(vm, &args, 1, "_set_label")?; vm.str_of(&a_) }?;
     future_data(&f).borrow_mut().label = Some(label);
     Ok(Value::None)
 }

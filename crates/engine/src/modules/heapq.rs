@@ -17,7 +17,7 @@ fn lt(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     crate::vm::ops::order(vm, awaitlab_syntax::ast::CmpOp::Lt, a, b)
 }
 
-fn sift_down(vm: &mut Vm, heap: &mut Vec<Value>, start: usize, mut pos: usize) -> PyResult<()> {
+fn sift_down(vm: &mut Vm, heap: &mut [Value], start: usize, mut pos: usize) -> PyResult<()> {
     let item = heap[pos].clone();
     while pos > start {
         let parent = (pos - 1) >> 1;
@@ -32,7 +32,7 @@ fn sift_down(vm: &mut Vm, heap: &mut Vec<Value>, start: usize, mut pos: usize) -
     Ok(())
 }
 
-fn sift_up(vm: &mut Vm, heap: &mut Vec<Value>, mut pos: usize) -> PyResult<()> {
+fn sift_up(vm: &mut Vm, heap: &mut [Value], mut pos: usize) -> PyResult<()> {
     let end = heap.len();
     let start = pos;
     let item = heap[pos].clone();

@@ -25,8 +25,8 @@ fn headers_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<(String, String)>> {
     for pair in crate::vm::tuple_items(v) {
         let kv = crate::vm::tuple_items(&pair);
         if kv.len() == 2 {
-            let k = vm.to_str(&kv[0])?.to_string();
-            let v = vm.to_str(&kv[1])?.to_string();
+            let k = vm.str_of(&kv[0])?.to_string();
+            let v = vm.str_of(&kv[1])?.to_string();
             out.push((k, v));
         }
     }

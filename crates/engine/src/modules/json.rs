@@ -149,7 +149,7 @@ impl<'a> JsonParser<'a> {
         let col = self.pos - self.s[..self.pos.min(self.s.len())].iter().rposition(|c| *c == b'\n').map(|p| p + 1).unwrap_or(0) + 1;
         format!("{what}: line {line} column {col} (char {})", self.pos)
     }
-    fn value(&mut self, vm: &mut Vm) -> Result<Value, String> {
+    fn value(&mut self) -> Result<Value, String> {
         self.ws();
         let Some(&c) = self.s.get(self.pos) else { return Err(self.err("Expecting value")) };
         match c {
@@ -172,7 +172,7 @@ impl<'a> JsonParser<'a> {
                         return Err(self.err("Expecting ':' delimiter"));
                     }
                     self.pos += 1;
-                    let v = self.value(vm)?;
+                    let v = self.value()?;
                     map.insert(Key { hash: crate::vm::ops::str_hash(&k), value: Value::str(&k) }, v);
                     self.ws();
                     match self.s.get(self.pos) {
@@ -194,7 +194,7 @@ impl<'a> JsonParser<'a> {
                     return Ok(Value::list(items));
                 }
                 loop {
-                    items.push(self.value(vm)?);
+                    items.push(self.value()?);
                     self.ws();
                     match self.s.get(self.pos) {
                         Some(b',') => self.pos += 1,
@@ -302,7 +302,7 @@ fn loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         }
     };
     let mut p = JsonParser { s: &text, pos: 0 };
-    match p.value(vm) {
+    match p.value() {
         Ok(val) => {
             p.ws();
             if p.pos < text.len() {

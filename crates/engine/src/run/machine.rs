@@ -584,7 +584,7 @@ impl Machine {
                     None | Some(Value::None) => 0,
                     Some(Value::Int(i)) => *i as i32,
                     Some(v) => {
-                        let s = self.vm.to_str(v).map(|s| s.to_string()).unwrap_or_default();
+                        let s = self.vm.str_of(v).map(|s| s.to_string()).unwrap_or_default();
                         self.vm.write(Stream::Stderr, &format!("{s}\n"));
                         1
                     }

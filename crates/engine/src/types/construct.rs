@@ -87,7 +87,7 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                         return Ok(Value::str(&String::from_utf8_lossy(b)));
                     }
                 }
-                Ok(Value::Str(vm.to_str(v)?))
+                Ok(Value::Str(vm.str_of(v)?))
             }
         },
         BuiltinType::Bool => match args.first() {

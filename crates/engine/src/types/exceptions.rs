@@ -179,14 +179,14 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
     let args = exc_args(v);
     if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) && args.len() == 2 {
         let n = crate::vm::tuple_items(&args[1]).len();
-        let msg = vm.to_str(&args[0])?;
+        let msg = vm.str_of(&args[0])?;
         return Ok(Rc::from(format!("{msg} ({n} sub-exception{})", if n == 1 { "" } else { "s" })));
     }
     let is_key_error = is_instance_of(v, &vm.types.exc("KeyError"));
     match args.len() {
         0 => Ok(Rc::from("")),
         1 if is_key_error => vm.repr(&args[0]),
-        1 => vm.to_str(&args[0]),
+        1 => vm.str_of(&args[0]),
         _ => vm.repr(&Value::tuple(args)),
     }
 }
@@ -233,7 +233,7 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
         },
         _ => String::new(),
     };
-    let msg = vm.to_str(exc).map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    let msg = vm.str_of(exc).map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() {
         format!("{module_prefix}{name}")
     } else {

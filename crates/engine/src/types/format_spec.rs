@@ -77,7 +77,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let mut out = String::new();
     let n = digits.len();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (n - i) % every == 0 {
+        if i > 0 && (n - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -153,7 +153,7 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> Result<String, String> {
 }
 
 pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
-    let negative = f.is_sign_negative() && !(f == 0.0 && spec.kind.is_none() && false);
+    let negative = f.is_sign_negative();
     let a = f.abs();
     let kind = spec.kind;
     let mut body = if a.is_nan() {
@@ -187,7 +187,6 @@ pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
         };
         body = format!("{}{}", group(int_part, sep, 3), rest);
     }
-    let negative = negative && !(a == 0.0 && !f.is_sign_negative());
     let body = format!("{}{}", sign_str(negative && !f.is_nan(), spec), body);
     Ok(pad(&body, spec, '>', true))
 }
@@ -252,6 +251,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::approx_constant)] // 3.14159 is the number being formatted, not pi
     fn specs() {
         let f = |v: f64, s: &str| format_float(v, &parse_spec(s).unwrap()).unwrap();
         assert_eq!(f(3.14159, ".2f"), "3.14");

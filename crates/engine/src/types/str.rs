@@ -536,7 +536,7 @@ pub fn str_format(vm: &mut Vm, s: &str, args: &[Value], kwargs: &Kwargs) -> PyRe
         }
         let value = match conv {
             Some('r') => Value::Str(vm.repr(&value)?),
-            Some('s') => Value::Str(vm.to_str(&value)?),
+            Some('s') => Value::Str(vm.str_of(&value)?),
             Some('a') => Value::str(&ascii_of(&vm.repr(&value)?)),
             _ => value,
         };
@@ -624,7 +624,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         spec.push_str(&width);
         let text = match kind {
             's' => {
-                let s = vm.to_str(&value)?;
+                let s = vm.str_of(&value)?;
                 let s: String = match precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s.to_string(),
@@ -659,7 +659,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 };
                 vm.format(&Value::Float(f), &format!("{spec}.{}{kind}", precision.unwrap_or(6)))?.to_string()
             }
-            'c' => vm.to_str(&value)?.to_string(),
+            'c' => vm.str_of(&value)?.to_string(),
             other => return vm.err("ValueError", format!("unsupported format character '{other}' (0x{:x})", other as u32)),
         };
         out.push_str(&text);

@@ -96,11 +96,10 @@ impl Vm {
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
             match &**o {
-                Obj::Instance(inst) => {
-                    if inst.dict.borrow().contains_key(name) {
+                Obj::Instance(inst)
+                    if inst.dict.borrow().contains_key(name) => {
                         return Ok(None);
                     }
-                }
                 Obj::Class(_) | Obj::Module { .. } | Obj::Super { .. } => return Ok(None),
                 _ => {}
             }
@@ -371,11 +370,10 @@ impl Vm {
                     dict.borrow_mut().insert(Rc::from(name), v);
                     return Ok(());
                 }
-                Obj::Native(NativeObj::Future(_)) => {
-                    if crate::event_loop::future::set_future_attr(self, o, name, &v)? {
+                Obj::Native(NativeObj::Future(_))
+                    if crate::event_loop::future::set_future_attr(self, o, name, &v)? => {
                         return Ok(());
                     }
-                }
                 _ => {}
             }
         }
@@ -404,11 +402,10 @@ impl Vm {
                     }
                     return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
                 }
-                Obj::Function(f) => {
-                    if f.dict.borrow_mut().shift_remove(name).is_some() {
+                Obj::Function(f)
+                    if f.dict.borrow_mut().shift_remove(name).is_some() => {
                         return Ok(());
                     }
-                }
                 Obj::Module { dict, name: module } => {
                     if dict.borrow_mut().shift_remove(name).is_some() {
                         return Ok(());

@@ -149,10 +149,10 @@ impl Vm {
         // Defaults for missing positionals.
         let first_default = nparams - f.defaults.len();
         let mut missing = vec![];
-        for i in npos..nparams {
-            if fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().take(nparams).skip(npos) {
+            if slot.is_none() {
                 if i >= first_default {
-                    fast[i] = Some(f.defaults[i - first_default].clone());
+                    *slot = Some(f.defaults[i - first_default].clone());
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -167,11 +167,11 @@ impl Vm {
             ));
         }
         let mut missing_kw = vec![];
-        for i in nparams..nparams + nkwonly {
-            if fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().skip(nparams).take(nkwonly) {
+            if slot.is_none() {
                 let name = &code.varnames[i];
                 match f.kwdefaults.iter().find(|(k, _)| k == name) {
-                    Some((_, v)) => fast[i] = Some(v.clone()),
+                    Some((_, v)) => *slot = Some(v.clone()),
                     None => missing_kw.push(name.clone()),
                 }
             }

@@ -639,7 +639,7 @@ impl Vm {
                 let spec = if flags & 8 != 0 { Some(pop!()) } else { None };
                 let v = pop!();
                 let v = match flags & 7 {
-                    1 => Value::Str(tr!(self.to_str(&v))),
+                    1 => Value::Str(tr!(self.str_of(&v))),
                     2 => Value::Str(tr!(self.repr(&v))),
                     3 => Value::Str(Rc::from(crate::types::repr::ascii_of(&tr!(self.repr(&v))))),
                     _ => v,

@@ -133,10 +133,7 @@ impl Vm {
             Mode::Anext => {
                 let c = self.types.exc("StopAsyncIteration");
                 let e = crate::types::exceptions::instantiate(&c, vec![]);
-                match self.unwind(thread, e, true) {
-                    Some(e) => Some(Outcome::Raised(e)),
-                    None => None,
-                }
+                self.unwind(thread, e, true).map(Outcome::Raised)
             }
         }
     }

@@ -14,7 +14,7 @@ pub fn seq_index(vm: &mut Vm, len: usize, idx: &Value, what: &str) -> PyResult<u
     let i = match idx {
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
-        Value::Big(_) => return vm.err("IndexError", format!("cannot fit 'int' into an index-sized integer")),
+        Value::Big(_) => return vm.err("IndexError", "cannot fit 'int' into an index-sized integer".to_string()),
         _ => {
             let t = vm.type_name(idx);
             return vm.type_error(format!("{what} indices must be integers or slices, not {t}"));

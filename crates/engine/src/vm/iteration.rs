@@ -222,11 +222,10 @@ impl Vm {
                 }
                 return Ok(Err(Value::None));
             }
-            GenState::Created => {
-                if !send.is_none() && throw.is_none() {
+            GenState::Created
+                if !send.is_none() && throw.is_none() => {
                     return self.type_error("can't send non-None value to a just-started generator");
                 }
-            }
             _ => {}
         }
         // Generators driven from native code (yield from, list(), for in a native loop) nest
@@ -340,7 +339,7 @@ impl Vm {
         let items = match v {
             Value::Obj(o) if matches!(&**o, Obj::Tuple(_) | Obj::List(_)) => crate::vm::tuple_items(v),
             _ => {
-                let it = self.get_iter(v).map_err(|e| e)?;
+                let it = self.get_iter(v)?;
                 let mut out = vec![];
                 while let Some(x) = self.next(&it)? {
                     out.push(x);

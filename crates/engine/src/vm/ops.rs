@@ -351,7 +351,7 @@ pub fn compare(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult {
         CmpOp::IsNot => !a.is(b),
         CmpOp::In => vm.contains(b, a)?,
         CmpOp::NotIn => !vm.contains(b, a)?,
-        _ => return order(vm, op, a, b).map(Value::Bool).or_else(|e| Err(e)),
+        _ => return order(vm, op, a, b).map(Value::Bool),
     }))
 }
 
@@ -530,11 +530,10 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => return Ok(x == y),
             (Value::Str(x), Value::Str(y)) => return Ok(x == y),
             (Value::None, Value::None) => return Ok(true),
-            (Value::None, _) | (_, Value::None) => {
-                if !matches!(a, Value::Obj(_)) && !matches!(b, Value::Obj(_)) {
+            (Value::None, _) | (_, Value::None)
+                if !matches!(a, Value::Obj(_)) && !matches!(b, Value::Obj(_)) => {
                     return Ok(false);
                 }
-            }
             _ => {}
         }
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {
@@ -719,7 +718,8 @@ impl Vm {
         })
     }
 
-    pub fn to_str(&mut self, v: &Value) -> PyResult<Rc<str>> {
+    /// `str(v)`, running `__str__` (or `__repr__`) when the class defines it.
+    pub fn str_of(&mut self, v: &Value) -> PyResult<Rc<str>> {
         match v {
             Value::Str(s) => Ok(s.clone()),
             Value::Obj(o) => match &**o {
@@ -791,9 +791,9 @@ impl Vm {
                     }
                 }
                 if spec.is_empty() {
-                    return self.to_str(v);
+                    return self.str_of(v);
                 }
-                let s = self.to_str(v)?;
+                let s = self.str_of(v)?;
                 let t = self.type_name(v);
                 if matches!(v, Value::None) || matches!(v, Value::Obj(_)) {
                     let _ = s;

@@ -110,10 +110,14 @@ fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32,
                     break;
                 }
                 depth -= 1;
-            } else if depth == 0 && (ch == '!' && chars.get(j + 1) != Some(&'=') || ch == ':') {
-                break;
-            } else if depth == 0 && ch == '=' && !matches!(chars.get(j + 1), Some('=')) && j > expr_start && !"=!<>".contains(chars[j - 1]) {
-                break;
+            } else if depth == 0 {
+                // A conversion (`!r`, not `!=`), a format spec, or the `=` of a self-documenting
+                // expression (not `==`, `!=`, `<=`, `>=`) ends the expression.
+                let conversion = ch == '!' && chars.get(j + 1) != Some(&'=');
+                let debug = ch == '=' && !matches!(chars.get(j + 1), Some('=')) && j > expr_start && !"=!<>".contains(chars[j - 1]);
+                if conversion || ch == ':' || debug {
+                    break;
+                }
             }
             j += 1;
         }

@@ -6,6 +6,8 @@ use crate::lexer::Tok;
 use crate::span::Span;
 
 impl Parser<'_> {
+    /// `match subject:` and its cases; None when `match` here is a plain name (a soft keyword:
+    /// `match = 1`, `match(x)`), as CPython's grammar decides by trying this rule first.
     pub(super) fn match_stmt(&mut self) -> PResult<Option<Stmt>> {
         let start = self.span();
         let save = self.pos;

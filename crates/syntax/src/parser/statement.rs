@@ -287,9 +287,6 @@ impl Parser<'_> {
         Ok(body)
     }
 
-    /// `match subject:` and its cases; None when `match` here is a plain name (a soft keyword:
-    /// `match = 1`, `match(x)`), as CPython's grammar decides by trying this rule first.
-
     pub(super) fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
         let is_elif = self.at_kw("elif");
