@@ -78,11 +78,7 @@ fn handle(stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             Some((file, body)) => ("200 OK", content_type(&file), body),
             None => ("404 Not Found", "text/plain; charset=utf-8", b"not found".to_vec()),
         };
-        write!(
-            out,
-            "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n",
-            body.len()
-        )?;
+        write!(out, "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n", body.len())?;
         if method != "HEAD" {
             out.write_all(&body)?;
         }

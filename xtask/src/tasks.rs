@@ -80,7 +80,8 @@ pub fn test(_args: &[String]) -> Result<(), String> {
 
     println!("\n== layer 2: browser glue (wasm-bindgen-test in headless Chromium) ==");
     let mut browser_tests = cmd("cargo");
-    browser_tests.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--tests"])
+    browser_tests
+        .args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--tests"])
         .env("CHROMEDRIVER", install::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     run(browser_tests)?;

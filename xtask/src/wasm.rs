@@ -12,10 +12,7 @@ use std::process::Command;
 pub fn small_wasm(mut c: Command) -> Command {
     c.env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=8388608",
-        );
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=8388608");
     c
 }
 
@@ -27,7 +24,17 @@ const STAGING: &str = "target/twins-module";
 /// Returns the folder's name.
 pub fn build_twins_module() -> Result<String, String> {
     let mut build = cmd("cargo");
-    build.args(["build", "--quiet", "--package", "awaitlab-twins", "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+    build.args([
+        "build",
+        "--quiet",
+        "--package",
+        "awaitlab-twins",
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]);
     run(small_wasm(build))?;
     let staging = root().join(STAGING);
     let pkg = staging.join("pkg");

@@ -1,7 +1,7 @@
 //! Scope analysis: which names are local, global, or live in closure cells (as CPython's symtable).
 
-use awaitlab_syntax::ast::*;
 use crate::bytecode::CodeKind;
+use awaitlab_syntax::ast::*;
 use indexmap::IndexSet;
 
 #[derive(Debug, Clone)]
@@ -401,7 +401,14 @@ pub fn visit_expr(s: &mut Scope, e: &Expr) {
         ExprKind::Name(n) => {
             s.uses.insert(n.clone());
         }
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Ellipsis => {}
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::True
+        | ExprKind::False
+        | ExprKind::None
+        | ExprKind::Ellipsis => {}
         ExprKind::FString(parts) => visit_fparts(s, parts),
         ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => items.iter().for_each(|i| visit_expr(s, i)),
         ExprKind::Dict(items) => {

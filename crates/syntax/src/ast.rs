@@ -135,13 +135,28 @@ pub enum ExprKind {
     And(Box<Expr>, Box<Expr>),
     Or(Box<Expr>, Box<Expr>),
     Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
-    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
-    Call { func: Box<Expr>, args: Vec<Arg> },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Arg>,
+    },
     Attribute(Box<Expr>, String),
     Subscript(Box<Expr>, Box<Expr>),
     Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
-    Lambda { params: Box<Params>, body: Box<Expr> },
-    Comp { kind: CompKind, elt: Box<Expr>, value: Option<Box<Expr>>, generators: Vec<Comprehension> },
+    Lambda {
+        params: Box<Params>,
+        body: Box<Expr>,
+    },
+    Comp {
+        kind: CompKind,
+        elt: Box<Expr>,
+        value: Option<Box<Expr>>,
+        generators: Vec<Comprehension>,
+    },
     Await(Box<Expr>),
     Yield(Option<Box<Expr>>),
     YieldFrom(Box<Expr>),
@@ -200,12 +215,24 @@ pub enum PatternKind {
     /// None, True or False: matches that very object.
     Singleton(Expr),
     Sequence(Vec<Pattern>),
-    Mapping { keys: Vec<Expr>, patterns: Vec<Pattern>, rest: Option<String> },
-    Class { cls: Expr, patterns: Vec<Pattern>, kwd_names: Vec<String>, kwd_patterns: Vec<Pattern> },
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_names: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
     /// `*name` (None for `*_`) in a sequence pattern.
     Star(Option<String>),
     /// `pattern as name`, a capture (`name`, no pattern) or the wildcard (neither).
-    As { pattern: Option<Box<Pattern>>, name: Option<String> },
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
     Or(Vec<Pattern>),
 }
 
@@ -227,24 +254,73 @@ pub struct FunctionDef {
 #[derive(Clone, Debug)]
 pub enum StmtKind {
     Expr(Expr),
-    Assign { targets: Vec<Expr>, value: Expr },
-    AugAssign { target: Expr, op: BinOp, value: Expr },
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: BinOp,
+        value: Expr,
+    },
     /// `annotation`: the annotation's source text. Awaitlab does not evaluate annotations: a
     /// module's or class's `__annotations__` holds them as strings, as with
     /// `from __future__ import annotations` (PEP 563).
-    AnnAssign { target: Expr, annotation: String, value: Option<Expr> },
+    AnnAssign {
+        target: Expr,
+        annotation: String,
+        value: Option<Expr>,
+    },
     FunctionDef(Box<FunctionDef>),
-    ClassDef { name: String, bases: Vec<Expr>, body: Vec<Stmt>, decorators: Vec<Expr> },
+    ClassDef {
+        name: String,
+        bases: Vec<Expr>,
+        body: Vec<Stmt>,
+        decorators: Vec<Expr>,
+    },
     Return(Option<Expr>),
-    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
-    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
-    With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        is_async: bool,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
     /// `star`: the handlers are `except*` clauses (exception groups).
-    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt>, star: bool },
-    Match { subject: Expr, cases: Vec<MatchCase> },
-    Raise { exc: Option<Expr>, cause: Option<Expr> },
-    Assert { test: Expr, msg: Option<Expr> },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+        star: bool,
+    },
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
     Pass,
     Break,
     Continue,
@@ -252,5 +328,8 @@ pub enum StmtKind {
     Global(Vec<String>),
     Nonlocal(Vec<String>),
     Import(Vec<(String, Option<String>)>),
-    ImportFrom { module: String, names: Vec<(String, Option<String>)> },
+    ImportFrom {
+        module: String,
+        names: Vec<(String, Option<String>)>,
+    },
 }

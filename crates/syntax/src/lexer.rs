@@ -9,7 +9,14 @@ pub enum Tok {
     Int(String),
     Float(f64),
     /// A string literal. `fstring` literals keep their raw body (escapes unprocessed) for the parser.
-    Str { value: String, bytes: bool, fstring: bool, raw: bool, body_line: u32, body_col: u32 },
+    Str {
+        value: String,
+        bytes: bool,
+        fstring: bool,
+        raw: bool,
+        body_line: u32,
+        body_col: u32,
+    },
     Op(&'static str),
     Newline,
     Indent,
@@ -31,9 +38,8 @@ pub struct LexError {
 }
 
 const OPS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=",
-    "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "<", ">", "=", ".", ",", ":", ";", "(", ")",
-    "[", "]", "{", "}", "&", "|", "^", "~",
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "+=", "-=", "*=", "/=", "%=", "&=",
+    "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "<", ">", "=", ".", ",", ":", ";", "(", ")", "[", "]", "{", "}", "&", "|", "^", "~",
 ];
 
 /// Tokens of `src`; the SyntaxWarnings met on the way (invalid escapes) go to `warnings`.
@@ -513,7 +519,9 @@ impl<'w> Lexer<'w> {
     fn nested_string_prefix(&self, written: &str) -> String {
         let letters: String = written.chars().rev().take_while(|c| c.is_ascii_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
         let before = written[..written.len() - letters.len()].chars().last();
-        let is_prefix = letters.len() <= 2 && letters.chars().all(|c| "rRbBfFuU".contains(c)) && !before.is_some_and(|b| b.is_alphanumeric() || b == '_');
+        let is_prefix = letters.len() <= 2
+            && letters.chars().all(|c| "rRbBfFuU".contains(c))
+            && !before.is_some_and(|b| b.is_alphanumeric() || b == '_');
         if is_prefix {
             letters
         } else {

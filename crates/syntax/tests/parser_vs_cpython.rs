@@ -199,9 +199,14 @@ impl Dump {
         let (l, c) = (e.span.line, e.span.col);
         match &e.kind {
             ExprKind::Name(_) => self.node("Name", l, c),
-            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Ellipsis => {
-                self.node("Constant", l, c)
-            }
+            ExprKind::Int(_)
+            | ExprKind::Float(_)
+            | ExprKind::Str(_)
+            | ExprKind::Bytes(_)
+            | ExprKind::True
+            | ExprKind::False
+            | ExprKind::None
+            | ExprKind::Ellipsis => self.node("Constant", l, c),
             ExprKind::FString(_) => self.node("JoinedStr", l, c),
             ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
                 let name = match e.kind {

@@ -39,7 +39,9 @@ pub fn to_chrome_json(records: &[Record]) -> String {
         .collect();
     for r in records {
         let own_task = match &r.event {
-            Event::TaskCreated { task, .. } | Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => Some(*task),
+            Event::TaskCreated { task, .. } | Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => {
+                Some(*task)
+            }
             _ => None,
         };
         if own_task.is_some_and(|t| internal.contains(&t)) {
@@ -66,8 +68,14 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                     if let Some(src) = completed_by.get(&fut) {
                         flow_id += 1;
                         let src_tid = src.map(|t| tid_of(&mut tids, t)).unwrap_or(0);
-                        events.push(format!(r#"{{"name":"wakeup","cat":"flow","ph":"s","id":{flow_id},"ts":{},"pid":1,"tid":{src_tid}}}"#, us(r.time)));
-                        events.push(format!(r#"{{"name":"wakeup","cat":"flow","ph":"f","bp":"e","id":{flow_id},"ts":{},"pid":1,"tid":{tid}}}"#, us(r.time)));
+                        events.push(format!(
+                            r#"{{"name":"wakeup","cat":"flow","ph":"s","id":{flow_id},"ts":{},"pid":1,"tid":{src_tid}}}"#,
+                            us(r.time)
+                        ));
+                        events.push(format!(
+                            r#"{{"name":"wakeup","cat":"flow","ph":"f","bp":"e","id":{flow_id},"ts":{},"pid":1,"tid":{tid}}}"#,
+                            us(r.time)
+                        ));
                     }
                 }
                 running = Some(*task);
@@ -104,7 +112,10 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                     json_str(&format!("{method} {url}")),
                     us(r.time)
                 ));
-                events.push(format!(r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#, us(r.time)));
+                events.push(format!(
+                    r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#,
+                    us(r.time)
+                ));
                 http_names.insert(*id, (tid, format!("{method} {url}")));
             }
             Event::HttpEnd { id, status, error } => {
@@ -121,7 +132,10 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                     us(r.time),
                     json_str(&outcome)
                 ));
-                events.push(format!(r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#, us(r.time)));
+                events.push(format!(
+                    r#"{{"name":"requests in flight","ph":"C","ts":{},"pid":1,"args":{{"requests":{in_flight}}}}}"#,
+                    us(r.time)
+                ));
             }
             Event::Output { task, text, .. } => {
                 let tid = task.map(|t| tid_of(&mut tids, t)).unwrap_or(0);

@@ -156,7 +156,8 @@ impl Timeline {
         if window <= 0.0 {
             return Vec::new();
         }
-        let mut steps: Vec<(f64, i64)> = self.requests.iter().filter(|r| r.practice).flat_map(|r| [(r.start, 1), (r.start + window, -1)]).collect();
+        let mut steps: Vec<(f64, i64)> =
+            self.requests.iter().filter(|r| r.practice).flat_map(|r| [(r.start, 1), (r.start + window, -1)]).collect();
         sort_by_time(&mut steps);
         let mut count = 0;
         let mut series: Vec<(f64, i64)> = Vec::with_capacity(steps.len());

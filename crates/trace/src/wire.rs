@@ -71,9 +71,7 @@ fn encode_record(r: &Record, out: &mut String) {
             w.head("output", r.time).opt(*task).text(stream).text(text)
         }
         Event::HttpStart { id, task, method, url } => w.head("http", r.time).int(*id).opt(*task).text(method).text(url),
-        Event::HttpEnd { id, status, error } => {
-            w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref())
-        }
+        Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
         Event::Iteration => w.head("iteration", r.time),
         Event::Finished { status } => w.head("finished", r.time).text(status),
     };
@@ -109,9 +107,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             Event::Output { task, stream, text: f.rc()? }
         }
         "http" => Event::HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? },
-        "http-end" => {
-            Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) }
-        }
+        "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
         "iteration" => Event::Iteration,
         "finished" => Event::Finished { status: f.one_of(&["done", "failed", "deadlock", "stopped"])? },
         other => return Err(format!("line {}: unknown record {other:?}", f.line)),

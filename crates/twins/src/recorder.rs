@@ -86,7 +86,15 @@ impl Recorder {
 
     fn lane(self: &Rc<Self>, name: String, coro: &str, args: &str, parent: Option<u64>) -> Task {
         let id = self.id();
-        self.push(Event::TaskCreated { task: id, name: name.into(), coro: coro.into(), args: args.into(), parent, line: 0, internal: false });
+        self.push(Event::TaskCreated {
+            task: id,
+            name: name.into(),
+            coro: coro.into(),
+            args: args.into(),
+            parent,
+            line: 0,
+            internal: false,
+        });
         Task { id, rec: self.clone() }
     }
 
@@ -150,7 +158,12 @@ impl Task {
 
     /// `spawn_local`: a task of its own, started by the browser's event loop (not now); the
     /// handle awaits its result.
-    pub fn spawn<T: 'static, F: Future<Output = T> + 'static>(&self, coro: &str, args: &str, body: impl FnOnce(Task) -> F + 'static) -> RemoteHandle<T> {
+    pub fn spawn<T: 'static, F: Future<Output = T> + 'static>(
+        &self,
+        coro: &str,
+        args: &str,
+        body: impl FnOnce(Task) -> F + 'static,
+    ) -> RemoteHandle<T> {
         let n = self.rec.next_id.get();
         let task = self.rec.lane(format!("task #{n}"), coro, args, Some(self.id));
         let id = task.id;

@@ -2,11 +2,11 @@
 
 use super::{docstring, CResult, Compiler, FnBody};
 use crate::bytecode::{Code, CodeKind};
-use crate::symtable::{Resolution, Scope};
-use std::rc::Rc;
 use crate::bytecode::{Const, Op};
+use crate::symtable::{Resolution, Scope};
 use awaitlab_syntax::ast::*;
 use awaitlab_syntax::Span;
+use std::rc::Rc;
 
 impl<'a> Compiler<'a> {
     pub(super) fn class_def(&mut self, key: usize, name: &str, body: &'a [Stmt], span: Span) -> CResult<()> {
@@ -64,9 +64,11 @@ impl<'a> Compiler<'a> {
                     Resolution::Cell(i) => i,
                     _ => {
                         // A class scope can pass through a name it also binds.
-                        let i = self.scope.cells.get_index_of(f.as_str()).or_else(|| {
-                            self.scope.frees.get_index_of(f.as_str()).map(|i| i + self.scope.cells.len())
-                        });
+                        let i = self
+                            .scope
+                            .cells
+                            .get_index_of(f.as_str())
+                            .or_else(|| self.scope.frees.get_index_of(f.as_str()).map(|i| i + self.scope.cells.len()));
                         match i {
                             Some(i) => i as u32,
                             None => return self.err(self.span, "internal error: unresolved closure variable"),
@@ -84,7 +86,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn make_function(&mut self, key: usize, name: &str, params: &'a Params, body: FnBody<'a>, is_async: bool, span: Span) -> CResult<()> {
+    pub(super) fn make_function(
+        &mut self,
+        key: usize,
+        name: &str,
+        params: &'a Params,
+        body: FnBody<'a>,
+        is_async: bool,
+        span: Span,
+    ) -> CResult<()> {
         // Defaults are evaluated in the defining scope.
         let mut flags = 0;
         let defaults: Vec<&Expr> = params.args.iter().filter_map(|a| a.default.as_ref()).collect();

@@ -2,11 +2,11 @@
 
 use super::{is_constant, CResult, Compiler, FnBody};
 use crate::bytecode::CodeKind;
-use crate::symtable::{self, Resolution};
-use awaitlab_syntax::SyntaxWarning;
 use crate::bytecode::{Const, Op};
+use crate::symtable::{self, Resolution};
 use awaitlab_syntax::ast::*;
 use awaitlab_syntax::Span;
+use awaitlab_syntax::SyntaxWarning;
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> CResult<()> {
@@ -101,11 +101,8 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::And(a, b) | ExprKind::Or(a, b) => {
                 self.expr(a)?;
-                let j = if matches!(e.kind, ExprKind::And(..)) {
-                    self.op(Op::JumpIfFalseOrPop(0))
-                } else {
-                    self.op(Op::JumpIfTrueOrPop(0))
-                };
+                let j =
+                    if matches!(e.kind, ExprKind::And(..)) { self.op(Op::JumpIfFalseOrPop(0)) } else { self.op(Op::JumpIfTrueOrPop(0)) };
                 self.expr(b)?;
                 let h = self.here();
                 self.patch(j, h);
@@ -194,7 +191,11 @@ impl<'a> Compiler<'a> {
                     if self.kind == CodeKind::Comprehension {
                         return self.err(e.span, "asynchronous comprehension outside of an asynchronous function");
                     }
-                    let m = if matches!(self.kind, CodeKind::Module | CodeKind::Class) { "'await' outside function" } else { "'await' outside async function" };
+                    let m = if matches!(self.kind, CodeKind::Module | CodeKind::Class) {
+                        "'await' outside function"
+                    } else {
+                        "'await' outside async function"
+                    };
                     return self.err(e.span, m);
                 }
                 self.expr(inner)?;
@@ -411,7 +412,15 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn comprehension(&mut self, key: usize, kind: CompKind, elt: &'a Expr, value: Option<&'a Expr>, generators: &'a [Comprehension], span: Span) -> CResult<()> {
+    pub(super) fn comprehension(
+        &mut self,
+        key: usize,
+        kind: CompKind,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        generators: &'a [Comprehension],
+        span: Span,
+    ) -> CResult<()> {
         let scope = self.child_scope(key, span)?;
         let name = match kind {
             CompKind::List => "<listcomp>",
@@ -460,7 +469,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn comp_loop(&mut self, kind: CompKind, elt: &'a Expr, value: Option<&'a Expr>, gens: &'a [Comprehension], depth: usize) -> CResult<()> {
+    pub(super) fn comp_loop(
+        &mut self,
+        kind: CompKind,
+        elt: &'a Expr,
+        value: Option<&'a Expr>,
+        gens: &'a [Comprehension],
+        depth: usize,
+    ) -> CResult<()> {
         let g = &gens[depth];
         if depth == 0 {
             let k = self.var_idx(".0");
@@ -541,7 +557,6 @@ pub(super) enum SeqKind {
     Set,
 }
 
-
 /// CPython's check_compare: `x is 1` compares identity with a literal (None, True, False and
 /// ... are fine), almost always a mistake for `==`.
 fn is_literal_warning(first: &Expr, rest: &[(CmpOp, Expr)]) -> Option<&'static str> {
@@ -554,7 +569,11 @@ fn is_literal_warning(first: &Expr, rest: &[(CmpOp, Expr)]) -> Option<&'static s
     for (op, right) in rest {
         let right_literal = literal(right);
         if matches!(op, CmpOp::Is | CmpOp::IsNot) && (left || right_literal) {
-            let message = if *op == CmpOp::Is { "\"is\" with a literal. Did you mean \"==\"?" } else { "\"is not\" with a literal. Did you mean \"!=\"?" };
+            let message = if *op == CmpOp::Is {
+                "\"is\" with a literal. Did you mean \"==\"?"
+            } else {
+                "\"is not\" with a literal. Did you mean \"!=\"?"
+            };
             return Some(message);
         }
         left = right_literal;

@@ -8,8 +8,8 @@
 //! stack at that point; the labels are emitted after the case, deepest first.
 
 use super::{CResult, Compiler};
-use awaitlab_syntax::ast::*;
 use crate::bytecode::{Const, Op};
+use awaitlab_syntax::ast::*;
 use awaitlab_syntax::Span;
 
 #[derive(Default)]

@@ -46,13 +46,23 @@ const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an ex
 
 #[derive(Clone)]
 enum FBlock<'a> {
-    Loop { continue_target: usize, breaks: Vec<usize>, is_for: bool },
-    TryFinally { body: &'a [Stmt] },
+    Loop {
+        continue_target: usize,
+        breaks: Vec<usize>,
+        is_for: bool,
+    },
+    TryFinally {
+        body: &'a [Stmt],
+    },
     TryExcept,
-    Handler { name: Option<String> },
+    Handler {
+        name: Option<String>,
+    },
     /// An `except*` clause's body: `break`, `continue` and `return` may not leave it.
     StarHandler,
-    With { is_async: bool },
+    With {
+        is_async: bool,
+    },
     FinallyRunning,
 }
 
@@ -205,7 +215,13 @@ impl<'a> Compiler<'a> {
         }
     }
     fn err<T>(&self, span: Span, msg: &str) -> CResult<T> {
-        Err(SyntaxError { message: msg.into(), line: span.line, col: span.col, unsupported: false, end: Some((span.end_line, span.end_col)) })
+        Err(SyntaxError {
+            message: msg.into(),
+            line: span.line,
+            col: span.col,
+            unsupported: false,
+            end: Some((span.end_line, span.end_col)),
+        })
     }
 
     /// Emits the load, store or delete of `n` as its scope resolves it (fast local, cell,
@@ -236,8 +252,17 @@ impl<'a> Compiler<'a> {
 /// of such).
 fn is_constant(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bytes(_) | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Ellipsis => true,
-        ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, inner) => matches!(inner.kind, ExprKind::Int(_) | ExprKind::Float(_)),
+        ExprKind::Int(_)
+        | ExprKind::Float(_)
+        | ExprKind::Str(_)
+        | ExprKind::Bytes(_)
+        | ExprKind::True
+        | ExprKind::False
+        | ExprKind::None
+        | ExprKind::Ellipsis => true,
+        ExprKind::Unary(UnaryOp::Neg | UnaryOp::Pos | UnaryOp::Invert, inner) => {
+            matches!(inner.kind, ExprKind::Int(_) | ExprKind::Float(_))
+        }
         ExprKind::Tuple(items) => items.iter().all(is_constant),
         _ => false,
     }
@@ -265,7 +290,10 @@ fn has_annotations(body: &[Stmt]) -> bool {
         }
         StmtKind::With { body, .. } => has_annotations(body),
         StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
-            has_annotations(body) || handlers.iter().any(|h| has_annotations(&h.body)) || has_annotations(orelse) || has_annotations(finalbody)
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
         }
         StmtKind::Match { cases, .. } => cases.iter().any(|c| has_annotations(&c.body)),
         _ => false,

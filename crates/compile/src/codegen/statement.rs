@@ -2,8 +2,8 @@
 
 use super::{CResult, Compiler, FBlock, FnBody, STAR_EXIT};
 use crate::bytecode::CodeKind;
-use crate::symtable;
 use crate::bytecode::{Const, Op};
+use crate::symtable;
 use awaitlab_syntax::ast::*;
 
 impl<'a> Compiler<'a> {
@@ -229,24 +229,22 @@ impl<'a> Compiler<'a> {
                     self.patch(j, end);
                 }
             }
-            StmtKind::Raise { exc, cause } => {
-                match (exc, cause) {
-                    (None, _) => {
-                        self.op(Op::Raise(0));
-                    }
-                    (Some(e), None) => {
-                        self.expr(e)?;
-                        self.span = st.span;
-                        self.op(Op::Raise(1));
-                    }
-                    (Some(e), Some(c)) => {
-                        self.expr(e)?;
-                        self.expr(c)?;
-                        self.span = st.span;
-                        self.op(Op::Raise(2));
-                    }
+            StmtKind::Raise { exc, cause } => match (exc, cause) {
+                (None, _) => {
+                    self.op(Op::Raise(0));
                 }
-            }
+                (Some(e), None) => {
+                    self.expr(e)?;
+                    self.span = st.span;
+                    self.op(Op::Raise(1));
+                }
+                (Some(e), Some(c)) => {
+                    self.expr(e)?;
+                    self.expr(c)?;
+                    self.span = st.span;
+                    self.op(Op::Raise(2));
+                }
+            },
             StmtKind::Assert { test, msg } => {
                 self.expr(test)?;
                 let j = self.op(Op::PopJumpIfTrue(0));
@@ -316,7 +314,6 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
-
 
     pub(super) fn assign(&mut self, t: &'a Expr) -> CResult<()> {
         match &t.kind {

@@ -1,7 +1,7 @@
 //! `print`, `input`, `open`, `exit`: the builtins that meet the outside world (which, in the
 //! page, is only the output).
 
-use crate::types::args::{Args, Kwargs, as_str};
+use crate::types::args::{as_str, Args, Kwargs};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;

@@ -1,7 +1,7 @@
 //! Builtins over iterables: `len`, `min`/`max`, `sum`, `any`/`all`, `sorted`, `reversed`,
 //! `enumerate`, `zip`, `map`, `filter`, `iter`/`next`, `aiter`/`anext`.
 
-use crate::types::args::{Args, Kwargs, arity, as_int, kwarg};
+use crate::types::args::{arity, as_int, kwarg, Args, Kwargs};
 use crate::types::dict::keys_of;
 use crate::types::list::sort_values;
 use crate::types::value::{IterState, Namespace, Obj, Value};

@@ -93,7 +93,10 @@ pub fn register_builtins(vm: &mut Vm) {
         b.insert(Rc::from(name), Value::Obj(class.clone()));
     }
     for (name, class) in &types.exceptions {
-        if !matches!(*name, "CancelledError" | "InvalidStateError" | "LimitOverrunError" | "IncompleteReadError" | "QueueEmpty" | "QueueFull") {
+        if !matches!(
+            *name,
+            "CancelledError" | "InvalidStateError" | "LimitOverrunError" | "IncompleteReadError" | "QueueEmpty" | "QueueFull"
+        ) {
             b.insert(Rc::from(*name), Value::Obj(class.clone()));
         }
     }

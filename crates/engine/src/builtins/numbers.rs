@@ -1,6 +1,6 @@
 //! Numeric builtins: `abs`, `round`, `divmod`, `pow`, `hex`/`oct`/`bin`, `ord`, `chr`.
 
-use crate::types::args::{Args, Kwargs, arity, as_int, kwarg};
+use crate::types::args::{arity, as_int, kwarg, Args, Kwargs};
 use crate::types::value::Value;
 use crate::vm::ops::{int_value, to_big};
 use crate::vm::{PyResult, Vm};

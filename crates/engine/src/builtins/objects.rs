@@ -2,7 +2,7 @@
 //! attribute functions, `id`, `hash`, `callable`, `super`, `property`, `staticmethod`,
 //! `classmethod`, `vars`.
 
-use crate::types::args::{Args, Kwargs, arity, as_str, kwarg};
+use crate::types::args::{arity, as_str, kwarg, Args, Kwargs};
 use crate::types::class::is_subclass;
 use crate::types::repr::ascii_of;
 use crate::types::value::{Obj, Value};
@@ -158,7 +158,9 @@ pub(crate) fn callable(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn super_(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     match args.as_slice() {
-        [Value::Obj(c), receiver] if matches!(&**c, Obj::Class(_)) => Ok(Value::obj(Obj::Super { class: c.clone(), receiver: receiver.clone() })),
+        [Value::Obj(c), receiver] if matches!(&**c, Obj::Class(_)) => {
+            Ok(Value::obj(Obj::Super { class: c.clone(), receiver: receiver.clone() }))
+        }
         [] => vm.err("RuntimeError", "super(): no arguments"),
         _ => vm.type_error("super() argument 1 must be a type"),
     }
@@ -189,5 +191,3 @@ pub(crate) fn vars(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub(crate) fn globals(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     vm.err("NotImplementedError", "globals() is not supported in Awaitlab")
 }
-
-

@@ -1,14 +1,14 @@
 //! The default executor's jobs (`run_in_executor`, `to_thread`): threads of their own that run
 //! when the loop's thread waits, their results delivered as `call_soon_threadsafe` would.
 
-use crate::event_loop::scheduler::call_soon;
 use crate::event_loop::future::{future_data, set_exception, set_result};
+use crate::event_loop::scheduler::call_soon;
 use crate::types::args::Kwargs;
-use crate::types::native::FutureState;
-use crate::vm::PyResult;
 use crate::types::class::builtin;
+use crate::types::native::FutureState;
 use crate::types::native::HandleKind;
 use crate::types::value::{Obj, Value};
+use crate::vm::PyResult;
 use crate::vm::Vm;
 use std::rc::Rc;
 

@@ -2,7 +2,7 @@
 //! callbacks, and the attributes Python code reads.
 
 use crate::event_loop::scheduler::call_soon;
-use crate::types::native::{FutureState, FutureData, HandleKind, NativeObj};
+use crate::types::native::{FutureData, FutureState, HandleKind, NativeObj};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;

@@ -1,9 +1,9 @@
 //! Requests in flight: the engine only queues them; the host performs them and hands results
 //! back, which complete the waiting futures.
 
-use awaitlab_trace::http::{HttpFailure, HttpRequest, HttpResult};
 use crate::types::value::{Obj, Value};
 use crate::vm::Vm;
+use awaitlab_trace::http::{HttpFailure, HttpRequest, HttpResult};
 use std::rc::Rc;
 
 /// The engine's side of requests in flight.

@@ -1,11 +1,11 @@
 //! Records the run's trace (`awaitlab_trace::Event`s) as the event loop works: task creation,
 //! steps, waits, timers, blocking, HTTP, output. Off when the run's config says so.
 
-use awaitlab_trace::http::{HttpRequest, HttpResult};
-use awaitlab_trace::{Event, Record, Stream};
 use crate::types::native::NativeObj;
 use crate::types::value::{Generator, Obj, Value};
 use crate::vm::Vm;
+use awaitlab_trace::http::{HttpRequest, HttpResult};
+use awaitlab_trace::{Event, Record, Stream};
 use std::rc::Rc;
 
 pub struct Trace {
@@ -83,7 +83,11 @@ fn short_repr(v: &Value) -> String {
         Value::Float(f) => awaitlab_syntax::literal::float_repr(*f),
         Value::Str(s) => {
             let short: String = s.chars().take(16).collect();
-            if short.len() < s.len() { format!("'{short}…'") } else { format!("'{short}'") }
+            if short.len() < s.len() {
+                format!("'{short}…'")
+            } else {
+                format!("'{short}'")
+            }
         }
         Value::Obj(o) => match &**o {
             Obj::List(_) => "[…]".into(),
@@ -120,7 +124,12 @@ pub fn task_waits(vm: &mut Vm, task: &Rc<Obj>, fut: &Rc<Obj>) {
     };
     let line = {
         let d = crate::event_loop::future::future_data(task).borrow();
-        d.task.as_ref().and_then(|t| t.thread.as_ref()).and_then(|th| th.frames.iter().rev().find(|f| !f.code.filename.starts_with('<'))).map(|f| f.line()).unwrap_or(0)
+        d.task
+            .as_ref()
+            .and_then(|t| t.thread.as_ref())
+            .and_then(|th| th.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')))
+            .map(|f| f.line())
+            .unwrap_or(0)
     };
     push(vm, Event::Waiting { task: id_of(task), what, line, future: id_of(fut) });
 }

@@ -24,7 +24,10 @@ fn coro_repr(vm: &Vm, coro: &Value, thread: Option<&crate::vm::Thread>) -> Strin
 pub fn future_repr(vm: &mut Vm, o: &Rc<Obj>) -> PyResult<String> {
     let (state, result, exception, callbacks, task, gathering) = {
         let d = future_data(o).borrow();
-        let task = d.task.as_ref().map(|t| (t.name.clone(), coro_repr(vm, &t.coro, t.thread.as_ref()), t.fut_waiter.clone(), t.num_cancels_requested));
+        let task = d
+            .task
+            .as_ref()
+            .map(|t| (t.name.clone(), coro_repr(vm, &t.coro, t.thread.as_ref()), t.fut_waiter.clone(), t.num_cancels_requested));
         (d.state, d.result.clone(), d.exception.clone(), d.callbacks.clone(), task, d.gather_children.is_some())
     };
     let mut info = vec![state_name(state).to_lowercase()];

@@ -1,7 +1,9 @@
 //! Task: creation, cancellation, and `Task.__step` ported from CPython's `tasks.py`
 //! (`begin_step` before the coroutine runs, `end_step` with what it did).
 
-use crate::event_loop::future::{add_done_callback, future_data, future_cancel, future_result, make_cancelled_error, new_future_data, set_exception, set_result};
+use crate::event_loop::future::{
+    add_done_callback, future_cancel, future_data, future_result, make_cancelled_error, new_future_data, set_exception, set_result,
+};
 use crate::event_loop::repr::future_repr;
 use crate::event_loop::scheduler::call_soon;
 use crate::types::native::{FutureState, HandleData, HandleKind, NativeObj, TaskData};
@@ -122,7 +124,8 @@ pub fn begin_step(vm: &mut Vm, task: &Rc<Obj>, input: StepInput) -> PyResult<Opt
     }
     let must_cancel = future_data(task).borrow().task.as_ref().unwrap().must_cancel;
     if must_cancel {
-        let is_cancel = matches!(&input, StepInput::Throw(e) if crate::types::exceptions::is_instance_of(e, &vm.types.exc("CancelledError")));
+        let is_cancel =
+            matches!(&input, StepInput::Throw(e) if crate::types::exceptions::is_instance_of(e, &vm.types.exc("CancelledError")));
         if !is_cancel {
             input = StepInput::Throw(make_cancelled_error(vm, task));
         }

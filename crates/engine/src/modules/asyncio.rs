@@ -3,12 +3,15 @@
 //! rest of asyncio is the port of CPython's Python sources in `lib/asyncio.py`.
 
 use crate::event_loop::executor::Job;
-use crate::event_loop::future::{add_done_callback, future_data, get_loop_value, is_future, make_cancelled_error, new_future, new_future_value, set_exception, set_result};
+use crate::event_loop::future::{
+    add_done_callback, future_data, get_loop_value, is_future, make_cancelled_error, new_future, new_future_value, set_exception,
+    set_result,
+};
 use crate::event_loop::scheduler::{call_at, call_soon};
 use crate::event_loop::task::{cancel_any, create_task};
 use crate::modules::heapq;
 use crate::modules::{new_module, run_python, Module};
-use crate::types::args::{Args, Kwargs, arg, as_f64, kwarg};
+use crate::types::args::{arg, as_f64, kwarg, Args, Kwargs};
 use crate::types::class::{builtin, set_method};
 use crate::types::native::{FutureState, HandleKind, NativeObj};
 use crate::types::value::{GenKind, NativeFn, Obj, Value};
@@ -221,7 +224,10 @@ fn task_uncancel(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn future_set_label(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let f = this_future(vm, &args)?;
-    let label = { let a_ = arg(vm, &args, 1, "_set_label")?; vm.str_of(&a_) }?;
+    let label = {
+        let a_ = arg(vm, &args, 1, "_set_label")?;
+        vm.str_of(&a_)
+    }?;
     future_data(&f).borrow_mut().label = Some(label);
     Ok(Value::None)
 }
@@ -274,7 +280,10 @@ fn loop_call_soon(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn loop_call_later(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     check_closed(vm)?;
-    let delay = { let a_ = arg(vm, &args, 1, "call_later")?; as_f64(vm, &a_) }?;
+    let delay = {
+        let a_ = arg(vm, &args, 1, "call_later")?;
+        as_f64(vm, &a_)
+    }?;
     let cb = arg(vm, &args, 2, "call_later")?;
     let when = vm.event_loop.now + delay;
     Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec())))
@@ -282,7 +291,10 @@ fn loop_call_later(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn loop_call_at(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     check_closed(vm)?;
-    let when = { let a_ = arg(vm, &args, 1, "call_at")?; as_f64(vm, &a_) }?;
+    let when = {
+        let a_ = arg(vm, &args, 1, "call_at")?;
+        as_f64(vm, &a_)
+    }?;
     let cb = arg(vm, &args, 2, "call_at")?;
     Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec())))
 }
@@ -389,11 +401,17 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         _ => native = Some((target, call_args)),
     }
     let now = vm.event_loop.now;
-    vm.event_loop.jobs.push(Job { future: future.clone(), thread, native, wake_at: now, pending_result: None, waiting_http: None, started: now });
+    vm.event_loop.jobs.push(Job {
+        future: future.clone(),
+        thread,
+        native,
+        wake_at: now,
+        pending_result: None,
+        waiting_http: None,
+        started: now,
+    });
     Ok(Value::Obj(future))
 }
-
-
 
 // module functions
 

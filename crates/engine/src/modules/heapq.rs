@@ -1,7 +1,7 @@
 //! `heapq`, native, with CPython's comparisons (only `<`).
 
 use crate::modules::{funcs, new_module, Module};
-use crate::types::args::{Args, Kwargs, arg, arity, as_int, kwarg};
+use crate::types::args::{arg, arity, as_int, kwarg, Args, Kwargs};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -80,7 +80,10 @@ pub(crate) fn heappop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn heapify(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let l = { let a_ = arg(vm, &args, 0, "heapify")?; heap_list(vm, &a_) }?;
+    let l = {
+        let a_ = arg(vm, &args, 0, "heapify")?;
+        heap_list(vm, &a_)
+    }?;
     let Obj::List(cell) = &*l else { unreachable!() };
     let mut heap = cell.borrow().clone();
     for i in (0..heap.len() / 2).rev() {

@@ -2,12 +2,12 @@
 //! `lib/requests.py`). `_start` queues a request and gives a future; `_blocking` does the same
 //! and blocks the whole program until the answer, as `requests` does.
 
-use awaitlab_trace::http::{HttpRequest, short_url};
 use crate::modules::{run_python, Module};
-use crate::types::args::{Kwargs, arg, kwarg};
+use crate::types::args::{arg, kwarg, Kwargs};
 use crate::types::class::builtin;
 use crate::types::value::{Namespace, Obj, Value};
 use crate::vm::{PyResult, Vm};
+use awaitlab_trace::http::{short_url, HttpRequest};
 use std::rc::Rc;
 
 fn text(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
@@ -77,7 +77,8 @@ fn start_request(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 /// program continues: the whole program (the loop's thread) waits for the answer.
 fn blocking_request(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     if vm.nested_depth > 0 {
-        return vm.err("RuntimeError", "Awaitlab cannot make a blocking request from here (inside a callback the engine runs to completion)");
+        return vm
+            .err("RuntimeError", "Awaitlab cannot make a blocking request from here (inside a callback the engine runs to completion)");
     }
     let timeout = match kwarg(&kwargs, "timeout") {
         Some(Value::None) | None => None,

@@ -1,11 +1,11 @@
 //! `json.dumps` and `json.loads`, with CPython's output format, options and error messages.
 
-use awaitlab_trace::json_str_into;
 use crate::modules::{funcs, new_module, Module};
-use crate::types::args::{Args, Kwargs, arg, kwarg};
+use crate::types::args::{arg, kwarg, Args, Kwargs};
 use crate::types::value::{DictMap, Key, Obj, Value};
 use crate::vm::ops::int_value;
 use crate::vm::{PyResult, Vm};
+use awaitlab_trace::json_str_into;
 use num_bigint::BigInt;
 
 /// json.dumps' options.
@@ -60,7 +60,17 @@ fn json_write(vm: &mut Vm, v: &Value, style: &JsonStyle, depth: usize, out: &mut
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(_) | Value::Big(_) => out.push_str(&vm.repr(v)?),
-        Value::Float(f) => out.push_str(&if f.is_nan() { "NaN".into() } else if f.is_infinite() { if *f > 0.0 { "Infinity".into() } else { "-Infinity".into() } } else { awaitlab_syntax::literal::float_repr(*f) }),
+        Value::Float(f) => out.push_str(&if f.is_nan() {
+            "NaN".into()
+        } else if f.is_infinite() {
+            if *f > 0.0 {
+                "Infinity".into()
+            } else {
+                "-Infinity".into()
+            }
+        } else {
+            awaitlab_syntax::literal::float_repr(*f)
+        }),
         Value::Str(s) => json_str_into(s, style.ensure_ascii, out),
         Value::Obj(o) => match &**o {
             Obj::List(_) | Obj::Tuple(_) => {
@@ -89,10 +99,8 @@ fn json_write(vm: &mut Vm, v: &Value, style: &JsonStyle, depth: usize, out: &mut
                 if style.sort_keys {
                     let mut keys: Vec<Value> = items.iter().map(|(k, _)| k.clone()).collect();
                     crate::types::list::sort_values(vm, &mut keys, None, false)?;
-                    let map: Vec<(Value, Value)> = keys
-                        .into_iter()
-                        .map(|k| items.iter().find(|(x, _)| crate::vm::ops::keys_equal(x, &k)).cloned().unwrap())
-                        .collect();
+                    let map: Vec<(Value, Value)> =
+                        keys.into_iter().map(|k| items.iter().find(|(x, _)| crate::vm::ops::keys_equal(x, &k)).cloned().unwrap()).collect();
                     items = map;
                 }
                 out.push('{');
@@ -229,7 +237,9 @@ impl<'a> JsonParser<'a> {
                     self.pos += 1;
                 }
                 let mut float = false;
-                while self.pos < self.s.len() && (self.s[self.pos].is_ascii_digit() || matches!(self.s[self.pos], b'.' | b'e' | b'E' | b'+' | b'-')) {
+                while self.pos < self.s.len()
+                    && (self.s[self.pos].is_ascii_digit() || matches!(self.s[self.pos], b'.' | b'e' | b'E' | b'+' | b'-'))
+                {
                     if matches!(self.s[self.pos], b'.' | b'e' | b'E') {
                         float = true;
                     }
@@ -267,7 +277,8 @@ impl<'a> JsonParser<'a> {
                             self.pos += 4;
                             let mut code = u32::from_str_radix(&hex, 16).map_err(|_| self.err("Invalid \\uXXXX escape"))?;
                             if (0xD800..0xDC00).contains(&code) && self.s.get(self.pos..self.pos + 2) == Some(b"\\u") {
-                                let hex2 = std::str::from_utf8(self.s.get(self.pos + 2..self.pos + 6).unwrap_or(b"")).unwrap_or("").to_string();
+                                let hex2 =
+                                    std::str::from_utf8(self.s.get(self.pos + 2..self.pos + 6).unwrap_or(b"")).unwrap_or("").to_string();
                                 if let Ok(low) = u32::from_str_radix(&hex2, 16) {
                                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
                                     self.pos += 6;

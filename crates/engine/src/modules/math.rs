@@ -1,7 +1,7 @@
 //! `math`, with CPython's results and errors (domain errors, exact integer functions, `fsum`).
 
 use crate::modules::{funcs, new_module, Module};
-use crate::types::args::{Args, Kwargs, arg, arity, as_f64, as_int, kwarg};
+use crate::types::args::{arg, arity, as_f64, as_int, kwarg, Args, Kwargs};
 use crate::types::value::Value;
 use crate::vm::ops::{int_value, to_big};
 use crate::vm::{PyResult, Vm};
@@ -274,8 +274,14 @@ fn hypot(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
-    let a = { let a_ = arg(vm, &args, 0, "isclose")?; as_f64(vm, &a_) }?;
-    let b = { let a_ = arg(vm, &args, 1, "isclose")?; as_f64(vm, &a_) }?;
+    let a = {
+        let a_ = arg(vm, &args, 0, "isclose")?;
+        as_f64(vm, &a_)
+    }?;
+    let b = {
+        let a_ = arg(vm, &args, 1, "isclose")?;
+        as_f64(vm, &a_)
+    }?;
     let rel = match kwarg(&kwargs, "rel_tol") {
         Some(v) => as_f64(vm, &v)?,
         None => 1e-9,
@@ -288,15 +294,30 @@ fn isclose(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
 }
 
 fn isnan(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isnan")?; as_f64(vm, &a_) }?.is_nan()))
+    Ok(Value::Bool(
+        {
+            let a_ = arg(vm, &args, 0, "isnan")?;
+            as_f64(vm, &a_)
+        }?
+        .is_nan(),
+    ))
 }
 
 fn isinf(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    Ok(Value::Bool({ let a_ = arg(vm, &args, 0, "isinf")?; as_f64(vm, &a_) }?.is_infinite()))
+    Ok(Value::Bool(
+        {
+            let a_ = arg(vm, &args, 0, "isinf")?;
+            as_f64(vm, &a_)
+        }?
+        .is_infinite(),
+    ))
 }
 
 fn factorial(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let n = { let a_ = arg(vm, &args, 0, "factorial")?; as_int(vm, &a_) }?;
+    let n = {
+        let a_ = arg(vm, &args, 0, "factorial")?;
+        as_int(vm, &a_)
+    }?;
     if n < 0 {
         return vm.err("ValueError", "factorial() not defined for negative values");
     }
@@ -320,7 +341,10 @@ fn gcd(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let items = { let a_ = arg(vm, &args, 0, "prod")?; vm.collect_iter(&a_) }?;
+    let items = {
+        let a_ = arg(vm, &args, 0, "prod")?;
+        vm.collect_iter(&a_)
+    }?;
     let mut acc = Value::Int(1);
     for x in items {
         acc = vm.binary(awaitlab_syntax::ast::BinOp::Mul, acc, x, false)?;
@@ -330,7 +354,10 @@ fn prod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 /// math.fsum: Shewchuk's exact partial sums, rounded once at the end (as CPython's msum).
 fn fsum(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let items = { let a_ = arg(vm, &args, 0, "fsum")?; vm.collect_iter(&a_) }?;
+    let items = {
+        let a_ = arg(vm, &args, 0, "fsum")?;
+        vm.collect_iter(&a_)
+    }?;
     let mut partials: Vec<f64> = Vec::new();
     let (mut special, mut infinities) = (0.0f64, 0.0f64);
     for x in items {

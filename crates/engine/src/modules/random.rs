@@ -4,7 +4,7 @@
 mod sha512;
 
 use crate::modules::{funcs, new_module, run_python, Module};
-use crate::types::args::{Args, Kwargs, arg, as_int};
+use crate::types::args::{arg, as_int, Args, Kwargs};
 use crate::types::native::NativeObj;
 use crate::types::rng::Rng;
 use crate::types::value::{Obj, Value};
@@ -61,7 +61,11 @@ fn rng_random(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 /// getrandbits(k): 32-bit words from the least significant up, the last one's top bits kept.
 fn rng_getrandbits(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
-    let k = { let a_ = arg(vm, &args, 1, "getrandbits")?; as_int(vm, &a_) }?.max(0) as u64;
+    let k = {
+        let a_ = arg(vm, &args, 1, "getrandbits")?;
+        as_int(vm, &a_)
+    }?
+    .max(0) as u64;
     if k <= 32 {
         return Ok(Value::Int(with_rng(&o, |r| r.getrandbits(k as u32)) as i64));
     }
@@ -88,7 +92,10 @@ fn rng_getstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 fn rng_setstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let o = rng_state(vm, args.first())?;
-    let state = { let a_ = arg(vm, &args, 1, "setstate")?; vm.collect_iter(&a_) }?;
+    let state = {
+        let a_ = arg(vm, &args, 1, "setstate")?;
+        vm.collect_iter(&a_)
+    }?;
     if state.len() != 625 {
         return vm.err("ValueError", "state vector is the wrong size");
     }

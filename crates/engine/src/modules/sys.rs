@@ -1,7 +1,7 @@
 //! `sys`: stdout and stderr, `exit`, and the few settings tutorials read.
 
 use crate::modules::{funcs, new_module, Module};
-use crate::types::args::{Args, Kwargs, arg, as_str};
+use crate::types::args::{arg, as_str, Args, Kwargs};
 use crate::types::value::{Builtin, NativeFn, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -14,7 +14,10 @@ fn stream_write(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         },
         _ => awaitlab_trace::Stream::Stdout,
     };
-    let s = { let a_ = arg(vm, &args, 1, "write")?; as_str(vm, &a_) }?;
+    let s = {
+        let a_ = arg(vm, &args, 1, "write")?;
+        as_str(vm, &a_)
+    }?;
     vm.write(stream, &s);
     Ok(Value::Int(s.chars().count() as i64))
 }

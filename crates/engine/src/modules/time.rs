@@ -2,7 +2,7 @@
 //! whole program, `format_time`.
 
 use crate::modules::{funcs, new_module, Module};
-use crate::types::args::{Args, Kwargs, arg, arity, as_f64, as_str};
+use crate::types::args::{arg, arity, as_f64, as_str, Args, Kwargs};
 use crate::types::value::Value;
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
@@ -38,12 +38,18 @@ fn sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         crate::event_loop::recorder::unblocked(vm);
         return Ok(Value::None);
     }
-    vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(format!("time.sleep({})", awaitlab_syntax::literal::float_repr(secs).trim_end_matches(".0"))) });
+    vm.control = Some(crate::vm::Control::Block {
+        seconds: secs,
+        reason: Rc::from(format!("time.sleep({})", awaitlab_syntax::literal::float_repr(secs).trim_end_matches(".0"))),
+    });
     Ok(Value::None)
 }
 
 fn strftime(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let fmt = { let a_ = arg(vm, &args, 0, "strftime")?; as_str(vm, &a_) }?;
+    let fmt = {
+        let a_ = arg(vm, &args, 0, "strftime")?;
+        as_str(vm, &a_)
+    }?;
     let t = vm.epoch_base + vm.program_clock();
     Ok(Value::str(&crate::modules::time::format_time(&fmt, t)))
 }

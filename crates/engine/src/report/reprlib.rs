@@ -107,7 +107,11 @@ fn repr1(vm: &mut Vm, v: &Value, level: usize) -> PyResult<String> {
                 let keys = possibly_sorted(vm, pairs.iter().map(|(k, _)| k.clone()).collect());
                 let mut pieces = Vec::new();
                 for k in keys.iter().take(4) {
-                    let val = pairs.iter().find(|(x, _)| x.is(k) || crate::vm::ops::keys_equal(x, k)).map(|(_, v)| v.clone()).unwrap_or(Value::None);
+                    let val = pairs
+                        .iter()
+                        .find(|(x, _)| x.is(k) || crate::vm::ops::keys_equal(x, k))
+                        .map(|(_, v)| v.clone())
+                        .unwrap_or(Value::None);
                     pieces.push(format!("{}: {}", repr1(vm, k, level - 1)?, repr1(vm, &val, level - 1)?));
                 }
                 if pairs.len() > 4 {

@@ -2,9 +2,9 @@
 //! time, lets time pass, yields, and performs HTTP. `VirtualHost` is the virtual clock (tests,
 //! CLI, instant mode); the page has its own host on the browser's event loop.
 
-use awaitlab_trace::http::{HttpRequest, HttpResult};
 use crate::run::machine::{Machine, StepResult};
 use crate::run::network::VirtualNetwork;
+use awaitlab_trace::http::{HttpRequest, HttpResult};
 use std::future::Future;
 
 /// Instructions per slice before the engine yields to its host.

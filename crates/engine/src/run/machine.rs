@@ -2,12 +2,12 @@
 //! (CPython's `BaseEventLoop._run_once`), task steps and callbacks, in budgeted slices.
 //! Hosts call `step()` and, when it asks, let time pass (virtual clock or real timers).
 
-use awaitlab_trace::{Record, RunResult};
-use awaitlab_trace::{Chunk, ErrorSpot, Stream};
 use crate::event_loop::task::StepInput;
 use crate::types::native::{FutureState, HandleKind, NativeObj};
 use crate::types::value::{Obj, Value};
 use crate::vm::{Control, Outcome, Thread, Vm};
+use awaitlab_trace::{Chunk, ErrorSpot, Stream};
+use awaitlab_trace::{Record, RunResult};
 use std::rc::Rc;
 
 enum Active {
@@ -102,7 +102,8 @@ impl Machine {
                 self.vm.fatal = true;
             }
             if self.vm.fatal && self.exit_code.is_none() {
-                let msg = format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
+                let msg =
+                    format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
                 self.vm.flush_warnings();
                 self.vm.write_always(Stream::Stderr, &msg);
                 crate::event_loop::recorder::finished(&mut self.vm, "failed");
@@ -192,7 +193,8 @@ impl Machine {
                         Outcome::Returned(_) => self.finish(None),
                         Outcome::Raised(exc) => self.finish(Some(exc)),
                         Outcome::Suspended(_) | Outcome::Yielded(_) => {
-                            let e = self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("the main program cannot suspend".into()));
+                            let e =
+                                self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("the main program cannot suspend".into()));
                             self.finish(Some(e));
                         }
                     }
@@ -363,7 +365,6 @@ impl Machine {
         }
     }
 
-
     /// Runs the executor jobs whose time has come, in submission order, until each finishes or
     /// sleeps. Returns `Some` when the budget ran out mid-job.
     fn run_due_jobs(&mut self, budget: &mut u64) -> Option<StepResult> {
@@ -490,7 +491,11 @@ impl Machine {
             // loop.set_exception_handler(): the program's handler gets Handle._run's context.
             if let Obj::Native(NativeObj::Handle(h)) = &**handle {
                 let cb = crate::event_loop::repr::callback_repr(&mut self.vm, &h.callback, &h.args);
-                let context = [("message", Value::str(&format!("Exception in callback {cb}"))), ("exception", exc.clone()), ("handle", Value::Obj(handle.clone()))];
+                let context = [
+                    ("message", Value::str(&format!("Exception in callback {cb}"))),
+                    ("exception", exc.clone()),
+                    ("handle", Value::Obj(handle.clone())),
+                ];
                 if let Err(e) = self.call_exception_handler(&context) {
                     self.callback_failed_in_handler(e);
                 }

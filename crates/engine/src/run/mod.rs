@@ -9,12 +9,12 @@ pub(crate) mod host;
 pub(crate) mod machine;
 pub(crate) mod network;
 
-use awaitlab_trace::RunResult;
-use awaitlab_trace::Stream;
 use crate::report::syntax_error::format_syntax_error;
-use crate::run::host::{VirtualHost, block_on, drive};
+use crate::run::host::{block_on, drive, VirtualHost};
 use crate::run::machine::Machine;
 use crate::types::value::{Namespace, Obj, Value};
+use awaitlab_trace::RunResult;
+use awaitlab_trace::Stream;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -38,7 +38,14 @@ pub struct RunConfig {
 
 impl Default for RunConfig {
     fn default() -> Self {
-        RunConfig { filename: "main.py".into(), instruction_limit: 400_000_000, total_instruction_limit: u64::MAX, epoch: 1_767_225_600.0, trace: true, api: Default::default() }
+        RunConfig {
+            filename: "main.py".into(),
+            instruction_limit: 400_000_000,
+            total_instruction_limit: u64::MAX,
+            epoch: 1_767_225_600.0,
+            trace: true,
+            api: Default::default(),
+        }
     }
 }
 

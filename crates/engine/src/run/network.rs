@@ -6,7 +6,12 @@ use std::cell::RefCell;
 
 /// A program's request, as the practice API's server takes it.
 pub fn practice_request(request: &HttpRequest) -> awaitlab_practice_api::Request {
-    awaitlab_practice_api::Request { method: request.method.clone(), path: request.url.clone(), headers: request.headers.clone(), body: request.body.clone() }
+    awaitlab_practice_api::Request {
+        method: request.method.clone(),
+        path: request.url.clone(),
+        headers: request.headers.clone(),
+        body: request.body.clone(),
+    }
 }
 
 /// The practice API's reply, as the program gets it (`url`: where it came from).

@@ -21,7 +21,9 @@ pub fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
 
 pub fn arity(vm: &mut Vm, args: &[Value], min: usize, max: usize, fname: &str) -> PyResult<()> {
     if args.len() < min || args.len() > max {
-        let expected = if min == max { format!("exactly {min} argument{}", if min == 1 { "" } else { "s" }) } else if args.len() < min {
+        let expected = if min == max {
+            format!("exactly {min} argument{}", if min == 1 { "" } else { "s" })
+        } else if args.len() < min {
             format!("at least {min} argument{}", if min == 1 { "" } else { "s" })
         } else {
             format!("at most {max} argument{}", if max == 1 { "" } else { "s" })

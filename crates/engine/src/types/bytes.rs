@@ -1,9 +1,9 @@
 //! `bytes` methods. Most go through the matching `str` method on a latin-1 view of the bytes;
 //! the case methods and tests see ASCII letters only, as CPython's do.
 
-use crate::types::value::NativeFn;
+use crate::types::args::{kwarg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, kwarg};
+use crate::types::value::NativeFn;
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -179,7 +179,11 @@ pub(crate) fn decode(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
                 Ok(s) => Ok(Value::str(s)),
                 Err(e) => vm.err(
                     "UnicodeDecodeError",
-                    format!("'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte", b[e.valid_up_to()], e.valid_up_to()),
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{:02x} in position {}: invalid start byte",
+                        b[e.valid_up_to()],
+                        e.valid_up_to()
+                    ),
                 ),
             },
             _ => vm.type_error("decode() needs bytes"),

@@ -2,7 +2,7 @@
 //! `build_class` for `class` statements) and instantiation. `property.setter` lives here too,
 //! with the descriptors it configures.
 
-use crate::types::args::{Args, Kwargs, arity};
+use crate::types::args::{arity, Args, Kwargs};
 use crate::types::native::NativeObj;
 use crate::types::value::{Builtin, BuiltinType, Class, Instance, Namespace, NativeFn, Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -53,13 +53,40 @@ impl Types {
     /// Every type object of the run (to break their reference cycles when it ends).
     pub fn all(&self) -> Vec<Rc<Obj>> {
         let mut v = vec![
-            self.object.clone(), self.type_.clone(), self.none_type.clone(), self.bool.clone(), self.int.clone(), self.float.clone(),
-            self.str.clone(), self.bytes.clone(), self.list.clone(), self.tuple.clone(), self.dict.clone(), self.set.clone(),
-            self.frozenset.clone(), self.range.clone(), self.slice.clone(), self.function.clone(), self.builtin_function.clone(),
-            self.method.clone(), self.module.clone(), self.coroutine.clone(), self.generator.clone(), self.async_generator.clone(),
-            self.iterator.clone(), self.property.clone(), self.staticmethod.clone(), self.classmethod.clone(), self.super_.clone(),
-            self.deque.clone(), self.future.clone(), self.task.clone(), self.handle.clone(), self.timer_handle.clone(),
-            self.event_loop_class.clone(), self.ellipsis.clone(),
+            self.object.clone(),
+            self.type_.clone(),
+            self.none_type.clone(),
+            self.bool.clone(),
+            self.int.clone(),
+            self.float.clone(),
+            self.str.clone(),
+            self.bytes.clone(),
+            self.list.clone(),
+            self.tuple.clone(),
+            self.dict.clone(),
+            self.set.clone(),
+            self.frozenset.clone(),
+            self.range.clone(),
+            self.slice.clone(),
+            self.function.clone(),
+            self.builtin_function.clone(),
+            self.method.clone(),
+            self.module.clone(),
+            self.coroutine.clone(),
+            self.generator.clone(),
+            self.async_generator.clone(),
+            self.iterator.clone(),
+            self.property.clone(),
+            self.staticmethod.clone(),
+            self.classmethod.clone(),
+            self.super_.clone(),
+            self.deque.clone(),
+            self.future.clone(),
+            self.task.clone(),
+            self.handle.clone(),
+            self.timer_handle.clone(),
+            self.event_loop_class.clone(),
+            self.ellipsis.clone(),
         ];
         v.extend(self.exceptions.values().cloned());
         v
@@ -107,10 +134,7 @@ pub fn compute_mro(class: &Rc<Obj>, bases: &[Rc<Obj>]) -> Result<Vec<Rc<Obj>>, S
         if seqs.is_empty() {
             return Ok(out);
         }
-        let candidate = seqs
-            .iter()
-            .map(|s| s[0].clone())
-            .find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
+        let candidate = seqs.iter().map(|s| s[0].clone()).find(|c| !seqs.iter().any(|s| s[1..].iter().any(|x| Rc::ptr_eq(x, c))));
         let Some(c) = candidate else {
             return Err("Cannot create a consistent method resolution order (MRO)".into());
         };
@@ -221,10 +245,8 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         if let Obj::Class(c) = &**b {
             if let Some(bt) = c.builtin {
                 if !matches!(bt, BuiltinType::Object | BuiltinType::BaseException) {
-                    return vm.err(
-                        "NotImplementedError",
-                        format!("subclassing the builtin type '{}' is not supported in Awaitlab", c.name),
-                    );
+                    return vm
+                        .err("NotImplementedError", format!("subclassing the builtin type '{}' is not supported in Awaitlab", c.name));
                 }
             }
         }

@@ -1,9 +1,9 @@
 //! Code objects as the interpreter runs them: the compiler's bytecode, its constant pool linked
 //! into values (once per code object), and the inline caches of its attribute sites.
 
-use awaitlab_compile::bytecode::{self, Const};
 use crate::types::native::NativeObj;
 use crate::types::value::{Obj, Value};
+use awaitlab_compile::bytecode::{self, Const};
 use std::cell::RefCell;
 use std::rc::Rc;
 

@@ -1,13 +1,13 @@
 //! Calling a builtin type: `int(...)`, `str(...)`, `list(...)`, `dict(...)` and the rest, with
 //! CPython's conversions and errors.
 
-use awaitlab_syntax::literal::str_repr;
-use crate::types::args::{Args, Kwargs, arity, as_int, kwarg};
+use crate::types::args::{arity, as_int, kwarg, Args, Kwargs};
 use crate::types::dict::{dict_of, dict_update_from};
 use crate::types::set::set_of;
 use crate::types::value::{BuiltinType, DictMap, Instance, Namespace, Obj, Value};
 use crate::vm::ops::{int_value, to_f64};
 use crate::vm::{PyResult, Vm};
+use awaitlab_syntax::literal::str_repr;
 use num_bigint::BigInt;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -20,7 +20,11 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
     match bt {
         BuiltinType::Object => {
             arity(vm, &args, 0, 0, "object")?;
-            Ok(Value::obj(Obj::Instance(Instance { class: class.clone(), dict: RefCell::new(Namespace::default()), exc: RefCell::new(None) })))
+            Ok(Value::obj(Obj::Instance(Instance {
+                class: class.clone(),
+                dict: RefCell::new(Namespace::default()),
+                exc: RefCell::new(None),
+            })))
         }
         BuiltinType::Type => {
             arity(vm, &args, 1, 1, "type")?;

@@ -1,8 +1,8 @@
 //! `collections.deque`: a native double-ended queue with an optional maximum length.
 
-use crate::types::value::NativeFn;
+use crate::types::args::{arg, as_int, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arg, as_int};
+use crate::types::value::NativeFn;
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -68,7 +68,10 @@ pub(crate) fn popleft(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let (d, max) = this_deque(vm, &args)?;
-    let items = { let a_ = arg(vm, &args, 1, "extend")?; vm.collect_iter(&a_) }?;
+    let items = {
+        let a_ = arg(vm, &args, 1, "extend")?;
+        vm.collect_iter(&a_)
+    }?;
     with_deque(&d, |q| {
         for x in items {
             q.push_back(x);

@@ -1,9 +1,9 @@
 //! `dict` and its views: the methods, `dict(...)`'s update rules, and iteration over live views.
 
-use crate::types::value::NativeFn;
+use crate::types::args::{arg, arity, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arg, arity};
 use crate::types::native::NativeObj;
+use crate::types::value::NativeFn;
 use crate::types::value::{DictMap, IterState, Key, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -40,10 +40,7 @@ pub fn dict_update_from(vm: &mut Vm, target: &Value, src: &Value) -> PyResult<()
     for (i, item) in items.into_iter().enumerate() {
         let pair = vm.collect_iter(&item)?;
         if pair.len() != 2 {
-            return vm.err(
-                "ValueError",
-                format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()),
-            );
+            return vm.err("ValueError", format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()));
         }
         let key = vm.key(pair[0].clone())?;
         map.borrow_mut().insert(key, pair[1].clone());
@@ -190,7 +187,10 @@ pub(crate) fn copy(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 pub(crate) fn fromkeys(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let keys = { let a_ = arg(vm, &args, 1, "fromkeys")?; vm.collect_iter(&a_) }?;
+    let keys = {
+        let a_ = arg(vm, &args, 1, "fromkeys")?;
+        vm.collect_iter(&a_)
+    }?;
     let v = args.get(2).cloned().unwrap_or(Value::None);
     let mut m = DictMap::default();
     for k in keys {

@@ -5,7 +5,7 @@
 use crate::types::args::{Args, Kwargs};
 use crate::types::exceptions::{exc_args, is_instance_of, with_data};
 use crate::types::value::{ExceptionData, Obj, Value};
-use crate::vm::{PyResult, Vm, tuple_items};
+use crate::vm::{tuple_items, PyResult, Vm};
 
 fn is_group(vm: &Vm, v: &Value) -> bool {
     is_instance_of(v, &vm.types.exc("BaseExceptionGroup"))

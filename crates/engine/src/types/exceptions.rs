@@ -1,7 +1,7 @@
 //! Exception objects (instances of BaseException subclasses), their hierarchy and tracebacks.
 
+use crate::types::args::{arity, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arity};
 use crate::types::value::{ExceptionData, Instance, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;

@@ -1,7 +1,7 @@
 //! `float` methods.
 
-use crate::types::class::{set_method, Types};
 use crate::types::args::{Args, Kwargs};
+use crate::types::class::{set_method, Types};
 use crate::types::value::Value;
 use crate::vm::{PyResult, Vm};
 

@@ -104,7 +104,12 @@ pub fn pad(body: &str, spec: &Spec, default_align: char, numeric: bool) -> Strin
         '^' => format!("{}{body}{}", fills(padding / 2), fills(padding - padding / 2)),
         '=' => {
             let sign_len = body.chars().take_while(|c| matches!(c, '-' | '+' | ' ')).count();
-            let prefix_len = if body[sign_len..].starts_with("0x") || body[sign_len..].starts_with("0b") || body[sign_len..].starts_with("0o") { sign_len + 2 } else { sign_len };
+            let prefix_len =
+                if body[sign_len..].starts_with("0x") || body[sign_len..].starts_with("0b") || body[sign_len..].starts_with("0o") {
+                    sign_len + 2
+                } else {
+                    sign_len
+                };
             format!("{}{}{}", &body[..prefix_len], fills(padding), &body[prefix_len..])
         }
         _ => format!("{}{body}", fills(padding)),
@@ -169,7 +174,11 @@ pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
             None => match spec.precision {
                 Some(p) => {
                     let g = general_format(a, p.max(1), spec.alternate);
-                    if g.contains(['.', 'e', 'n', 'i']) { g } else { format!("{g}.0") }
+                    if g.contains(['.', 'e', 'n', 'i']) {
+                        g
+                    } else {
+                        format!("{g}.0")
+                    }
                 }
                 None => float_repr(a),
             },

@@ -1,8 +1,8 @@
 //! Generator, coroutine and async generator methods: `send`, `throw`, `close`, `__next__`,
 //! `__await__`, `__anext__`, `athrow`, `aclose`.
 
-use crate::types::class::{set_method, Types};
 use crate::types::args::{arg, arity, Args, Kwargs};
+use crate::types::class::{set_method, Types};
 use crate::types::native::NativeObj;
 use crate::types::value::{GenKind, GenState, Obj, Value};
 use crate::vm::{PyResult, Vm};

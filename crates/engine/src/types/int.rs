@@ -1,7 +1,7 @@
 //! `int` methods: `bit_length`, `to_bytes`, `from_bytes`.
 
+use crate::types::args::{as_int, kwarg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, as_int, kwarg};
 use crate::types::value::{Obj, Value};
 use crate::vm::ops::{int_value, to_big};
 use crate::vm::{PyResult, Vm};

@@ -59,7 +59,9 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
             }
             Ok(item)
         }
-        IterState::DictKeys { dict, index, len } | IterState::DictValues { dict, index, len } | IterState::DictItems { dict, index, len } => {
+        IterState::DictKeys { dict, index, len }
+        | IterState::DictValues { dict, index, len }
+        | IterState::DictItems { dict, index, len } => {
             let map = match &**dict {
                 Obj::Dict(m) => m,
                 _ => return Ok(None),
@@ -161,7 +163,10 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
             drop(st);
             match vm.get_item(&seq, &Value::Int(i)) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if crate::types::exceptions::is_instance_of(&e, &vm.types.exc("IndexError")) || crate::types::exceptions::is_instance_of(&e, &vm.types.exc("StopIteration")) => {
+                Err(e)
+                    if crate::types::exceptions::is_instance_of(&e, &vm.types.exc("IndexError"))
+                        || crate::types::exceptions::is_instance_of(&e, &vm.types.exc("StopIteration")) =>
+                {
                     *state.borrow_mut() = IterState::Exhausted;
                     Ok(None)
                 }

@@ -1,12 +1,12 @@
 //! `list` (and `tuple`'s `index`/`count`) methods, and the one sort both `list.sort` and
 //! `sorted()` use: stable, key functions, CPython's errors when items do not compare.
 
-use crate::types::value::NativeFn;
+use crate::types::args::{arg, arity, as_int, kwarg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arg, arity, as_int, kwarg};
+use crate::types::value::NativeFn;
 use crate::types::value::{Obj, Value};
 use crate::vm::items::seq_index;
-use crate::vm::{PyResult, Vm, tuple_items};
+use crate::vm::{tuple_items, PyResult, Vm};
 use std::cell::RefCell;
 
 fn list_of(v: &Value) -> Option<&RefCell<Vec<Value>>> {
@@ -78,7 +78,10 @@ pub(crate) fn append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
-    let items = { let a_ = arg(vm, &args, 1, "extend")?; vm.collect_iter(&a_) }?;
+    let items = {
+        let a_ = arg(vm, &args, 1, "extend")?;
+        vm.collect_iter(&a_)
+    }?;
     list_of(&l).unwrap().borrow_mut().extend(items);
     Ok(Value::None)
 }

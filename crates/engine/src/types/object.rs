@@ -1,8 +1,8 @@
 //! `object`'s default methods: `__init__`, `__repr__`, `__str__`, `__eq__`, `__setattr__`,
 //! `__delattr__`, used when a class does not define its own (or calls them through `super()`).
 
+use crate::types::args::{arity, as_str, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arity, as_str};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;

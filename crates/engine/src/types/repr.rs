@@ -9,7 +9,17 @@ use std::rc::Rc;
 
 pub fn ascii_of(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_ascii() { c.to_string() } else if (c as u32) < 0x100 { format!("\\x{:02x}", c as u32) } else if (c as u32) < 0x10000 { format!("\\u{:04x}", c as u32) } else { format!("\\U{:08x}", c as u32) })
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else if (c as u32) < 0x100 {
+                format!("\\x{:02x}", c as u32)
+            } else if (c as u32) < 0x10000 {
+                format!("\\u{:04x}", c as u32)
+            } else {
+                format!("\\U{:08x}", c as u32)
+            }
+        })
         .collect()
 }
 
@@ -77,7 +87,8 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
                 return vm.err("RecursionError", "maximum recursion depth exceeded while getting the repr of an object");
             }
             DEPTH.with(|d| d.set(d.get() + 1));
-            let r = if t.len() == 1 { vm.repr(&t[0]).map(|r| format!("({r},)")) } else { join_reprs(vm, &t.clone()).map(|j| format!("({j})")) };
+            let r =
+                if t.len() == 1 { vm.repr(&t[0]).map(|r| format!("({r},)")) } else { join_reprs(vm, &t.clone()).map(|j| format!("({j})")) };
             DEPTH.with(|d| d.set(d.get() - 1));
             return r;
         }
@@ -196,7 +207,11 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             NativeObj::Loop => {
                 let running = vm.event_loop.running;
                 let closed = vm.event_loop.closed;
-                format!("<_UnixSelectorEventLoop running={} closed={} debug=False>", if running { "True" } else { "False" }, if closed { "True" } else { "False" })
+                format!(
+                    "<_UnixSelectorEventLoop running={} closed={} debug=False>",
+                    if running { "True" } else { "False" },
+                    if closed { "True" } else { "False" }
+                )
             }
             NativeObj::DictView(kind, d) => {
                 let dv = Value::Obj(d.clone());

@@ -1,9 +1,9 @@
 //! `set` and `frozenset` methods over the shared hash table (`set_table.rs`).
 
-use crate::types::value::NativeFn;
+use crate::types::args::{arg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arg};
 use crate::types::native::NativeObj;
+use crate::types::value::NativeFn;
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;

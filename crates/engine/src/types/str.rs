@@ -1,12 +1,12 @@
 //! `str` methods, `str.format` and `%`-formatting, with CPython's case mappings and messages.
 
-use crate::types::value::NativeFn;
+use crate::types::args::{arg, as_int, as_str, kwarg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::args::{Args, Kwargs, arg, as_int, as_str, kwarg};
 use crate::types::repr::ascii_of;
+use crate::types::value::NativeFn;
 use crate::types::value::{Obj, Value};
 use crate::vm::ops::{to_big, to_f64};
-use crate::vm::{PyResult, Vm, tuple_items};
+use crate::vm::{tuple_items, PyResult, Vm};
 use std::rc::Rc;
 
 pub(crate) fn this_str(vm: &mut Vm, args: &Args) -> PyResult<Rc<str>> {
@@ -275,7 +275,10 @@ pub(crate) fn rsplit(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
 
 pub(crate) fn join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let items = { let a_ = arg(vm, &args, 1, "join")?; vm.collect_iter(&a_) }?;
+    let items = {
+        let a_ = arg(vm, &args, 1, "join")?;
+        vm.collect_iter(&a_)
+    }?;
     let mut out = String::new();
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
@@ -294,8 +297,14 @@ pub(crate) fn join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn replace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let old = { let a_ = arg(vm, &args, 1, "replace")?; as_str(vm, &a_) }?;
-    let new = { let a_ = arg(vm, &args, 2, "replace")?; as_str(vm, &a_) }?;
+    let old = {
+        let a_ = arg(vm, &args, 1, "replace")?;
+        as_str(vm, &a_)
+    }?;
+    let new = {
+        let a_ = arg(vm, &args, 2, "replace")?;
+        as_str(vm, &a_)
+    }?;
     let count = match args.get(3) {
         Some(c) => as_int(vm, c)?,
         None => -1,
@@ -330,7 +339,10 @@ pub(crate) fn endswith(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 fn find_impl(vm: &mut Vm, args: Args, right: bool, raise: bool) -> PyResult {
     let s = this_str(vm, &args)?;
-    let sub = { let a_ = arg(vm, &args, 1, "find")?; as_str(vm, &a_) }?;
+    let sub = {
+        let a_ = arg(vm, &args, 1, "find")?;
+        as_str(vm, &a_)
+    }?;
     let found = if right { s.rfind(&*sub) } else { s.find(&*sub) };
     match found {
         Some(b) => Ok(Value::Int(char_index(&s, b))),
@@ -353,7 +365,10 @@ pub(crate) fn index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let sub = { let a_ = arg(vm, &args, 1, "count")?; as_str(vm, &a_) }?;
+    let sub = {
+        let a_ = arg(vm, &args, 1, "count")?;
+        as_str(vm, &a_)
+    }?;
     if sub.is_empty() {
         return Ok(Value::Int(s.chars().count() as i64 + 1));
     }
@@ -362,7 +377,11 @@ pub(crate) fn count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 fn pad(vm: &mut Vm, args: Args, align: char) -> PyResult {
     let s = this_str(vm, &args)?;
-    let width = { let a_ = arg(vm, &args, 1, "ljust")?; as_int(vm, &a_) }?.max(0) as usize;
+    let width = {
+        let a_ = arg(vm, &args, 1, "ljust")?;
+        as_int(vm, &a_)
+    }?
+    .max(0) as usize;
     let fill = match args.get(2) {
         Some(Value::Str(f)) if f.chars().count() == 1 => f.chars().next().unwrap(),
         Some(_) => return vm.type_error("The fill character must be exactly one character long"),
@@ -397,7 +416,11 @@ pub(crate) fn center(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn zfill(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let width = { let a_ = arg(vm, &args, 1, "zfill")?; as_int(vm, &a_) }?.max(0) as usize;
+    let width = {
+        let a_ = arg(vm, &args, 1, "zfill")?;
+        as_int(vm, &a_)
+    }?
+    .max(0) as usize;
     let n = s.chars().count();
     if n >= width {
         return Ok(Value::Str(s));
@@ -408,7 +431,10 @@ pub(crate) fn zfill(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 fn partition_impl(vm: &mut Vm, args: Args, right: bool) -> PyResult {
     let s = this_str(vm, &args)?;
-    let sep = { let a_ = arg(vm, &args, 1, "partition")?; as_str(vm, &a_) }?;
+    let sep = {
+        let a_ = arg(vm, &args, 1, "partition")?;
+        as_str(vm, &a_)
+    }?;
     let found = if right { s.rfind(&*sep) } else { s.find(&*sep) };
     Ok(match found {
         Some(i) => Value::tuple(vec![Value::str(&s[..i]), Value::Str(sep.clone()), Value::str(&s[i + sep.len()..])]),
@@ -427,13 +453,19 @@ pub(crate) fn rpartition(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn removeprefix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let p = { let a_ = arg(vm, &args, 1, "removeprefix")?; as_str(vm, &a_) }?;
+    let p = {
+        let a_ = arg(vm, &args, 1, "removeprefix")?;
+        as_str(vm, &a_)
+    }?;
     Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
 }
 
 pub(crate) fn removesuffix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
-    let p = { let a_ = arg(vm, &args, 1, "removesuffix")?; as_str(vm, &a_) }?;
+    let p = {
+        let a_ = arg(vm, &args, 1, "removesuffix")?;
+        as_str(vm, &a_)
+    }?;
     Ok(Value::str(s.strip_suffix(&*p).unwrap_or(&s)))
 }
 
@@ -619,8 +651,19 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             spec.insert(0, '+');
             spec = spec.chars().rev().collect();
         }
-        let sign = if flags.contains('+') { "+" } else if flags.contains(' ') { " " } else { "" };
-        let mut spec = format!("{}{}{}", if flags.contains('-') { "<" } else { "" }, sign, if flags.contains('0') && !flags.contains('-') { "0" } else { "" });
+        let sign = if flags.contains('+') {
+            "+"
+        } else if flags.contains(' ') {
+            " "
+        } else {
+            ""
+        };
+        let mut spec = format!(
+            "{}{}{}",
+            if flags.contains('-') { "<" } else { "" },
+            sign,
+            if flags.contains('0') && !flags.contains('-') { "0" } else { "" }
+        );
         spec.push_str(&width);
         let text = match kind {
             's' => {

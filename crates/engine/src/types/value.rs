@@ -207,23 +207,70 @@ pub struct Generator {
 }
 
 pub enum IterState {
-    Seq { seq: Value, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
-    DictKeys { dict: Rc<Obj>, index: usize, len: usize },
+    Seq {
+        seq: Value,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    DictKeys {
+        dict: Rc<Obj>,
+        index: usize,
+        len: usize,
+    },
     /// A set's table, slot by slot (`len`: its size when the iteration began).
-    SetSlots { set: Rc<Obj>, slot: usize, len: usize },
-    DictValues { dict: Rc<Obj>, index: usize, len: usize },
-    DictItems { dict: Rc<Obj>, index: usize, len: usize },
-    Chars { s: Rc<str>, byte: usize },
+    SetSlots {
+        set: Rc<Obj>,
+        slot: usize,
+        len: usize,
+    },
+    DictValues {
+        dict: Rc<Obj>,
+        index: usize,
+        len: usize,
+    },
+    DictItems {
+        dict: Rc<Obj>,
+        index: usize,
+        len: usize,
+    },
+    Chars {
+        s: Rc<str>,
+        byte: usize,
+    },
     Values(VecDeque<Value>),
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value>, strict: bool },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
-    Reversed { seq: Value, index: usize },
-    Count { next: Value, step: Value },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
+    Reversed {
+        seq: Value,
+        index: usize,
+    },
+    Count {
+        next: Value,
+        step: Value,
+    },
     /// The old sequence protocol: `obj[0]`, `obj[1]`, ... until IndexError.
-    GetItem { seq: Value, index: i64 },
+    GetItem {
+        seq: Value,
+        index: i64,
+    },
     Exhausted,
 }
 
@@ -234,21 +281,37 @@ pub enum Obj {
     Dict(RefCell<DictMap>),
     Set(RefCell<crate::types::set_table::PySet>),
     FrozenSet(crate::types::set_table::PySet),
-    Range { start: i64, stop: i64, step: i64 },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
     Slice(Value, Value, Value),
     Function(Function),
     Builtin(Builtin),
-    BoundMethod { receiver: Value, func: Value },
+    BoundMethod {
+        receiver: Value,
+        func: Value,
+    },
     Class(Class),
     Instance(Instance),
-    Module { name: Rc<str>, dict: Rc<RefCell<Namespace>> },
+    Module {
+        name: Rc<str>,
+        dict: Rc<RefCell<Namespace>>,
+    },
     Gen(Generator),
     Iter(RefCell<IterState>),
     Cell(Rc<RefCell<Option<Value>>>),
-    Property { fget: Value, fset: Value },
+    Property {
+        fget: Value,
+        fset: Value,
+    },
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { class: Rc<Obj>, receiver: Value },
+    Super {
+        class: Rc<Obj>,
+        receiver: Value,
+    },
     Deque(RefCell<VecDeque<Value>>, Option<usize>),
     /// Engine-side objects (asyncio futures, tasks, handles, the loop, HTTP responses...).
     Native(crate::types::native::NativeObj),

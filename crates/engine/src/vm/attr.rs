@@ -96,10 +96,9 @@ impl Vm {
     pub fn lookup_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         if let Value::Obj(o) = obj {
             match &**o {
-                Obj::Instance(inst)
-                    if inst.dict.borrow().contains_key(name) => {
-                        return Ok(None);
-                    }
+                Obj::Instance(inst) if inst.dict.borrow().contains_key(name) => {
+                    return Ok(None);
+                }
                 Obj::Class(_) | Obj::Module { .. } | Obj::Super { .. } => return Ok(None),
                 _ => {}
             }
@@ -121,9 +120,7 @@ impl Vm {
                 Obj::Function(_) | Obj::Builtin(_) => {
                     return Ok(Value::obj(Obj::BoundMethod { receiver: obj.clone(), func: attr.clone() }))
                 }
-                Obj::ClassMethod(f) => {
-                    return Ok(Value::obj(Obj::BoundMethod { receiver: Value::Obj(class.clone()), func: f.clone() }))
-                }
+                Obj::ClassMethod(f) => return Ok(Value::obj(Obj::BoundMethod { receiver: Value::Obj(class.clone()), func: f.clone() })),
                 Obj::StaticMethod(f) => return Ok(f.clone()),
                 Obj::Property { fget, .. } => return self.call(fget.clone(), vec![obj.clone()], vec![]),
                 _ => {}
@@ -156,7 +153,12 @@ impl Vm {
                         return Ok(v.clone());
                     }
                     if name == "__dict__" {
-                        let map = inst.dict.borrow().iter().map(|(k, v)| (Key { hash: crate::vm::ops::str_hash(k), value: Value::Str(k.clone()) }, v.clone())).collect();
+                        let map = inst
+                            .dict
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (Key { hash: crate::vm::ops::str_hash(k), value: Value::Str(k.clone()) }, v.clone()))
+                            .collect();
                         return Ok(Value::dict(map));
                     }
                     if let Some(a) = class_attr {
@@ -370,10 +372,9 @@ impl Vm {
                     dict.borrow_mut().insert(Rc::from(name), v);
                     return Ok(());
                 }
-                Obj::Native(NativeObj::Future(_))
-                    if crate::event_loop::future::set_future_attr(self, o, name, &v)? => {
-                        return Ok(());
-                    }
+                Obj::Native(NativeObj::Future(_)) if crate::event_loop::future::set_future_attr(self, o, name, &v)? => {
+                    return Ok(());
+                }
                 _ => {}
             }
         }
@@ -402,10 +403,9 @@ impl Vm {
                     }
                     return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
                 }
-                Obj::Function(f)
-                    if f.dict.borrow_mut().shift_remove(name).is_some() => {
-                        return Ok(());
-                    }
+                Obj::Function(f) if f.dict.borrow_mut().shift_remove(name).is_some() => {
+                    return Ok(());
+                }
                 Obj::Module { dict, name: module } => {
                     if dict.borrow_mut().shift_remove(name).is_some() {
                         return Ok(());

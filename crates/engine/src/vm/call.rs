@@ -131,7 +131,8 @@ impl Vm {
         }
         if !positional_only_by_keyword.is_empty() {
             let names: Vec<String> = positional_only_by_keyword.iter().map(|n| format!("'{n}'")).collect();
-            return self.type_error(format!("{fname}() got some positional-only arguments passed as keyword arguments: {}", names.join(", ")));
+            return self
+                .type_error(format!("{fname}() got some positional-only arguments passed as keyword arguments: {}", names.join(", ")));
         }
         if let Some(given) = too_many {
             let ndefaults = f.defaults.len();

@@ -2,12 +2,12 @@
 //! `step` (one match over the opcodes, inlined into the loop), and `unwind` finds the handler
 //! for an exception or pops frames until one handles it.
 
-use awaitlab_compile::bytecode::Op;
 use crate::types::code::Code;
 use crate::types::native::NativeObj;
 use crate::types::value::{DictMap, Function, GenKind, GenState, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::frame;
-use crate::vm::{Block, Frame, Mode, Outcome, PyResult, RECURSION_LIMIT, Thread, Vm, tuple_items};
+use crate::vm::{tuple_items, Block, Frame, Mode, Outcome, PyResult, Thread, Vm, RECURSION_LIMIT};
+use awaitlab_compile::bytecode::Op;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -183,7 +183,8 @@ impl Vm {
                         Some(v) => f.stack.push(v),
                         None => {
                             let name = deref_name(&f.code, i);
-                            let m = format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
+                            let m =
+                                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope");
                             let is_cell = (i as usize) < f.code.cellvars.len();
                             if is_cell {
                                 return Err((self.unbound_local(&name), true));
@@ -381,11 +382,8 @@ impl Vm {
                 let mut args: Vec<Value> = f.stack.drain(f.stack.len() - n..).collect();
                 let func = f.stack.pop().unwrap();
                 let kw_values = args.split_off(n - names.len());
-                let kwargs = names
-                    .iter()
-                    .zip(kw_values)
-                    .map(|(k, v)| (if let Value::Str(s) = k { s.clone() } else { unreachable!() }, v))
-                    .collect();
+                let kwargs =
+                    names.iter().zip(kw_values).map(|(k, v)| (if let Value::Str(s) = k { s.clone() } else { unreachable!() }, v)).collect();
                 return self.call_in_thread(thread, func, args, kwargs);
             }
             Op::CallEx(has_kw) => {
@@ -807,7 +805,10 @@ impl Vm {
                             let it = tr!(self.call(m, vec![v.clone()], vec![]));
                             if self.check_awaitable(&it).is_err() {
                                 let t = self.type_name(&it);
-                                return Err((tr!(self.type_error::<Value>(format!("__await__() returned non-iterator of type '{t}'"))), true));
+                                return Err((
+                                    tr!(self.type_error::<Value>(format!("__await__() returned non-iterator of type '{t}'"))),
+                                    true,
+                                ));
                             }
                             let f = frame!(thread);
                             f.stack.pop();
@@ -1106,12 +1107,7 @@ impl Vm {
         // Generators and async generators take the general path; a coroutine function's call
         // makes its coroutine object here.
         let makes_coroutine = code.is_coroutine;
-        if code.is_generator
-            || code.varargs
-            || code.varkw
-            || code.kwonlyargcount != 0
-            || code.argcount as usize != nargs
-        {
+        if code.is_generator || code.varargs || code.varkw || code.kwonlyargcount != 0 || code.argcount as usize != nargs {
             return None;
         }
         if depth >= RECURSION_LIMIT {

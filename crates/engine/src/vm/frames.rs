@@ -1,12 +1,12 @@
 //! Frames: building them for calls and modules, returning and yielding out of them, resuming
 //! generators in the caller's thread, awaiting, and running a nested thread for native code.
 
-use awaitlab_compile::bytecode::CodeKind;
 use crate::types::code::Code;
 use crate::types::native::NativeObj;
 use crate::types::value::{Function, GenKind, GenState, Namespace, Obj, Value};
 use crate::vm::frame;
-use crate::vm::{CellRef, Frame, Mode, NESTED_LIMIT, Outcome, PyResult, RECURSION_LIMIT, Thread, Vm};
+use crate::vm::{CellRef, Frame, Mode, Outcome, PyResult, Thread, Vm, NESTED_LIMIT, RECURSION_LIMIT};
+use awaitlab_compile::bytecode::CodeKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -280,7 +280,9 @@ impl Vm {
             Obj::Native(awaitable @ (NativeObj::Athrow(..) | NativeObj::Aclose(_))) => {
                 let (agen, exc, closing) = match awaitable {
                     NativeObj::Athrow(agen, exc) => (agen.clone(), exc.clone(), false),
-                    NativeObj::Aclose(agen) => (agen.clone(), crate::types::exceptions::instantiate(&self.types.exc("GeneratorExit"), vec![]), true),
+                    NativeObj::Aclose(agen) => {
+                        (agen.clone(), crate::types::exceptions::instantiate(&self.types.exc("GeneratorExit"), vec![]), true)
+                    }
                     _ => unreachable!(),
                 };
                 frame!(thread).stack.pop();
@@ -321,9 +323,7 @@ impl Vm {
                     | NativeObj::Athrow(..)
                     | NativeObj::Aclose(_)
                     | NativeObj::Sentinel("sleep0-done"),
-                ) => {
-                    return Ok(())
-                }
+                ) => return Ok(()),
                 _ => {}
             }
         }

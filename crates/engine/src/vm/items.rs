@@ -6,7 +6,7 @@ use crate::types::native::NativeObj;
 use crate::types::range::range_len;
 use crate::types::set::set_items;
 use crate::types::value::{Obj, Value};
-use crate::vm::{PyResult, Vm, tuple_items};
+use crate::vm::{tuple_items, PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 

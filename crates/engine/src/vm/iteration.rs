@@ -184,7 +184,9 @@ impl Vm {
             return Ok(Delegated::Raise(exc));
         }
         let result = match &inner {
-            Value::Obj(o) if matches!(&**o, Obj::Gen(ig) if ig.kind == GenKind::Generator) => self.resume_generator_sync(o, Value::None, Some(exc)),
+            Value::Obj(o) if matches!(&**o, Obj::Gen(ig) if ig.kind == GenKind::Generator) => {
+                self.resume_generator_sync(o, Value::None, Some(exc))
+            }
             _ => match self.get_attr(&inner, "throw") {
                 Ok(t) => match self.call(t, vec![exc], vec![]) {
                     Ok(v) => Ok(Ok(v)),
@@ -222,10 +224,9 @@ impl Vm {
                 }
                 return Ok(Err(Value::None));
             }
-            GenState::Created
-                if !send.is_none() && throw.is_none() => {
-                    return self.type_error("can't send non-None value to a just-started generator");
-                }
+            GenState::Created if !send.is_none() && throw.is_none() => {
+                return self.type_error("can't send non-None value to a just-started generator");
+            }
             _ => {}
         }
         // Generators driven from native code (yield from, list(), for in a native loop) nest
@@ -362,10 +363,8 @@ impl Vm {
             }
             Some(after) => {
                 if items.len() < n + after {
-                    return self.err(
-                        "ValueError",
-                        format!("not enough values to unpack (expected at least {}, got {})", n + after, items.len()),
-                    );
+                    return self
+                        .err("ValueError", format!("not enough values to unpack (expected at least {}, got {})", n + after, items.len()));
                 }
                 let mut out: Vec<Value> = items[..n].to_vec();
                 out.push(Value::list(items[n..items.len() - after].to_vec()));

@@ -96,10 +96,19 @@ pub enum Outcome {
 
 /// What a builtin asks of the machine (see `machine.rs`).
 pub enum Control {
-    RunLoop { until: Option<Value> },
-    Block { seconds: f64, reason: Rc<str> },
+    RunLoop {
+        until: Option<Value>,
+    },
+    Block {
+        seconds: f64,
+        reason: Rc<str>,
+    },
     /// A blocking HTTP request (`requests.get`): the program waits for request `id`'s answer.
-    BlockHttp { id: u64, timeout: Option<f64>, reason: Rc<str> },
+    BlockHttp {
+        id: u64,
+        timeout: Option<f64>,
+        reason: Rc<str>,
+    },
     Exit(i32),
 }
 
@@ -196,7 +205,8 @@ impl Vm {
         }
         if self.instructions > self.total_instruction_limit {
             self.fatal = true;
-            return self.err("RuntimeError", format!("Awaitlab stopped the program after {} instructions in all", self.total_instruction_limit));
+            return self
+                .err("RuntimeError", format!("Awaitlab stopped the program after {} instructions in all", self.total_instruction_limit));
         }
         if self.stop_requested {
             let c = self.types.exc("KeyboardInterrupt");

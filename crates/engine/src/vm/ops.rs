@@ -1,9 +1,9 @@
 //! Operators and the object protocol's core: truth, equality, hashing, ordering, repr/str/format.
 
-use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
-use awaitlab_syntax::literal::str_repr;
 use crate::types::value::{DictMap, Key, Obj, Value};
 use crate::vm::{PyResult, Vm};
+use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
+use awaitlab_syntax::literal::str_repr;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{Signed, ToPrimitive, Zero};
@@ -140,7 +140,15 @@ fn int_op(vm: &mut Vm, op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
             if b < 0 {
                 return vm.err("ValueError", "negative shift count");
             }
-            Value::Int(if b >= 64 { if a < 0 { -1 } else { 0 } } else { a >> b })
+            Value::Int(if b >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> b
+            })
         }
         BinOp::BitAnd => Value::Int(a & b),
         BinOp::BitOr => Value::Int(a | b),
@@ -530,10 +538,9 @@ impl Vm {
             (Value::Int(x), Value::Int(y)) => return Ok(x == y),
             (Value::Str(x), Value::Str(y)) => return Ok(x == y),
             (Value::None, Value::None) => return Ok(true),
-            (Value::None, _) | (_, Value::None)
-                if !matches!(a, Value::Obj(_)) && !matches!(b, Value::Obj(_)) => {
-                    return Ok(false);
-                }
+            (Value::None, _) | (_, Value::None) if !matches!(a, Value::Obj(_)) && !matches!(b, Value::Obj(_)) => {
+                return Ok(false);
+            }
             _ => {}
         }
         if let (Value::Obj(x), Value::Obj(y)) = (a, b) {

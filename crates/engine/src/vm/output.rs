@@ -1,8 +1,8 @@
 //! What the program writes: stdout and stderr as time-stamped chunks (capped at 8 MiB), and
 //! warnings shown as Python's `warnings` module shows them.
 
-use awaitlab_trace::{Chunk, Stream};
 use crate::vm::Vm;
+use awaitlab_trace::{Chunk, Stream};
 
 #[derive(Default)]
 pub struct Output {
@@ -36,7 +36,11 @@ impl Vm {
         }
         self.output.bytes += text.len();
         if self.output.bytes > MAX_OUTPUT_BYTES {
-            self.output.chunks.push(Chunk { stream: Stream::Stderr, text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(), time: self.event_loop.now });
+            self.output.chunks.push(Chunk {
+                stream: Stream::Stderr,
+                text: "\n[Awaitlab: output limit reached, further output dropped]\n".into(),
+                time: self.event_loop.now,
+            });
             return;
         }
         crate::event_loop::recorder::output(self, stream, text);

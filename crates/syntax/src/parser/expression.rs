@@ -289,10 +289,7 @@ impl Parser<'_> {
                     let generators = self.comp_for()?;
                     bare_generator = Some(s.to(self.prev_span()));
                     let sp = if args.is_empty() { paren.to(self.span()) } else { s.to(self.prev_span()) };
-                    args.push(Arg::Pos(self.expr(
-                        ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(e), value: None, generators },
-                        sp,
-                    )));
+                    args.push(Arg::Pos(self.expr(ExprKind::Comp { kind: CompKind::Gen, elt: Box::new(e), value: None, generators }, sp)));
                 } else {
                     if misplaced.is_none() && args.iter().any(|a| matches!(a, Arg::Kw(..) | Arg::StarStar(_))) {
                         misplaced = Some(if args.iter().any(|a| matches!(a, Arg::StarStar(_))) {
@@ -530,10 +527,8 @@ impl Parser<'_> {
         if self.at_kw("for") || self.at_kw("async") {
             let generators = self.comp_for()?;
             self.expect_op("}")?;
-            return Ok(self.expr(
-                ExprKind::Comp { kind: CompKind::Set, elt: Box::new(first), value: None, generators },
-                start.to(self.prev_span()),
-            ));
+            return Ok(self
+                .expr(ExprKind::Comp { kind: CompKind::Set, elt: Box::new(first), value: None, generators }, start.to(self.prev_span())));
         }
         let mut items = vec![first];
         while self.eat_op(",") {

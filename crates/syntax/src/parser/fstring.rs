@@ -42,8 +42,13 @@ fn parse_fstring_at(body: &str, raw: bool, line: u32, col: u32, spec_depth: u32,
                 std::mem::take(lit)
             } else {
                 {
-                    let (text, invalid) = lexer::unescape_noting(&std::mem::take(lit), false)
-                        .map_err(|m| SyntaxError { message: m, line, col, unsupported: false, end: None })?;
+                    let (text, invalid) = lexer::unescape_noting(&std::mem::take(lit), false).map_err(|m| SyntaxError {
+                        message: m,
+                        line,
+                        col,
+                        unsupported: false,
+                        end: None,
+                    })?;
                     if let Some(e) = invalid.first() {
                         warnings.push(SyntaxWarning { line, message: format!("invalid escape sequence '\\{e}'") });
                     }

@@ -59,9 +59,9 @@ fn parse_body(src: &str, warnings: &mut Vec<SyntaxWarning>) -> PResult<Vec<Stmt>
 }
 
 const KEYWORDS: &[&str] = &[
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
-    "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
-    "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
+    "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
+    "while", "with", "yield",
 ];
 
 /// How deeply expressions and blocks may nest. CPython refuses deep nesting too ("too many nested
@@ -175,7 +175,13 @@ impl Parser<'_> {
         Err(SyntaxError { message: message.into(), line: s.line, col: s.col, unsupported: false, end: None })
     }
     fn error_at<T>(&self, span: Span, message: impl Into<String>) -> PResult<T> {
-        Err(SyntaxError { message: message.into(), line: span.line, col: span.col, unsupported: false, end: Some((span.end_line, span.end_col)) })
+        Err(SyntaxError {
+            message: message.into(),
+            line: span.line,
+            col: span.col,
+            unsupported: false,
+            end: Some((span.end_line, span.end_col)),
+        })
     }
     fn unsupported<T>(&self, span: Span, what: &str) -> PResult<T> {
         Err(SyntaxError {
@@ -214,7 +220,9 @@ impl Parser<'_> {
         while let ExprKind::Lambda { body, .. } = &a.kind {
             a = body;
         }
-        if matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::Starred(_) | ExprKind::Walrus(..)) || !self.starts_expression() {
+        if matches!(a.kind, ExprKind::IfExp { .. } | ExprKind::Lambda { .. } | ExprKind::Starred(_) | ExprKind::Walrus(..))
+            || !self.starts_expression()
+        {
             return Ok(());
         }
         // Not after `print`/`exec` (they have their own message), nor where `a` opens with a name

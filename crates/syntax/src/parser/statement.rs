@@ -202,7 +202,8 @@ impl Parser<'_> {
             if (n == "print" || n == "exec") && self.starts_expression() {
                 let save = self.pos;
                 if let Ok(rest) = self.star_expressions() {
-                    return self.error_at(first.span.to(rest.span), format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"));
+                    return self
+                        .error_at(first.span.to(rest.span), format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"));
                 }
                 self.pos = save;
             }
@@ -218,16 +219,10 @@ impl Parser<'_> {
             if let Some(binop) = aug_op(op) {
                 self.advance();
                 if !matches!(first.kind, ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)) {
-                    return self.error_at(
-                        first.span,
-                        format!("'{}' is an illegal expression for augmented assignment", first.describe()),
-                    );
+                    return self.error_at(first.span, format!("'{}' is an illegal expression for augmented assignment", first.describe()));
                 }
                 let value = self.assign_value()?;
-                return Ok(Stmt {
-                    kind: StmtKind::AugAssign { target: first, op: binop, value },
-                    span: start.to(self.prev_span()),
-                });
+                return Ok(Stmt { kind: StmtKind::AugAssign { target: first, op: binop, value }, span: start.to(self.prev_span()) });
             }
         }
         if self.at_op("=") {
@@ -601,7 +596,8 @@ pub(super) fn check_target(e: &Expr, lone: bool) -> PResult<()> {
                 });
             }
             // In a lone `a, f() = ...`, CPython's rule sees the last element and the `=` after it.
-            let bare = matches!(e.kind, ExprKind::Tuple(_)) && items.first().is_some_and(|i| (i.span.line, i.span.col) == (e.span.line, e.span.col));
+            let bare = matches!(e.kind, ExprKind::Tuple(_))
+                && items.first().is_some_and(|i| (i.span.line, i.span.col) == (e.span.line, e.span.col));
             let last = items.len().saturating_sub(1);
             items.iter().enumerate().try_for_each(|(n, i)| check_target(i, lone && bare && n == last))
         }
@@ -611,16 +607,32 @@ pub(super) fn check_target(e: &Expr, lone: bool) -> PResult<()> {
             // The rule takes a `bitwise_or` expression, and not these.
             let operand = !matches!(
                 e.kind,
-                ExprKind::Compare(..) | ExprKind::And(..) | ExprKind::Or(..) | ExprKind::Unary(UnaryOp::Not, _) | ExprKind::Lambda { .. }
-                    | ExprKind::IfExp { .. } | ExprKind::Walrus(..) | ExprKind::Yield(_) | ExprKind::YieldFrom(_)
-                    | ExprKind::True | ExprKind::False | ExprKind::None | ExprKind::Comp { kind: CompKind::Gen, .. }
+                ExprKind::Compare(..)
+                    | ExprKind::And(..)
+                    | ExprKind::Or(..)
+                    | ExprKind::Unary(UnaryOp::Not, _)
+                    | ExprKind::Lambda { .. }
+                    | ExprKind::IfExp { .. }
+                    | ExprKind::Walrus(..)
+                    | ExprKind::Yield(_)
+                    | ExprKind::YieldFrom(_)
+                    | ExprKind::True
+                    | ExprKind::False
+                    | ExprKind::None
+                    | ExprKind::Comp { kind: CompKind::Gen, .. }
             );
             let message = if lone && operand {
                 format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
             } else {
                 format!("cannot assign to {what}")
             };
-            Err(SyntaxError { message, line: e.span.line, col: e.span.col, unsupported: false, end: Some((e.span.end_line, e.span.end_col)) })
+            Err(SyntaxError {
+                message,
+                line: e.span.line,
+                col: e.span.col,
+                unsupported: false,
+                end: Some((e.span.end_line, e.span.end_col)),
+            })
         }
     }
 }
