@@ -7,6 +7,7 @@ mod csp;
 mod install;
 mod serve;
 mod tasks;
+mod tidy;
 mod wasm;
 
 use std::process::ExitCode;
@@ -15,11 +16,13 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve [--port N]          install what is missing, build the release app, serve it on 127.0.0.1:8080
-  test                      install what is missing, run every test layer (native, browser wasm, end-to-end)
+  test                      install what is missing, run every test layer (static checks, native, browser wasm,
+                            end-to-end)
   dist [--public-url /p/]   optimized static build into dist/, ready for any static host
   bench [--engine-only|--web-only]
                             the engine beside python3 (ratios), then the page: size, load, first output
   fuzz [--seconds N]        fuzz the engine (default 600 s); new findings join tests/fuzz/corpus
+  tidy                      the house rules: layers, opening comments, file sizes, the ports' headers
   install [--browser]       only install the toolchain (and Chromium with --browser)";
 
 fn main() -> ExitCode {
@@ -31,6 +34,7 @@ fn main() -> ExitCode {
         Some("bench") => tasks::bench(&args[1..]),
         Some("fuzz") => tasks::fuzz(&args[1..]),
         Some("install") => tasks::install(&args[1..]),
+        Some("tidy") => tidy::tidy(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
