@@ -46,6 +46,8 @@ impl Ord for TimerEntry {
     }
 }
 
+/// The event loop's state, one per run (`Vm::event_loop`): what `BaseEventLoop` and the event
+/// loop policy hold in CPython, and the program clock.
 #[derive(Default)]
 pub struct EventLoop {
     pub ready: VecDeque<Rc<Obj>>,

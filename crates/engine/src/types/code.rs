@@ -84,7 +84,9 @@ impl Code {
 }
 
 thread_local! {
-    /// Bumped whenever a class's namespace changes after creation: invalidates method caches.
+    /// Bumped whenever a class is created or its namespace changes: invalidates the inline
+    /// caches. Per thread, not per run: the engine's own code objects, caches included, serve
+    /// every run on the thread, so an epoch must never come back.
     static CLASS_EPOCH: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
 }
 
