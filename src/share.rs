@@ -133,8 +133,14 @@ mod tests {
     #[test]
     fn plain_code_links_load() {
         let link = format!("#code={}", base64url_encode("import asyncio\nprint('hi')\n".as_bytes()));
-        assert_eq!(parse_fragment(&link).unwrap(), Fragment::Plain(Shared { source: "import asyncio\nprint('hi')\n".into(), api: String::new() }));
-        assert_eq!(parse_fragment("#code=cHJpbnQoMSk%3D").unwrap(), Fragment::Plain(Shared { source: "print(1)".into(), api: String::new() }));
+        assert_eq!(
+            parse_fragment(&link).unwrap(),
+            Fragment::Plain(Shared { source: "import asyncio\nprint('hi')\n".into(), api: String::new() })
+        );
+        assert_eq!(
+            parse_fragment("#code=cHJpbnQoMSk%3D").unwrap(),
+            Fragment::Plain(Shared { source: "print(1)".into(), api: String::new() })
+        );
         assert_eq!(parse_fragment("").unwrap(), Fragment::None);
         assert_eq!(parse_fragment("#section-2").unwrap(), Fragment::None);
     }

@@ -4,9 +4,9 @@
 //! not transfer it; it hands back what it recorded in the engine's wire form.
 
 use crate::browser::{fetch, lazy_module};
-use awaitlab_engine::http::HttpRequest;
-use awaitlab_engine::machine::Chunk;
 use awaitlab_engine::practice_api::Settings;
+use awaitlab_engine::trace::http::HttpRequest;
+use awaitlab_engine::trace::Chunk;
 use awaitlab_engine::trace::Record;
 use awaitlab_engine::RunResult;
 use std::cell::{Cell, RefCell};
@@ -119,7 +119,7 @@ struct Received {
 
 impl Received {
     fn add(&mut self, wire: &str) {
-        match awaitlab_engine::wire::decode(wire) {
+        match awaitlab_engine::trace::wire::decode(wire) {
             Ok((records, chunks)) => {
                 self.records.extend(records);
                 self.chunks.extend(chunks);
@@ -131,7 +131,14 @@ impl Received {
 
 /// Runs a twin in real time with the practice API's `api` settings; `progress` sees what it
 /// recorded every tenth of a second; Stop ends it with status 130.
-pub async fn run(twin: &'static Twin, values: Vec<f64>, speed: f64, api: Settings, stop: Rc<Cell<bool>>, progress: impl Fn(Progress) + 'static) -> Result<RunResult, String> {
+pub async fn run(
+    twin: &'static Twin,
+    values: Vec<f64>,
+    speed: f64,
+    api: Settings,
+    stop: Rc<Cell<bool>>,
+    progress: impl Fn(Progress) + 'static,
+) -> Result<RunResult, String> {
     let run_twin = lazy_module::function(&module().await?, "runTwin")?;
     crate::browser::practice::api().configure(api, speed);
     let received = Rc::new(RefCell::new(Received::default()));
@@ -154,9 +161,14 @@ pub async fn run(twin: &'static Twin, values: Vec<f64>, speed: f64, api: Setting
         })
     });
     let values: js_sys::Array = values.iter().map(|v| JsValue::from_f64(*v)).collect();
-    let args: js_sys::Array = [twin.demo.into(), values.into(), speed.into(), get.as_ref().clone(), stopped.as_ref().clone(), on_progress.as_ref().clone()].into_iter().collect();
+    let args: js_sys::Array =
+        [twin.demo.into(), values.into(), speed.into(), get.as_ref().clone(), stopped.as_ref().clone(), on_progress.as_ref().clone()]
+            .into_iter()
+            .collect();
     let running: js_sys::Promise = run_twin.apply(&JsValue::NULL, &args).map_err(|e| format!("{e:?}"))?.unchecked_into();
-    let ended = js_sys::Array::from(&wasm_bindgen_futures::JsFuture::from(running).await.map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?);
+    let ended = js_sys::Array::from(
+        &wasm_bindgen_futures::JsFuture::from(running).await.map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?,
+    );
     let mut received = received.take();
     received.add(&ended.get(2).as_string().unwrap_or_default());
     if let Some(why) = received.damaged {

@@ -8,7 +8,10 @@
 pub enum Piece<'a> {
     Text(&'a str),
     /// The character's escape (`\x1b`, `\u202e`) and its code point, for a tooltip.
-    Control { escape: String, code: u32 },
+    Control {
+        escape: String,
+        code: u32,
+    },
 }
 
 /// Characters that would change how other text reads without showing themselves. Joiners
@@ -63,6 +66,37 @@ pub fn plain(text: &str) -> String {
     text.chars().map(|c| if is_hidden_control(c) { escape(c) } else { c.to_string() }).collect()
 }
 
+/// Every text of a timeline that came from the program (task names, coroutine arguments, what
+/// a task waited on, printed text, URLs, resource names), spelled out once, so that no drawing
+/// of it (SVG, canvas, tooltips, exports) can apply a control character.
+pub fn timeline(m: &mut awaitlab_engine::trace::timeline::Timeline) {
+    fn rc(s: &mut std::rc::Rc<str>) {
+        if s.chars().any(is_hidden_control) {
+            *s = std::rc::Rc::from(plain(s));
+        }
+    }
+    fn owned(s: &mut String) {
+        if s.chars().any(is_hidden_control) {
+            *s = plain(s);
+        }
+    }
+    for lane in &mut m.lanes {
+        rc(&mut lane.name);
+        owned(&mut lane.title);
+        lane.segments.iter_mut().for_each(|s| rc(&mut s.label));
+        lane.prints.iter_mut().for_each(|p| rc(&mut p.text));
+    }
+    m.main_prints.iter_mut().for_each(|p| rc(&mut p.text));
+    for r in &mut m.requests {
+        owned(&mut r.label);
+        if let Some(e) = r.error.as_mut() {
+            rc(e);
+        }
+    }
+    m.blocked.iter_mut().for_each(|b| rc(&mut b.label));
+    m.resources.iter_mut().for_each(|r| rc(&mut r.kind));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,35 +126,4 @@ mod tests {
         );
         assert_eq!(pieces(""), vec![]);
     }
-}
-
-/// Every text of a timeline that came from the program (task names, coroutine arguments, what
-/// a task waited on, printed text, URLs, resource names), spelled out once, so that no drawing
-/// of it (SVG, canvas, tooltips, exports) can apply a control character.
-pub fn timeline(m: &mut awaitlab_engine::timeline::Timeline) {
-    fn rc(s: &mut std::rc::Rc<str>) {
-        if s.chars().any(is_hidden_control) {
-            *s = std::rc::Rc::from(plain(s));
-        }
-    }
-    fn owned(s: &mut String) {
-        if s.chars().any(is_hidden_control) {
-            *s = plain(s);
-        }
-    }
-    for lane in &mut m.lanes {
-        rc(&mut lane.name);
-        owned(&mut lane.title);
-        lane.segments.iter_mut().for_each(|s| rc(&mut s.label));
-        lane.prints.iter_mut().for_each(|p| rc(&mut p.text));
-    }
-    m.main_prints.iter_mut().for_each(|p| rc(&mut p.text));
-    for r in &mut m.requests {
-        owned(&mut r.label);
-        if let Some(e) = r.error.as_mut() {
-            rc(e);
-        }
-    }
-    m.blocked.iter_mut().for_each(|b| rc(&mut b.label));
-    m.resources.iter_mut().for_each(|r| rc(&mut r.kind));
 }

@@ -6,7 +6,7 @@
 
 use awaitlab::demos;
 use awaitlab_engine::practice_api::Settings;
-use awaitlab_engine::timeline::{build, SegmentKind, Timeline};
+use awaitlab_engine::trace::timeline::{build, SegmentKind, Timeline};
 use awaitlab_engine::{run_virtual, RunConfig};
 
 fn run(id: &str) -> (String, Timeline) {

@@ -33,9 +33,9 @@ async fn through(bytes: &[u8], pair: ReadableWritablePair) -> Result<Vec<u8>, St
     let stream = blob.stream().pipe_through(&pair);
     let response = web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(|_| "cannot read the stream")?;
     let promise = response.array_buffer().map_err(|_| "cannot read the stream")?;
-    let buffer = JsFuture::from(promise).await.map_err(|e| {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "the data is damaged".into())
-    })?;
+    let buffer = JsFuture::from(promise)
+        .await
+        .map_err(|e| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "the data is damaged".into()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -47,7 +47,9 @@ pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// Inflates at most `limit` bytes' worth: a hostile link cannot make the page allocate more.
 pub async fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, String> {
     let d = DecompressionStream::new("deflate-raw").map_err(|_| "this browser cannot decompress")?;
-    let out = through(bytes, ReadableWritablePair::new(&d.readable(), &d.writable())).await.map_err(|_| "the link is damaged (it does not decompress)".to_string())?;
+    let out = through(bytes, ReadableWritablePair::new(&d.readable(), &d.writable()))
+        .await
+        .map_err(|_| "the link is damaged (it does not decompress)".to_string())?;
     if out.len() > limit {
         return Err("the shared program is too large".into());
     }

@@ -12,9 +12,9 @@
 //! is terminated, the run ends as stopped with what arrived so far, and a fresh worker starts.
 //! A worker that dies (a trap, memory exhausted) ends its run as failed, with the reason.
 
-use awaitlab_engine::machine::{Chunk, Stream};
 use awaitlab_engine::practice_api::Stats;
 use awaitlab_engine::trace::Record;
+use awaitlab_engine::trace::{Chunk, Stream};
 use awaitlab_engine::{RunConfig, RunResult};
 use awaitlab_worker::protocol::{self, RunEnd, RunRequest};
 use leptos::prelude::*;
@@ -60,11 +60,11 @@ impl LiveRun {
     fn absorb(&mut self, output: &str, trace: &str) {
         self.fresh_chunks.clear();
         self.fresh_records = 0;
-        if let Ok((records, _)) = awaitlab_engine::wire::decode(trace) {
+        if let Ok((records, _)) = awaitlab_engine::trace::wire::decode(trace) {
             self.fresh_records = records.len();
             self.records.extend(records);
         }
-        let Ok((_, chunks)) = awaitlab_engine::wire::decode(output) else { return };
+        let Ok((_, chunks)) = awaitlab_engine::trace::wire::decode(output) else { return };
         for chunk in &chunks {
             match self.chunks.last_mut() {
                 Some(last) if last.stream == chunk.stream && last.time == chunk.time => last.text.push_str(&chunk.text),
@@ -163,7 +163,9 @@ pub fn state() -> RwSignal<EngineState> {
         return state;
     }
     let state = RwSignal::new(EngineState::Loading);
-    ENGINE.with(|e| *e.borrow_mut() = Some(Engine { worker: None, state, waiting: Vec::new(), run: None, pump_sink: None, next_id: 1, pumping: false }));
+    ENGINE.with(|e| {
+        *e.borrow_mut() = Some(Engine { worker: None, state, waiting: Vec::new(), run: None, pump_sink: None, next_id: 1, pumping: false })
+    });
     spawn_worker();
     state
 }
@@ -286,7 +288,8 @@ fn end_run(sink: &Rc<Sink>, outcome: Outcome) {
     if !matches!(outcome, Outcome::Ended(_)) {
         sink.trace_ended.set(true);
     }
-    let first = with_engine(|e| e.run.as_mut().filter(|r| Rc::ptr_eq(&r.sink, sink)).map(|r| !std::mem::replace(&mut r.ended, true))).flatten();
+    let first =
+        with_engine(|e| e.run.as_mut().filter(|r| Rc::ptr_eq(&r.sink, sink)).map(|r| !std::mem::replace(&mut r.ended, true))).flatten();
     if first == Some(true) {
         sink.output.borrow_mut().push_back(Queued::End(outcome));
         schedule_pump();
@@ -322,7 +325,9 @@ fn pump() {
         // A run's end waits for a short trace (its timeline then comes with it); a long one
         // is taken in after the run is over for the page.
         let wait_for_trace = match sink.output.borrow().front() {
-            Some(Queued::End(Outcome::Ended(end))) => end.trace_records_left <= SMALL_TRACE_RECORDS && !(sink.trace_ended.get() && sink.trace.borrow().is_empty()),
+            Some(Queued::End(Outcome::Ended(end))) => {
+                end.trace_records_left <= SMALL_TRACE_RECORDS && !(sink.trace_ended.get() && sink.trace.borrow().is_empty())
+            }
             _ => false,
         };
         if wait_for_trace && sink.trace.borrow().is_empty() {
@@ -434,7 +439,9 @@ pub fn stop() {
     post(&protocol::stop(id));
     let check = move |limit_ms: i32, need_ack: bool| {
         let cb = Closure::once_into_js(move || {
-            let overdue = with_engine(|e| e.run.as_ref().filter(|r| r.id == id && !r.ended && (!need_ack || !r.stop_acked)).map(|r| r.sink.clone())).flatten();
+            let overdue =
+                with_engine(|e| e.run.as_ref().filter(|r| r.id == id && !r.ended && (!need_ack || !r.stop_acked)).map(|r| r.sink.clone()))
+                    .flatten();
             if let Some(sink) = overdue {
                 replace_worker();
                 let why = if need_ack {
@@ -596,11 +603,20 @@ pub async fn run(source: &str, config: &RunConfig, mode: TimeMode, on_progress: 
                 },
                 TimeMode::RealTime { .. } => stats_of_page(),
             };
-            let result = RunResult { exit_code: end.exit_code, chunks, trace: vec![], duration: end.duration, instructions: end.instructions, error: end.error };
+            let result = RunResult {
+                exit_code: end.exit_code,
+                chunks,
+                trace: vec![],
+                duration: end.duration,
+                instructions: end.instructions,
+                error: end.error,
+            };
             (result, stats)
         }
         Some(Outcome::Terminated(why)) => ended_by_page(format!("\nKeyboardInterrupt: stopped by the user ({why})\n"), 130),
-        Some(Outcome::Crashed(why)) => ended_by_page(format!("\nThe engine stopped: {why}. The output so far is kept; Run works again.\n"), 1),
+        Some(Outcome::Crashed(why)) => {
+            ended_by_page(format!("\nThe engine stopped: {why}. The output so far is kept; Run works again.\n"), 1)
+        }
         None => ended_by_page("The run ended without a result.\n".into(), 1),
     };
     (result, stats, trace)

@@ -3,8 +3,9 @@
 //! in-page server. Every failure becomes a message for the program's ClientConnectorError.
 
 use super::practice::{api, relayed_by_service_worker};
-use awaitlab_engine::http::{is_practice_api, practice_request, practice_response, HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use awaitlab_engine::practice_api;
+use awaitlab_engine::trace::http::{is_practice_api, HttpFailure, HttpRequest, HttpResponse, HttpResult};
+use awaitlab_engine::{practice_request, practice_response};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -23,7 +24,9 @@ pub async fn perform(request: HttpRequest) -> HttpResult {
     }
     let url = absolute_url(&request.url);
     real_fetch(&url, &request).await.map_err(|why| HttpFailure {
-        message: format!("the browser could not fetch {url}: {why} (the server may be unreachable, or it does not allow requests from this page: CORS)"),
+        message: format!(
+            "the browser could not fetch {url}: {why} (the server may be unreachable, or it does not allow requests from this page: CORS)"
+        ),
     })
 }
 

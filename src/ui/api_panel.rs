@@ -1,3 +1,5 @@
+//! The practice API's settings panel: latency, capacity, rate limit, errors and seed, as a teacher sets them.
+
 use crate::browser::practice::{api, Relay};
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
 use leptos::prelude::*;
@@ -16,7 +18,13 @@ pub fn ApiPanel(settings: ReadSignal<Settings>, set_settings: WriteSignal<Settin
         }
         set_relay_state.set(api().relay());
     });
-    let number = move |label: &'static str, hint: &'static str, get: fn(&Settings) -> f64, put: fn(&mut Settings, f64), min: f64, max: f64, step: f64| {
+    let number = move |label: &'static str,
+                       hint: &'static str,
+                       get: fn(&Settings) -> f64,
+                       put: fn(&mut Settings, f64),
+                       min: f64,
+                       max: f64,
+                       step: f64| {
         view! {
             <label class="field" title=hint>
                 <span>{label}</span>
@@ -33,8 +41,12 @@ pub fn ApiPanel(settings: ReadSignal<Settings>, set_settings: WriteSignal<Settin
         }
     };
     let relay = move || match relay_state.get() {
-        Relay::ServiceWorker => "Real time: served by this page's service worker (real requests, in the network panel). Instant: answered on the virtual clock.",
-        Relay::InPage => "Real time: answered inside the page (service workers are unavailable here). Instant: answered on the virtual clock.",
+        Relay::ServiceWorker => {
+            "Real time: served by this page's service worker (real requests, in the network panel). Instant: answered on the virtual clock."
+        }
+        Relay::InPage => {
+            "Real time: answered inside the page (service workers are unavailable here). Instant: answered on the virtual clock."
+        }
         Relay::Starting => "starting…",
     };
     view! {

@@ -5,7 +5,7 @@
 //! buttons that show the line.
 
 use crate::terminal::{css_color, Color, Line, Terminal};
-use awaitlab_engine::machine::{Chunk, Stream};
+use awaitlab_engine::trace::{Chunk, Stream};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -154,7 +154,14 @@ fn line_element(line: &Line, last: bool, on_line: Callback<u32>) -> web_sys::Ele
         let (fg, bg) = if st.inverse { (st.bg, st.fg) } else { (st.fg, st.bg) };
         class.extend(color_class("fg", fg));
         class.extend(color_class("bg", bg));
-        for (on, name) in [(st.bold, "bold"), (st.dim, "dim"), (st.italic, "italic"), (st.underline, "underline"), (st.inverse, "inverse"), (span.control, "ctrl")] {
+        for (on, name) in [
+            (st.bold, "bold"),
+            (st.dim, "dim"),
+            (st.italic, "italic"),
+            (st.underline, "underline"),
+            (st.inverse, "inverse"),
+            (span.control, "ctrl"),
+        ] {
             if on {
                 class.push(name.into());
             }

@@ -2,7 +2,7 @@
 //! global `AwaitlabEditor`) in a Leptos component. If that script did not load, a plain textarea
 //! takes its place, so the page still edits and runs programs.
 
-use awaitlab_engine::machine::ErrorSpot;
+use awaitlab_engine::trace::ErrorSpot;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;

@@ -1,3 +1,5 @@
+//! The demo gallery: the programs of `demos/`, opened into the editor.
+
 use crate::demos::Demo;
 use leptos::prelude::*;
 

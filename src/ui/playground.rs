@@ -1,14 +1,16 @@
+//! The playground page: the editor, Run and Stop, the output and the timeline, and the run flow between them.
+
 use super::api_panel::ApiPanel;
 use super::console::{Console, ConsoleFeed};
 use super::editor::{self, CodeEditor};
 use super::gallery::Gallery;
-use super::session::{self, Notice};
 use super::replay::Replay;
+use super::session::{self, Notice};
 use super::timeline::TimelineView;
 use super::twin::RustTwin;
 use crate::browser::engine::{self, TimeMode};
 use awaitlab_engine::practice_api::Settings;
-use awaitlab_engine::machine::ErrorSpot;
+use awaitlab_engine::trace::ErrorSpot;
 use awaitlab_engine::RunConfig;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -43,13 +45,13 @@ pub fn embed_mode() -> bool {
 /// What the console shows when a Rust twin cannot run (its module did not load: offline, say).
 fn twin_failure(why: String) -> awaitlab_engine::RunResult {
     let text = format!("The Rust twin could not run: {why}\n");
-    let chunks = vec![awaitlab_engine::machine::Chunk { stream: awaitlab_engine::machine::Stream::Stderr, text, time: 0.0 }];
+    let chunks = vec![awaitlab_engine::trace::Chunk { stream: awaitlab_engine::trace::Stream::Stderr, text, time: 0.0 }];
     awaitlab_engine::RunResult { exit_code: 1, chunks, trace: vec![], duration: 0.0, instructions: 0, error: None }
 }
 
 /// Adds output as the engine writes it: a chunk written at the same moment on the same stream
 /// as the last continues it.
-fn append_output(all: &mut Vec<awaitlab_engine::machine::Chunk>, fresh: &[awaitlab_engine::machine::Chunk]) {
+fn append_output(all: &mut Vec<awaitlab_engine::trace::Chunk>, fresh: &[awaitlab_engine::trace::Chunk]) {
     for chunk in fresh {
         match all.last_mut() {
             Some(last) if last.stream == chunk.stream && last.time == chunk.time => last.text.push_str(&chunk.text),
@@ -59,8 +61,8 @@ fn append_output(all: &mut Vec<awaitlab_engine::machine::Chunk>, fresh: &[awaitl
 }
 
 /// The timeline of these records, with the program's texts made safe to show.
-fn shown_timeline(records: &[awaitlab_engine::trace::Record]) -> awaitlab_engine::timeline::Timeline {
-    let mut model = awaitlab_engine::timeline::build(records);
+fn shown_timeline(records: &[awaitlab_engine::trace::Record]) -> awaitlab_engine::trace::timeline::Timeline {
+    let mut model = awaitlab_engine::trace::timeline::build(records);
     crate::visible::timeline(&mut model);
     model
 }
@@ -90,7 +92,7 @@ impl RunState {
 pub fn App() -> impl IntoView {
     let (code, set_code) = signal(DEFAULT_PROGRAM.to_string());
     // The output: all of it (replay and downloads read it), and the console that shows it.
-    let chunks = StoredValue::new_local(Vec::<awaitlab_engine::machine::Chunk>::new());
+    let chunks = StoredValue::new_local(Vec::<awaitlab_engine::trace::Chunk>::new());
     // Runs started so far (a run's late trace must not land on a newer run's page).
     let runs = StoredValue::new(0u64);
     // The run is over but its trace is still coming in (a large one): the timeline is busy.
@@ -101,7 +103,7 @@ pub fn App() -> impl IntoView {
     let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
-    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
     // Replay: a cursor in program time; the console shows the output up to it.
     let (cursor, set_cursor) = signal(None::<f64>);
     let (playing, set_playing) = signal(false);
@@ -119,7 +121,7 @@ pub fn App() -> impl IntoView {
         });
     }
     // A pinned run's timeline, drawn under the current one on the same time scale.
-    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::timeline::Timeline>);
+    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
     let (pinned_rate, set_pinned_rate) = signal(None::<(u32, f64)>);
     let (pinned_source, set_pinned_source) = signal(String::new());
     // The last run's trace, for the Chrome Trace Event export.
@@ -137,7 +139,7 @@ pub fn App() -> impl IntoView {
     // What the last run ran with: its program (tooltips quote it) and its API rate limit.
     let (ran_source, set_ran_source) = signal(String::new());
     let (ran_rate, set_ran_rate) = signal(None::<(u32, f64)>);
-    let (error_at, set_error_at) = signal(None::<awaitlab_engine::machine::ErrorSpot>);
+    let (error_at, set_error_at) = signal(None::<awaitlab_engine::trace::ErrorSpot>);
     // The editor's cursor line: the timeline highlights the segments of that line.
     let (cursor_line, set_cursor_line) = signal(None::<u32>);
     Effect::new(move |_| {
@@ -155,7 +157,9 @@ pub fn App() -> impl IntoView {
         let ok = crate::browser::storage::save(session::PROGRAM_KEY, &code.get());
         if !ok && !storage_failed.get_untracked() {
             set_storage_failed.set(true);
-            set_notice.set(Notice::Error("This browser is not keeping your program (storage is unavailable here): copy it or share a link before leaving.".into()));
+            set_notice.set(Notice::Error(
+                "This browser is not keeping your program (storage is unavailable here): copy it or share a link before leaving.".into(),
+            ));
         }
     });
     Effect::new(move |_| {
@@ -191,7 +195,9 @@ pub fn App() -> impl IntoView {
     let reset_demo = move |_| {
         let Some(d) = demo.get_untracked() else { return };
         let confirmed = code.get_untracked() == d.source
-            || web_sys::window().and_then(|w| w.confirm_with_message("Discard your changes and go back to the demo's original?").ok()).unwrap_or(false);
+            || web_sys::window()
+                .and_then(|w| w.confirm_with_message("Discard your changes and go back to the demo's original?").ok())
+                .unwrap_or(false);
         if confirmed {
             set_code.set(d.source.to_string());
             set_api_settings.set(Settings::from_query(&d.api));
@@ -235,7 +241,10 @@ pub fn App() -> impl IntoView {
         }
     };
     // A run's trace arrives after its output: the timeline and the summary come from it.
-    let finish_trace = move |records: Vec<awaitlab_engine::trace::Record>, duration: f64, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
+    let finish_trace = move |records: Vec<awaitlab_engine::trace::Record>,
+                             duration: f64,
+                             stats: Option<awaitlab_engine::practice_api::Stats>,
+                             what: &str| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
@@ -304,7 +313,8 @@ pub fn App() -> impl IntoView {
                     }
                     // The timeline so far, at most every LIVE_TIMELINE_MS (it is built again each time).
                     let now = js_sys::Date::now();
-                    if live.fresh_records > 0 && live.records.len() <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS {
+                    if live.fresh_records > 0 && live.records.len() <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS
+                    {
                         drawn_at.set(now);
                         set_timeline.set(Some(shown_timeline(&live.records)));
                     }

@@ -1,7 +1,7 @@
 //! Replay of a finished run: a cursor in program time that the console and the timeline follow;
 //! step between events (buttons, arrow keys) or play it at the chosen speed.
 
-use awaitlab_engine::timeline::Timeline;
+use awaitlab_engine::trace::timeline::Timeline;
 use leptos::prelude::*;
 
 #[component]
@@ -18,11 +18,8 @@ pub fn Replay(
     let step_to = move |forward: bool| {
         let now = cursor.get_untracked().unwrap_or(if forward { -1.0 } else { f64::INFINITY });
         let times = timeline.with_untracked(|t| t.as_ref().map(|t| t.event_times()).unwrap_or_default());
-        let next = if forward {
-            times.iter().copied().find(|t| *t > now + 1e-9)
-        } else {
-            times.iter().rev().copied().find(|t| *t < now - 1e-9)
-        };
+        let next =
+            if forward { times.iter().copied().find(|t| *t > now + 1e-9) } else { times.iter().rev().copied().find(|t| *t < now - 1e-9) };
         if let Some(t) = next {
             set_playing.set(false);
             set_cursor.set(Some(t));

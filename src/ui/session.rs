@@ -78,7 +78,9 @@ fn apply_fragment(saved: Option<String>, set_code: WriteSignal<String>, set_api:
                 let decoded = compress::inflate(&bytes, share::MAX_SOURCE + 4096).await.and_then(|raw| share::decode_payload(&raw));
                 match decoded {
                     Ok(shared) => adopt(shared),
-                    Err(why) => set_notice.set(Notice::Error(format!("This link could not be loaded: {why}. Your own program is unchanged."))),
+                    Err(why) => {
+                        set_notice.set(Notice::Error(format!("This link could not be loaded: {why}. Your own program is unchanged.")))
+                    }
                 }
             });
         }

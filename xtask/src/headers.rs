@@ -8,7 +8,8 @@ use std::path::Path;
 
 /// The headers of every answer under `/api/`, beside those of every file (`nosniff` among
 /// them): a document that can run nothing.
-const API_HEADERS: &[(&str, &str)] = &[("Content-Security-Policy", "sandbox; default-src 'none'"), ("Cross-Origin-Resource-Policy", "same-origin")];
+const API_HEADERS: &[(&str, &str)] =
+    &[("Content-Security-Policy", "sandbox; default-src 'none'"), ("Cross-Origin-Resource-Policy", "same-origin")];
 
 /// `base`: the site's path on its host (`/`, or `/awaitlab/` for `--public-url /awaitlab/`).
 pub fn write_headers_file(dist: &Path, base: &str) -> Result<(), String> {

@@ -20,9 +20,9 @@ pub fn root() -> PathBuf {
 /// finds exactly the tools installed here and never decides to download its own.
 pub fn tool_path() -> String {
     let mut dirs = vec![root().join("node_modules/.bin")];
-    if let Some(home) = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| {
-        std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo"))
-    }) {
+    if let Some(home) =
+        std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+    {
         dirs.push(home.join("bin"));
     }
     let mut path = dirs.iter().map(|d| d.display().to_string()).collect::<Vec<_>>().join(":");

@@ -8,6 +8,7 @@ mod headers;
 mod install;
 mod serve;
 mod tasks;
+mod tidy;
 mod wasm;
 
 use std::process::ExitCode;
@@ -17,7 +18,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N] [--no-build]
                             install what is missing, build the release app, serve it on 127.0.0.1:8080
-  test                      install what is missing, run every test layer (native, browser wasm, end-to-end)
+  test                      install what is missing, run every test layer (static checks, native, browser wasm,
+                            end-to-end)
+  tidy                      the house rules: layers, opening comments, file sizes, the ports' headers
   dist [--public-url /p/]   optimized static build into dist/, ready for any static host
   bench [--engine-only|--web-only]
                             the engine beside python3 (ratios), then the page: size, load, first output
@@ -33,6 +36,7 @@ fn main() -> ExitCode {
         Some("bench") => tasks::bench(&args[1..]),
         Some("fuzz") => tasks::fuzz(&args[1..]),
         Some("install") => tasks::install(&args[1..]),
+        Some("tidy") => tidy::tidy(&args[1..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

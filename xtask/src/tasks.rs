@@ -83,19 +83,34 @@ pub fn test(_args: &[String]) -> Result<(), String> {
     install::toolchain()?;
     install::browser()?;
 
-    println!("\n== layer 1: native tests (cargo test) ==");
+    println!("\n== layer 1: static checks (tidy, rustfmt, clippy) ==");
+    static_checks()?;
+
+    println!("\n== layer 2: native tests (cargo test) ==");
     let mut native = cmd("cargo");
     native.args(["test", "--workspace", "--release"]);
     run(native)?;
 
-    println!("\n== layer 2: browser glue (wasm-bindgen-test in headless Chromium) ==");
+    println!("\n== layer 3: browser glue (wasm-bindgen-test in headless Chromium) ==");
     let mut browser_tests = cmd("cargo");
-    browser_tests.args(["test", "--target", "wasm32-unknown-unknown", "--package", "awaitlab", "--package", "awaitlab-twins", "--package", "awaitlab-worker", "--tests"])
+    browser_tests
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--package",
+            "awaitlab",
+            "--package",
+            "awaitlab-twins",
+            "--package",
+            "awaitlab-worker",
+            "--tests",
+        ])
         .env("CHROMEDRIVER", install::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     run(browser_tests)?;
 
-    println!("\n== layer 3: end-to-end (Playwright, release build on 127.0.0.1) ==");
+    println!("\n== layer 4: end-to-end (Playwright, release build on 127.0.0.1) ==");
     let port = serve_release_build()?;
     let mut e2e = cmd("node");
     e2e.args(["--test", "--test-concurrency=1"])
@@ -103,6 +118,30 @@ pub fn test(_args: &[String]) -> Result<(), String> {
         .env("AWAITLAB_URL", format!("http://127.0.0.1:{port}/"))
         .env("CHROMIUM", install::CHROMIUM);
     run(e2e)
+}
+
+/// The house rules (`tidy`), formatting (`rustfmt.toml`) and lints, over the whole workspace.
+/// All three run, so one pass shows every problem; then any failure fails the layer.
+fn static_checks() -> Result<(), String> {
+    let mut failures = Vec::new();
+    if let Err(e) = crate::tidy::tidy(&[]) {
+        failures.push(e);
+    }
+    let mut fmt = cmd("cargo");
+    fmt.args(["fmt", "--all", "--", "--check"]);
+    if let Err(e) = run(fmt) {
+        failures.push(e);
+    }
+    let mut clippy = cmd("cargo");
+    clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
+    if let Err(e) = run(clippy) {
+        failures.push(e);
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
 }
 
 /// Builds the site and serves `dist/` on a free port of 127.0.0.1 for this process's lifetime.

@@ -12,10 +12,7 @@ use std::process::Command;
 pub fn small_wasm(mut c: Command) -> Command {
     c.env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env(
-            "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS",
-            "-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=8388608",
-        );
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", "-Zunstable-options -Cpanic=immediate-abort -Clink-arg=-zstack-size=8388608");
     c
 }
 
@@ -53,7 +50,17 @@ init().then((exports) => { memory = exports.memory; start(); }, (error) => repor
 /// Returns the folder's name.
 pub fn build_module(module: &Module) -> Result<String, String> {
     let mut build = cmd("cargo");
-    build.args(["build", "--quiet", "--package", module.package, "--lib", "--target", "wasm32-unknown-unknown", "--profile", "wasm-release"]);
+    build.args([
+        "build",
+        "--quiet",
+        "--package",
+        module.package,
+        "--lib",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+    ]);
     build.args(module.features.iter().flat_map(|f| ["--features", f]));
     run(small_wasm(build))?;
     let staging = root().join(STAGING).join(module.folder);

@@ -46,8 +46,8 @@ fn run_and_report(source: &str, config: &awaitlab_engine::RunConfig, trace_out: 
     let (mut out, mut err) = (stdout.lock(), stderr.lock());
     for chunk in &result.chunks {
         let _ = match chunk.stream {
-            awaitlab_engine::machine::Stream::Stdout => out.write_all(chunk.text.as_bytes()),
-            awaitlab_engine::machine::Stream::Stderr => {
+            awaitlab_engine::trace::Stream::Stdout => out.write_all(chunk.text.as_bytes()),
+            awaitlab_engine::trace::Stream::Stderr => {
                 let _ = out.flush();
                 err.write_all(chunk.text.as_bytes())
             }

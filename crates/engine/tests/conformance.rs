@@ -62,7 +62,12 @@ fn parse_expected(text: &str) -> Expected {
             rest.chars().take_while(|c| c.is_ascii_digit() || *c == '-').collect()
         }
     };
-    Expected { stdout: field("stdout"), stderr_last: field("stderr_last"), stderr_program: field("stderr_program"), exit: field("exit").parse().unwrap() }
+    Expected {
+        stdout: field("stdout"),
+        stderr_last: field("stderr_last"),
+        stderr_program: field("stderr_program"),
+        exit: field("exit").parse().unwrap(),
+    }
 }
 
 #[test]
@@ -99,7 +104,12 @@ fn conformance_programs_match_cpython() {
         {
             failures.push(format!(
                 "{name}:\n--- expected stdout\n{}--- got stdout\n{}--- expected stderr / exit\n{}/ {}\n--- got stderr / exit\n{}/ {}\n",
-                expected.stdout, result.stdout(), expected.stderr_program, expected.exit, stderr, result.exit_code
+                expected.stdout,
+                result.stdout(),
+                expected.stderr_program,
+                expected.exit,
+                stderr,
+                result.exit_code
             ));
         }
     }

@@ -1,12 +1,11 @@
 //! The teachers' guide lists what Awaitlab supports; the list is generated from the engine
 //! itself and this test fails when the two drift apart (it prints the block to paste).
 
-use awaitlab_engine::modules::SUPPORTED_MODULES;
-use awaitlab_engine::{run_virtual, RunConfig};
+use awaitlab_engine::{run_virtual, supported_modules, RunConfig};
 
 fn supported_block() -> String {
     let mut block = String::from("<!-- supported:start (generated: crates/engine/tests/guide.rs) -->\n");
-    block.push_str(&format!("Modules: {}.\n\n", SUPPORTED_MODULES.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")));
+    block.push_str(&format!("Modules: {}.\n\n", supported_modules().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")));
     for module in ["asyncio", "aiohttp", "requests", "time", "random", "math", "json"] {
         let src = format!("import {module}\nprint(', '.join(n for n in dir({module}) if not n.startswith('_')))\n");
         let r = run_virtual(&src, &RunConfig::default());

@@ -22,7 +22,7 @@ fn stdout_of(src: &str, api: Settings) -> String {
 
 /// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    awaitlab_engine::timeline::build(&r.trace).max_in_flight
+    awaitlab_engine::trace::timeline::build(&r.trace).max_in_flight
 }
 
 const VIDEOS: &str = r#"
@@ -63,9 +63,14 @@ fn connector_limit_per_host_holds_and_the_server_agrees() {
 #[test]
 fn a_connection_wait_is_visible_in_the_trace() {
     let r = run_with(&VIDEOS.replace("LIMIT", "10"), fixed(100.0));
-    let waits = r.trace.iter().filter(|rec| matches!(&rec.event, Event::Waiting { what, .. } if &**what == "free connection (10 per host)")).count();
+    let waits = r
+        .trace
+        .iter()
+        .filter(|rec| matches!(&rec.event, Event::Waiting { what, .. } if &**what == "free connection (10 per host)"))
+        .count();
     assert_eq!(waits, 90);
-    let fetches = r.trace.iter().filter(|rec| matches!(&rec.event, Event::Waiting { what, .. } if what.starts_with("GET /api/videos/"))).count();
+    let fetches =
+        r.trace.iter().filter(|rec| matches!(&rec.event, Event::Waiting { what, .. } if what.starts_with("GET /api/videos/"))).count();
     assert_eq!(fetches, 100);
 }
 
@@ -237,10 +242,14 @@ Timeout: HTTPConnectionPool(host='practice-api', port=0): Read timed out. (read 
 MissingSchema: Invalid URL 'example.org': No scheme supplied. Perhaps you meant https://example.org?\n\
 a=b+c\n";
     assert_eq!(r.stdout(), expected);
-    let blocked: Vec<&str> = r.trace.iter().filter_map(|rec| match &rec.event {
-        Event::Blocked { reason, .. } => Some(&**reason),
-        _ => None,
-    }).collect();
+    let blocked: Vec<&str> = r
+        .trace
+        .iter()
+        .filter_map(|rec| match &rec.event {
+            Event::Blocked { reason, .. } => Some(&**reason),
+            _ => None,
+        })
+        .collect();
     assert_eq!(blocked[0], "requests.get(/api/videos/student)");
 }
 

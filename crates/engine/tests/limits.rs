@@ -13,7 +13,11 @@ fn last_stderr_line(r: &awaitlab_engine::RunResult) -> String {
 
 #[test]
 fn an_endless_synchronous_loop_is_stopped_with_a_clear_message() {
-    for src in ["while True:\n    pass\n", "print(sum(range(10**12)))\n", "import asyncio\nasync def f():\n    while True: pass\nasyncio.run(f())\n"] {
+    for src in [
+        "while True:\n    pass\n",
+        "print(sum(range(10**12)))\n",
+        "import asyncio\nasync def f():\n    while True: pass\nasyncio.run(f())\n",
+    ] {
         let r = run(src, 100_000);
         assert_eq!(r.exit_code, 1, "{src}");
         assert!(last_stderr_line(&r).contains("without giving the event loop a turn"), "{src}: {}", r.stderr());
@@ -61,7 +65,8 @@ fn huge_values_fail_cleanly() {
 #[test]
 fn a_timer_due_exactly_at_a_large_virtual_time_fires() {
     // 2.3e7 + 1e-9 == 2.3e7 in floating point: the deadline must still count as due (found by fuzzing).
-    let r = run("import asyncio\nasync def main():\n    await asyncio.sleep(23456789.0)\n    print('done')\nasyncio.run(main())\n", 1_000_000);
+    let r =
+        run("import asyncio\nasync def main():\n    await asyncio.sleep(23456789.0)\n    print('done')\nasyncio.run(main())\n", 1_000_000);
     assert_eq!((r.exit_code, r.stdout()), (0, "done\n".to_string()));
     assert_eq!(r.duration, 23456789.0);
 }

@@ -60,7 +60,10 @@ fn f_strings_nest_any_quotes_as_in_3_12() {
 #[test]
 fn an_unterminated_f_string_says_f_string() {
     let (_, err, code) = run("x = f\"abc\n");
-    assert_eq!(err, "  File \"main.py\", line 1\n    x = f\"abc\n        ^\nSyntaxError: unterminated f-string literal (detected at line 1)\n");
+    assert_eq!(
+        err,
+        "  File \"main.py\", line 1\n    x = f\"abc\n        ^\nSyntaxError: unterminated f-string literal (detected at line 1)\n"
+    );
     assert_eq!(code, 1);
 }
 

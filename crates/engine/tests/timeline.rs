@@ -1,7 +1,7 @@
 //! The timeline model built from real runs: lanes, segments and their labels.
 
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
-use awaitlab_engine::timeline::{build, SegmentKind, Timeline};
+use awaitlab_engine::trace::timeline::{build, SegmentKind, Timeline};
 use awaitlab_engine::{run_virtual, RunConfig};
 
 fn timeline_of(src: &str) -> Timeline {
@@ -86,7 +86,8 @@ fn requests_make_a_waterfall_with_the_connection_wait() {
 
 #[test]
 fn event_times_and_in_flight_samples_come_with_the_model() {
-    let t = timeline_of("import asyncio\nasync def main():\n    print('a')\n    await asyncio.sleep(1)\n    print('b')\nasyncio.run(main())\n");
+    let t =
+        timeline_of("import asyncio\nasync def main():\n    print('a')\n    await asyncio.sleep(1)\n    print('b')\nasyncio.run(main())\n");
     assert_eq!(t.event_times(), vec![0.0, 1.0]);
     let src = "import asyncio, aiohttp\nasync def get(s, w):\n    async with s.get(f'/api/videos/{w}') as r:\n        return r.status\nasync def main():\n    async with aiohttp.ClientSession() as s:\n        await asyncio.gather(get(s, 'river'), get(s, 'garden'))\nasyncio.run(main())\n";
     let api = Settings { latency: LatencyShape::Fixed, latency_ms: 100.0, capacity: 0, ..Default::default() };

@@ -1,8 +1,7 @@
 //! The trace's text form reads back to the same records and output, for every kind of event.
 
-use awaitlab_engine::machine::{Chunk, Stream};
-use awaitlab_engine::trace::{Event, Record};
-use awaitlab_engine::wire::{decode, encode};
+use awaitlab_engine::trace::wire::{decode, encode};
+use awaitlab_engine::trace::{Chunk, Event, Record, Stream};
 use awaitlab_engine::{run_virtual, RunConfig};
 
 /// Touches every event kind: tasks (done, failed, cancelled), timers (set, cancelled, fired),
@@ -49,13 +48,29 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
     let r = run_virtual(EVERYTHING, &RunConfig::default());
     assert_eq!(r.exit_code, 0, "{}", r.stderr());
     let kinds = |records: &[Record]| {
-        let mut k: Vec<String> = records.iter().map(|rec| format!("{:?}", rec.event).split([' ', '{']).next().unwrap().to_string()).collect();
+        let mut k: Vec<String> =
+            records.iter().map(|rec| format!("{:?}", rec.event).split([' ', '{']).next().unwrap().to_string()).collect();
         k.sort();
         k.dedup();
         k
     };
     let seen = kinds(&r.trace);
-    for kind in ["TaskCreated", "Waiting", "TaskDone", "TimerSet", "TimerCancelled", "TimerFired", "Blocked", "Unblocked", "Resource", "ExecutorJob", "Output", "HttpStart", "HttpEnd", "Finished"] {
+    for kind in [
+        "TaskCreated",
+        "Waiting",
+        "TaskDone",
+        "TimerSet",
+        "TimerCancelled",
+        "TimerFired",
+        "Blocked",
+        "Unblocked",
+        "Resource",
+        "ExecutorJob",
+        "Output",
+        "HttpStart",
+        "HttpEnd",
+        "Finished",
+    ] {
         assert!(seen.iter().any(|s| s == kind), "the program records no {kind}: {seen:?}");
     }
     let mut text = String::new();
@@ -83,7 +98,15 @@ fn pieces_encoded_apart_decode_together() {
 
 #[test]
 fn damaged_text_is_an_error_not_a_guess() {
-    for bad in ["start\t0", "start\tx\t1", "nonsense\t0\t1", "done\t0\t1\tmaybe", "start\t0\t1\textra", "chunk\t0\tsideways\thi", "wait\t0\t1\tbad\\q\t0\t2"] {
+    for bad in [
+        "start\t0",
+        "start\tx\t1",
+        "nonsense\t0\t1",
+        "done\t0\t1\tmaybe",
+        "start\t0\t1\textra",
+        "chunk\t0\tsideways\thi",
+        "wait\t0\t1\tbad\\q\t0\t2",
+    ] {
         assert!(decode(bad).is_err(), "{bad:?} decoded");
     }
     assert_eq!(decode("").unwrap().0, vec![]);

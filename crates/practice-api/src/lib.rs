@@ -99,15 +99,13 @@ pub fn percent_decode(s: &str) -> String {
     while i < b.len() {
         match b[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < b.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
-                    Ok(v) => {
-                        out.push(v);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
+            b'%' if i + 2 < b.len() => match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                Ok(v) => {
+                    out.push(v);
+                    i += 2;
                 }
-            }
+                Err(_) => out.push(b'%'),
+            },
             c => out.push(c),
         }
         i += 1;
@@ -162,7 +160,8 @@ fn bad_parameter(detail: &str) -> Answer {
 
 /// The content types `/api/echo` answers with as asked; anything else (HTML, scripts, SVG, XML)
 /// is answered as plain text, so nothing served on the page's origin can run.
-pub const ECHO_CONTENT_TYPES: &[&str] = &["application/json", "text/plain; charset=utf-8", "application/octet-stream", "image/png", "image/jpeg", "image/gif", "image/webp"];
+pub const ECHO_CONTENT_TYPES: &[&str] =
+    &["application/json", "text/plain; charset=utf-8", "application/octet-stream", "image/png", "image/jpeg", "image/gif", "image/webp"];
 
 fn echo_content_type(asked: Option<&str>) -> &'static str {
     let Some(asked) = asked else { return JSON };
@@ -196,7 +195,12 @@ pub fn reply_headers(content_type: &str) -> Vec<(String, String)> {
 fn count_param(value: Option<&str>, name: &str, default: usize, max: usize) -> Result<usize, Answer> {
     match value {
         None => Ok(default),
-        Some(v) => v.trim().parse::<usize>().ok().filter(|n| *n <= max).ok_or_else(|| bad_parameter(&format!("{name} must be a whole number from 0 to {max}, not '{v}'"))),
+        Some(v) => v
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|n| *n <= max)
+            .ok_or_else(|| bad_parameter(&format!("{name} must be a whole number from 0 to {max}, not '{v}'"))),
     }
 }
 
@@ -268,7 +272,10 @@ impl Server {
                 self.stats.rate_limited += 1;
                 let respond_at = now + 0.005;
                 self.enter(now, respond_at, 0);
-                let body = format!("{{\"detail\": \"Too many requests: at most {} per {} s\", \"retry_after\": {retry}}}", self.settings.rate_limit, self.settings.rate_window_s);
+                let body = format!(
+                    "{{\"detail\": \"Too many requests: at most {} per {} s\", \"retry_after\": {retry}}}",
+                    self.settings.rate_limit, self.settings.rate_window_s
+                );
                 return Reply { status: 429, reason: reason(429), headers, body: body.into_bytes(), respond_at };
             }
             self.window.push_back(now);
@@ -292,7 +299,8 @@ impl Server {
             };
             (start, waiting)
         };
-        let slow = if self.settings.capacity == 0 { 1.0 } else { 1.0 + self.settings.slowdown * waiting as f64 / self.settings.capacity as f64 };
+        let slow =
+            if self.settings.capacity == 0 { 1.0 } else { 1.0 + self.settings.slowdown * waiting as f64 / self.settings.capacity as f64 };
         let respond_at = start + latency * slow;
         if self.settings.capacity > 0 {
             self.workers.push(respond_at);
@@ -435,7 +443,8 @@ impl Server {
             Some(b) => b.as_bytes().to_vec(),
             None => {
                 let q: Vec<String> = params.iter().map(|(k, v)| format!("{}: {}", json_str(k), json_str(v))).collect();
-                let h: Vec<String> = req.headers.iter().map(|(k, v)| format!("{}: {}", json_str(&k.to_ascii_lowercase()), json_str(v))).collect();
+                let h: Vec<String> =
+                    req.headers.iter().map(|(k, v)| format!("{}: {}", json_str(&k.to_ascii_lowercase()), json_str(v))).collect();
                 format!(
                     "{{\"method\": {}, \"path\": {}, \"query\": {{{}}}, \"headers\": {{{}}}, \"body\": {}}}",
                     json_str(&req.method.to_ascii_uppercase()),

@@ -98,7 +98,15 @@ mod tests {
 
     #[test]
     fn query_round_trip() {
-        let s = Settings { latency: LatencyShape::LongTail, latency_ms: 120.0, capacity: 5, rate_limit: 3, error_rate: 0.25, seed: 7, ..Default::default() };
+        let s = Settings {
+            latency: LatencyShape::LongTail,
+            latency_ms: 120.0,
+            capacity: 5,
+            rate_limit: 3,
+            error_rate: 0.25,
+            seed: 7,
+            ..Default::default()
+        };
         assert_eq!(Settings::from_query(&s.to_query()), s);
     }
 

@@ -1,3 +1,5 @@
+//! The practice API's routes, latency, capacity, rate limit and policy headers, tested on a clock the tests choose.
+
 use super::*;
 
 fn get(server: &mut Server, path: &str, now: f64) -> Reply {
@@ -38,7 +40,15 @@ fn echo_shapes_its_reply() {
     assert_eq!((r.headers[0].1.as_str(), r.text().as_str()), ("text/plain; charset=utf-8", "hi"));
     let r = get(&mut s, "/api/echo?content_type=image/png&body=x", 0.0);
     assert_eq!(r.headers[0].1, "image/png");
-    let r = s.handle(&Request { method: "post".into(), path: "/api/echo?a=1".into(), headers: vec![("X-Test".into(), "yes".into())], body: b"hi".to_vec() }, 0.0);
+    let r = s.handle(
+        &Request {
+            method: "post".into(),
+            path: "/api/echo?a=1".into(),
+            headers: vec![("X-Test".into(), "yes".into())],
+            body: b"hi".to_vec(),
+        },
+        0.0,
+    );
     assert_eq!(r.text(), r#"{"method": "POST", "path": "/api/echo", "query": {"a": "1"}, "headers": {"x-test": "yes"}, "body": "hi"}"#);
 }
 
@@ -105,7 +115,8 @@ fn stats_are_not_counted_and_reset_clears() {
 
 #[test]
 fn latency_shapes_stay_in_range() {
-    let mut s = Server::new(Settings { latency: LatencyShape::Uniform, latency_ms: 100.0, jitter_ms: 50.0, capacity: 0, ..Default::default() });
+    let mut s =
+        Server::new(Settings { latency: LatencyShape::Uniform, latency_ms: 100.0, jitter_ms: 50.0, capacity: 0, ..Default::default() });
     for _ in 0..200 {
         let t = get(&mut s, "/api/videos/student", 0.0).respond_at;
         assert!((0.05..=0.15).contains(&t), "{t}");
@@ -146,8 +157,22 @@ fn header<'a>(reply: &'a Reply, name: &str) -> Option<&'a str> {
 #[test]
 fn echo_never_answers_active_content() {
     let mut s = Server::new(fixed(0.0, 0));
-    for asked in ["text/html", "TEXT/HTML; charset=utf-8", "application/javascript", "text/javascript", "image/svg+xml", "application/xhtml+xml", "text/xml", "multipart/x-mixed-replace", ""] {
-        let r = get(&mut s, &format!("/api/echo?content_type={}&body=%3Cscript%3Ealert(1)%3C/script%3E", asked.replace(' ', "%20").replace(';', "%3B")), 0.0);
+    for asked in [
+        "text/html",
+        "TEXT/HTML; charset=utf-8",
+        "application/javascript",
+        "text/javascript",
+        "image/svg+xml",
+        "application/xhtml+xml",
+        "text/xml",
+        "multipart/x-mixed-replace",
+        "",
+    ] {
+        let r = get(
+            &mut s,
+            &format!("/api/echo?content_type={}&body=%3Cscript%3Ealert(1)%3C/script%3E", asked.replace(' ', "%20").replace(';', "%3B")),
+            0.0,
+        );
         assert_eq!(header(&r, "content-type"), Some("text/plain; charset=utf-8"), "{asked}");
         assert_eq!(r.text(), "<script>alert(1)</script>");
     }
@@ -162,7 +187,18 @@ fn every_reply_is_sandboxed_and_never_sniffed() {
     replies.push(get(&mut s, "/api/videos/student", 0.0));
     assert_eq!(replies[2].status, 500);
     let mut s = Server::new(fixed(0.0, 0));
-    for path in ["/api", "/api/stats", "/api/stats/reset", "/api/videos/student", "/api/videos/nope", "/api/kittens/2", "/api/posts/x", "/api/echo?body=x", "/api/echo?status=abc", "/api/nowhere"] {
+    for path in [
+        "/api",
+        "/api/stats",
+        "/api/stats/reset",
+        "/api/videos/student",
+        "/api/videos/nope",
+        "/api/kittens/2",
+        "/api/posts/x",
+        "/api/echo?body=x",
+        "/api/echo?status=abc",
+        "/api/nowhere",
+    ] {
         replies.push(get(&mut s, path, 0.0));
     }
     replies.push(s.handle(&Request { method: "POST".into(), path: "/api/videos".into(), ..Default::default() }, 0.0));
@@ -179,7 +215,20 @@ fn every_reply_is_sandboxed_and_never_sniffed() {
 #[test]
 fn invalid_parameters_get_a_400_with_a_reason() {
     let mut s = Server::new(fixed(0.0, 0));
-    for path in ["/api/echo?status=999", "/api/echo?status=abc", "/api/echo?status=0", "/api/echo?status=199", "/api/echo?delay_ms=-5", "/api/echo?delay_ms=NaN", "/api/echo?delay_ms=1e9", "/api/videos?n=-1", "/api/videos?n=abc", "/api/videos?n=10001", "/api/posts/x?limit=101", "/api/kittens/abc"] {
+    for path in [
+        "/api/echo?status=999",
+        "/api/echo?status=abc",
+        "/api/echo?status=0",
+        "/api/echo?status=199",
+        "/api/echo?delay_ms=-5",
+        "/api/echo?delay_ms=NaN",
+        "/api/echo?delay_ms=1e9",
+        "/api/videos?n=-1",
+        "/api/videos?n=abc",
+        "/api/videos?n=10001",
+        "/api/posts/x?limit=101",
+        "/api/kittens/abc",
+    ] {
         let r = get(&mut s, path, 0.0);
         assert_eq!(r.status, 400, "{path}");
         assert_eq!(header(&r, "content-type"), Some("application/json"));

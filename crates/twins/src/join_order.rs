@@ -12,7 +12,8 @@ async fn work(task: Task, n: u32, delay: f64) -> u32 {
 
 pub async fn run(main: Task, delays: [f64; 3]) {
     let jobs = || (1..=3u32).zip(delays);
-    let got = main.wait("join_all of 3", join_all(jobs().map(|(n, d)| main.future("work", &format!("{n}, {d}"), move |t| work(t, n, d))))).await;
+    let got =
+        main.wait("join_all of 3", join_all(jobs().map(|(n, d)| main.future("work", &format!("{n}, {d}"), move |t| work(t, n, d))))).await;
     main.print(format!("join_all: {got:?}"));
 
     let mut pending: FuturesUnordered<_> = jobs().map(|(n, d)| main.future("work", &format!("{n}, {d}"), move |t| work(t, n, d))).collect();

@@ -88,7 +88,14 @@ pub struct Ended {
 
 /// Runs `code` in real time at `speed`: every tenth of a second `progress` sees the recorder
 /// and `stopped` is asked whether to end the run now (as Stop does: status 130).
-pub async fn run(code: &Code, values: Vec<f64>, speed: f64, fetch: Fetch, stopped: impl Fn() -> bool, progress: impl Fn(&Recorder)) -> (Rc<Recorder>, Ended) {
+pub async fn run(
+    code: &Code,
+    values: Vec<f64>,
+    speed: f64,
+    fetch: Fetch,
+    stopped: impl Fn() -> bool,
+    progress: impl Fn(&Recorder),
+) -> (Rc<Recorder>, Ended) {
     let rec = Recorder::new(speed, fetch);
     let main = rec.main("main");
     let mut body = (code.run)(main.clone(), values);
@@ -118,7 +125,14 @@ pub async fn run(code: &Code, values: Vec<f64>, speed: f64, fetch: Fetch, stoppe
 /// `progress(records, now)` receives what was recorded since its last call. Resolves to
 /// `[exit code, duration, the rest of the records]`.
 #[wasm_bindgen(js_name = runTwin)]
-pub async fn run_twin(demo: String, values: Vec<f64>, speed: f64, fetch: js_sys::Function, stopped: js_sys::Function, progress: js_sys::Function) -> Result<js_sys::Array, JsValue> {
+pub async fn run_twin(
+    demo: String,
+    values: Vec<f64>,
+    speed: f64,
+    fetch: js_sys::Function,
+    stopped: js_sys::Function,
+    progress: js_sys::Function,
+) -> Result<js_sys::Array, JsValue> {
     let code = code_for(&demo).ok_or_else(|| JsValue::from_str(&format!("no Rust twin for {demo}")))?;
     if values.len() != code.params || values.iter().any(|v| !v.is_finite()) {
         return Err(JsValue::from_str(&format!("the twin of {demo} takes {} numbers", code.params)));
@@ -140,7 +154,7 @@ pub fn twin_source(demo: &str) -> Option<String> {
 
 fn js_fetch(fetch: &js_sys::Function, url: &str) -> LocalBoxFuture<'static, Result<(u16, String), String>> {
     let message = |e: JsValue| e.as_string().unwrap_or_else(|| "the request failed".into());
-    let promise = fetch.call1(&JsValue::NULL, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(JsValue::from));
+    let promise = fetch.call1(&JsValue::NULL, &JsValue::from_str(url)).and_then(|p| p.dyn_into::<js_sys::Promise>());
     async move {
         let answer = js_sys::Array::from(&wasm_bindgen_futures::JsFuture::from(promise.map_err(message)?).await.map_err(message)?);
         match (answer.get(0).as_f64(), answer.get(1).as_string()) {

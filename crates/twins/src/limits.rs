@@ -68,7 +68,8 @@ impl TimedSemaphore {
         let permit = task.wait(&format!("TimedSemaphore({}, {} s)", self.count, trim(self.period)), self.sem.acquire_arc()).await;
         self.in_use.set(self.in_use.get() + 1);
         task.resource(self.id, "TimedSemaphore", self.in_use.get(), self.count as i64);
-        let (later, in_use, id, count, owner) = (task.background_sleep(self.period + MARGIN_S), self.in_use.clone(), self.id, self.count as i64, task.clone());
+        let (later, in_use, id, count, owner) =
+            (task.background_sleep(self.period + MARGIN_S), self.in_use.clone(), self.id, self.count as i64, task.clone());
         wasm_bindgen_futures::spawn_local(async move {
             later.await;
             drop(permit);

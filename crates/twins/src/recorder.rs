@@ -4,8 +4,7 @@
 //! who polls it). Every await goes through `Task::wait`, which records the lane as waiting on
 //! that future until it resolves.
 
-use awaitlab_engine::machine::{Chunk, Stream};
-use awaitlab_engine::trace::{Event, Record};
+use awaitlab_trace::{Chunk, Event, Record, Stream};
 use futures::future::{FutureExt, LocalBoxFuture, RemoteHandle};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -80,14 +79,22 @@ impl Recorder {
         let (records, chunks) = (self.records.borrow(), self.chunks.borrow());
         let (r, c) = self.taken.get();
         let mut out = String::new();
-        awaitlab_engine::wire::encode(&records[r..], &chunks[c..], &mut out);
+        awaitlab_trace::wire::encode(&records[r..], &chunks[c..], &mut out);
         self.taken.set((records.len(), chunks.len()));
         out
     }
 
     fn lane(self: &Rc<Self>, name: String, coro: &str, args: &str, parent: Option<u64>) -> Task {
         let id = self.id();
-        self.push(Event::TaskCreated { task: id, name: name.into(), coro: coro.into(), args: args.into(), parent, line: 0, internal: false });
+        self.push(Event::TaskCreated {
+            task: id,
+            name: name.into(),
+            coro: coro.into(),
+            args: args.into(),
+            parent,
+            line: 0,
+            internal: false,
+        });
         Task { id, rec: self.clone() }
     }
 
@@ -151,7 +158,12 @@ impl Task {
 
     /// `spawn_local`: a task of its own, started by the browser's event loop (not now); the
     /// handle awaits its result.
-    pub fn spawn<T: 'static, F: Future<Output = T> + 'static>(&self, coro: &str, args: &str, body: impl FnOnce(Task) -> F + 'static) -> RemoteHandle<T> {
+    pub fn spawn<T: 'static, F: Future<Output = T> + 'static>(
+        &self,
+        coro: &str,
+        args: &str,
+        body: impl FnOnce(Task) -> F + 'static,
+    ) -> RemoteHandle<T> {
         let n = self.rec.next_id.get();
         let task = self.rec.lane(format!("task #{n}"), coro, args, Some(self.id));
         let id = task.id;

@@ -21,7 +21,8 @@ pub async fn run(main: Task, requests: usize, per_period: usize, period: f64) {
     let limiter = TimedSemaphore::new(&main, per_period, period);
     let limiter = &limiter;
     let start = main.now();
-    let paced = (0..requests).map(|i| main.future("fetch", &format!("{i}, limiter"), move |t| async move { fetch(&t, i, Some(limiter)).await }));
+    let paced =
+        (0..requests).map(|i| main.future("fetch", &format!("{i}, limiter"), move |t| async move { fetch(&t, i, Some(limiter)).await }));
     let statuses = main.wait(&format!("join_all of {requests}"), join_all(paced)).await;
     main.print(format!("paced: {} ok, {} rate-limited, {:.2} s", count(&statuses, 200), count(&statuses, 429), main.now() - start));
 }

@@ -27,9 +27,9 @@ pub async fn run(main: Task, videos: usize, limits: [usize; 2]) {
         let start = main.now();
         let connections = Limit::new(&main, "connections", limit);
         let connections = &connections;
-        let lookups = ids.iter().map(|id| {
-            main.future("get_video", &format!("{id:?}"), move |t| async move { connections.with(&t, get_video(&t, id)).await })
-        });
+        let lookups = ids
+            .iter()
+            .map(|id| main.future("get_video", &format!("{id:?}"), move |t| async move { connections.with(&t, get_video(&t, id)).await }));
         let ok = main.wait(&format!("join_all of {}", ids.len()), join_all(lookups)).await.into_iter().filter(|ok| *ok).count();
         let stats = main.get("/api/stats").await.map(|(_, body)| json(&body)).unwrap_or(wasm_bindgen::JsValue::NULL);
         let most = js_sys::Reflect::get(&stats, &"max_concurrent".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0);

@@ -2,9 +2,9 @@
 //! recorded into the engine's trace format.
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab_engine::timeline::build;
-use awaitlab_engine::wire::decode;
-use awaitlab_engine::RunResult;
+use awaitlab_trace::timeline::build;
+use awaitlab_trace::wire::decode;
+use awaitlab_trace::RunResult;
 use awaitlab_twins::recorder::Fetch;
 use awaitlab_twins::{code_for, run};
 use futures::FutureExt;
@@ -19,7 +19,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn run_twin(demo: &str, values: Vec<f64>, fetch: Fetch, stopped: impl Fn() -> bool) -> RunResult {
     let wire = Rc::new(RefCell::new(String::new()));
     let received = wire.clone();
-    let (rec, ended) = run(code_for(demo).unwrap(), values, 1.0, fetch, stopped, move |rec| received.borrow_mut().push_str(&rec.take_new())).await;
+    let (rec, ended) =
+        run(code_for(demo).unwrap(), values, 1.0, fetch, stopped, move |rec| received.borrow_mut().push_str(&rec.take_new())).await;
     wire.borrow_mut().push_str(&rec.take_new());
     let (trace, chunks) = decode(&wire.borrow()).unwrap();
     RunResult { exit_code: ended.exit_code, chunks, trace, duration: ended.duration, instructions: 0, error: None }

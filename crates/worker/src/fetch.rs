@@ -1,8 +1,8 @@
 //! Real HTTP for programs in real time: `fetch()` from the worker's (or page's) global scope.
 //! Every failure becomes a message for the program's ClientConnectorError / ConnectionError.
 
-use awaitlab_engine::http::{HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use awaitlab_engine::practice_api;
+use awaitlab_engine::trace::http::{HttpFailure, HttpRequest, HttpResponse, HttpResult};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -25,7 +25,9 @@ pub fn absolute_url(base: &str, url: &str) -> String {
 pub async fn perform(base: &str, request: HttpRequest) -> HttpResult {
     let url = absolute_url(base, &request.url);
     real_fetch(&url, &request).await.map_err(|why| HttpFailure {
-        message: format!("the browser could not fetch {url}: {why} (the server may be unreachable, or it does not allow requests from this page: CORS)"),
+        message: format!(
+            "the browser could not fetch {url}: {why} (the server may be unreachable, or it does not allow requests from this page: CORS)"
+        ),
     })
 }
 

@@ -6,9 +6,9 @@
 //! Instant mode runs at full speed: it gives the event loop a turn only every `TURN_MS` of
 //! wall time, enough to see a Stop and to send the page what happened so far.
 
-use awaitlab_engine::http::{is_practice_api, HttpRequest, HttpResult};
-use awaitlab_engine::machine::Machine;
 use awaitlab_engine::practice_api::{Settings, Stats};
+use awaitlab_engine::trace::http::{is_practice_api, HttpRequest, HttpResult};
+use awaitlab_engine::Machine;
 use awaitlab_engine::{Host, VirtualNetwork};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -89,6 +89,9 @@ impl Wake {
     }
 }
 
+/// Shown the machine after every slice, and whether it now waits.
+type ProgressFn = Box<dyn Fn(&Machine, bool)>;
+
 pub struct WorkerHost {
     mode: TimeMode,
     start_ms: f64,
@@ -106,7 +109,7 @@ pub struct WorkerHost {
     woken: Rc<Cell<bool>>,
     /// When the event loop last had a turn (instant mode).
     last_turn: Cell<f64>,
-    on_progress: Option<Box<dyn Fn(&Machine, bool)>>,
+    on_progress: Option<ProgressFn>,
 }
 
 impl WorkerHost {
@@ -168,8 +171,8 @@ impl Host for WorkerHost {
         }
     }
 
-    fn sleep_until(&self, t: f64) -> impl Future<Output = ()> {
-        async move {
+    async fn sleep_until(&self, t: f64) {
+        {
             match self.mode {
                 TimeMode::Instant => {
                     let t = self.network.next_delivery().map_or(t, |d| d.min(t));
@@ -192,8 +195,8 @@ impl Host for WorkerHost {
         }
     }
 
-    fn yield_now(&self) -> impl Future<Output = ()> {
-        async move {
+    async fn yield_now(&self) {
+        {
             match self.mode {
                 TimeMode::Instant => {
                     self.virtual_now.set(self.virtual_now.get() + awaitlab_engine::VIRTUAL_SLICE_SECONDS);
@@ -218,7 +221,11 @@ impl Host for WorkerHost {
                 let base = self.base_url.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let id = request.id;
-                    let result = if is_practice_api(&request.url) { practice.perform(request).await } else { crate::fetch::perform(&base, request).await };
+                    let result = if is_practice_api(&request.url) {
+                        practice.perform(request).await
+                    } else {
+                        crate::fetch::perform(&base, request).await
+                    };
                     arrived.borrow_mut().push((id, result));
                     if let Some(wake) = waker.borrow_mut().take() {
                         let _ = wake.call0(&JsValue::NULL);

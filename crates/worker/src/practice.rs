@@ -3,8 +3,9 @@
 //! page keeps one (the service worker relays to it); tests run one beside the engine.
 
 use crate::host::{performance_now, PracticeApi};
-use awaitlab_engine::http::{practice_request, practice_response, HttpRequest, HttpResult};
 use awaitlab_engine::practice_api::{Reply, Request, Server, Settings, Stats};
+use awaitlab_engine::trace::http::{HttpRequest, HttpResult};
+use awaitlab_engine::{practice_request, practice_response};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;

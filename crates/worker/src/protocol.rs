@@ -10,8 +10,8 @@
 //! `stopping` (a stop was seen), `done` (the run ended; all its output was sent before it),
 //! `trace-done` (the rest of its trace was sent after `done`).
 
-use awaitlab_engine::http::{HttpFailure, HttpRequest, HttpResponse, HttpResult};
-use awaitlab_engine::machine::ErrorSpot;
+use awaitlab_engine::trace::http::{HttpFailure, HttpRequest, HttpResponse, HttpResult};
+use awaitlab_engine::trace::ErrorSpot;
 use wasm_bindgen::{JsCast, JsValue};
 
 fn get(obj: &JsValue, key: &str) -> JsValue {
@@ -117,7 +117,7 @@ pub fn stopping(run: u32) -> JsValue {
 }
 
 /// What the run did since the last progress message, in the engine's wire form
-/// (`awaitlab_engine::wire`) as UTF-8 bytes (buffers the worker hands over, not strings the
+/// (`awaitlab_engine::trace::wire`) as UTF-8 bytes (buffers the worker hands over, not strings the
 /// page would have to convert): its output, and apart from it its trace records, which the
 /// page may take in later than the output. And the program's clock.
 pub fn progress(run: u32, output: &str, trace: &str, now: f64) -> JsValue {

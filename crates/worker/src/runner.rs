@@ -5,9 +5,10 @@
 
 use crate::host::{performance_now, PracticeApi, TimeMode, WorkerHost};
 use crate::protocol::{self, RunEnd, RunRequest};
-use awaitlab_engine::http::{HttpRequest, HttpResult};
-use awaitlab_engine::machine::{Chunk, Machine};
 use awaitlab_engine::practice_api::Settings;
+use awaitlab_engine::trace::http::{HttpRequest, HttpResult};
+use awaitlab_engine::trace::Chunk;
+use awaitlab_engine::Machine;
 use awaitlab_engine::RunConfig;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -149,7 +150,7 @@ impl Sent {
         let mut trace = String::new();
         while self.records < records.len() && trace.len() < MESSAGE_BYTES {
             let end = (self.records + 256).min(records.len());
-            awaitlab_engine::wire::encode(&records[self.records..end], &[], &mut trace);
+            awaitlab_engine::trace::wire::encode(&records[self.records..end], &[], &mut trace);
             self.records = end;
         }
         trace
@@ -179,7 +180,7 @@ impl Sent {
             room = room.saturating_sub(take);
         }
         let mut output = String::new();
-        awaitlab_engine::wire::encode(&[], &out, &mut output);
+        awaitlab_engine::trace::wire::encode(&[], &out, &mut output);
         output
     }
 }

@@ -3,10 +3,10 @@
 //! worker's relay need the built site: e2e/http.test.mjs covers them.)
 #![cfg(target_arch = "wasm32")]
 
-use awaitlab_worker::host::{run_here, TimeMode};
-use awaitlab_worker::practice::TimedServer;
 use awaitlab_engine::practice_api::{LatencyShape, Settings};
 use awaitlab_engine::{RunConfig, RunResult};
+use awaitlab_worker::host::{run_here, TimeMode};
+use awaitlab_worker::practice::TimedServer;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
@@ -19,7 +19,7 @@ fn fixed(latency_ms: f64) -> Settings {
 
 /// The most requests in flight at once, from the trace (the timeline model computes it).
 fn max_in_flight(r: &RunResult) -> usize {
-    awaitlab_engine::timeline::build(&r.trace).max_in_flight
+    awaitlab_engine::trace::timeline::build(&r.trace).max_in_flight
 }
 
 /// A run with a fresh practice server set up as `api` says; what the program did, and what the
@@ -32,7 +32,8 @@ async fn run(src: &str, mode: TimeMode, api: Settings) -> (RunResult, awaitlab_e
     };
     server.configure(api.clone(), speed);
     let base = web_sys::window().unwrap().location().href().unwrap();
-    let (result, virtual_stats) = run_here(src, &RunConfig { api, ..Default::default() }, mode, Rc::new(Cell::new(false)), Rc::new(server.clone()), &base).await;
+    let (result, virtual_stats) =
+        run_here(src, &RunConfig { api, ..Default::default() }, mode, Rc::new(Cell::new(false)), Rc::new(server.clone()), &base).await;
     match mode {
         TimeMode::Instant => (result, virtual_stats),
         TimeMode::RealTime { .. } => (result, server.stats()),

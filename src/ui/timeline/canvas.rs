@@ -4,7 +4,7 @@
 
 use super::zoom::{format_time, ticks, Window};
 use super::{TimelineInput, LABEL_W, PLOT_W, WIDTH};
-use awaitlab_engine::timeline::{Lane, SegmentKind, Timeline as Model};
+use awaitlab_engine::trace::timeline::{Lane, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
@@ -29,7 +29,12 @@ struct Colours {
 fn colours(el: &web_sys::Element) -> Colours {
     let style = web_sys::window().and_then(|w| w.get_computed_style(el).ok().flatten());
     let var = |name: &str, fallback: &str| {
-        style.as_ref().and_then(|s| s.get_property_value(name).ok()).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback.into())
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(name).ok())
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| fallback.into())
     };
     Colours {
         text: var("--text", "#1d1d1f"),
@@ -44,7 +49,7 @@ fn colours(el: &web_sys::Element) -> Colours {
 }
 
 /// The lane and segment under a point of the canvas (CSS pixels), if any.
-fn hit<'a>(m: &'a Model, w: Window, width: f64, scroll: f64, x: f64, y: f64) -> Option<(&'a Lane, Option<usize>)> {
+fn hit(m: &Model, w: Window, width: f64, scroll: f64, x: f64, y: f64) -> Option<(&Lane, Option<usize>)> {
     if y < AXIS_H {
         return None;
     }
@@ -198,7 +203,13 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
                         SegmentKind::Ready => "ready".to_string(),
                         SegmentKind::Waiting => s.label.to_string(),
                     };
-                    let mut text = format!("{} · {what}: {} → {} ({})", lane.title, format_time(s.start), format_time(s.end), format_time(s.end - s.start));
+                    let mut text = format!(
+                        "{} · {what}: {} → {} ({})",
+                        lane.title,
+                        format_time(s.start),
+                        format_time(s.end),
+                        format_time(s.end - s.start)
+                    );
                     if let Some(src) = (s.line > 0).then(|| input.source.get(s.line as usize - 1)).flatten() {
                         text.push_str(&format!("\nline {}: {}", s.line, src.trim()));
                     }

@@ -44,7 +44,12 @@ fn save_canvas(canvas: &web_sys::HtmlCanvasElement) {
 /// PNG at twice the drawing's size, on the light background the SVG export uses.
 pub fn save_png() {
     let Some(doc) = document() else { return };
-    if let Some(canvas) = doc.query_selector("[data-testid=timeline] .canvas-lanes canvas").ok().flatten().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok()) {
+    if let Some(canvas) = doc
+        .query_selector("[data-testid=timeline] .canvas-lanes canvas")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+    {
         save_canvas(&canvas);
         return;
     }

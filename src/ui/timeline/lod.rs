@@ -4,7 +4,7 @@
 //! for. The cost is linear in the segments of the window, and the output is at most about two
 //! blocks a pixel, however long the run. Pure, tested natively.
 
-use awaitlab_engine::timeline::{Segment, SegmentKind};
+use awaitlab_engine::trace::timeline::{Segment, SegmentKind};
 use std::rc::Rc;
 
 /// A lane with more segments than this is drawn in blocks.
@@ -23,6 +23,13 @@ pub struct Block {
     pub label: Option<Rc<str>>,
     /// The source line, when it stands for one segment.
     pub line: u32,
+}
+
+impl Block {
+    /// A segment drawn as itself.
+    pub fn of(s: &Segment) -> Block {
+        Block { start: s.start, end: s.end, kind: s.kind, count: 1, label: Some(s.label.clone()), line: s.line }
+    }
 }
 
 struct Cluster {
@@ -48,7 +55,16 @@ impl Cluster {
     fn of(s: &Segment) -> Cluster {
         let mut time = [0.0; 3];
         time[slot(s.kind)] = s.end - s.start;
-        Cluster { first_kind: s.kind, start: s.start, end: s.end, time, count: 1, label: Some(s.label.clone()), mixed_labels: false, line: s.line }
+        Cluster {
+            first_kind: s.kind,
+            start: s.start,
+            end: s.end,
+            time,
+            count: 1,
+            label: Some(s.label.clone()),
+            mixed_labels: false,
+            line: s.line,
+        }
     }
 
     fn add(&mut self, s: &Segment) {
@@ -176,7 +192,11 @@ mod tests {
 
     #[test]
     fn few_segments_are_drawn_as_they_are() {
-        let segments = vec![seg(SegmentKind::Ready, 0.0, 0.1, "ready"), seg(SegmentKind::Running, 0.1, 0.1, "running"), seg(SegmentKind::Waiting, 0.1, 1.0, "sleep 1 s")];
+        let segments = vec![
+            seg(SegmentKind::Ready, 0.0, 0.1, "ready"),
+            seg(SegmentKind::Running, 0.1, 0.1, "running"),
+            seg(SegmentKind::Waiting, 0.1, 1.0, "sleep 1 s"),
+        ];
         let b = blocks(&segments, 0.0, 1.0, 1000.0);
         assert_eq!(b.len(), 3);
         assert_eq!(b[1].kind, SegmentKind::Running);

@@ -1,4 +1,4 @@
-//! The timeline of a run, drawn from the engine's timeline model (`awaitlab_engine::timeline`):
+//! The timeline of a run, drawn from the engine's timeline model (`awaitlab_engine::trace::timeline`):
 //! SVG up to `MAX_SVG_LANES` task lanes (every segment an element: hover, click, tests), a
 //! canvas past that (only the visible lanes are drawn). Zoom and pan move a shared window of
 //! program time; the pinned run of the compare view follows the same window.
@@ -9,7 +9,7 @@ pub mod lod;
 mod svg;
 pub mod zoom;
 
-use awaitlab_engine::timeline::Timeline as Model;
+use awaitlab_engine::trace::timeline::Timeline as Model;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -297,7 +297,12 @@ pub fn highlight_line(line: Option<u32>) {
 /// Task count, total time, most tasks at once, requests and time blocked, in words.
 fn summary_text(m: &Model) -> String {
     let n = m.lanes.len();
-    let mut text = format!("{n} task{} · {} of program time · at most {} at once", if n == 1 { "" } else { "s" }, format_time(m.end), m.max_concurrent_tasks());
+    let mut text = format!(
+        "{n} task{} · {} of program time · at most {} at once",
+        if n == 1 { "" } else { "s" },
+        format_time(m.end),
+        m.max_concurrent_tasks()
+    );
     if !m.requests.is_empty() {
         text.push_str(&format!(" · {} requests, at most {} in flight", m.requests.len(), m.max_in_flight));
     }

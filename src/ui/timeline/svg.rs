@@ -6,7 +6,7 @@
 use super::lod;
 use super::zoom::{format_time, ticks};
 use super::{Geometry, TimelineInput, LABEL_W, PLOT_W, WIDTH};
-use awaitlab_engine::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
+use awaitlab_engine::trace::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
@@ -44,7 +44,10 @@ fn segment_tip(label: &str, start: f64, end: f64, line: u32, source: &[String]) 
     tip
 }
 
-fn segment_view(kind: SegmentKind, start: f64, end: f64, label: &str, line: u32, count: usize, y: f64, input: &TimelineInput) -> impl IntoView {
+/// A segment, or a block standing for many (`lod`), drawn at lane height `y`.
+fn segment_view(block: &lod::Block, y: f64, input: &TimelineInput) -> impl IntoView {
+    let lod::Block { kind, start, end, count, line, .. } = *block;
+    let label = block.label.as_deref().unwrap_or("");
     let on_line = input.on_line;
     let (class, h, dy) = match kind {
         SegmentKind::Running => ("running", LANE_H - 8.0, 4.0),
@@ -52,7 +55,12 @@ fn segment_view(kind: SegmentKind, start: f64, end: f64, label: &str, line: u32,
         SegmentKind::Ready => ("ready", 2.0, LANE_H / 2.0 - 1.0),
     };
     let tip = if count > 1 {
-        format!("{count} steps and waits, mostly {}: {} → {}", if label.is_empty() { class } else { label }, format_time(start), format_time(end))
+        format!(
+            "{count} steps and waits, mostly {}: {} → {}",
+            if label.is_empty() { class } else { label },
+            format_time(start),
+            format_time(end)
+        )
     } else {
         segment_tip(label, start, end, line, &input.source)
     };
@@ -72,17 +80,14 @@ fn segment_view(kind: SegmentKind, start: f64, end: f64, label: &str, line: u32,
 /// window the view settles on.
 fn lane_plot(lane: &Lane, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
     let segments = if lane.segments.len() <= lod::DETAIL_MAX {
-        lane.segments.iter().map(|seg| segment_view(seg.kind, seg.start, seg.end, &seg.label, seg.line, 1, y, input).into_any()).collect_view().into_any()
+        lane.segments.iter().map(|seg| segment_view(&lod::Block::of(seg), y, input).into_any()).collect_view().into_any()
     } else {
         let shared = SendWrapper::new((Rc::new(lane.segments.clone()), input.clone()));
         let settled = input.settled;
         (move || {
             let (segments, input) = &*shared;
             let w = settled.get();
-            lod::blocks(segments, w.start, w.end, PLOT_W)
-                .into_iter()
-                .map(|b| segment_view(b.kind, b.start, b.end, b.label.as_deref().unwrap_or(""), b.line, b.count, y, input))
-                .collect_view()
+            lod::blocks(segments, w.start, w.end, PLOT_W).into_iter().map(|b| segment_view(&b, y, input)).collect_view()
         })
         .into_any()
     };
@@ -95,7 +100,11 @@ fn lane_plot(lane: &Lane, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
         }
     };
     let prints = if lane.prints.len() <= lod::DETAIL_MAX {
-        lane.prints.iter().map(|p| print_view(p.time, format!("printed {} at {}", p.text.trim_end(), format_time(p.time)), p.stderr).into_any()).collect_view().into_any()
+        lane.prints
+            .iter()
+            .map(|p| print_view(p.time, format!("printed {} at {}", p.text.trim_end(), format_time(p.time)), p.stderr).into_any())
+            .collect_view()
+            .into_any()
     } else {
         let times = SendWrapper::new(Rc::new(lane.prints.iter().map(|p| p.time).collect::<Vec<f64>>()));
         let settled = input.settled;
@@ -214,7 +223,8 @@ fn step_chart(samples: &[(f64, i64)], limit: Option<i64>, top: f64, end: f64) ->
         }
         over
     });
-    let limit_line = limit.map(|l| view! { <line class="limit" x1=0 x2=end * K y1=y(l) y2=y(l)><title>{format!("limit {l}")}</title></line> });
+    let limit_line =
+        limit.map(|l| view! { <line class="limit" x1=0 x2=end * K y1=y(l) y2=y(l)><title>{format!("limit {l}")}</title></line> });
     view! {
         {violations}
         <path class="chart" d=d />
@@ -331,7 +341,8 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
     let mut spawns = vec![];
     let lanes_top = y;
     if draw_lanes {
-        let lane_y: std::collections::HashMap<u64, f64> = m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
+        let lane_y: std::collections::HashMap<u64, f64> =
+            m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
         for lane in &m.lanes {
             let parent = lane.parent.and_then(|p| m.lanes.iter().find(|l| l.task == p));
             heads.push(lane_title(lane, y, parent.map(|p| p.title.as_str()), input.cursor).into_any());
@@ -346,7 +357,13 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             // wide enough to carry one until zoomed far in).
             if lane.segments.len() <= lod::DETAIL_MAX {
                 for seg in lane.segments.iter().filter(|s| s.kind == SegmentKind::Waiting) {
-                    labels.push(TimedLabel { start: seg.start, end: seg.end, y: y + LANE_H / 2.0 + 4.0, text: seg.label.to_string(), class: "seg-label" });
+                    labels.push(TimedLabel {
+                        start: seg.start,
+                        end: seg.end,
+                        y: y + LANE_H / 2.0 + 4.0,
+                        text: seg.label.to_string(),
+                        class: "seg-label",
+                    });
                 }
             }
             y += LANE_H;
@@ -357,7 +374,13 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         .blocked
         .iter()
         .map(|b| {
-            labels.push(TimedLabel { start: b.start, end: f64::INFINITY, y: lanes_bottom - 3.0, text: format!("blocked: {}", b.label), class: "blocked-label" });
+            labels.push(TimedLabel {
+                start: b.start,
+                end: f64::INFINITY,
+                y: lanes_bottom - 3.0,
+                text: format!("blocked: {}", b.label),
+                class: "blocked-label",
+            });
             view! {
                 <rect class="blocked" data-testid="blocked" x=b.start * K y=lanes_top
                     width=((b.end - b.start) * K).max(HAIRLINE) height=(lanes_bottom - lanes_top).max(LANE_H)>
@@ -410,7 +433,11 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             let shown = move || {
                 let w = window.get();
                 let room = geometry.x(w, end.min(w.end)) - geometry.x(w, start.max(w.start));
-                if w.overlaps(start, end) && (end.is_infinite() || room > width) { "visible" } else { "hidden" }
+                if w.overlaps(start, end) && (end.is_infinite() || room > width) {
+                    "visible"
+                } else {
+                    "hidden"
+                }
             };
             view! { <text class=l.class x=x y=l.y visibility=shown>{l.text}</text> }
         })

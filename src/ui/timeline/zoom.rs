@@ -69,7 +69,13 @@ pub fn format_time(t: f64) -> String {
     } else if t.abs() < 1.0 {
         let ms = t * 1000.0;
         // Enough digits to tell ticks apart when zoomed in far.
-        let digits = if ms.abs() >= 10.0 { 1 } else if ms.abs() >= 0.1 { 2 } else { 4 };
+        let digits = if ms.abs() >= 10.0 {
+            1
+        } else if ms.abs() >= 0.1 {
+            2
+        } else {
+            4
+        };
         let p = 10f64.powi(digits);
         format!("{} ms", (ms * p).round() / p)
     } else {

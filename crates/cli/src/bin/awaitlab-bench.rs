@@ -52,7 +52,7 @@ fn main() {
         std::process::exit(2);
     }
     println!("Engine benchmark: CPU time (user+sys) per process, median of {RUNS} runs");
-    println!("{:<22} {:>12} {:>12} {:>8} {:>8}  {}", "workload", "awaitlab ms", "python3 ms", "ratio", "target", "");
+    println!("{:<22} {:>12} {:>12} {:>8} {:>8}  ", "workload", "awaitlab ms", "python3 ms", "ratio", "target");
     let mut all_ok = true;
     for (file, target) in WORKLOADS {
         let path: &Path = &dir.join(file);

@@ -1,0 +1,233 @@
+//! Records the run's trace (`awaitlab_trace::Event`s) as the event loop works: task creation,
+//! steps, waits, timers, blocking, HTTP, output. Off when the run's config says so.
+
+use crate::types::native::NativeObj;
+use crate::types::value::{Generator, Obj, Value};
+use crate::vm::Vm;
+use awaitlab_trace::http::{HttpRequest, HttpResult};
+use awaitlab_trace::{Event, Record, Stream};
+use std::rc::Rc;
+
+pub struct Trace {
+    pub enabled: bool,
+    pub records: Vec<Record>,
+    pub limit: usize,
+}
+
+impl Default for Trace {
+    fn default() -> Self {
+        Trace { enabled: true, records: Vec::new(), limit: 2_000_000 }
+    }
+}
+
+fn push(vm: &mut Vm, event: Event) {
+    if !vm.trace.enabled || vm.trace.records.len() >= vm.trace.limit {
+        return;
+    }
+    let time = vm.event_loop.now;
+    vm.trace.records.push(Record { time, event });
+}
+
+fn id_of(o: &Rc<Obj>) -> u64 {
+    match &**o {
+        Obj::Native(NativeObj::Future(f)) => f.borrow().id,
+        Obj::Native(NativeObj::Handle(h)) => h.id,
+        _ => Rc::as_ptr(o) as *const u8 as usize as u64,
+    }
+}
+
+fn current_task_id(vm: &Vm) -> Option<u64> {
+    vm.event_loop.current_task.as_ref().map(id_of)
+}
+
+pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let (name, coro, args, line, internal) = {
+        let d = crate::event_loop::future::future_data(task).borrow();
+        let t = d.task.as_ref().unwrap();
+        let (coro, args, line, internal) = match &t.coro {
+            Value::Obj(o) => match &**o {
+                Obj::Gen(g) => (g.qualname.clone(), Rc::from(coroutine_args(g)), g.created_line, g.code.filename.starts_with('<')),
+                _ => (Rc::from("?"), Rc::from(""), 0, false),
+            },
+            _ => (Rc::from("?"), Rc::from(""), 0, false),
+        };
+        (t.name.clone(), coro, args, line, internal)
+    };
+    let parent = current_task_id(vm);
+    push(vm, Event::TaskCreated { task: id_of(task), name, coro, args, parent, line, internal });
+}
+
+/// A not-yet-started coroutine's arguments, as a label: never runs Python code (no `__repr__`).
+fn coroutine_args(g: &Generator) -> String {
+    let frame = g.frame.borrow();
+    let Some(frame) = frame.as_ref() else { return String::new() };
+    let n = g.code.argcount as usize + g.code.kwonlyargcount as usize;
+    let parts: Vec<String> = frame.fast.iter().take(n).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
+    let text = parts.join(", ");
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(39).collect::<String>())
+    } else {
+        text
+    }
+}
+
+fn short_repr(v: &Value) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Big(_) => "…".into(),
+        Value::Float(f) => awaitlab_syntax::literal::float_repr(*f),
+        Value::Str(s) => {
+            let short: String = s.chars().take(16).collect();
+            if short.len() < s.len() {
+                format!("'{short}…'")
+            } else {
+                format!("'{short}'")
+            }
+        }
+        Value::Obj(o) => match &**o {
+            Obj::List(_) => "[…]".into(),
+            Obj::Tuple(_) => "(…)".into(),
+            Obj::Dict(_) => "{…}".into(),
+            Obj::Instance(i) => match &*i.class {
+                Obj::Class(c) => format!("<{}>", c.name),
+                _ => "…".into(),
+            },
+            _ => "…".into(),
+        },
+    }
+}
+
+pub fn step_start(vm: &mut Vm, task: &Rc<Obj>) {
+    push(vm, Event::StepStart { task: id_of(task) });
+}
+
+pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
+    push(vm, Event::StepEnd { task: id_of(task) });
+}
+
+pub fn task_waits(vm: &mut Vm, task: &Rc<Obj>, fut: &Rc<Obj>) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let what: Rc<str> = {
+        let d = crate::event_loop::future::future_data(fut).borrow();
+        match (&d.label, &d.task) {
+            (Some(l), _) => l.clone(),
+            (None, Some(t)) => Rc::from(format!("task {}", t.name)),
+            (None, None) => Rc::from("future"),
+        }
+    };
+    let line = {
+        let d = crate::event_loop::future::future_data(task).borrow();
+        d.task
+            .as_ref()
+            .and_then(|t| t.thread.as_ref())
+            .and_then(|th| th.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')))
+            .map(|f| f.line())
+            .unwrap_or(0)
+    };
+    push(vm, Event::Waiting { task: id_of(task), what, line, future: id_of(fut) });
+}
+
+pub fn future_done(vm: &mut Vm, fut: &Rc<Obj>) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let (is_task, state, has_exc) = {
+        let d = crate::event_loop::future::future_data(fut).borrow();
+        (d.task.is_some(), d.state, d.exception.is_some())
+    };
+    if is_task {
+        let outcome = match (state, has_exc) {
+            (crate::types::native::FutureState::Cancelled, _) => "cancelled",
+            (_, true) => "failed",
+            _ => "done",
+        };
+        push(vm, Event::TaskDone { task: id_of(fut), outcome });
+    } else {
+        push(vm, Event::FutureDone { future: id_of(fut) });
+    }
+}
+
+pub fn timer_set(vm: &mut Vm, h: &Rc<Obj>, when: f64) {
+    push(vm, Event::TimerSet { handle: id_of(h), when });
+}
+
+pub fn timer_cancelled(vm: &mut Vm, h: &Rc<Obj>) {
+    push(vm, Event::TimerCancelled { handle: id_of(h) });
+}
+
+pub fn timer_fired(vm: &mut Vm, h: &Rc<Obj>) {
+    if let Obj::Native(NativeObj::Handle(d)) = &**h {
+        if d.when.is_some() {
+            push(vm, Event::TimerFired { handle: d.id });
+        }
+    }
+}
+
+pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
+    let task = current_task_id(vm);
+    push(vm, Event::Blocked { until, reason: reason.clone(), task });
+}
+
+pub fn http_start(vm: &mut Vm, req: &HttpRequest) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let task = current_task_id(vm);
+    push(vm, Event::HttpStart { id: req.id, task, method: Rc::from(req.method.as_str()), url: Rc::from(req.url.as_str()) });
+}
+
+pub fn http_end(vm: &mut Vm, id: u64, result: &HttpResult) {
+    let (status, error) = match result {
+        Ok(r) => (Some(r.status), None),
+        Err(f) => (None, Some(Rc::from(f.message.as_str()))),
+    };
+    push(vm, Event::HttpEnd { id, status, error });
+}
+
+pub fn unblocked(vm: &mut Vm) {
+    push(vm, Event::Unblocked);
+}
+
+pub fn resource(vm: &mut Vm, args: &[Value]) {
+    if !vm.trace.enabled || args.len() < 4 {
+        return;
+    }
+    let id = args[0].id();
+    let kind: Rc<str> = match &args[1] {
+        Value::Str(s) => s.clone(),
+        _ => Rc::from("resource"),
+    };
+    let in_use = match args[2] {
+        Value::Int(i) => i,
+        _ => 0,
+    };
+    let capacity = match args[3] {
+        Value::Int(i) => i,
+        _ => 0,
+    };
+    push(vm, Event::Resource { id, kind, in_use, capacity });
+}
+
+pub fn executor_job(vm: &mut Vm, fut: &Rc<Obj>, start: f64, end: f64) {
+    push(vm, Event::ExecutorJob { future: id_of(fut), start, end });
+}
+
+pub fn output(vm: &mut Vm, stream: Stream, text: &str) {
+    let task = current_task_id(vm);
+    push(vm, Event::Output { task, stream, text: Rc::from(text) });
+}
+
+pub fn iteration(vm: &mut Vm) {
+    push(vm, Event::Iteration);
+}
+
+pub fn finished(vm: &mut Vm, status: &'static str) {
+    push(vm, Event::Finished { status });
+}

@@ -1,0 +1,764 @@
+//! The run driver: one state machine that steps the main program, the event loop's iterations
+//! (CPython's `BaseEventLoop._run_once`), task steps and callbacks, in budgeted slices.
+//! Hosts call `step()` and, when it asks, let time pass (virtual clock or real timers).
+
+use crate::event_loop::task::StepInput;
+use crate::types::native::{FutureState, HandleKind, NativeObj};
+use crate::types::value::{Obj, Value};
+use crate::vm::{Control, Outcome, Thread, Vm};
+use awaitlab_trace::{Chunk, ErrorSpot, Stream};
+use awaitlab_trace::{Record, RunResult};
+use std::rc::Rc;
+
+enum Active {
+    Task(Rc<Obj>, Thread),
+    Callback(Thread, Rc<Obj>),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum MainState {
+    Runnable,
+    InLoop,
+    Done,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum LoopPhase {
+    Boundary { first: bool },
+    Iterating { ntodo: usize },
+}
+
+/// What the host should do next.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StepResult {
+    /// The slice's budget ran out: yield to the host, then step again.
+    Continue,
+    /// Nothing can run before `until` (program time): let time pass, then step again.
+    Sleep { until: f64 },
+    /// The program is blocked (time.sleep) until `until`: nothing else runs meanwhile.
+    Blocked { until: f64 },
+    /// The run is over, with this exit status.
+    Done { exit_code: i32 },
+}
+
+pub struct Machine {
+    pub vm: Vm,
+    main: Thread,
+    main_state: MainState,
+    active: Option<Active>,
+    phase: LoopPhase,
+    blocked_until: Option<f64>,
+    /// The blocking HTTP request (`requests.get`) the program waits for, if any.
+    blocked_http: Option<u64>,
+    pub exit_code: Option<i32>,
+    /// Where the error that ended the run is in the program, for the editor to mark.
+    pub error_spot: Option<ErrorSpot>,
+}
+
+impl Machine {
+    pub fn new(vm: Vm, main: Thread) -> Machine {
+        Machine {
+            vm,
+            main,
+            main_state: MainState::Runnable,
+            active: None,
+            phase: LoopPhase::Boundary { first: true },
+            blocked_until: None,
+            blocked_http: None,
+            exit_code: None,
+            error_spot: None,
+        }
+    }
+
+    pub fn now(&self) -> f64 {
+        self.vm.event_loop.now
+    }
+
+    /// Moves the program clock forward (never back).
+    pub fn advance_to(&mut self, t: f64) {
+        if t > self.vm.event_loop.now {
+            self.vm.event_loop.now = t;
+        }
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.exit_code.is_some()
+    }
+
+    /// Asks the program to stop: the running code sees KeyboardInterrupt at its next check.
+    pub fn request_stop(&mut self) {
+        self.vm.stop_requested = true;
+    }
+
+    pub fn step(&mut self, budget: u64) -> StepResult {
+        let mut budget = budget;
+        if let Some(code) = self.exit_code {
+            return StepResult::Done { exit_code: code };
+        }
+        loop {
+            // Short steps never reach the interpreter's own checks (they run at backward jumps):
+            // an endless chain of tasks, each creating the next, is caught here (found by fuzzing).
+            if self.vm.instructions > self.vm.total_instruction_limit {
+                self.vm.fatal = true;
+            }
+            if self.vm.fatal && self.exit_code.is_none() {
+                let msg =
+                    format!("RuntimeError: Awaitlab stopped the program after {} instructions in all\n", self.vm.total_instruction_limit);
+                self.vm.flush_warnings();
+                self.vm.write_always(Stream::Stderr, &msg);
+                crate::event_loop::recorder::finished(&mut self.vm, "failed");
+                self.exit_code = Some(1);
+                self.main_state = MainState::Done;
+            }
+            if let Some(code) = self.exit_code {
+                return StepResult::Done { exit_code: code };
+            }
+            if let Some(until) = self.blocked_until {
+                // The loop's thread sleeps: the thread pool's jobs get their turns meanwhile.
+                if let Some(r) = self.run_due_jobs(&mut budget) {
+                    return r;
+                }
+                let answered = self.blocked_http.is_some_and(|id| !self.vm.http.pending.contains_key(&id));
+                if self.vm.event_loop.now + 1e-12 < until && !self.vm.stop_requested && !answered {
+                    let wake = self.next_job_wake().map_or(until, |j| j.min(until));
+                    return StepResult::Blocked { until: wake };
+                }
+                if let Some(id) = self.blocked_http.take() {
+                    if !answered {
+                        let why = if self.vm.stop_requested { "stopped by the user" } else { crate::event_loop::http::TIMED_OUT };
+                        crate::event_loop::http::give_up(&mut self.vm, id, why);
+                    }
+                }
+                self.blocked_until = None;
+                crate::event_loop::recorder::unblocked(&mut self.vm);
+            }
+            if budget == 0 {
+                return StepResult::Continue;
+            }
+            if let Some(active) = self.active.take() {
+                match active {
+                    Active::Task(task, mut thread) => {
+                        let out = self.vm.execute(&mut thread, &mut budget);
+                        match out {
+                            Outcome::OutOfBudget => {
+                                self.active = Some(Active::Task(task, thread));
+                                return StepResult::Continue;
+                            }
+                            Outcome::Control => {
+                                self.active = Some(Active::Task(task, thread));
+                                self.handle_control();
+                            }
+                            out => {
+                                // The step ends after its result is recorded (a task's own
+                                // completion belongs to its last step).
+                                let ended = crate::event_loop::task::end_step(&mut self.vm, &task, thread, out);
+                                crate::event_loop::recorder::step_end(&mut self.vm, &task);
+                                self.vm.event_loop.current_task = None;
+                                if let Err(exc) = ended {
+                                    // KeyboardInterrupt/SystemExit propagate out of the loop.
+                                    self.abort_loop(exc);
+                                }
+                            }
+                        }
+                    }
+                    Active::Callback(mut thread, handle) => {
+                        let out = self.vm.execute(&mut thread, &mut budget);
+                        match out {
+                            Outcome::OutOfBudget => {
+                                self.active = Some(Active::Callback(thread, handle));
+                                return StepResult::Continue;
+                            }
+                            Outcome::Control => {
+                                self.active = Some(Active::Callback(thread, handle));
+                                self.handle_control();
+                            }
+                            Outcome::Raised(exc) => self.callback_failed(&handle, exc),
+                            _ => {}
+                        }
+                    }
+                }
+                continue;
+            }
+            match self.main_state {
+                MainState::Done => {
+                    return StepResult::Done { exit_code: self.exit_code.unwrap_or(0) };
+                }
+                MainState::Runnable => {
+                    let mut main = std::mem::take(&mut self.main);
+                    let out = self.vm.execute(&mut main, &mut budget);
+                    self.main = main;
+                    match out {
+                        Outcome::OutOfBudget => return StepResult::Continue,
+                        Outcome::Control => self.handle_control(),
+                        Outcome::Returned(_) => self.finish(None),
+                        Outcome::Raised(exc) => self.finish(Some(exc)),
+                        Outcome::Suspended(_) | Outcome::Yielded(_) => {
+                            let e =
+                                self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("the main program cannot suspend".into()));
+                            self.finish(Some(e));
+                        }
+                    }
+                }
+                MainState::InLoop => {
+                    if let Some(r) = self.loop_step() {
+                        return r;
+                    }
+                }
+            }
+        }
+    }
+
+    fn handle_control(&mut self) {
+        match self.vm.control.take() {
+            Some(Control::RunLoop { .. }) => {
+                self.vm.event_loop.running = true;
+                self.main_state = MainState::InLoop;
+                self.phase = LoopPhase::Boundary { first: true };
+            }
+            Some(Control::Block { seconds, reason }) => {
+                let until = self.vm.event_loop.now + seconds;
+                crate::event_loop::recorder::blocked(&mut self.vm, until, &reason);
+                self.blocked_until = Some(until);
+            }
+            Some(Control::BlockHttp { id, timeout, reason }) => {
+                let until = timeout.map_or(f64::INFINITY, |t| self.vm.event_loop.now + t);
+                crate::event_loop::recorder::blocked(&mut self.vm, until, &reason);
+                self.blocked_until = Some(until);
+                self.blocked_http = Some(id);
+            }
+            Some(Control::Exit(code)) => {
+                self.exit_code = Some(code);
+                self.main_state = MainState::Done;
+            }
+            None => {}
+        }
+    }
+
+    /// One unit of the loop: runs a ready handle, or starts the next `_run_once` iteration.
+    fn loop_step(&mut self) -> Option<StepResult> {
+        match self.phase {
+            LoopPhase::Iterating { ntodo } if ntodo > 0 => {
+                self.phase = LoopPhase::Iterating { ntodo: ntodo - 1 };
+                let Some(handle) = self.vm.event_loop.ready.pop_front() else {
+                    self.phase = LoopPhase::Boundary { first: false };
+                    return None;
+                };
+                self.run_handle(handle);
+                None
+            }
+            LoopPhase::Iterating { .. } => {
+                self.phase = LoopPhase::Boundary { first: false };
+                None
+            }
+            LoopPhase::Boundary { first } => {
+                // Waiting in select() releases the GIL: due executor jobs run now.
+                let mut job_budget = crate::run::host::SLICE;
+                if let Some(r) = self.run_due_jobs(&mut job_budget) {
+                    return Some(r);
+                }
+                let next_job = self.next_job_wake();
+                let rt = &mut self.vm.event_loop;
+                if !first && rt.stopping {
+                    rt.stopping = false;
+                    rt.running = false;
+                    self.main_state = MainState::Runnable;
+                    self.vm.stretch_start = self.vm.instructions;
+                    return None;
+                }
+                // Drop cancelled timers from the head of the heap.
+                while rt.timers.peek().is_some_and(|t| handle_cancelled(&t.handle)) {
+                    rt.timers.pop();
+                }
+                if rt.ready.is_empty() && !rt.stopping {
+                    let wake = match (rt.next_timer_when(), next_job) {
+                        (Some(t), Some(j)) => Some(t.min(j)),
+                        (t, j) => t.or(j),
+                    };
+                    match wake {
+                        // A timer at infinity (sleep(inf)) with nothing else to wait for: CPython
+                        // would wait forever.
+                        Some(when) if when.is_infinite() && self.vm.http.in_flight == 0 => {
+                            self.deadlock();
+                            return None;
+                        }
+                        Some(when) if when > rt.now => return Some(StepResult::Sleep { until: when }),
+                        Some(_) => {}
+                        // Requests in flight: wait for the host to answer (as select() would).
+                        None if self.vm.http.in_flight > 0 => return Some(StepResult::Sleep { until: f64::INFINITY }),
+                        None => {
+                            self.deadlock();
+                            return None;
+                        }
+                    }
+                }
+                // CPython: due if `when < time() + clock_resolution`. On a virtual clock that lands
+                // exactly on a deadline the addition can vanish in rounding (2.3e7 + 1e-9 == 2.3e7),
+                // so a timer due exactly now is due too.
+                let end_time = rt.now + 1e-9;
+                while let Some(t) = rt.timers.peek() {
+                    if t.when >= end_time && t.when > rt.now {
+                        break;
+                    }
+                    let t = rt.timers.pop().unwrap();
+                    rt.ready.push_back(t.handle);
+                }
+                let ntodo = rt.ready.len();
+                self.phase = LoopPhase::Iterating { ntodo };
+                crate::event_loop::recorder::iteration(&mut self.vm);
+                None
+            }
+        }
+    }
+
+    fn run_handle(&mut self, handle: Rc<Obj>) {
+        let Obj::Native(NativeObj::Handle(h)) = &*handle else { return };
+        if h.cancelled.get() {
+            return;
+        }
+        crate::event_loop::recorder::timer_fired(&mut self.vm, &handle);
+        match h.kind {
+            HandleKind::TaskStep => {
+                let Value::Obj(task) = &h.callback else { return };
+                let input = match h.args.first() {
+                    Some(e) => StepInput::Throw(e.clone()),
+                    None => StepInput::Send,
+                };
+                self.start_step(task.clone(), input);
+            }
+            HandleKind::TaskWakeup => {}
+            HandleKind::Call => {
+                // A future's done-callback that wakes a task (Task.__wakeup).
+                if let Value::Obj(cb) = &h.callback {
+                    if let Obj::Native(NativeObj::Handle(inner)) = &**cb {
+                        if inner.kind == HandleKind::TaskWakeup {
+                            let Value::Obj(task) = &inner.callback else { return };
+                            let Some(Value::Obj(fut)) = h.args.first() else { return };
+                            let input = crate::event_loop::task::wakeup_input(&mut self.vm, fut);
+                            self.start_step(task.clone(), input);
+                            return;
+                        }
+                    }
+                }
+                self.start_callback(handle.clone());
+            }
+        }
+    }
+
+    fn next_job_wake(&self) -> Option<f64> {
+        self.vm.event_loop.jobs.iter().map(|j| j.wake_at).filter(|w| w.is_finite()).reduce(f64::min)
+    }
+
+    /// Requests the program made since the last call, for the host to perform.
+    pub fn take_http_requests(&mut self) -> Vec<awaitlab_trace::http::HttpRequest> {
+        std::mem::take(&mut self.vm.http.outbox)
+    }
+
+    /// A host's answer to request `id` (late answers, after a timeout or the run's end, are dropped).
+    pub fn complete_http(&mut self, id: u64, result: awaitlab_trace::http::HttpResult) {
+        if self.exit_code.is_some() || !crate::event_loop::http::deliver(&mut self.vm, id, &result) {
+            return;
+        }
+        let now = self.vm.event_loop.now;
+        for job in self.vm.event_loop.jobs.iter_mut().filter(|j| j.waiting_http == Some(id)) {
+            job.waiting_http = None;
+            job.wake_at = now;
+        }
+    }
+
+    /// Runs the executor jobs whose time has come, in submission order, until each finishes or
+    /// sleeps. Returns `Some` when the budget ran out mid-job.
+    fn run_due_jobs(&mut self, budget: &mut u64) -> Option<StepResult> {
+        let saved_task = self.vm.event_loop.current_task.take();
+        let saved_stretch = self.vm.stretch_start;
+        let result = self.run_due_jobs_inner(budget);
+        self.vm.event_loop.current_task = saved_task;
+        self.vm.stretch_start = saved_stretch;
+        if self.vm.event_loop.jobs.is_empty() && !self.vm.event_loop.executor_idle_waiters.is_empty() {
+            for f in std::mem::take(&mut self.vm.event_loop.executor_idle_waiters) {
+                let _ = crate::event_loop::future::set_result(&mut self.vm, &f, Value::None);
+            }
+        }
+        result
+    }
+
+    fn run_due_jobs_inner(&mut self, budget: &mut u64) -> Option<StepResult> {
+        loop {
+            let now = self.vm.event_loop.now;
+            let i = self.vm.event_loop.jobs.iter().position(|j| j.wake_at <= now)?;
+            let mut job = self.vm.event_loop.jobs.remove(i);
+            self.vm.stretch_start = self.vm.instructions;
+            if let Some(id) = job.waiting_http.take() {
+                crate::event_loop::http::give_up(&mut self.vm, id, crate::event_loop::http::TIMED_OUT);
+            }
+            if let Some(r) = job.pending_result.take() {
+                crate::event_loop::executor::finish_job(&mut self.vm, &job, r);
+                continue;
+            }
+            if let Some((func, args)) = job.native.take() {
+                let r = self.vm.call(func, args, vec![]);
+                let control = self.vm.control.take();
+                if park_job(&mut job, control, now) {
+                    job.pending_result = Some(r);
+                    self.vm.event_loop.jobs.insert(i, job);
+                    continue;
+                }
+                crate::event_loop::executor::finish_job(&mut self.vm, &job, r);
+                continue;
+            }
+            let Some(mut thread) = job.thread.take() else { continue };
+            match self.vm.execute(&mut thread, budget) {
+                Outcome::OutOfBudget => {
+                    job.thread = Some(thread);
+                    self.vm.event_loop.jobs.insert(i, job);
+                    return Some(StepResult::Continue);
+                }
+                Outcome::Control => {
+                    let control = self.vm.control.take();
+                    park_job(&mut job, control, now);
+                    job.thread = Some(thread);
+                    self.vm.event_loop.jobs.insert(i, job);
+                }
+                Outcome::Returned(v) => crate::event_loop::executor::finish_job(&mut self.vm, &job, Ok(v)),
+                Outcome::Raised(e) => crate::event_loop::executor::finish_job(&mut self.vm, &job, Err(e)),
+                Outcome::Suspended(_) | Outcome::Yielded(_) => {
+                    let e = self.vm.new_exception(&self.vm.types.exc("RuntimeError"), Some("an executor job cannot await".into()));
+                    crate::event_loop::executor::finish_job(&mut self.vm, &job, Err(e));
+                }
+            }
+        }
+    }
+
+    fn start_step(&mut self, task: Rc<Obj>, input: StepInput) {
+        if crate::event_loop::future::future_data(&task).borrow().state != FutureState::Pending {
+            return;
+        }
+        match crate::event_loop::task::begin_step(&mut self.vm, &task, input) {
+            Ok(Some(thread)) => {
+                self.vm.stretch_start = self.vm.instructions;
+                self.vm.event_loop.current_task = Some(task.clone());
+                crate::event_loop::recorder::step_start(&mut self.vm, &task);
+                self.active = Some(Active::Task(task, thread));
+            }
+            Ok(None) => {}
+            Err(exc) => self.callback_failed(&task, exc),
+        }
+    }
+
+    fn start_callback(&mut self, handle: Rc<Obj>) {
+        let Obj::Native(NativeObj::Handle(h)) = &*handle else { return };
+        self.vm.stretch_start = self.vm.instructions;
+        let (func, mut args) = match &h.callback {
+            Value::Obj(o) => match &**o {
+                Obj::BoundMethod { receiver, func } => (func.clone(), vec![receiver.clone()]),
+                _ => (h.callback.clone(), vec![]),
+            },
+            _ => (h.callback.clone(), vec![]),
+        };
+        args.extend(h.args.iter().cloned());
+        if let Value::Obj(fo) = &func {
+            if let Obj::Function(f) = &**fo {
+                if !f.code.is_generator && !f.code.is_coroutine {
+                    match self.vm.bind_args(f, args, vec![]) {
+                        Ok(fast) => {
+                            let frame = self.vm.make_frame(f, fast, crate::vm::Mode::Top);
+                            self.active = Some(Active::Callback(Thread { frames: vec![frame], pending_throw: None }, handle.clone()));
+                        }
+                        Err(e) => self.callback_failed(&handle, e),
+                    }
+                    return;
+                }
+            }
+        }
+        match self.vm.call(func, args, vec![]) {
+            Ok(_) => {
+                if self.vm.control.is_some() {
+                    self.handle_control();
+                }
+            }
+            Err(e) => self.callback_failed(&handle, e),
+        }
+    }
+
+    /// CPython's default exception handler: log the error and keep the loop running.
+    fn callback_failed(&mut self, handle: &Rc<Obj>, exc: Value) {
+        if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("KeyboardInterrupt"))
+            || crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit"))
+        {
+            self.abort_loop(exc);
+            return;
+        }
+        if self.vm.event_loop.exception_handler.is_some() {
+            // loop.set_exception_handler(): the program's handler gets Handle._run's context.
+            if let Obj::Native(NativeObj::Handle(h)) = &**handle {
+                let cb = crate::event_loop::repr::callback_repr(&mut self.vm, &h.callback, &h.args);
+                let context = [
+                    ("message", Value::str(&format!("Exception in callback {cb}"))),
+                    ("exception", exc.clone()),
+                    ("handle", Value::Obj(handle.clone())),
+                ];
+                if let Err(e) = self.call_exception_handler(&context) {
+                    self.callback_failed_in_handler(e);
+                }
+                return;
+            }
+        }
+        let desc = match &**handle {
+            Obj::Native(NativeObj::Handle(h)) => {
+                let cb = crate::event_loop::repr::callback_repr(&mut self.vm, &h.callback, &h.args);
+                let hr = crate::event_loop::repr::handle_repr(&mut self.vm, h).unwrap_or_default();
+                format!("Exception in callback {cb}\nhandle: {hr}\n")
+            }
+            _ => "Exception in callback\n".into(),
+        };
+        let tb = crate::report::tracebacks::format_traceback(&mut self.vm, &exc);
+        self.vm.write(Stream::Stderr, &format!("{desc}{tb}"));
+    }
+
+    fn call_exception_handler(&mut self, context: &[(&str, Value)]) -> crate::vm::PyResult {
+        let mut map = crate::types::value::DictMap::default();
+        for (k, v) in context {
+            let key = self.vm.key(Value::str(k))?;
+            map.insert(key, v.clone());
+        }
+        let event_loop = self.vm.event_loop.loop_value.clone().unwrap_or(Value::None);
+        let call = self.vm.get_attr(&event_loop, "_handle_callback_error")?;
+        self.vm.call(call, vec![Value::dict(map)], vec![])
+    }
+
+    /// The handler raised SystemExit or KeyboardInterrupt: as from the callback itself.
+    fn callback_failed_in_handler(&mut self, exc: Value) {
+        if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("KeyboardInterrupt"))
+            || crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit"))
+        {
+            self.abort_loop(exc);
+            return;
+        }
+        let tb = crate::report::tracebacks::format_traceback(&mut self.vm, &exc);
+        self.vm.write(Stream::Stderr, &tb);
+    }
+
+    /// KeyboardInterrupt or SystemExit inside the loop: the loop stops and the main program sees it.
+    fn abort_loop(&mut self, exc: Value) {
+        self.vm.event_loop.running = false;
+        self.vm.event_loop.stopping = false;
+        self.active = None;
+        self.main_state = MainState::Runnable;
+        self.phase = LoopPhase::Boundary { first: true };
+        self.main.pending_throw = Some(exc);
+    }
+
+    fn deadlock(&mut self) {
+        // CPython would block in select() forever here. Awaitlab ends the run and says why.
+        self.vm.write(
+            Stream::Stderr,
+            "Awaitlab: the event loop has nothing left to run and nothing to wait for; CPython would wait here forever, so the run was stopped.\n",
+        );
+        crate::event_loop::recorder::finished(&mut self.vm, "deadlock");
+        self.exit_code = Some(1);
+        self.main_state = MainState::Done;
+        self.vm.event_loop.running = false;
+    }
+
+    /// The innermost frame of the program's own file that the exception passed through. For an
+    /// exception group (a `TaskGroup`'s failures), its first sub-exception's: the line to fix.
+    fn spot_of(&mut self, exc: &Value) -> Option<ErrorSpot> {
+        self.spot_within(exc, 0)
+    }
+
+    fn spot_within(&mut self, exc: &Value, group_depth: usize) -> Option<ErrorSpot> {
+        if group_depth < 10 {
+            let members = crate::report::tracebacks::group_members(&self.vm, exc).unwrap_or_default();
+            if let Some(spot) = members.iter().find_map(|m| self.spot_within(m, group_depth + 1)) {
+                return Some(spot);
+            }
+        }
+        let entries = crate::types::exceptions::traceback(exc);
+        let entry = entries.iter().rev().find(|e| *e.filename == *self.vm.filename)?;
+        // No column range (a span over several lines): the whole line, as (0, 0).
+        let (col, end_col) = if entry.end_col > entry.col { (entry.col, entry.end_col) } else { (0, 0) };
+        let message = crate::types::exceptions::format_exception_only(&mut self.vm, exc);
+        Some(ErrorSpot { line: entry.line, col, end_col, message })
+    }
+
+    fn finish(&mut self, exc: Option<Value>) {
+        let mut code = 0;
+        if let Some(exc) = exc {
+            if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit")) {
+                let args = crate::types::exceptions::exc_args(&exc);
+                code = match args.first() {
+                    None | Some(Value::None) => 0,
+                    Some(Value::Int(i)) => *i as i32,
+                    Some(v) => {
+                        let s = self.vm.str_of(v).map(|s| s.to_string()).unwrap_or_default();
+                        self.vm.write(Stream::Stderr, &format!("{s}\n"));
+                        1
+                    }
+                };
+            } else {
+                let tb = crate::report::tracebacks::format_traceback(&mut self.vm, &exc);
+                self.vm.write(Stream::Stderr, &tb);
+                self.error_spot = self.spot_of(&exc);
+                code = 1;
+            }
+        }
+        // Interpreter shutdown: drop the program's objects so their finalizers report.
+        crate::report::warnings::set_shutdown(true);
+        self.main = Thread::default();
+        self.active = None;
+        if let Some(Value::Obj(m)) = self.vm.modules.get("__main__").cloned() {
+            if let Obj::Module { dict, .. } = &*m {
+                let cleared: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
+                clear_classes(&cleared);
+                drop(cleared);
+            }
+        }
+        self.vm.event_loop.ready.clear();
+        self.vm.event_loop.timers.clear();
+        self.vm.event_loop.jobs.clear();
+        self.vm.http.pending.clear();
+        self.vm.http.in_flight = 0;
+        self.vm.run_finalizers(None);
+        self.vm.flush_warnings();
+        crate::report::warnings::set_shutdown(false);
+        crate::event_loop::recorder::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
+        self.exit_code = Some(code);
+        self.main_state = MainState::Done;
+    }
+}
+
+impl Drop for Machine {
+    /// Reference counting cannot free cycles, and every module's functions point back at the
+    /// module's namespace (function → globals → function). Emptying the namespaces at the end of
+    /// a run breaks those cycles; without it each run leaked its asyncio module (~160 KB).
+    fn drop(&mut self) {
+        crate::report::warnings::set_shutdown(true);
+        crate::vm::finalize::discard();
+        self.main = Thread::default();
+        self.active = None;
+        self.vm.event_loop.ready.clear();
+        self.vm.event_loop.timers.clear();
+        self.vm.event_loop.jobs.clear();
+        self.vm.event_loop.current_task = None;
+        self.vm.event_loop.loop_value = None;
+        self.vm.http.pending.clear();
+        // A task left pending and the future it waits for point at each other (callbacks, waiter).
+        let tasks: Vec<Rc<Obj>> = self.vm.event_loop.tasks.drain(..).filter_map(|w| w.upgrade()).collect();
+        for task in &tasks {
+            if let Obj::Native(NativeObj::Future(f)) = &**task {
+                let (callbacks, waiter, thread) = {
+                    let mut d = f.borrow_mut();
+                    let callbacks = std::mem::take(&mut d.callbacks);
+                    let (waiter, thread) = match d.task.as_mut() {
+                        Some(t) => (t.fut_waiter.take(), t.thread.take()),
+                        None => (None, None),
+                    };
+                    (callbacks, waiter, thread)
+                };
+                if let Some(Value::Obj(w)) = &waiter {
+                    if let Obj::Native(NativeObj::Future(wf)) = &**w {
+                        let cbs = std::mem::take(&mut wf.borrow_mut().callbacks);
+                        drop(cbs);
+                    }
+                }
+                drop((callbacks, waiter, thread));
+            }
+        }
+        drop(tasks);
+        let modules: Vec<Value> = self.vm.modules.drain().map(|(_, m)| m).collect();
+        for m in &modules {
+            if let Value::Obj(o) = m {
+                if let Obj::Module { dict, .. } = &**o {
+                    let contents: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
+                    clear_classes(&contents);
+                    drop(contents);
+                }
+            }
+        }
+        // Every class's MRO starts with the class itself: a cycle per class, builtin ones included
+        // (each run makes its own types).
+        let mut classes: Vec<Rc<Obj>> = self.vm.types.all();
+        classes.extend(self.vm.builtins.borrow_mut().drain(..).filter_map(|(_, v)| match v {
+            Value::Obj(o) if matches!(&*o, Obj::Class(_)) => Some(o),
+            _ => None,
+        }));
+        for c in &classes {
+            if let Obj::Class(c) = &**c {
+                c.mro.borrow_mut().clear();
+                let d: Vec<(Rc<str>, Value)> = c.dict.borrow_mut().drain(..).collect();
+                drop(d);
+            }
+        }
+        drop(classes);
+        // Warnings raised by objects freed now belong to no one: the run's output is final.
+        let _ = crate::report::warnings::take();
+        crate::vm::finalize::discard();
+        crate::vm::finalize::resume();
+        crate::report::warnings::set_shutdown(false);
+    }
+}
+
+/// Classes refer to themselves through their methods' closures and `super()` cells: their
+/// dicts are emptied too.
+fn clear_classes(items: &[(Rc<str>, Value)]) {
+    for (_, v) in items {
+        if let Value::Obj(o) = v {
+            if let Obj::Class(c) = &**o {
+                let d: Vec<(Rc<str>, Value)> = c.dict.borrow_mut().drain(..).collect();
+                drop(d);
+                c.mro.borrow_mut().clear();
+            }
+        }
+    }
+}
+
+/// A pool job that blocked (its own `time.sleep`, or a blocking request) waits until it may go
+/// on. Returns whether it has to wait.
+fn park_job(job: &mut crate::event_loop::executor::Job, control: Option<Control>, now: f64) -> bool {
+    match control {
+        Some(Control::Block { seconds, .. }) => job.wake_at = now + seconds,
+        Some(Control::BlockHttp { id, timeout, .. }) => {
+            job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
+            job.waiting_http = Some(id);
+        }
+        _ => return false,
+    }
+    true
+}
+
+fn handle_cancelled(h: &Rc<Obj>) -> bool {
+    matches!(&**h, Obj::Native(NativeObj::Handle(d)) if d.cancelled.get())
+}
+
+impl Machine {
+    /// The output so far.
+    pub fn chunks(&self) -> &[Chunk] {
+        &self.vm.output.chunks
+    }
+
+    /// The trace so far.
+    pub fn trace_records(&self) -> &[Record] {
+        &self.vm.trace.records
+    }
+
+    /// Ends the run now (the Stop button): what ran so far stays in the output and trace.
+    pub fn stop(&mut self) {
+        if self.exit_code.is_none() {
+            self.vm.flush_warnings();
+            self.vm.write_always(Stream::Stderr, "\nKeyboardInterrupt: stopped by the user\n");
+            crate::event_loop::recorder::finished(&mut self.vm, "stopped");
+            self.exit_code = Some(130);
+        }
+    }
+
+    pub fn into_result(mut self) -> RunResult {
+        let duration = self.vm.event_loop.now;
+        RunResult {
+            exit_code: self.exit_code.unwrap_or(0),
+            chunks: std::mem::take(&mut self.vm.output.chunks),
+            trace: std::mem::take(&mut self.vm.trace.records),
+            duration,
+            instructions: self.vm.instructions,
+            error: self.error_spot.take(),
+        }
+    }
+}

@@ -1,0 +1,435 @@
+//! Attributes: the type of a value, MRO lookup, descriptors, and `getattr`/`setattr`/`delattr`
+//! on every kind of object.
+
+use crate::types::native::NativeObj;
+use crate::types::value::{GenKind, GenState, Key, Obj, Value};
+use crate::vm::ops::{int_value, to_big};
+use crate::vm::{PyResult, Vm};
+use std::rc::Rc;
+
+/// Function attributes CPython keeps outside the function's `__dict__`.
+const FUNCTION_SLOTS: [&str; 5] = ["__name__", "__qualname__", "__doc__", "__module__", "__annotations__"];
+
+impl Vm {
+    pub fn type_of(&self, v: &Value) -> Rc<Obj> {
+        let types = &self.types;
+        match v {
+            Value::None => types.none_type.clone(),
+            Value::Bool(_) => types.bool.clone(),
+            Value::Int(_) | Value::Big(_) => types.int.clone(),
+            Value::Float(_) => types.float.clone(),
+            Value::Str(_) => types.str.clone(),
+            Value::Obj(o) => match &**o {
+                Obj::Bytes(_) => types.bytes.clone(),
+                Obj::List(_) => types.list.clone(),
+                Obj::Tuple(_) => types.tuple.clone(),
+                Obj::Dict(_) => types.dict.clone(),
+                Obj::Set(_) => types.set.clone(),
+                Obj::FrozenSet(_) => types.frozenset.clone(),
+                Obj::Range { .. } => types.range.clone(),
+                Obj::Slice(..) => types.slice.clone(),
+                Obj::Function(_) => types.function.clone(),
+                Obj::Builtin(_) => types.builtin_function.clone(),
+                Obj::BoundMethod { .. } => types.method.clone(),
+                Obj::Class(_) => types.type_.clone(),
+                Obj::Instance(i) => i.class.clone(),
+                Obj::Module { .. } => types.module.clone(),
+                Obj::Gen(g) => match g.kind {
+                    GenKind::Generator => types.generator.clone(),
+                    GenKind::Coroutine => types.coroutine.clone(),
+                    GenKind::AsyncGenerator => types.async_generator.clone(),
+                },
+                Obj::Iter(_) => types.iterator.clone(),
+                Obj::Cell(_) => types.object.clone(),
+                Obj::Property { .. } => types.property.clone(),
+                Obj::StaticMethod(_) => types.staticmethod.clone(),
+                Obj::ClassMethod(_) => types.classmethod.clone(),
+                Obj::Super { .. } => types.super_.clone(),
+                Obj::Deque(..) => types.deque.clone(),
+                Obj::Native(n) => match n {
+                    NativeObj::Future(fd) => {
+                        if fd.borrow().task.is_some() {
+                            types.task.clone()
+                        } else {
+                            types.future.clone()
+                        }
+                    }
+                    NativeObj::Handle(h) => {
+                        if h.when.is_some() {
+                            types.timer_handle.clone()
+                        } else {
+                            types.handle.clone()
+                        }
+                    }
+                    NativeObj::Loop => types.event_loop_class.clone(),
+                    NativeObj::Ellipsis => types.ellipsis.clone(),
+                    _ => types.object.clone(),
+                },
+            },
+        }
+    }
+
+    pub fn type_name(&self, v: &Value) -> Rc<str> {
+        match &*self.type_of(v) {
+            Obj::Class(c) => c.name.clone(),
+            _ => Rc::from("object"),
+        }
+    }
+
+    /// Finds `name` along a class's MRO.
+    pub fn class_lookup(&self, class: &Rc<Obj>, name: &str) -> Option<Value> {
+        let Obj::Class(c) = &**class else { return None };
+        if let Some(v) = c.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for base in c.mro.borrow().iter().skip(1) {
+            if let Obj::Class(bc) = &**base {
+                if let Some(v) = bc.dict.borrow().get(name) {
+                    return Some(v.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// The function to call as `obj.name(...)` with `obj` as first argument, if it is a plain method.
+    pub fn lookup_method(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Obj::Instance(inst) if inst.dict.borrow().contains_key(name) => {
+                    return Ok(None);
+                }
+                Obj::Class(_) | Obj::Module { .. } | Obj::Super { .. } => return Ok(None),
+                _ => {}
+            }
+        }
+        let t = self.type_of(obj);
+        match self.class_lookup(&t, name) {
+            Some(v) => match &v {
+                Value::Obj(fo) if matches!(&**fo, Obj::Function(_) | Obj::Builtin(_)) => Ok(Some(v)),
+                Value::None if name == "__hash__" => Ok(Some(Value::None)),
+                _ => Ok(None),
+            },
+            None => Ok(None),
+        }
+    }
+
+    fn bind_descriptor(&mut self, attr: Value, obj: &Value, class: &Rc<Obj>) -> PyResult {
+        if let Value::Obj(a) = &attr {
+            match &**a {
+                Obj::Function(_) | Obj::Builtin(_) => {
+                    return Ok(Value::obj(Obj::BoundMethod { receiver: obj.clone(), func: attr.clone() }))
+                }
+                Obj::ClassMethod(f) => return Ok(Value::obj(Obj::BoundMethod { receiver: Value::Obj(class.clone()), func: f.clone() })),
+                Obj::StaticMethod(f) => return Ok(f.clone()),
+                Obj::Property { fget, .. } => return self.call(fget.clone(), vec![obj.clone()], vec![]),
+                _ => {}
+            }
+        }
+        Ok(attr)
+    }
+
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Obj::Instance(inst) => {
+                    if name == "__class__" {
+                        return Ok(Value::Obj(inst.class.clone()));
+                    }
+                    let class = inst.class.clone();
+                    let may_have_property = matches!(&*class, Obj::Class(c) if c.has_properties.get());
+                    if !may_have_property {
+                        if let Some(v) = inst.dict.borrow().get(name) {
+                            return Ok(v.clone());
+                        }
+                    }
+                    let class_attr = self.class_lookup(&class, name);
+                    if let Some(Value::Obj(a)) = &class_attr {
+                        if let Obj::Property { .. } = &**a {
+                            return self.bind_descriptor(class_attr.clone().unwrap(), obj, &class);
+                        }
+                    }
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                    if name == "__dict__" {
+                        let map = inst
+                            .dict
+                            .borrow()
+                            .iter()
+                            .map(|(k, v)| (Key { hash: crate::vm::ops::str_hash(k), value: Value::Str(k.clone()) }, v.clone()))
+                            .collect();
+                        return Ok(Value::dict(map));
+                    }
+                    if let Some(a) = class_attr {
+                        return self.bind_descriptor(a, obj, &class);
+                    }
+                    if crate::types::exceptions::is_exception(obj) {
+                        if let Some(v) = crate::types::exceptions::exc_attr(self, obj, name)? {
+                            return Ok(v);
+                        }
+                    }
+                    if let Some(ga) = self.class_lookup(&class, "__getattr__") {
+                        return self.call(ga, vec![obj.clone(), Value::str(name)], vec![]);
+                    }
+                    let cname = match &*class {
+                        Obj::Class(c) => c.name.clone(),
+                        _ => Rc::from("object"),
+                    };
+                    return self.err("AttributeError", format!("'{cname}' object has no attribute '{name}'"));
+                }
+                Obj::Class(c) => {
+                    match name {
+                        "__name__" => return Ok(Value::Str(c.name.clone())),
+                        "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+                        "__module__" => return Ok(Value::Str(c.module.clone())),
+                        "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|m| Value::Obj(m.clone())).collect())),
+                        "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|m| Value::Obj(m.clone())).collect())),
+                        "__class__" => return Ok(Value::Obj(self.types.type_.clone())),
+                        "__dict__" => {
+                            // A copy stands for CPython's read-only mappingproxy.
+                            let map = c
+                                .dict
+                                .borrow()
+                                .iter()
+                                .filter(|(k, _)| &***k != "__qualname__")
+                                .map(|(k, v)| (Key { hash: crate::vm::ops::str_hash(k), value: Value::Str(k.clone()) }, v.clone()))
+                                .collect();
+                            return Ok(Value::dict(map));
+                        }
+                        _ => {}
+                    }
+                    if let Some(a) = self.class_lookup(o, name) {
+                        if let Value::Obj(ao) = &a {
+                            match &**ao {
+                                Obj::ClassMethod(f) => return Ok(Value::obj(Obj::BoundMethod { receiver: obj.clone(), func: f.clone() })),
+                                Obj::StaticMethod(f) => return Ok(f.clone()),
+                                _ => {}
+                            }
+                        }
+                        return Ok(a);
+                    }
+                    return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
+                }
+                Obj::Module { name: mname, dict } => {
+                    if let Some(v) = dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                    if name == "__name__" {
+                        return Ok(Value::Str(mname.clone()));
+                    }
+                    return self.err("AttributeError", format!("module '{mname}' has no attribute '{name}'"));
+                }
+                Obj::Function(f) => {
+                    // Assigned attributes (functools.wraps sets __qualname__, __doc__...) win.
+                    if let Some(v) = f.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
+                    match name {
+                        "__name__" => return Ok(Value::Str(f.name.borrow().clone())),
+                        "__qualname__" => return Ok(Value::Str(f.qualname.clone())),
+                        "__module__" => return Ok(Value::str("__main__")),
+                        "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
+                        "__code__" => return Ok(Value::None),
+                        "__type_params__" => return Ok(Value::tuple(vec![])),
+                        "__annotations__" => {
+                            // Awaitlab keeps no annotations: an empty dict, the same one each time.
+                            let d = Value::dict(Default::default());
+                            f.dict.borrow_mut().insert(Rc::from(name), d.clone());
+                            return Ok(d);
+                        }
+                        "__dict__" => {
+                            let mut map = crate::types::value::DictMap::default();
+                            let attrs: Vec<(Rc<str>, Value)> = f.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                            for (k, v) in attrs {
+                                if !FUNCTION_SLOTS.contains(&&*k) {
+                                    let key = self.key(Value::Str(k))?;
+                                    map.insert(key, v);
+                                }
+                            }
+                            return Ok(Value::dict(map));
+                        }
+                        _ => {}
+                    }
+                }
+                Obj::Builtin(b) if name == "__name__" => return Ok(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
+                Obj::BoundMethod { receiver, func } => match name {
+                    "__self__" => return Ok(receiver.clone()),
+                    "__func__" => return Ok(func.clone()),
+                    "__name__" => return self.get_attr(func, name),
+                    _ => {}
+                },
+                Obj::Gen(g) => match name {
+                    "__name__" => return Ok(Value::Str(g.name.clone())),
+                    "__qualname__" => return Ok(Value::Str(g.qualname.clone())),
+                    "cr_running" | "gi_running" => return Ok(Value::Bool(g.state.get() == GenState::Running)),
+                    _ => {}
+                },
+                Obj::Deque(_, maxlen) if name == "maxlen" => return Ok(maxlen.map_or(Value::None, |m| Value::Int(m as i64))),
+                Obj::Slice(a, b, c) => match name {
+                    "start" => return Ok(a.clone()),
+                    "stop" => return Ok(b.clone()),
+                    "step" => return Ok(c.clone()),
+                    _ => {}
+                },
+                Obj::Range { start, stop, step } => match name {
+                    "start" => return Ok(Value::Int(*start)),
+                    "stop" => return Ok(Value::Int(*stop)),
+                    "step" => return Ok(Value::Int(*step)),
+                    _ => {}
+                },
+                Obj::Native(NativeObj::Future(_)) => {
+                    if let Some(v) = crate::event_loop::future::future_attr(self, o, name)? {
+                        return Ok(v);
+                    }
+                }
+                Obj::Super { class, receiver } => {
+                    // Look past `class` in the receiver's MRO.
+                    let recv_class = match receiver {
+                        Value::Obj(r) if matches!(&**r, Obj::Class(_)) => r.clone(),
+                        _ => self.type_of(receiver),
+                    };
+                    let mro = match &*recv_class {
+                        Obj::Class(c) => c.mro.borrow().clone(),
+                        _ => vec![],
+                    };
+                    let start = mro.iter().position(|m| Rc::ptr_eq(m, class)).map(|p| p + 1).unwrap_or(mro.len());
+                    for m in &mro[start..] {
+                        if let Obj::Class(mc) = &**m {
+                            let found = mc.dict.borrow().get(name).cloned();
+                            if let Some(a) = found {
+                                return self.bind_descriptor(a, receiver, &recv_class);
+                            }
+                        }
+                    }
+                    return self.err("AttributeError", format!("'super' object has no attribute '{name}'"));
+                }
+                _ => {}
+            }
+        }
+        if name == "__class__" {
+            return Ok(Value::Obj(self.type_of(obj)));
+        }
+        let class = self.type_of(obj);
+        if let Some(a) = self.class_lookup(&class, name) {
+            return self.bind_descriptor(a, obj, &class);
+        }
+        if let Some(v) = crate::vm::attr::special_attr(self, obj, name)? {
+            return Ok(v);
+        }
+        let t = self.type_name(obj);
+        self.err("AttributeError", format!("'{t}' object has no attribute '{name}'"))
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Obj::Instance(inst) => {
+                    if let Some(Value::Obj(p)) = self.class_lookup(&inst.class, name) {
+                        if let Obj::Property { fset, .. } = &*p {
+                            if fset.is_none() {
+                                let cname = self.type_name(obj);
+                                return self.err("AttributeError", format!("property '{name}' of '{cname}' object has no setter"));
+                            }
+                            self.call(fset.clone(), vec![obj.clone(), v], vec![])?;
+                            return Ok(());
+                        }
+                    }
+                    if let Some(sa) = self.class_lookup(&inst.class, "__setattr__") {
+                        if let Value::Obj(f) = &sa {
+                            if let Obj::Function(_) = &**f {
+                                self.call(sa, vec![obj.clone(), Value::str(name), v], vec![])?;
+                                return Ok(());
+                            }
+                        }
+                    }
+                    if crate::types::exceptions::is_exception(obj) && crate::types::exceptions::set_exc_attr(obj, name, &v) {
+                        return Ok(());
+                    }
+                    inst.dict.borrow_mut().insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Class(c) => {
+                    crate::types::code::bump_class_epoch();
+                    if matches!(&v, Value::Obj(p) if matches!(&**p, Obj::Property { .. })) {
+                        // Subclasses created earlier keep their flag: properties added after the
+                        // fact are rare enough to accept this.
+                        c.has_properties.set(true);
+                    }
+                    c.dict.borrow_mut().insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Function(f) => {
+                    if name == "__name__" {
+                        if let Value::Str(s) = &v {
+                            *f.name.borrow_mut() = s.clone();
+                        }
+                    }
+                    f.dict.borrow_mut().insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Module { dict, .. } => {
+                    dict.borrow_mut().insert(Rc::from(name), v);
+                    return Ok(());
+                }
+                Obj::Native(NativeObj::Future(_)) if crate::event_loop::future::set_future_attr(self, o, name, &v)? => {
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        self.err("AttributeError", format!("'{t}' object has no attribute '{name}'"))
+    }
+
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Obj(o) = obj {
+            match &**o {
+                Obj::Instance(inst) => {
+                    if let Some(da) = self.class_lookup(&inst.class, "__delattr__") {
+                        if matches!(&da, Value::Obj(f) if matches!(&**f, Obj::Function(_))) {
+                            self.call(da, vec![obj.clone(), Value::str(name)], vec![])?;
+                            return Ok(());
+                        }
+                    }
+                    if inst.dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                }
+                Obj::Class(c) => {
+                    crate::types::code::bump_class_epoch();
+                    if c.dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                    return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
+                }
+                Obj::Function(f) if f.dict.borrow_mut().shift_remove(name).is_some() => {
+                    return Ok(());
+                }
+                Obj::Module { dict, name: module } => {
+                    if dict.borrow_mut().shift_remove(name).is_some() {
+                        return Ok(());
+                    }
+                    return self.err("AttributeError", format!("module '{module}' has no attribute '{name}'"));
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_name(obj);
+        self.err("AttributeError", format!("'{t}' object has no attribute '{name}'"))
+    }
+}
+
+pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+    Ok(match (obj, name) {
+        (Value::Int(_) | Value::Big(_) | Value::Bool(_), "real" | "numerator") => Some(int_value(to_big(obj).unwrap())),
+        (Value::Int(_) | Value::Big(_) | Value::Bool(_), "imag") => Some(Value::Int(0)),
+        (Value::Int(_) | Value::Big(_) | Value::Bool(_), "denominator") => Some(Value::Int(1)),
+        (Value::Float(f), "real") => Some(Value::Float(*f)),
+        (Value::Float(_), "imag") => Some(Value::Float(0.0)),
+        _ => {
+            let _ = vm;
+            None
+        }
+    })
+}

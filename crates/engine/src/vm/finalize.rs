@@ -1,0 +1,119 @@
+//! Generator finalization (PEP 442 as CPython does it): a generator dropped while suspended
+//! inside a `try`, `with` or `except` block is closed, so its `finally` runs at the point the
+//! last reference went away; an async generator's `aclose()` is scheduled on the event loop
+//! (asyncio's finalizer hook: `call_soon_threadsafe(create_task, agen.aclose())`).
+//!
+//! `Drop` cannot run Python, so it moves the generator's state into a new object queued
+//! here, and the interpreter closes it between two instructions.
+
+use crate::types::value::{GenKind, GenState, Generator, Obj, Value};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Read once per instruction: a plain load, set by any thread (a spurious check finds its own
+/// thread's queue empty).
+static ANY_PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static QUEUE: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+    /// Off while a run is torn down: then generators are simply freed.
+    static ACCEPTING: Cell<bool> = const { Cell::new(true) };
+}
+
+#[inline]
+pub fn pending() -> bool {
+    ANY_PENDING.load(Ordering::Relaxed)
+}
+
+pub fn take() -> Vec<Value> {
+    ANY_PENDING.store(false, Ordering::Relaxed);
+    QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default()
+}
+
+/// Frees what is queued without running it (the run is over), and stops queueing until `resume`.
+pub fn discard() {
+    let _ = ACCEPTING.try_with(|a| a.set(false));
+    drop(take());
+}
+
+pub fn resume() {
+    let _ = ACCEPTING.try_with(|a| a.set(true));
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        if self.kind == GenKind::Coroutine {
+            crate::report::warnings::on_coroutine_dropped(self);
+            return;
+        }
+        // Finalized once only (the resurrected copy is marked `awaited`).
+        if self.state.get() != GenState::Suspended || self.awaited.get() || !ACCEPTING.try_with(|a| a.get()).unwrap_or(false) {
+            return;
+        }
+        let Some(mut frame) = self.frame.get_mut().take() else { return };
+        if frame.blocks.is_empty() {
+            // Nothing would run on close: no finally, with or except around the yield.
+            return;
+        }
+        let revived = Rc::new(Obj::Gen(Generator {
+            kind: self.kind,
+            state: Cell::new(GenState::Suspended),
+            frame: RefCell::new(None),
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            code: self.code.clone(),
+            awaited: Cell::new(true),
+            id: self.id,
+            created_line: self.created_line,
+        }));
+        frame.gen = Some(Rc::downgrade(&revived));
+        if let Obj::Gen(g) = &*revived {
+            *g.frame.borrow_mut() = Some(frame);
+        }
+        let _ = QUEUE.try_with(|q| q.borrow_mut().push(Value::Obj(revived)));
+        ANY_PENDING.store(true, Ordering::Relaxed);
+    }
+}
+
+impl crate::vm::Vm {
+    /// Closes the generators dropped since the last call; `at` is the frame running then (an
+    /// error without a traceback of its own is reported there, as CPython does).
+    pub fn run_finalizers(&mut self, at: Option<&crate::vm::Frame>) {
+        for generator in take() {
+            let Value::Obj(o) = &generator else { continue };
+            let Obj::Gen(g) = &**o else { continue };
+            let result = if g.kind == GenKind::AsyncGenerator {
+                self.schedule_aclose(&generator)
+            } else {
+                self.get_attr(&generator, "close").and_then(|close| self.call(close, vec![], vec![]))
+            };
+            if let Err(exc) = result {
+                if let (Some(frame), false) = (at, crate::report::tracebacks::has_traceback(&exc)) {
+                    self.add_traceback(&exc, frame);
+                }
+                self.report_unraisable(&generator, &exc);
+            }
+        }
+    }
+
+    fn schedule_aclose(&mut self, agen: &Value) -> crate::vm::PyResult {
+        let Some(event_loop) = self.event_loop.loop_value.clone() else { return Ok(Value::None) };
+        if self.event_loop.closed {
+            return Ok(Value::None);
+        }
+        let soon = self.get_attr(&event_loop, "call_soon_threadsafe")?;
+        let create_task = self.get_attr(&event_loop, "create_task")?;
+        let asyncio = self.import("asyncio")?;
+        let closer = self.get_attr(&asyncio, "_aclose_dropped_agen")?;
+        let closing = self.call(closer, vec![agen.clone()], vec![])?;
+        self.call(soon, vec![create_task, closing], vec![])
+    }
+
+    /// CPython's `sys.unraisablehook` output for an exception no caller can see.
+    fn report_unraisable(&mut self, obj: &Value, exc: &Value) {
+        let what = self.repr(obj).map(|r| r.to_string()).unwrap_or_default();
+        let tb = crate::report::tracebacks::format_unraisable(self, exc);
+        self.write(awaitlab_trace::Stream::Stderr, &format!("Exception ignored in: {what}\n{tb}"));
+    }
+}

@@ -1,0 +1,95 @@
+//! The trace's records: structured, timestamped events of what the event loop did. They are the
+//! timeline's only input.
+
+use crate::output::Stream;
+use std::rc::Rc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// `internal`: a task of asyncio's own machinery (asyncio.run's shutdown steps), not the program's.
+    /// `args`: the coroutine's arguments, shortly (`3, 'a'`), for a lane label such as `meow(3)`.
+    TaskCreated {
+        task: u64,
+        name: Rc<str>,
+        coro: Rc<str>,
+        args: Rc<str>,
+        parent: Option<u64>,
+        line: u32,
+        internal: bool,
+    },
+    StepStart {
+        task: u64,
+    },
+    StepEnd {
+        task: u64,
+    },
+    /// A task suspended on a future; `what` says what it waits for (sleep 0.5 s, Lock, another task...).
+    Waiting {
+        task: u64,
+        what: Rc<str>,
+        line: u32,
+        future: u64,
+    },
+    FutureDone {
+        future: u64,
+    },
+    TaskDone {
+        task: u64,
+        outcome: &'static str,
+    },
+    TimerSet {
+        handle: u64,
+        when: f64,
+    },
+    TimerCancelled {
+        handle: u64,
+    },
+    TimerFired {
+        handle: u64,
+    },
+    Blocked {
+        until: f64,
+        reason: Rc<str>,
+        task: Option<u64>,
+    },
+    Unblocked,
+    Resource {
+        id: u64,
+        kind: Rc<str>,
+        in_use: i64,
+        capacity: i64,
+    },
+    ExecutorJob {
+        future: u64,
+        start: f64,
+        end: f64,
+    },
+    Output {
+        task: Option<u64>,
+        stream: Stream,
+        text: Rc<str>,
+    },
+    /// An HTTP request left the program (`task`: who asked; none for a blocking call from main).
+    HttpStart {
+        id: u64,
+        task: Option<u64>,
+        method: Rc<str>,
+        url: Rc<str>,
+    },
+    /// Its answer arrived: a status, or the failure's message.
+    HttpEnd {
+        id: u64,
+        status: Option<u16>,
+        error: Option<Rc<str>>,
+    },
+    Iteration,
+    Finished {
+        status: &'static str,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    pub time: f64,
+    pub event: Event,
+}

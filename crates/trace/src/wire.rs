@@ -1,0 +1,232 @@
+//! A run's trace and output as lines of text, for runs recorded outside this engine: the demos'
+//! async Rust twins live in a wasm module of their own (loaded when a learner opens one), and
+//! hand the page what they recorded in this form. One line per record or output chunk, fields
+//! separated by tabs; texts escape `\`, tab and newline. Floats print in Rust's shortest form,
+//! which reads back to the same bits.
+
+use crate::output::{Chunk, Stream};
+use crate::record::{Event, Record};
+use std::fmt::Write;
+use std::rc::Rc;
+
+/// Appends `records` and `chunks` to `out`, a line each.
+pub fn encode(records: &[Record], chunks: &[Chunk], out: &mut String) {
+    for r in records {
+        encode_record(r, out);
+    }
+    for c in chunks {
+        let stream = match c.stream {
+            Stream::Stdout => "out",
+            Stream::Stderr => "err",
+        };
+        let _ = write!(out, "chunk\t{}\t{stream}\t", c.time);
+        escape(&c.text, out);
+        out.push('\n');
+    }
+}
+
+/// Reads what `encode` wrote (any number of calls' output, concatenated).
+pub fn decode(text: &str) -> Result<(Vec<Record>, Vec<Chunk>), String> {
+    let mut records = Vec::new();
+    let mut chunks = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let mut f = Fields { parts: line.split('\t'), line: n + 1 };
+        let kind = f.text()?;
+        let time = f.float()?;
+        if kind == "chunk" {
+            let stream = match f.text()? {
+                "out" => Stream::Stdout,
+                "err" => Stream::Stderr,
+                other => return Err(format!("line {}: unknown stream {other:?}", n + 1)),
+            };
+            chunks.push(Chunk { stream, text: f.string()?, time });
+        } else {
+            records.push(Record { time, event: decode_event(kind, &mut f)? });
+        }
+        f.end()?;
+    }
+    Ok((records, chunks))
+}
+
+fn encode_record(r: &Record, out: &mut String) {
+    let mut w = Writer { out };
+    match &r.event {
+        Event::TaskCreated { task, name, coro, args, parent, line, internal } => {
+            w.head("task", r.time).int(*task).text(name).text(coro).text(args).opt(*parent).int(*line).int(*internal as u8)
+        }
+        Event::StepStart { task } => w.head("start", r.time).int(*task),
+        Event::StepEnd { task } => w.head("end", r.time).int(*task),
+        Event::Waiting { task, what, line, future } => w.head("wait", r.time).int(*task).text(what).int(*line).int(*future),
+        Event::FutureDone { future } => w.head("future", r.time).int(*future),
+        Event::TaskDone { task, outcome } => w.head("done", r.time).int(*task).text(outcome),
+        Event::TimerSet { handle, when } => w.head("timer", r.time).int(*handle).float(*when),
+        Event::TimerCancelled { handle } => w.head("untimer", r.time).int(*handle),
+        Event::TimerFired { handle } => w.head("fired", r.time).int(*handle),
+        Event::Blocked { until, reason, task } => w.head("blocked", r.time).float(*until).text(reason).opt(*task),
+        Event::Unblocked => w.head("unblocked", r.time),
+        Event::Resource { id, kind, in_use, capacity } => w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity),
+        Event::ExecutorJob { future, start, end } => w.head("job", r.time).int(*future).float(*start).float(*end),
+        Event::Output { task, stream, text } => {
+            let stream = if *stream == Stream::Stdout { "out" } else { "err" };
+            w.head("output", r.time).opt(*task).text(stream).text(text)
+        }
+        Event::HttpStart { id, task, method, url } => w.head("http", r.time).int(*id).opt(*task).text(method).text(url),
+        Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
+        Event::Iteration => w.head("iteration", r.time),
+        Event::Finished { status } => w.head("finished", r.time).text(status),
+    };
+    out.push('\n');
+}
+
+fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
+    Ok(match kind {
+        "task" => Event::TaskCreated {
+            task: f.int()?,
+            name: f.rc()?,
+            coro: f.rc()?,
+            args: f.rc()?,
+            parent: f.opt()?,
+            line: f.int()?,
+            internal: f.int::<u8>()? != 0,
+        },
+        "start" => Event::StepStart { task: f.int()? },
+        "end" => Event::StepEnd { task: f.int()? },
+        "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
+        "future" => Event::FutureDone { future: f.int()? },
+        "done" => Event::TaskDone { task: f.int()?, outcome: f.one_of(&["done", "failed", "cancelled"])? },
+        "timer" => Event::TimerSet { handle: f.int()?, when: f.float()? },
+        "untimer" => Event::TimerCancelled { handle: f.int()? },
+        "fired" => Event::TimerFired { handle: f.int()? },
+        "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
+        "unblocked" => Event::Unblocked,
+        "resource" => Event::Resource { id: f.int()?, kind: f.rc()?, in_use: f.int()?, capacity: f.int()? },
+        "job" => Event::ExecutorJob { future: f.int()?, start: f.float()?, end: f.float()? },
+        "output" => {
+            let task = f.opt()?;
+            let stream = if f.one_of(&["out", "err"])? == "out" { Stream::Stdout } else { Stream::Stderr };
+            Event::Output { task, stream, text: f.rc()? }
+        }
+        "http" => Event::HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? },
+        "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
+        "iteration" => Event::Iteration,
+        "finished" => Event::Finished { status: f.one_of(&["done", "failed", "deadlock", "stopped"])? },
+        other => return Err(format!("line {}: unknown record {other:?}", f.line)),
+    })
+}
+
+struct Writer<'a> {
+    out: &'a mut String,
+}
+
+impl Writer<'_> {
+    fn head(&mut self, kind: &str, time: f64) -> &mut Self {
+        let _ = write!(self.out, "{kind}\t{time}");
+        self
+    }
+    fn int(&mut self, v: impl std::fmt::Display) -> &mut Self {
+        let _ = write!(self.out, "\t{v}");
+        self
+    }
+    fn float(&mut self, v: f64) -> &mut Self {
+        self.int(v)
+    }
+    fn opt(&mut self, v: Option<impl std::fmt::Display>) -> &mut Self {
+        match v {
+            Some(v) => self.int(v),
+            None => self.int("-"),
+        }
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        self.out.push('\t');
+        escape(s, self.out);
+        self
+    }
+    /// `-` for none, else `+` and the text.
+    fn opt_text(&mut self, s: Option<&str>) -> &mut Self {
+        match s {
+            Some(s) => {
+                self.out.push_str("\t+");
+                escape(s, self.out);
+            }
+            None => self.out.push_str("\t-"),
+        }
+        self
+    }
+}
+
+fn escape(s: &str, out: &mut String) {
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+}
+
+struct Fields<'a> {
+    parts: std::str::Split<'a, char>,
+    line: usize,
+}
+
+impl<'a> Fields<'a> {
+    fn text(&mut self) -> Result<&'a str, String> {
+        self.parts.next().ok_or_else(|| format!("line {}: a field is missing", self.line))
+    }
+    fn string(&mut self) -> Result<String, String> {
+        let raw = self.text()?;
+        let mut s = String::with_capacity(raw.len());
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            if c != '\\' {
+                s.push(c);
+                continue;
+            }
+            s.push(match chars.next() {
+                Some('\\') => '\\',
+                Some('t') => '\t',
+                Some('n') => '\n',
+                Some('r') => '\r',
+                _ => return Err(format!("line {}: a bad escape", self.line)),
+            });
+        }
+        Ok(s)
+    }
+    fn opt_text(&mut self) -> Result<Option<String>, String> {
+        let s = self.string()?;
+        match s.strip_prefix('+') {
+            Some(text) => Ok(Some(text.to_string())),
+            None if s == "-" => Ok(None),
+            None => Err(format!("line {}: a bad optional text", self.line)),
+        }
+    }
+    fn rc(&mut self) -> Result<Rc<str>, String> {
+        self.string().map(Rc::from)
+    }
+    fn int<T: std::str::FromStr>(&mut self) -> Result<T, String> {
+        let line = self.line;
+        self.text()?.parse().map_err(|_| format!("line {line}: not a number"))
+    }
+    fn float(&mut self) -> Result<f64, String> {
+        self.int()
+    }
+    fn opt<T: std::str::FromStr>(&mut self) -> Result<Option<T>, String> {
+        let line = self.line;
+        match self.text()? {
+            "-" => Ok(None),
+            s => s.parse().map(Some).map_err(|_| format!("line {line}: not a number")),
+        }
+    }
+    fn one_of(&mut self, names: &[&'static str]) -> Result<&'static str, String> {
+        let s = self.text()?;
+        names.iter().copied().find(|n| *n == s).ok_or_else(|| format!("line {}: unexpected {s:?}", self.line))
+    }
+    fn end(&mut self) -> Result<(), String> {
+        match self.parts.next() {
+            None => Ok(()),
+            Some(_) => Err(format!("line {}: extra fields", self.line)),
+        }
+    }
+}

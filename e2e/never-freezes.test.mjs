@@ -1,0 +1,154 @@
+// The page never freezes and never dies: the engine runs in a worker. Stop ends any program
+// within 100 ms (click to `stopped`), the page then runs the next program at once, a program
+// that exhausts memory ends `failed` with its output so far, and no main-thread task takes
+// more than 50 ms during any of it (Long Tasks API).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, runProgram, startProgram, finished } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A page that records its long tasks from the start. */
+async function watchedPage() {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const { page, errors } = await openPage(context);
+  // Loading the page is not a run: its own tasks do not count.
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { window.__longTasks = []; });
+  return { context, page, errors };
+}
+
+async function longTasks(page) {
+  // A long task is reported after it ends: give the last one a frame to arrive.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+  return page.evaluate(() => window.__longTasks);
+}
+
+/** Clicks Stop; resolves with the milliseconds from the click to a state other than running,
+ * measured in the page. */
+function stopNow(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const state = document.querySelector('[data-testid="run-state"]');
+    const start = performance.now();
+    const observer = new MutationObserver(() => {
+      if (state.dataset.state !== 'running') {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    });
+    observer.observe(state, { attributes: true });
+    document.querySelector('[data-testid="stop"]').click();
+  }));
+}
+
+const RUNAWAYS = [
+  { name: 'while True: pass', source: "print('before')\nwhile True:\n    pass\n", modes: [false, true] },
+  { name: 'while True: await asyncio.sleep(0)', source: "import asyncio\nasync def main():\n    print('before')\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n", modes: [false, true] },
+  { name: 'while True: s = s + s', source: "print('before')\ns = 'x'\nwhile True:\n    s = s + s\n", modes: [false] },
+  // A native runaway: squaring a big integer, one step of the engine that soon takes seconds.
+  { name: 'a native runaway (x = x * x on a big int)', source: "print('before')\nx = 3 ** 100_000\nwhile True:\n    x = x * x\n", modes: [false] },
+];
+
+for (const { name, source, modes } of RUNAWAYS) {
+  for (const realTime of modes) {
+    test(`Stop ends ${name} within 100 ms (${realTime ? 'real time' : 'instant'}), and the next run works`, async () => {
+      const { context, page, errors } = await watchedPage();
+      await startProgram(page, source, { realTime });
+      await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('before'));
+      await page.waitForTimeout(400);
+      assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'running', 'still running when Stop is pressed');
+      const ms = await stopNow(page);
+      assert.ok(ms <= 100, `Stop took ${ms.toFixed(1)} ms`);
+      assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'stopped');
+      assert.match(await page.getByTestId('console').textContent(), /^before\n/);
+      assert.match(await page.getByTestId('console').textContent(), /KeyboardInterrupt/);
+      const after = await runProgram(page, 'print(sum(range(10)))');
+      assert.equal(after.state, 'done');
+      assert.equal(after.output, '45\n');
+      const long = await longTasks(page);
+      assert.ok(long.every((ms) => ms <= 50), `long tasks: ${long} ms`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('Stop ends the program as asyncio.run does on KeyboardInterrupt: the main task is cancelled and its finally blocks run', async () => {
+  const { context, page } = await watchedPage();
+  await startProgram(page, [
+    'import asyncio',
+    'async def main():',
+    '    try:',
+    '        while True:',
+    '            await asyncio.sleep(0.01)',
+    '    finally:',
+    "        print('cleaned up')",
+    'asyncio.run(main())',
+  ].join('\n'), { realTime: true });
+  await page.waitForTimeout(500);
+  const ms = await stopNow(page);
+  assert.ok(ms <= 100, `Stop took ${ms.toFixed(1)} ms`);
+  const output = await page.getByTestId('console').textContent();
+  assert.match(output, /^cleaned up\n/);
+  assert.match(output, /KeyboardInterrupt\n$/);
+  await context.close();
+});
+
+test('a program that exhausts memory ends failed, with its earlier output and a MemoryError', async () => {
+  const { context, page, errors } = await watchedPage();
+  const { state, output } = await runProgram(page, "print('before')\nblocks = []\nwhile True:\n    blocks.append('x' * 10_000_000)\n");
+  assert.equal(state, 'failed');
+  assert.match(output, /^before\n/);
+  assert.match(output, /MemoryError/);
+  const again = await runProgram(page, "print('alive')");
+  assert.equal(again.output, 'alive\n');
+  const long = await longTasks(page);
+  assert.ok(long.every((ms) => ms <= 50), `long tasks: ${long} ms`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a million sleep(0)s complete, and the page keeps every task under 50 ms', async () => {
+  const { context, page } = await watchedPage();
+  const { state, output } = await runProgram(page, 'import asyncio\nasync def main():\n    for i in range(1_000_000):\n        await asyncio.sleep(0)\n    print(i)\nasyncio.run(main())\n');
+  assert.equal(state, 'done');
+  assert.equal(output, '999999\n');
+  await page.waitForSelector('[data-testid="timeline"][aria-busy="false"]', { timeout: 60000 });
+  assert.match(await page.getByTestId('timeline-summary').textContent(), /summarised from/);
+  const long = await longTasks(page);
+  assert.ok(long.every((ms) => ms <= 50), `long tasks: ${long} ms`);
+  await context.close();
+});
+
+test('a million prints: the console shows the last lines, says how many it let go, and the page stays under 50 ms a task', async () => {
+  const { context, page } = await watchedPage();
+  const { state, output } = await runProgram(page, 'for i in range(1_000_000):\n    print(i)\n');
+  assert.equal(state, 'done');
+  assert.match(output, /\n999999\n$/);
+  assert.match(await page.getByTestId('console-note').textContent(), /998,?00\d earlier lines are not shown/);
+  const long = await longTasks(page);
+  assert.ok(long.every((ms) => ms <= 50), `long tasks: ${long} ms`);
+  await context.close();
+});
+
+test('10,000 tasks in both modes stay under 50 ms a task', async () => {
+  for (const realTime of [false, true]) {
+    const { context, page } = await watchedPage();
+    await startProgram(page, 'import asyncio\nasync def work(i):\n    await asyncio.sleep(0.01)\n    return i\nasync def main():\n    print(sum(await asyncio.gather(*(work(i) for i in range(10_000)))))\nasyncio.run(main())\n', { realTime });
+    const { state, output } = await finished(page);
+    assert.equal(state, 'done');
+    assert.equal(output, '49995000\n');
+    await page.waitForSelector('[data-testid="timeline"][aria-busy="false"]', { timeout: 60000 });
+    const long = await longTasks(page);
+    assert.ok(long.every((ms) => ms <= 50), `${realTime ? 'real time' : 'instant'}: long tasks ${long} ms`);
+    await context.close();
+  }
+});
