@@ -13,7 +13,7 @@
 
 mod builtins;
 mod event_loop;
-pub(crate) mod modules;
+mod modules;
 mod report;
 mod run;
 mod types;
