@@ -71,12 +71,12 @@ pub fn plain(text: &str) -> String {
 /// of it (SVG, canvas, tooltips, exports) can apply a control character.
 pub fn timeline(m: &mut awaitlab_engine::trace::timeline::Timeline) {
     fn rc(s: &mut std::rc::Rc<str>) {
-        if s.chars().any(is_hidden_control) {
+        if s.bytes().any(|b| !(0x20..0x7f).contains(&b)) && s.chars().any(is_hidden_control) {
             *s = std::rc::Rc::from(plain(s));
         }
     }
     fn owned(s: &mut String) {
-        if s.chars().any(is_hidden_control) {
+        if s.bytes().any(|b| !(0x20..0x7f).contains(&b)) && s.chars().any(is_hidden_control) {
             *s = plain(s);
         }
     }

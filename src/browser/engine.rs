@@ -35,8 +35,8 @@ const ACK_MS: i32 = 60;
 const END_MS: i32 = 250;
 
 /// The pump's work per task, and the lines of wire form it decodes at a time.
-const SLICE_MS: f64 = 8.0;
-const PIECE_LINES: usize = 4000;
+const SLICE_MS: f64 = 4.0;
+const PIECE_LINES: usize = 1000;
 /// A run's end waits for this many trace records still to come (its timeline then comes with
 /// it); a longer trace is taken in after the run is over for the page.
 const SMALL_TRACE_RECORDS: u64 = 15_000;
@@ -47,22 +47,38 @@ pub struct LiveRun {
     /// The output so far (a chunk continues the last one when written at the same moment on
     /// the same stream, as the engine itself merges them).
     pub chunks: Vec<Chunk>,
-    pub records: Vec<Record>,
+    /// The trace so far, in the pieces it arrived in (one long vector would be copied whole
+    /// each time it grew: tens of milliseconds for a long run's trace).
+    pub trace: Vec<Vec<Record>>,
+    /// Records in `trace`.
+    pub records: usize,
     /// The program's clock at the last progress.
     pub now: f64,
-    /// What the last piece added: its output, and how many records (the tail of `records`).
+    /// What the last piece added: its output, and whether it added a piece of trace (the last
+    /// of `trace`).
     pub fresh_chunks: Vec<Chunk>,
-    pub fresh_records: usize,
+    pub fresh_trace: bool,
 }
 
 impl LiveRun {
+    /// The records the last piece added.
+    pub fn fresh_records(&self) -> &[Record] {
+        match self.trace.last() {
+            Some(piece) if self.fresh_trace => piece,
+            _ => &[],
+        }
+    }
+
     /// Adds a piece of a progress message: output, trace records, or both (wire text).
     fn absorb(&mut self, output: &str, trace: &str) {
         self.fresh_chunks.clear();
-        self.fresh_records = 0;
+        self.fresh_trace = false;
         if let Ok((records, _)) = awaitlab_engine::trace::wire::decode(trace) {
-            self.fresh_records = records.len();
-            self.records.extend(records);
+            if !records.is_empty() {
+                self.records += records.len();
+                self.trace.push(records);
+                self.fresh_trace = true;
+            }
         }
         let Ok((_, chunks)) = awaitlab_engine::trace::wire::decode(output) else { return };
         for chunk in &chunks {
@@ -79,7 +95,7 @@ impl LiveRun {
         let chunk = Chunk { stream: Stream::Stderr, text, time: self.now };
         self.chunks.push(chunk.clone());
         self.fresh_chunks = vec![chunk];
-        self.fresh_records = 0;
+        self.fresh_trace = false;
     }
 }
 
@@ -491,13 +507,13 @@ pub struct Trace {
 }
 
 impl Trace {
-    /// Every trace record the run sent (those taken in, if a newer run took the page's
-    /// attention first).
-    pub async fn complete(self) -> Vec<Record> {
+    /// Every trace record the run sent, in the pieces they came in (those taken in, if a
+    /// newer run took the page's attention first).
+    pub async fn complete(self) -> Vec<Vec<Record>> {
         let Some(sink) = self.sink else { return Vec::new() };
         let _ = wasm_bindgen_futures::JsFuture::from(sink.trace_promise.clone()).await;
-        let records = std::mem::take(&mut sink.live.borrow_mut().records);
-        records
+        let pieces = std::mem::take(&mut sink.live.borrow_mut().trace);
+        pieces
     }
 }
 

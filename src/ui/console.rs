@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Lines kept in the page (a million prints would make the page slow to lay out).
-pub const SHOWN_LINES: usize = 2000;
+pub const SHOWN_LINES: usize = 500;
 
 /// `  File "main.py", line 12, in main` → 12 (a traceback entry in the program itself), also
 /// inside an exception group's box (`    |   File ...`).
@@ -222,18 +222,22 @@ fn draw(pre: &web_sys::Element, feed: ConsoleFeed, on_line: Callback<u32>) {
         return;
     }
     let redraw_from = changed.unwrap_or(end).min(drawn_end.saturating_sub(1));
-    let children = pre.child_nodes();
+    // From the ends, never by index: a live child list walks from its start after each change.
     let keep = redraw_from.saturating_sub(s.drawn_from).min(s.drawn);
-    for i in (keep..s.drawn).rev() {
-        if let Some(child) = children.item(i as u32) {
+    for _ in keep..s.drawn {
+        if let Some(child) = pre.last_child() {
             let _ = pre.remove_child(&child);
         }
     }
     s.drawn = keep;
     let gone = first.saturating_sub(s.drawn_from).min(s.drawn);
-    for _ in 0..gone {
-        if let Some(child) = children.item(0) {
-            let _ = pre.remove_child(&child);
+    if gone == s.drawn && gone > 0 {
+        pre.set_text_content(None);
+    } else {
+        for _ in 0..gone {
+            if let Some(child) = pre.first_child() {
+                let _ = pre.remove_child(&child);
+            }
         }
     }
     s.drawn -= gone;
@@ -282,7 +286,7 @@ pub fn Console(feed: ConsoleFeed, on_line: Callback<u32>, #[prop(into)] on_downl
     view! {
         {move || (dropped.get() > 0).then(|| view! {
             <p class="console-note" data-testid="console-note">
-                {format!("{} earlier line{} not shown here. ", dropped.get(), if dropped.get() == 1 { " is" } else { "s are" })}
+                {format!("{} earlier line{} not shown here. ", super::timeline::thousands(dropped.get() as u64), if dropped.get() == 1 { " is" } else { "s are" })}
                 <button class="link" on:click=move |_| on_download.run(())>"Download the whole output"</button>
             </p>
         })}

@@ -31,10 +31,10 @@ async def main():
 asyncio.run(main())
 "#;
 
-/// Past this many trace records the timeline is drawn once, at the end (rebuilding it every
-/// refresh would cost more than the run).
-const LIVE_TIMELINE_MAX_RECORDS: usize = 20_000;
-const LIVE_TIMELINE_MS: f64 = 100.0;
+/// Past this many trace records, or task lanes past what SVG draws, the timeline is drawn at
+/// the end only (each live redraw copies the model so far and draws it again).
+const LIVE_TIMELINE_MAX_RECORDS: usize = 10_000;
+const LIVE_TIMELINE_MS: f64 = 200.0;
 
 /// `?embed=1`: editor, Run and timeline only, for an iframe in a course page.
 pub fn embed_mode() -> bool {
@@ -62,7 +62,11 @@ fn append_output(all: &mut Vec<awaitlab_engine::trace::Chunk>, fresh: &[awaitlab
 
 /// The timeline of these records, with the program's texts made safe to show.
 fn shown_timeline(records: &[awaitlab_engine::trace::Record]) -> awaitlab_engine::trace::timeline::Timeline {
-    let mut model = awaitlab_engine::trace::timeline::build(records);
+    made_safe(awaitlab_engine::trace::timeline::build(records))
+}
+
+/// A timeline with the program's texts made safe to show.
+fn made_safe(mut model: awaitlab_engine::trace::timeline::Timeline) -> awaitlab_engine::trace::timeline::Timeline {
     crate::visible::timeline(&mut model);
     model
 }
@@ -95,6 +99,8 @@ pub fn App() -> impl IntoView {
     let chunks = StoredValue::new_local(Vec::<awaitlab_engine::trace::Chunk>::new());
     // Runs started so far (a run's late trace must not land on a newer run's page).
     let runs = StoredValue::new(0u64);
+    // The run's timeline, built as its trace comes in (a twin's run is built when it ends).
+    let builder = StoredValue::new_local(None::<awaitlab_engine::trace::timeline::Builder>);
     // The run is over but its trace is still coming in (a large one): the timeline is busy.
     let (drawing, set_drawing) = signal(false);
     let console = ConsoleFeed::new();
@@ -103,7 +109,7 @@ pub fn App() -> impl IntoView {
     let (speed, set_speed) = signal(1.0f64);
     let (summary, set_summary) = signal(String::new());
     let (api_settings, set_api_settings) = signal(Settings::default());
-    let (timeline, set_timeline) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
+    let (timeline, set_timeline) = signal_local(None::<Rc<awaitlab_engine::trace::timeline::Timeline>>);
     // Replay: a cursor in program time; the console shows the output up to it.
     let (cursor, set_cursor) = signal(None::<f64>);
     let (playing, set_playing) = signal(false);
@@ -121,11 +127,12 @@ pub fn App() -> impl IntoView {
         });
     }
     // A pinned run's timeline, drawn under the current one on the same time scale.
-    let (pinned, set_pinned) = signal_local(None::<awaitlab_engine::trace::timeline::Timeline>);
+    let (pinned, set_pinned) = signal_local(None::<Rc<awaitlab_engine::trace::timeline::Timeline>>);
     let (pinned_rate, set_pinned_rate) = signal(None::<(u32, f64)>);
     let (pinned_source, set_pinned_source) = signal(String::new());
     // The last run's trace, for the Chrome Trace Event export.
-    let (last_trace, set_last_trace) = signal_local(None::<Rc<Vec<awaitlab_engine::trace::Record>>>);
+    // (In the pieces it arrived in: put together only for an export.)
+    let (last_trace, set_last_trace) = signal_local(None::<Rc<Vec<Vec<awaitlab_engine::trace::Record>>>>);
     let stop_flag: Rc<Cell<bool>> = Rc::new(Cell::new(false));
     let (notice, set_notice) = signal(Notice::None);
     let embed = embed_mode();
@@ -217,6 +224,7 @@ pub fn App() -> impl IntoView {
         move |ran: String, rate: Option<(u32, f64)>| {
             stop_flag.set(false);
             runs.update_value(|n| *n += 1);
+            builder.set_value(Some(awaitlab_engine::trace::timeline::Builder::default()));
             chunks.update_value(|c| c.clear());
             console.clear();
             set_summary.set(String::new());
@@ -241,14 +249,14 @@ pub fn App() -> impl IntoView {
         }
     };
     // A run's trace arrives after its output: the timeline and the summary come from it.
-    let finish_trace = move |records: Vec<awaitlab_engine::trace::Record>,
+    let finish_trace = move |records: Vec<Vec<awaitlab_engine::trace::Record>>,
+                             model: awaitlab_engine::trace::timeline::Timeline,
                              duration: f64,
                              stats: Option<awaitlab_engine::practice_api::Stats>,
                              what: &str| {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
-        let model = shown_timeline(&records);
         let tasks = model.lanes.len();
         let mut text = format!("{what}{} task{} · {:.2} s of program time", tasks, if tasks == 1 { "" } else { "s" }, duration);
         if let Some(stats) = stats.filter(|s| s.requests > 0) {
@@ -262,7 +270,7 @@ pub fn App() -> impl IntoView {
             ));
         }
         set_summary.set(text);
-        set_timeline.set(Some(model));
+        set_timeline.set(Some(Rc::new(model)));
         set_last_trace.set(Some(Rc::new(records)));
     };
     // The run's output is all in: its state, its error's place, the console complete.
@@ -286,7 +294,8 @@ pub fn App() -> impl IntoView {
     // A run whose output and trace came together (a Rust twin's).
     let finish_run = move |mut result: awaitlab_engine::RunResult, stats: Option<awaitlab_engine::practice_api::Stats>, what: &str| {
         console.show(&result.chunks);
-        finish_trace(std::mem::take(&mut result.trace), result.duration, stats, what);
+        let model = shown_timeline(&result.trace);
+        finish_trace(vec![std::mem::take(&mut result.trace)], model, result.duration, stats, what);
         finish_output(&mut result);
     };
     let rate_of = |api: &Settings| (api.rate_limit > 0).then_some((api.rate_limit, api.rate_window_s));
@@ -311,25 +320,47 @@ pub fn App() -> impl IntoView {
                     if real_time.get_untracked() {
                         set_live_now.set(Some(live.now));
                     }
-                    // The timeline so far, at most every LIVE_TIMELINE_MS (it is built again each time).
+                    // The trace, taken in once; the timeline so far drawn at most every
+                    // LIVE_TIMELINE_MS while it is small enough to draw live.
+                    let fresh = live.fresh_records();
+                    builder.update_value(|b| {
+                        if let Some(b) = b.as_mut() {
+                            b.push(fresh);
+                        }
+                    });
                     let now = js_sys::Date::now();
-                    if live.fresh_records > 0 && live.records.len() <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS
+                    let small = builder.with_value(|b| b.as_ref().is_some_and(|b| b.lanes() <= super::timeline::MAX_SVG_LANES));
+                    // Instant runs draw their timeline once, at the end: they are over in a moment.
+                    if real_time.get_untracked()
+                        && !fresh.is_empty()
+                        && small
+                        && live.records <= LIVE_TIMELINE_MAX_RECORDS
+                        && now - drawn_at.get() >= LIVE_TIMELINE_MS
                     {
                         drawn_at.set(now);
-                        set_timeline.set(Some(shown_timeline(&live.records)));
+                        if let Some(model) = builder.with_value(|b| b.as_ref().map(|b| b.snapshot())) {
+                            set_timeline.set(Some(Rc::new(made_safe(model))));
+                        }
                     }
                 };
                 let (mut result, stats, trace) = engine::run(&source, &config, mode, show_progress).await;
                 let this_run = runs.get_value();
                 let duration = result.duration;
+                awaitlab_worker::host::next_macrotask().await;
                 finish_output(&mut result);
                 set_summary.set("Drawing the timeline…".into());
                 set_drawing.set(true);
                 let records = trace.complete().await;
+                // The builder took the trace in as it came. Finishing it and drawing it are
+                // tasks of their own: the page answers between them.
+                awaitlab_worker::host::next_macrotask().await;
+                let built = builder.try_update_value(|b| b.take()).flatten();
+                let model = made_safe(built.map_or_else(Default::default, |b| b.finish()));
+                awaitlab_worker::host::next_macrotask().await;
                 set_drawing.set(false);
                 // A newer run took the page meanwhile: its timeline is the one to show.
                 if runs.get_value() == this_run {
-                    finish_trace(records, duration, Some(stats), "");
+                    finish_trace(records, model, duration, Some(stats), "");
                 }
             });
         }
@@ -344,6 +375,7 @@ pub fn App() -> impl IntoView {
             let api = api_settings.get_untracked();
             // Its source lines are not in the editor (the timeline has none to show for it).
             begin_run(String::new(), rate_of(&api));
+            builder.set_value(None);
             let stop = stop_flag.clone();
             let speed = speed.get_untracked();
             leptos::task::spawn_local(async move {
@@ -351,7 +383,7 @@ pub fn App() -> impl IntoView {
                     chunks.set_value(p.chunks.to_vec());
                     console.show(p.chunks);
                     set_live_now.set(Some(p.now));
-                    set_timeline.set(Some(shown_timeline(p.records)));
+                    set_timeline.set(Some(Rc::new(shown_timeline(p.records))));
                 };
                 let result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await;
                 let stats = crate::browser::practice::api().stats();
@@ -497,7 +529,7 @@ pub fn App() -> impl IntoView {
                                 }>"Pin to compare"</button>
                             <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
                                 on:click=move |_| {
-                                    let json = awaitlab_engine::trace::to_chrome_json(&json_trace);
+                                    let json = awaitlab_engine::trace::to_chrome_json(&json_trace.concat());
                                     let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
                                 }>"Export trace (Perfetto)"</button>
                             <button data-testid="export-svg" title="The timeline as an SVG picture"

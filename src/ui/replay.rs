@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn Replay(
-    timeline: ReadSignal<Option<Timeline>, LocalStorage>,
+    timeline: ReadSignal<Option<std::rc::Rc<Timeline>>, LocalStorage>,
     cursor: ReadSignal<Option<f64>>,
     set_cursor: WriteSignal<Option<f64>>,
     playing: ReadSignal<bool>,

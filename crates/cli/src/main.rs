@@ -4,6 +4,10 @@
 //! stdout is the program's stdout; warnings and tracebacks go to stderr; exit status 1 on an
 //! uncaught exception. The contract other checks rely on (see the engine issue).
 
+/// The engine's memory cap (MemoryError past `RunConfig::memory_limit`) counts this process's heap.
+#[global_allocator]
+static ALLOCATOR: awaitlab_engine::CountingAllocator = awaitlab_engine::CountingAllocator;
+
 use std::io::Write;
 use std::process::ExitCode;
 

@@ -1,7 +1,8 @@
 # Port of CPython 3.12 Lib/asyncio (PSF licence): tasks.py, locks.py, queues.py, timeouts.py, taskgroups.py and
 # runners.py, in one namespace. Future, Task and the loop's queues are native, as CPython's _asyncio is.
 # Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource,
-# _n_report_shutdown_exception, _deque, _heappush, _heappop; the _loop_* functions here become loop methods.
+# _n_report_shutdown_exception, _n_main_task, _n_interrupts, _deque, _heappush, _heappop; the _loop_* functions
+# here become loop methods.
 # Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses.
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -1024,7 +1025,18 @@ def run(main, *, debug=None):
             raise ValueError("a coroutine was expected, got {!r}".format(main))
         set_event_loop(loop)
         task = loop.create_task(main)
-        return loop.run_until_complete(task)
+        # runners.py Runner.run: a Stop (SIGINT) cancels the main task; if that is what ended
+        # it, asyncio.run raises KeyboardInterrupt.
+        _n_main_task(task)
+        try:
+            return loop.run_until_complete(task)
+        except CancelledError:
+            if _n_interrupts() > 0:
+                if task.uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise
+        finally:
+            _n_main_task(None)
     finally:
         try:
             _cancel_all_tasks(loop)

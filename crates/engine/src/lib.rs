@@ -28,3 +28,4 @@ pub use run::host::{block_on, drive, Host, VirtualHost, SLICE, VIRTUAL_SLICE_SEC
 pub use run::machine::{Machine, StepResult};
 pub use run::network::{practice_request, practice_response, VirtualNetwork};
 pub use run::{run_virtual, start, RunConfig};
+pub use vm::memory::{in_use as heap_in_use, CountingAllocator};

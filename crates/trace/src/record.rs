@@ -83,6 +83,17 @@ pub enum Event {
         error: Option<Rc<str>>,
     },
     Iteration,
+    /// The trace reached its size limit here: from now on the run goes on, but only what it did
+    /// is counted, not recorded.
+    DetailEnds,
+    /// At the end of a run whose detail ended: how many events were counted and not recorded.
+    Summary {
+        events: u64,
+        tasks: u64,
+        steps: u64,
+        prints: u64,
+        requests: u64,
+    },
     Finished {
         status: &'static str,
     },

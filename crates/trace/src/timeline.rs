@@ -95,6 +95,20 @@ pub struct Timeline {
     pub max_in_flight: usize,
     /// (time, requests in flight) at every request's start and end.
     pub in_flight: Vec<(f64, i64)>,
+    /// The trace reached its size limit here: after it the run is summarised, not drawn.
+    pub summarised_from: Option<f64>,
+    /// What happened after that, counted.
+    pub unrecorded: Option<Unrecorded>,
+}
+
+/// What a run did after its trace reached its size limit.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Unrecorded {
+    pub events: u64,
+    pub tasks: u64,
+    pub steps: u64,
+    pub prints: u64,
+    pub requests: u64,
 }
 
 impl Lane {
@@ -204,30 +218,113 @@ struct TaskState {
     done: bool,
 }
 
+/// Builds the timeline of a whole trace.
 pub fn build(records: &[Record]) -> Timeline {
-    let mut t = Timeline::default();
-    let mut tasks: HashMap<u64, TaskState> = HashMap::new();
-    // Which tasks wait on each future.
-    let mut waiters: HashMap<u64, Vec<u64>> = HashMap::new();
-    let mut conn_wait: HashMap<u64, f64> = HashMap::new();
-    let mut blocked_since: Option<(f64, Rc<str>)> = None;
-    let mut in_flight = 0usize;
-    let ready: Rc<str> = Rc::from("ready");
-    let running: Rc<str> = Rc::from("running");
+    let mut builder = Builder::default();
+    builder.push(records);
+    builder.finish()
+}
 
-    fn close(lane: &mut Lane, open: Option<Open>, at: f64) {
-        if let Some(o) = open {
-            lane.segments.push(Segment { kind: o.kind, start: o.start, end: at.max(o.start), label: o.label, line: o.line });
+/// Builds a timeline as the trace arrives: each record is taken in once, however many
+/// snapshots are taken meanwhile (a live run's timeline costs time in its new records only).
+pub struct Builder {
+    t: Timeline,
+    tasks: HashMap<u64, TaskState>,
+    /// Which tasks wait on each future.
+    waiters: HashMap<u64, Vec<u64>>,
+    conn_wait: HashMap<u64, f64>,
+    blocked_since: Option<(f64, Rc<str>)>,
+    in_flight: usize,
+    ready: Rc<str>,
+    running: Rc<str>,
+}
+
+impl Default for Builder {
+    fn default() -> Self {
+        Builder {
+            t: Timeline::default(),
+            tasks: HashMap::new(),
+            waiters: HashMap::new(),
+            conn_wait: HashMap::new(),
+            blocked_since: None,
+            in_flight: 0,
+            ready: Rc::from("ready"),
+            running: Rc::from("running"),
+        }
+    }
+}
+
+fn close(lane: &mut Lane, open: Option<Open>, at: f64) {
+    if let Some(o) = open {
+        lane.segments.push(Segment { kind: o.kind, start: o.start, end: at.max(o.start), label: o.label, line: o.line });
+    }
+}
+
+impl Builder {
+    /// Takes in more of the trace.
+    pub fn push(&mut self, records: &[Record]) {
+        for r in records {
+            self.record(r);
         }
     }
 
-    for r in records {
+    /// How many task lanes so far.
+    pub fn lanes(&self) -> usize {
+        self.t.lanes.len()
+    }
+
+    /// The timeline so far: what is open ends at the last record's time.
+    pub fn snapshot(&self) -> Timeline {
+        let mut t = self.t.clone();
+        let end = t.end;
+        for s in self.tasks.values() {
+            if let Some(o) = &s.open {
+                close(&mut t.lanes[s.lane], Some(Open { kind: o.kind, start: o.start, label: o.label.clone(), line: o.line }), end);
+            }
+        }
+        if let Some((start, label)) = &self.blocked_since {
+            t.blocked.push(Span { start: *start, end, label: label.clone() });
+        }
+        t
+    }
+
+    /// The timeline of the whole trace.
+    pub fn finish(mut self) -> Timeline {
+        let end = self.t.end;
+        for s in self.tasks.values_mut() {
+            close(&mut self.t.lanes[s.lane], s.open.take(), end);
+        }
+        if let Some((start, label)) = self.blocked_since.take() {
+            self.t.blocked.push(Span { start, end, label });
+        }
+        self.t
+    }
+
+    fn record(&mut self, r: &Record) {
         let now = r.time;
+        let Builder { t, tasks, waiters, conn_wait, blocked_since, in_flight, ready, running } = self;
         t.end = t.end.max(now);
+        if t.summarised_from.is_some() {
+            // Past the trace's limit only its summary and end come.
+            if let Event::Summary { events, tasks, steps, prints, requests } = r.event {
+                t.unrecorded = Some(Unrecorded { events, tasks, steps, prints, requests });
+            }
+            return;
+        }
         match &r.event {
+            Event::DetailEnds => {
+                t.summarised_from = Some(now);
+                // What was open when the detail ended is drawn up to that moment.
+                for s in tasks.values_mut() {
+                    close(&mut t.lanes[s.lane], s.open.take(), now);
+                }
+                if let Some((start, label)) = blocked_since.take() {
+                    t.blocked.push(Span { start, end: now, label });
+                }
+            }
             Event::TaskCreated { task, name, coro, args, parent, line, internal } => {
                 if *internal {
-                    continue;
+                    return;
                 }
                 let short = coro.rsplit('.').next().unwrap_or(coro);
                 t.lanes.push(Lane {
@@ -263,7 +360,7 @@ pub fn build(records: &[Record]) -> Timeline {
                 if let Some(s) = tasks.get_mut(task) {
                     close(&mut t.lanes[s.lane], s.open.take(), now);
                     if s.done {
-                        continue;
+                        return;
                     }
                     match s.pending_wait.take() {
                         Some((what, line, future)) => {
@@ -297,16 +394,16 @@ pub fn build(records: &[Record]) -> Timeline {
                     }
                 }
             }
-            Event::Blocked { reason, .. } => blocked_since = Some((now, reason.clone())),
+            Event::Blocked { reason, .. } => *blocked_since = Some((now, reason.clone())),
             Event::Unblocked => {
                 if let Some((start, label)) = blocked_since.take() {
                     t.blocked.push(Span { start, end: now, label });
                 }
             }
             Event::HttpStart { id, task, method, url } => {
-                in_flight += 1;
-                t.max_in_flight = t.max_in_flight.max(in_flight);
-                t.in_flight.push((now, in_flight as i64));
+                *in_flight += 1;
+                t.max_in_flight = t.max_in_flight.max(*in_flight);
+                t.in_flight.push((now, *in_flight as i64));
                 let queued_from = task.and_then(|tk| conn_wait.remove(&tk));
                 t.requests.push(RequestSpan {
                     id: *id,
@@ -321,8 +418,8 @@ pub fn build(records: &[Record]) -> Timeline {
                 });
             }
             Event::HttpEnd { id, status, error } => {
-                in_flight = in_flight.saturating_sub(1);
-                t.in_flight.push((now, in_flight as i64));
+                *in_flight = in_flight.saturating_sub(1);
+                t.in_flight.push((now, *in_flight as i64));
                 if let Some(req) = t.requests.iter_mut().rev().find(|q| q.id == *id) {
                     req.end = Some(now);
                     req.status = *status;
@@ -346,12 +443,4 @@ pub fn build(records: &[Record]) -> Timeline {
             _ => {}
         }
     }
-    let end = t.end;
-    for s in tasks.into_values() {
-        close(&mut t.lanes[s.lane], s.open, end);
-    }
-    if let Some((start, label)) = blocked_since {
-        t.blocked.push(Span { start, end, label });
-    }
-    t
 }

@@ -73,6 +73,10 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::HttpStart { id, task, method, url } => w.head("http", r.time).int(*id).opt(*task).text(method).text(url),
         Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
         Event::Iteration => w.head("iteration", r.time),
+        Event::DetailEnds => w.head("detail-ends", r.time),
+        Event::Summary { events, tasks, steps, prints, requests } => {
+            w.head("summary", r.time).int(*events).int(*tasks).int(*steps).int(*prints).int(*requests)
+        }
         Event::Finished { status } => w.head("finished", r.time).text(status),
     };
     out.push('\n');
@@ -109,6 +113,8 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "http" => Event::HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? },
         "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
         "iteration" => Event::Iteration,
+        "detail-ends" => Event::DetailEnds,
+        "summary" => Event::Summary { events: f.int()?, tasks: f.int()?, steps: f.int()?, prints: f.int()?, requests: f.int()? },
         "finished" => Event::Finished { status: f.one_of(&["done", "failed", "deadlock", "stopped"])? },
         other => return Err(format!("line {}: unknown record {other:?}", f.line)),
     })

@@ -34,6 +34,10 @@ pub trait PracticeApi {
 /// In instant mode: give the event loop a turn at least this often (wall time).
 const TURN_MS: f64 = 8.0;
 
+/// After a Stop, the program's cleanup (`finally` blocks of the cancelled main task) gets this
+/// long (wall time) before the run is ended regardless: within the page's own 250 ms.
+const CLEANUP_MS: f64 = 150.0;
+
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_name = setTimeout)]
@@ -109,7 +113,15 @@ pub struct WorkerHost {
     woken: Rc<Cell<bool>>,
     /// When the event loop last had a turn (instant mode).
     last_turn: Cell<f64>,
+    /// When a Stop was first seen (wall ms); after it, time runs ahead to each deadline so the
+    /// program's cleanup does not wait for real time.
+    stop_seen_at: Cell<Option<f64>>,
+    /// Program time skipped since the Stop (real time).
+    skipped: Cell<f64>,
     on_progress: Option<ProgressFn>,
+    /// While this is set (the page has not taken in the last progress), output need not be
+    /// shown at once; otherwise the next output pauses the slice and is sent.
+    page_busy: Option<Rc<Cell<bool>>>,
 }
 
 impl WorkerHost {
@@ -127,7 +139,10 @@ impl WorkerHost {
             waker: Rc::new(RefCell::new(None)),
             woken: Rc::new(Cell::new(false)),
             last_turn: Cell::new(performance_now()),
+            stop_seen_at: Cell::new(None),
+            skipped: Cell::new(0.0),
             on_progress: None,
+            page_busy: None,
         }
     }
 
@@ -135,6 +150,12 @@ impl WorkerHost {
     /// show the run so far); the callback decides how often to send anything.
     pub fn with_progress(mut self, on_progress: impl Fn(&Machine, bool) + 'static) -> Self {
         self.on_progress = Some(Box::new(on_progress));
+        self
+    }
+
+    /// Output is sent as soon as it is written while `page_busy` is unset (see `Host::pause_on_output`).
+    pub fn with_output_pauses(mut self, page_busy: Rc<Cell<bool>>) -> Self {
+        self.page_busy = Some(page_busy);
         self
     }
 
@@ -159,7 +180,7 @@ impl WorkerHost {
     }
 
     fn real_now(&self, speed: f64) -> f64 {
-        (performance_now() - self.start_ms) / 1000.0 * speed
+        (performance_now() - self.start_ms) / 1000.0 * speed + self.skipped.get()
     }
 }
 
@@ -183,6 +204,16 @@ impl Host for WorkerHost {
                 }
                 TimeMode::RealTime { speed } => loop {
                     let now = self.real_now(speed);
+                    if self.stop_seen_at.get().is_some() {
+                        // Stopping: the cleanup's sleeps end at once (a wait for the network
+                        // still takes a moment of real time).
+                        if t.is_finite() && t > now {
+                            self.skipped.set(self.skipped.get() + (t - now));
+                        } else if !t.is_finite() {
+                            sleep_or_wake(10.0, &self.waker).await;
+                        }
+                        break;
+                    }
                     if now >= t || self.stop.get() || !self.arrived.borrow().is_empty() || self.woken.replace(false) {
                         break;
                     }
@@ -208,7 +239,14 @@ impl Host for WorkerHost {
     }
 
     fn stop_requested(&self) -> bool {
+        if self.stop.get() && self.stop_seen_at.get().is_none() {
+            self.stop_seen_at.set(Some(performance_now()));
+        }
         self.stop.get()
+    }
+
+    fn stop_now(&self) -> bool {
+        self.stop_seen_at.get().is_some_and(|at| performance_now() - at >= CLEANUP_MS)
     }
 
     fn start_http(&self, request: HttpRequest) {
@@ -233,6 +271,10 @@ impl Host for WorkerHost {
                 });
             }
         }
+    }
+
+    fn pause_on_output(&self) -> bool {
+        self.page_busy.as_ref().is_some_and(|busy| !busy.get())
     }
 
     fn progress(&self, machine: &Machine, idle: bool) {

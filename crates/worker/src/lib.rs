@@ -14,6 +14,12 @@ pub mod protocol;
 #[cfg(feature = "entry")]
 mod runner;
 
+/// The engine's memory cap counts what the worker's heap holds (a growing program ends with
+/// MemoryError before the worker's memory runs out).
+#[cfg(feature = "entry")]
+#[global_allocator]
+static ALLOCATOR: awaitlab_engine::CountingAllocator = awaitlab_engine::CountingAllocator;
+
 /// Called by the worker's entry script once the module is loaded. Only in the worker's own
 /// build (feature `entry`): an export is kept by the linker, and the page, which links this
 /// crate for its protocol, must not carry the interpreter that this export reaches.

@@ -209,11 +209,12 @@ async fn run(request: RunRequest) {
     let sent = Rc::new(RefCell::new(Sent { at_ms: performance_now(), ..Default::default() }));
     let flush = {
         let sent = sent.clone();
+        let unacknowledged = unacknowledged.clone();
         move |machine: &Machine, idle: bool| {
             let now = performance_now();
             let mut sent = sent.borrow_mut();
-            let waits_for_real = idle && matches!(mode, TimeMode::RealTime { .. });
-            if waits_for_real || now - sent.at_ms >= FLUSH_MS {
+            // A good moment (the program waits, or wrote output to show at once), or a while.
+            if idle || now - sent.at_ms >= FLUSH_MS {
                 if unacknowledged.get() {
                     held_back.set(true);
                     return;
@@ -228,7 +229,9 @@ async fn run(request: RunRequest) {
         }
     };
     let practice: Rc<dyn PracticeApi> = Rc::new(AskThePage { run });
-    let host = WorkerHost::new(mode, stop, api, practice, request.base_url.clone()).with_progress(flush);
+    let host = WorkerHost::new(mode, stop, api, practice, request.base_url.clone())
+        .with_progress(flush)
+        .with_output_pauses(unacknowledged.clone());
     CURRENT.with(|c| {
         if let Some(current) = c.borrow_mut().as_mut() {
             current.wake = Some(host.wake_handle());

@@ -69,7 +69,8 @@ pub fn was_dragged() -> bool {
 /// The whole timeline for one run.
 #[component]
 pub fn TimelineView(
-    model: ReadSignal<Option<Model>, LocalStorage>,
+    /// (Shared: a redraw never copies a long run's model.)
+    model: ReadSignal<Option<Rc<Model>>, LocalStorage>,
     /// Clicking a segment shows its source line in the editor.
     on_line: Callback<u32>,
     /// At least this much time on the axis (two runs compared share one scale).
@@ -218,7 +219,6 @@ pub fn TimelineView(
         let Some(m) = model.get() else {
             return view! { <p class="timeline-empty">"Run a program to see what the event loop did."</p> }.into_any();
         };
-        let m = Rc::new(m);
         let geometry = Geometry { total: total.get_untracked() };
         let input = Rc::new(TimelineInput {
             on_line,
@@ -294,6 +294,19 @@ pub fn highlight_line(line: Option<u32>) {
     }
 }
 
+/// 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Task count, total time, most tasks at once, requests and time blocked, in words.
 fn summary_text(m: &Model) -> String {
     let n = m.lanes.len();
@@ -308,6 +321,19 @@ fn summary_text(m: &Model) -> String {
     }
     if !m.blocked.is_empty() {
         text.push_str(&format!(" · loop blocked {} in all", format_time(m.blocked_time())));
+    }
+    if let Some(from) = m.summarised_from {
+        text.push_str(&format!(" · summarised from {}", format_time(from)));
+        if let Some(u) = m.unrecorded {
+            text.push_str(&format!(
+                ": {} more events ({} task steps, {} new tasks, {} prints, {} requests) not drawn",
+                thousands(u.events),
+                thousands(u.steps),
+                thousands(u.tasks),
+                thousands(u.prints),
+                thousands(u.requests)
+            ));
+        }
     }
     text
 }

@@ -78,16 +78,18 @@ fn segment_view(block: &lod::Block, y: f64, input: &TimelineInput) -> impl IntoV
 /// One task's segments and prints, in plot units (x in ms, y in page units). A lane with more
 /// segments than `lod::DETAIL_MAX` is drawn in blocks of about a pixel (`lod`), again for each
 /// window the view settles on.
-fn lane_plot(lane: &Lane, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
+fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
+    let lane = &m.lanes[index];
     let segments = if lane.segments.len() <= lod::DETAIL_MAX {
         lane.segments.iter().map(|seg| segment_view(&lod::Block::of(seg), y, input).into_any()).collect_view().into_any()
     } else {
-        let shared = SendWrapper::new((Rc::new(lane.segments.clone()), input.clone()));
+        // The model is shared, not copied: a long run's lane may hold a million segments.
+        let shared = SendWrapper::new((m.clone(), input.clone()));
         let settled = input.settled;
         (move || {
-            let (segments, input) = &*shared;
+            let (m, input) = &*shared;
             let w = settled.get();
-            lod::blocks(segments, w.start, w.end, PLOT_W).into_iter().map(|b| segment_view(&b, y, input)).collect_view()
+            lod::blocks(&m.lanes[index].segments, w.start, w.end, PLOT_W).into_iter().map(|b| segment_view(&b, y, input)).collect_view()
         })
         .into_any()
     };
@@ -106,11 +108,11 @@ fn lane_plot(lane: &Lane, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
             .collect_view()
             .into_any()
     } else {
-        let times = SendWrapper::new(Rc::new(lane.prints.iter().map(|p| p.time).collect::<Vec<f64>>()));
+        let shared = SendWrapper::new(m.clone());
         let settled = input.settled;
         (move || {
             let w = settled.get();
-            lod::thin(times.iter().copied(), w.start, w.end, PLOT_W)
+            lod::thin(shared.lanes[index].prints.iter().map(|p| p.time), w.start, w.end, PLOT_W)
                 .into_iter()
                 .map(|(t, n)| print_view(t, format!("{n} print{} at {}", if n == 1 { "" } else { "s" }, format_time(t)), false))
                 .collect_view()
@@ -343,10 +345,10 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
     if draw_lanes {
         let lane_y: std::collections::HashMap<u64, f64> =
             m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
-        for lane in &m.lanes {
+        for (index, lane) in m.lanes.iter().enumerate() {
             let parent = lane.parent.and_then(|p| m.lanes.iter().find(|l| l.task == p));
             heads.push(lane_title(lane, y, parent.map(|p| p.title.as_str()), input.cursor).into_any());
-            plots.push(lane_plot(lane, y, &input).into_any());
+            plots.push(lane_plot(&m, index, y, &input).into_any());
             if let Some(py) = parent.and_then(|p| lane_y.get(&p.task)) {
                 // Parent → child: a thin link from the parent's lane to the child's, at creation.
                 spawns.push(view! {
@@ -370,6 +372,16 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         }
     }
     let lanes_bottom = y;
+    // Past the trace's size limit the run is summarised: its stretch is shaded, not drawn.
+    let summarised = m.summarised_from.map(|from| {
+        labels.push(TimedLabel { start: from, end: f64::INFINITY, y: lanes_top + 12.0, text: "summarised: not drawn".into(), class: "summarised-label" });
+        view! {
+            <rect class="summarised" data-testid="summarised" x=from * K y=lanes_top width=((total - from) * K).max(HAIRLINE)
+                height=(lanes_bottom - lanes_top).max(LANE_H)>
+                <title>{format!("From {} on the trace reached its size limit: the run went on, and is counted, not drawn", format_time(from))}</title>
+            </rect>
+        }
+    });
     let blocked = m
         .blocked
         .iter()
@@ -462,6 +474,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             <g class="axis">{axis}</g>
             {heads}
             <svg class="plot" x=LABEL_W y=0 width=PLOT_W height=height viewBox=view_box preserveAspectRatio="none">
+                {summarised}
                 {blocked}
                 {spawns}
                 {plots}

@@ -7,6 +7,10 @@
 //!
 //! Crashing inputs are written to tests/fuzz/crashes/.
 
+/// The engine's memory cap (MemoryError past `RunConfig::memory_limit`) counts this process's heap.
+#[global_allocator]
+static ALLOCATOR: awaitlab_engine::CountingAllocator = awaitlab_engine::CountingAllocator;
+
 use std::collections::HashSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};

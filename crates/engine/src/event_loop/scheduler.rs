@@ -75,6 +75,11 @@ pub struct EventLoop {
     pub executor_idle_waiters: Vec<Rc<Obj>>,
     /// Tasks created and not yet finished.
     pub live_tasks: usize,
+    /// `asyncio.run`'s main task while it runs: a Stop cancels it first, as the runner's
+    /// SIGINT handler does (runners.py `Runner._on_sigint`).
+    pub main_task: Option<Rc<Obj>>,
+    /// How many times the user asked the program to stop (the runner's `_interrupt_count`).
+    pub interrupts: u32,
 }
 
 impl EventLoop {

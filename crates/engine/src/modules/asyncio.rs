@@ -39,11 +39,27 @@ fn report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
+/// `asyncio.run` names its main task (or none, when it returns): a Stop cancels it first.
+fn main_task(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    vm.event_loop.main_task = match args.first() {
+        Some(Value::Obj(task)) => Some(task.clone()),
+        _ => None,
+    };
+    Ok(Value::None)
+}
+
+/// How many times the user asked the program to stop (the runner's `_interrupt_count`).
+fn interrupts(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::Int(vm.event_loop.interrupts as i64))
+}
+
 /// Makes the module (see `MODULES`).
 pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     let mut items: Vec<(&str, Value)> = crate::modules::asyncio::native_functions().into_iter().map(|(n, f)| (n, builtin(n, f))).collect();
     items.push(("_n_resource", builtin("_n_resource", resource)));
     items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", report_shutdown_exception)));
+    items.push(("_n_main_task", builtin("_n_main_task", main_task)));
+    items.push(("_n_interrupts", builtin("_n_interrupts", interrupts)));
     items.push(("Future", Value::Obj(vm.types.future.clone())));
     items.push(("Task", Value::Obj(vm.types.task.clone())));
     items.push(("Handle", Value::Obj(vm.types.handle.clone())));

@@ -26,9 +26,15 @@ pub trait Host {
     /// Lets the host's own event loop run (the browser paints and handles input). Called after a
     /// full slice (the program stayed busy): a virtual clock charges `VIRTUAL_SLICE_SECONDS`.
     fn yield_now(&self) -> impl Future<Output = ()>;
-    /// True once the user asked to stop.
+    /// True once the user asked to stop: the program is interrupted (KeyboardInterrupt, as
+    /// Ctrl+C would), and its cleanup runs.
     fn stop_requested(&self) -> bool {
         false
+    }
+    /// True when the program must end now, cleanup or not (it had its chance after the
+    /// interrupt).
+    fn stop_now(&self) -> bool {
+        self.stop_requested()
     }
     /// Starts performing a request; its result comes back through `take_http_results`, and
     /// its arrival ends a pending `sleep_until` early.
@@ -36,21 +42,40 @@ pub trait Host {
     /// Results that arrived since the last call.
     fn take_http_results(&self) -> Vec<(u64, HttpResult)>;
     /// Called after every slice: a host may show the run so far (output, timeline). `idle`: the
-    /// program now waits (for time or the network), a good moment to show it.
+    /// program now waits (for time or the network), or just wrote output the host asked to see
+    /// at once: a good moment to show it.
     fn progress(&self, _machine: &Machine, _idle: bool) {}
+    /// Whether the next output should pause the slice so the host can show it at once (a host
+    /// that shows output as it comes, before a long computation hides it).
+    fn pause_on_output(&self) -> bool {
+        false
+    }
 }
 
 /// Drives a machine to completion on a host: the engine's async entry point.
 pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
+    let mut interrupted = false;
     loop {
         machine.advance_to(host.now());
         for (id, result) in host.take_http_results() {
             machine.complete_http(id, result);
         }
         if host.stop_requested() && !machine.is_done() {
-            machine.stop();
+            if !interrupted {
+                interrupted = true;
+                machine.interrupt();
+            } else if host.stop_now() {
+                machine.stop();
+            }
         }
-        let step = machine.step(SLICE);
+        machine.pause_on_output(host.pause_on_output());
+        let mut step = machine.step(SLICE);
+        // A pause for output: shown, then the same slice goes on, with nothing else in between.
+        while step == StepResult::Paused {
+            host.progress(machine, true);
+            machine.pause_on_output(false);
+            step = machine.step(SLICE);
+        }
         for request in machine.take_http_requests() {
             host.start_http(request);
         }
@@ -59,6 +84,7 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
             StepResult::Continue => host.yield_now().await,
             StepResult::Sleep { until } | StepResult::Blocked { until } => host.sleep_until(until).await,
             StepResult::Done { exit_code } => return exit_code,
+            StepResult::Paused => unreachable!("a paused slice is resumed above"),
         }
     }
 }

@@ -37,6 +37,9 @@ pub enum StepResult {
     Sleep { until: f64 },
     /// The program is blocked (time.sleep) until `until`: nothing else runs meanwhile.
     Blocked { until: f64 },
+    /// The slice paused to show output the host asked to see at once: step again, with no
+    /// time passing and nothing else happening (the slice goes on with the budget it had).
+    Paused,
     /// The run is over, with this exit status.
     Done { exit_code: i32 },
 }
@@ -53,6 +56,8 @@ pub struct Machine {
     pub exit_code: Option<i32>,
     /// Where the error that ended the run is in the program, for the editor to mark.
     pub error_spot: Option<ErrorSpot>,
+    /// The budget a paused slice had left (`StepResult::Paused`).
+    paused_budget: Option<u64>,
 }
 
 impl Machine {
@@ -67,6 +72,7 @@ impl Machine {
             blocked_http: None,
             exit_code: None,
             error_spot: None,
+            paused_budget: None,
         }
     }
 
@@ -85,13 +91,33 @@ impl Machine {
         self.exit_code.is_some()
     }
 
-    /// Asks the program to stop: the running code sees KeyboardInterrupt at its next check.
-    pub fn request_stop(&mut self) {
+    /// The user asked the program to stop, as Ctrl+C (SIGINT) asks a CPython program. Inside
+    /// `asyncio.run`, the first time, the main task is cancelled (runners.py `_on_sigint`): its
+    /// `finally` blocks run, and `asyncio.run` then raises KeyboardInterrupt. Otherwise (a
+    /// synchronous program, a second Stop) the running code raises KeyboardInterrupt at its
+    /// next check, and a loop that only waits is ended with it.
+    pub fn interrupt(&mut self) {
+        if self.exit_code.is_some() {
+            return;
+        }
+        let event_loop = &mut self.vm.event_loop;
+        event_loop.interrupts += 1;
+        let main_task =
+            event_loop.main_task.clone().filter(|t| crate::event_loop::future::future_data(t).borrow().state == FutureState::Pending);
+        if let (1, Some(task), MainState::InLoop) = (event_loop.interrupts, main_task, self.main_state) {
+            crate::event_loop::task::task_cancel(&mut self.vm, &task, Value::None);
+            return;
+        }
         self.vm.stop_requested = true;
     }
 
+    /// Asks the next output to pause the slice (`StepResult::Paused`).
+    pub fn pause_on_output(&mut self, on: bool) {
+        self.vm.pause_on_output = on;
+    }
+
     pub fn step(&mut self, budget: u64) -> StepResult {
-        let mut budget = budget;
+        let mut budget = self.paused_budget.take().unwrap_or(budget);
         if let Some(code) = self.exit_code {
             return StepResult::Done { exit_code: code };
         }
@@ -142,7 +168,7 @@ impl Machine {
                         match out {
                             Outcome::OutOfBudget => {
                                 self.active = Some(Active::Task(task, thread));
-                                return StepResult::Continue;
+                                return self.slice_over(budget);
                             }
                             Outcome::Control => {
                                 self.active = Some(Active::Task(task, thread));
@@ -166,7 +192,7 @@ impl Machine {
                         match out {
                             Outcome::OutOfBudget => {
                                 self.active = Some(Active::Callback(thread, handle));
-                                return StepResult::Continue;
+                                return self.slice_over(budget);
                             }
                             Outcome::Control => {
                                 self.active = Some(Active::Callback(thread, handle));
@@ -188,7 +214,7 @@ impl Machine {
                     let out = self.vm.execute(&mut main, &mut budget);
                     self.main = main;
                     match out {
-                        Outcome::OutOfBudget => return StepResult::Continue,
+                        Outcome::OutOfBudget => return self.slice_over(budget),
                         Outcome::Control => self.handle_control(),
                         Outcome::Returned(_) => self.finish(None),
                         Outcome::Raised(exc) => self.finish(Some(exc)),
@@ -205,6 +231,17 @@ impl Machine {
                     }
                 }
             }
+        }
+    }
+
+    /// The interpreter stopped with `budget` left: a pause for output (the slice resumes with
+    /// it), or the slice's end.
+    fn slice_over(&mut self, budget: u64) -> StepResult {
+        if budget > 0 {
+            self.paused_budget = Some(budget);
+            StepResult::Paused
+        } else {
+            StepResult::Continue
         }
     }
 
@@ -269,6 +306,14 @@ impl Machine {
                 while rt.timers.peek().is_some_and(|t| handle_cancelled(&t.handle)) {
                     rt.timers.pop();
                 }
+                if rt.ready.is_empty() && !rt.stopping && self.vm.stop_requested {
+                    // Waiting in select() when SIGINT arrives: KeyboardInterrupt leaves the loop.
+                    self.vm.stop_requested = false;
+                    let exc = self.vm.new_exception(&self.vm.types.exc("KeyboardInterrupt"), None);
+                    self.abort_loop(exc);
+                    return None;
+                }
+                let rt = &mut self.vm.event_loop;
                 if rt.ready.is_empty() && !rt.stopping {
                     let wake = match (rt.next_timer_when(), next_job) {
                         (Some(t), Some(j)) => Some(t.min(j)),
@@ -410,7 +455,12 @@ impl Machine {
                 Outcome::OutOfBudget => {
                     job.thread = Some(thread);
                     self.vm.event_loop.jobs.insert(i, job);
-                    return Some(StepResult::Continue);
+                    return Some(if *budget > 0 {
+                        self.paused_budget = Some(*budget);
+                        StepResult::Paused
+                    } else {
+                        StepResult::Continue
+                    });
                 }
                 Outcome::Control => {
                     let control = self.vm.control.take();
@@ -583,7 +633,12 @@ impl Machine {
     fn finish(&mut self, exc: Option<Value>) {
         let mut code = 0;
         if let Some(exc) = exc {
-            if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit")) {
+            if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("KeyboardInterrupt")) {
+                // As CPython reports it, with the status of a process ended by SIGINT.
+                let tb = crate::report::tracebacks::format_traceback(&mut self.vm, &exc);
+                self.vm.write(Stream::Stderr, &tb);
+                code = 130;
+            } else if crate::types::exceptions::is_instance_of(&exc, &self.vm.types.exc("SystemExit")) {
                 let args = crate::types::exceptions::exc_args(&exc);
                 code = match args.first() {
                     None | Some(Value::None) => 0,
@@ -620,7 +675,14 @@ impl Machine {
         self.vm.run_finalizers(None);
         self.vm.flush_warnings();
         crate::report::warnings::set_shutdown(false);
-        crate::event_loop::recorder::finished(&mut self.vm, if code == 0 { "done" } else { "failed" });
+        crate::event_loop::recorder::finished(
+            &mut self.vm,
+            match code {
+                0 => "done",
+                130 => "stopped",
+                _ => "failed",
+            },
+        );
         self.exit_code = Some(code);
         self.main_state = MainState::Done;
     }

@@ -34,6 +34,9 @@ pub struct RunConfig {
     pub trace: bool,
     /// How the practice API behaves on the virtual clock.
     pub api: awaitlab_practice_api::Settings,
+    /// Heap bytes the program may use before MemoryError, where the host counts them
+    /// (`CountingAllocator`): 1 GiB, well under what a browser gives the engine's worker.
+    pub memory_limit: usize,
 }
 
 impl Default for RunConfig {
@@ -45,6 +48,7 @@ impl Default for RunConfig {
             epoch: 1_767_225_600.0,
             trace: true,
             api: Default::default(),
+            memory_limit: 1 << 30,
         }
     }
 }
@@ -65,6 +69,9 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         total_instruction_limit: config.total_instruction_limit,
         fatal: false,
         stop_requested: false,
+        memory_limit: config.memory_limit,
+        pause_on_output: false,
+        pause_requested: false,
         filename: Rc::from(config.filename.as_str()),
         source_lines: source.lines().map(String::from).collect(),
         output: Default::default(),

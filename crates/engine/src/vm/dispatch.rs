@@ -104,7 +104,14 @@ impl Vm {
                 self.run_finalizers(thread.frames.last());
             }
             match result {
-                Ok(None) => {}
+                Ok(None) => {
+                    // Output the host wants shown now: the slice pauses (not at nested levels,
+                    // whose callers run their threads to the end).
+                    if self.pause_requested && self.nested_depth == 0 {
+                        self.pause_requested = false;
+                        return Outcome::OutOfBudget;
+                    }
+                }
                 Ok(Some(outcome)) => return outcome,
                 Err((exc, new_raise)) => {
                     if let Some(exc) = self.unwind(thread, exc, new_raise) {

@@ -326,6 +326,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
     use awaitlab_syntax::ast::BinOp::*;
     match (op, a, b) {
         (Add, Value::Str(x), Value::Str(y)) => {
+            vm.check_room(x.len() + y.len())?;
             let mut s = String::with_capacity(x.len() + y.len());
             s.push_str(x);
             s.push_str(y);
@@ -336,6 +337,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
             if s.len().saturating_mul(n) > 100_000_000 {
                 return vm.err("MemoryError", "string too large");
             }
+            vm.check_room(s.len() * n)?;
             return Ok(Some(Value::Str(Rc::from(s.repeat(n)))));
         }
         (Mod, Value::Str(s), _) => return Ok(Some(Value::Str(Rc::from(crate::types::str::percent_format(vm, s, b)?)))),
@@ -351,6 +353,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
                         l.borrow_mut().extend(extra);
                         return Ok(Some(a.clone()));
                     }
+                    vm.check_room((l.borrow().len() + m.borrow().len()) * std::mem::size_of::<Value>())?;
                     let mut out = l.borrow().clone();
                     out.extend(m.borrow().iter().cloned());
                     return Ok(Some(Value::list(out)));
@@ -374,6 +377,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
         (Add, Obj::Bytes(p)) => {
             if let Value::Obj(y) = b {
                 if let Obj::Bytes(q) = &**y {
+                    vm.check_room(p.len() + q.len())?;
                     let mut out = p.clone();
                     out.extend(q);
                     return Ok(Some(Value::obj(Obj::Bytes(out))));
@@ -386,6 +390,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
             if items.len().saturating_mul(n) > 10_000_000 {
                 return vm.err("MemoryError", "list too large");
             }
+            vm.check_room(items.len() * n * std::mem::size_of::<Value>())?;
             let mut out = Vec::with_capacity(items.len() * n);
             for _ in 0..n {
                 out.extend(items.iter().cloned());

@@ -8,6 +8,7 @@ pub(crate) mod finalize;
 pub(crate) mod frames;
 pub(crate) mod items;
 pub(crate) mod iteration;
+pub mod memory;
 pub(crate) mod ops;
 pub(crate) mod output;
 pub(crate) mod patterns;
@@ -130,6 +131,12 @@ pub struct Vm {
     /// Set when the whole run must end now (its total budget is spent): the machine finishes.
     pub fatal: bool,
     pub stop_requested: bool,
+    /// The program may not grow its heap past this many bytes (`memory`).
+    pub memory_limit: usize,
+    /// The host wants to show output as soon as it is written: the next write pauses the
+    /// slice (`pause_requested`), which the machine resumes with the budget it had left.
+    pub pause_on_output: bool,
+    pub pause_requested: bool,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
     pub output: crate::vm::output::Output,
@@ -212,7 +219,8 @@ impl Vm {
             let c = self.types.exc("KeyboardInterrupt");
             return Err(self.new_exception(&c, None));
         }
-        Ok(())
+        // Loops that grow a little each time (appending, building strings) stop here.
+        self.check_room(0)
     }
 }
 

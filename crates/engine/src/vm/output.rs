@@ -34,6 +34,10 @@ impl Vm {
         if text.is_empty() || self.output.bytes > MAX_OUTPUT_BYTES {
             return;
         }
+        if self.pause_on_output {
+            self.pause_on_output = false;
+            self.pause_requested = true;
+        }
         self.output.bytes += text.len();
         if self.output.bytes > MAX_OUTPUT_BYTES {
             self.output.chunks.push(Chunk {
