@@ -32,7 +32,7 @@ async function throughput() {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
   });
   await p.goto(url);
-  await p.getByTestId('run').waitFor();
+  await p.locator('main[data-ready="true"]').waitFor();
   await p.getByTestId('real-time').setChecked(false);
   // Run click to `done`, measured in the page; the longest task between them.
   const timedRun = async (source) => {
@@ -98,7 +98,7 @@ page.on('response', async (r) => {
   }
 });
 await page.goto(url);
-await page.getByTestId('run').waitFor();
+await page.locator('main[data-ready="true"]').waitFor();
 await page.waitForTimeout(1500); // the service worker script
 await context.close();
 // The service worker's script is fetched by the worker registration, outside the page's events.
@@ -187,7 +187,7 @@ async function timelineBench(tasks) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const p = await ctx.newPage();
   await p.goto(url);
-  await p.getByTestId('run').waitFor();
+  await p.locator('main[data-ready="true"]').waitFor();
   await p.getByTestId('editor').fill(`import asyncio\nasync def job(i):\n    await asyncio.sleep(0.001 * (i % 97))\n    await asyncio.sleep(0.002)\n    return i\nasync def main():\n    print(sum(await asyncio.gather(*(job(i) for i in range(${tasks})))))\nasyncio.run(main())\n`);
   await p.getByTestId('run').click();
   await p.waitForSelector('[data-testid="run-state"][data-state="done"]', { timeout: 120000 });

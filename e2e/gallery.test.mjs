@@ -37,6 +37,7 @@ test('opening a demo keeps your own program, and reset asks before discarding ed
   await page.getByTestId('editor').fill('print("my own work")\n');
   await page.getByTestId('gallery').locator('summary').click();
   await page.getByTestId('gallery').locator('button.demo').first().click();
+  assert.equal(await page.getByTestId('program-name').inputValue(), 'first-await.py');
   await page.getByTestId('editor').fill('print("edited demo")\n');
   page.once('dialog', (d) => d.dismiss());
   await page.getByTestId('reset-demo').click();
@@ -44,7 +45,8 @@ test('opening a demo keeps your own program, and reset asks before discarding ed
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('reset-demo').click();
   assert.match(await editorText(page), /^# title: /);
-  await page.getByTestId('restore-previous').click();
+  await page.getByTestId('programs').locator('summary').click();
+  await page.getByTestId('program-entry').filter({ hasText: 'meow.py' }).click();
   assert.equal(await editorText(page), 'print("my own work")\n');
   await context.close();
 });

@@ -23,8 +23,14 @@ export async function openPage(browserOrContext) {
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error' && !isEditingStyleRefusal(m.text())) errors.push(m.text()); });
   await page.goto(URL);
-  await page.getByTestId('run').waitFor();
+  await ready(page);
   return { page, errors };
+}
+
+/// The page is up and the learner's program open (the workspace loads from IndexedDB first).
+export async function ready(page) {
+  await page.getByTestId('run').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
 }
 
 /// The program in the editor (CodeMirror's document, or the fallback textarea's value).

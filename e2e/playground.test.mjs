@@ -162,7 +162,7 @@ test('the run state shows elapsed time while running', async () => {
 test('embed mode shows the editor, Run and the timeline only', async () => {
   const page = await browser.newPage();
   await page.goto(new URL('?embed=1', process.env.AWAITLAB_URL ?? 'http://127.0.0.1:8080/').href);
-  await page.getByTestId('run').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
   assert.equal(await page.locator('header.topbar').count(), 0);
   assert.equal(await page.getByTestId('api-panel').count(), 0);
   assert.equal(await page.getByTestId('share').count(), 0);
@@ -222,6 +222,7 @@ test('without the editor script, a plain text box still edits and runs programs'
   await page.route(/editor-[0-9a-f]+\.js$/, (route) => route.abort());
   await page.goto(PAGE_URL);
   await page.locator('textarea[data-testid="editor"]').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
   const { state, output } = await runProgram(page, 'print("still works")');
   assert.equal(state, 'done');
   assert.equal(output, 'still works\n');

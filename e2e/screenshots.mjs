@@ -10,7 +10,6 @@ async function runDemo(page, id) {
   const gallery = page.getByTestId('gallery');
   if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
   await gallery.locator(`button[data-demo="${id}"]`).click();
-  await gallery.locator('summary').click();
   await page.getByTestId('run').click();
   await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
 }

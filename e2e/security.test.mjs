@@ -68,7 +68,7 @@ async function openedByAttacker(context) {
   const attackerPage = await context.newPage();
   await attackerPage.goto(attackerUrl('/page'));
   const [victim] = await Promise.all([attackerPage.waitForEvent('popup'), attackerPage.click('#open')]);
-  await victim.getByTestId('run').waitFor();
+  await victim.locator('main[data-ready="true"]').waitFor();
   await victim.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
   await victim.getByTestId('editor').fill('print("my secret homework")\n');
   return { attackerPage, victim };
@@ -204,7 +204,7 @@ test('a share link and embed parameters carrying markup are shown as text and ru
   const page = await context.newPage();
   const program = `print("<script>window.__pwned=1</script>")\n# \u202e hidden\n`;
   await page.goto(APP + '?embed=1&title=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E#code=' + Buffer.from(program).toString('base64url'));
-  await page.getByTestId('run').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
   assert.equal(await editorText(page), program);
   // (CodeMirror's own empty widget buffers around the shown control character are the only images.)
   assert.equal(await page.locator('body img:not(.cm-widgetBuffer)').count(), 0);
@@ -216,6 +216,7 @@ test('the full app inside another site\'s frame shows no saved work; an embed wo
   const context = await browser.newContext();
   const own = await context.newPage();
   await own.goto(APP);
+  await own.locator('main[data-ready="true"]').waitFor();
   await own.getByTestId('editor').fill('print("my secret homework")\n');
   await own.waitForTimeout(300);
   const attackerPage = await context.newPage();

@@ -20,7 +20,7 @@ async function fresh() {
 async function visit(page, hash) {
   await page.goto('about:blank');
   await page.goto(URL + hash);
-  await page.getByTestId('run').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
 }
 
 test('the program and the API settings survive a reload', async () => {
@@ -31,7 +31,7 @@ test('the program and the API settings survive a reload', async () => {
   await latency.fill('123');
   await latency.dispatchEvent('change');
   await page.reload();
-  await page.getByTestId('run').waitFor();
+  await page.locator('main[data-ready="true"]').waitFor();
   assert.equal(await editorValue(page), 'print("kept across reloads")\n');
   await page.getByTestId('api-panel').locator('summary').click();
   assert.equal(await page.getByTestId('api-panel').getByLabel('ms', { exact: true }).inputValue(), '123');
@@ -39,17 +39,23 @@ test('the program and the API settings survive a reload', async () => {
   await context.close();
 });
 
-test('a #code= link loads its program without running it, and the previous one can come back', async () => {
+test('a #code= link opens as a program of its own, without running it; the learner\'s stays in Programs', async () => {
   const { context, page } = await fresh();
   await page.getByTestId('editor').fill('print("mine")\n');
-  const shared = 'import asyncio\nprint("from a course page")\n';
+  const shared = '# Week 3: queues\nimport asyncio\nprint("from a course page")\n';
   await visit(page, '#code=' + b64url(shared));
   assert.equal(await editorValue(page), shared);
+  assert.equal(await page.getByTestId('program-name').inputValue(), 'week-3-queues.py');
   assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'idle');
   assert.equal(await page.getByTestId('console').textContent(), '');
   assert.equal(new globalThis.URL(page.url()).hash, '', 'the fragment is dropped so a reload keeps edits');
-  await page.getByTestId('restore-previous').click();
+  await page.getByTestId('programs').locator('summary').click();
+  await page.getByTestId('program-entry').filter({ hasText: 'meow.py' }).click();
   assert.equal(await editorValue(page), 'print("mine")\n');
+  // The same link again opens the same program, not a second copy.
+  await visit(page, '#code=' + b64url(shared));
+  await page.getByTestId('programs').locator('summary').click();
+  assert.equal(await page.getByTestId('program-entry').count(), 2);
   await context.close();
 });
 
@@ -67,6 +73,7 @@ test('the Share button round-trips the program and settings through a compressed
   const other = await browser.newContext();
   const { page: receiver } = await openPage(other);
   await receiver.goto(link);
+  await receiver.locator('main[data-ready="true"]').waitFor();
   await receiver.waitForFunction((p) => AwaitlabEditor.textOf(document.querySelector('[data-testid="editor"]')) === p, program);
   assert.equal(await receiver.getByTestId('run-state').getAttribute('data-state'), 'idle');
   await receiver.getByTestId('api-panel').locator('summary').click();
@@ -75,14 +82,14 @@ test('the Share button round-trips the program and settings through a compressed
   await context.close();
 });
 
-test('a damaged or oversized link says so and leaves the autosaved program alone', async () => {
+test('a damaged or oversized link says so and leaves the learner\'s programs alone', async () => {
   const { context, page } = await fresh();
   await page.getByTestId('editor').fill('print("precious")\n');
   for (const hash of ['#z=AAAAbroken', '#code=%%%%', '#code=' + 'A'.repeat(300 * 1024)]) {
     await visit(page, hash);
     const notice = page.getByTestId('notice');
     await notice.waitFor();
-    assert.match(await notice.textContent(), /could not be loaded: .*Your own program is unchanged/);
+    assert.match(await notice.textContent(), /could not be loaded: .*Your programs are unchanged/);
     assert.equal(await editorValue(page), 'print("precious")\n');
   }
   await context.close();

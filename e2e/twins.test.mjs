@@ -12,7 +12,6 @@ async function openDemo(page, id) {
   const gallery = page.getByTestId('gallery');
   if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
   await gallery.locator(`button[data-demo="${id}"]`).click();
-  await gallery.locator('summary').click();
 }
 
 async function runPython(page) {
@@ -58,7 +57,10 @@ const AGREE = {
   '07-hundred-videos': (py, rs) => {
     assert.match(py, /limit_per_host=10: 100 videos in [\d.]+ s, server saw at most 10 at once/);
     assert.match(rs, /limit 10: 100 videos in [\d.]+ s, server saw at most 10 at once/);
-    assert.match(rs, /limit 100: 100 videos in [\d.]+ s, server saw at most 100 at once/);
+    // With room for 100, how many overlap at the server depends on how fast a busy browser
+    // issues them (CI saw 84 of 100): well above the limit of 10 is the point, not exactly 100.
+    const wide = Number(rs.match(/limit 100: 100 videos in [\d.]+ s, server saw at most (\d+) at once/)?.[1]);
+    assert.ok(wide > 20 && wide <= 100, rs);
   },
   '08-kittens-rate-limit': (py, rs) => {
     assert.match(py, /6 kittens in [\d.]+ s, none rate-limited/);
@@ -84,7 +86,7 @@ for (const [id, agree] of Object.entries(AGREE)) {
     assert.match(await source.textContent(), /async fn/);
     assert.equal(await source.getAttribute('contenteditable'), 'false');
     assert.ok(await page.locator('.rust-source .tok-keyword').count() > 0);
-    assert.match(await page.getByTestId('summary').textContent(), /^Rust twin · /);
+    assert.match(await page.getByTestId('summary').textContent(), /^Rust twin\b/);
     await page.close();
   });
 }

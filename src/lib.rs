@@ -8,6 +8,7 @@ pub mod terminal;
 pub mod twins;
 pub mod ui;
 pub mod visible;
+pub mod workspace;
 
 /// Mounts the app on the page's body.
 pub fn start() {

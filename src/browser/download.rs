@@ -1,4 +1,4 @@
-//! Saves text or a blob as a file the user downloads (timeline exports).
+//! Saves text, bytes or a blob as a file the user downloads (exports, programs, output).
 
 use wasm_bindgen::JsCast;
 
@@ -22,4 +22,12 @@ pub fn save_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
     a.click();
     let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
+}
+
+pub fn save_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| "cannot make the file".to_string())?;
+    save_blob(filename, &blob)
 }

@@ -9,3 +9,4 @@ pub mod fetch;
 pub mod lazy_module;
 pub mod practice;
 pub mod storage;
+pub mod store;

@@ -36,6 +36,8 @@ extern "C" {
     fn clear_error(this: &EditorHandle);
     #[wasm_bindgen(method, js_name = setLargeType)]
     fn set_large_type(this: &EditorHandle, on: bool);
+    #[wasm_bindgen(method, js_name = switchTo)]
+    fn js_switch_to(this: &EditorHandle, key: &str, text: &str);
 }
 
 thread_local! {
@@ -61,6 +63,12 @@ pub fn mark_error(spot: &ErrorSpot) {
 
 pub fn clear_error() {
     with_editor(|e| e.clear_error());
+}
+
+/// Opens program `key` in the editor with `text`, keeping each program's undo history while
+/// the page is open (the text area fallback just takes the text).
+pub fn switch_to(key: &str, text: &str) {
+    with_editor(|e| e.js_switch_to(key, text));
 }
 
 /// Projector mode: the editor's type large or normal.

@@ -17,7 +17,7 @@ pub fn Gallery(on_open: Callback<Demo>) -> impl IntoView {
                         <li>
                             <button class="demo" data-demo=id on:click=move |_| on_open.run(demo.clone())>
                                 <span class="demo-title">{title}</span>
-                                <span class="demo-summary">{summary}</span>
+                                <span class="demo-summary">{super::app::inline_code(&summary)}</span>
                             </button>
                         </li>
                     }

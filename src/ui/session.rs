@@ -1,32 +1,23 @@
-//! What the page remembers: the program and settings autosaved on every change, share links
-//! loaded at start (never run), and the previous program kept when a link replaces it.
+//! How the page starts and what links do. A share link (`#code=`, `#z=`) opens its program as a
+//! file of the workspace (the same link again opens the same file, with the learner's edits),
+//! never replacing another, and never runs it. A link's practice-API settings belong to that
+//! file only (out-of-range values are limited, and the page says so). An embed (`?embed=1`)
+//! keeps its edits in a store of its own, keyed by the link's program, and never touches the
+//! workspace.
 
-use crate::browser::{compress, storage};
+use super::state::{Notice, Page};
+use crate::browser::{compress, store};
 use crate::share::{self, Fragment, Shared};
+use crate::workspace::{self, Origin, RunSettings};
 use awaitlab_engine::practice_api::Settings;
 use leptos::prelude::*;
-
-pub const PROGRAM_KEY: &str = "awaitlab.program";
-pub const API_KEY: &str = "awaitlab.api";
-pub const PREVIOUS_KEY: &str = "awaitlab.previous";
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    None,
-    Info(String),
-    /// A link replaced the editor's program; the previous one can come back.
-    LoadedLink,
-    /// A demo replaced the learner's own program, which can come back.
-    LoadedDemo,
-    Error(String),
-}
 
 fn location_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
-/// Drops the fragment from the address bar, so a reload restores the autosave (with the
-/// learner's edits) instead of the link's original program.
+/// Drops the fragment from the address bar, so a reload opens the workspace's file (with the
+/// learner's edits) rather than the link again.
 fn clear_hash() {
     if let Some(w) = web_sys::window() {
         let path = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
@@ -36,18 +27,66 @@ fn clear_hash() {
     }
 }
 
-/// Fills the editor at start: a share link if there is one, else the autosaved program, else
-/// `default`. A bad link leaves the autosaved program in place and says why.
-pub fn restore(default: &str, set_code: WriteSignal<String>, set_api: WriteSignal<Settings>, set_notice: WriteSignal<Notice>) {
-    let saved = storage::load(PROGRAM_KEY);
-    set_code.set(saved.clone().unwrap_or_else(|| default.to_string()));
-    if let Some(api) = storage::load(API_KEY) {
-        set_api.set(Settings::from_query(&api));
+/// The program a link carries, if the address has one (errors are said on the page).
+async fn linked_program(page: Page) -> Option<Shared> {
+    let refused =
+        |why: String| page.notice.set(Notice::Error(format!("This link could not be loaded: {why}. Your programs are unchanged.")));
+    match share::parse_fragment(&location_hash()) {
+        Ok(Fragment::None) => None,
+        Ok(Fragment::Plain(shared)) => Some(shared),
+        Ok(Fragment::Compressed(bytes)) => {
+            match compress::inflate(&bytes, share::MAX_SOURCE + 4096).await.and_then(|raw| share::decode_payload(&raw)) {
+                Ok(shared) => Some(shared),
+                Err(why) => {
+                    refused(why);
+                    None
+                }
+            }
+        }
+        Err(why) => {
+            refused(why);
+            None
+        }
     }
-    apply_fragment(saved, set_code, set_api, set_notice);
-    // A link opened in a tab that already shows Awaitlab changes only the fragment: no reload.
+}
+
+/// A link's settings: the defaults where it has none, and the names of those it had out of range.
+fn link_settings(shared: &Shared) -> (Settings, Vec<String>) {
+    if shared.api.is_empty() {
+        (Settings::default(), Vec::new())
+    } else {
+        Settings::from_query_noting(&shared.api)
+    }
+}
+
+fn limited_note(clamped: &[String]) -> String {
+    if clamped.is_empty() {
+        String::new()
+    } else {
+        format!(" The link's practice-API settings had values out of range ({}); they were limited.", clamped.join(", "))
+    }
+}
+
+/// Starts the page: the workspace (or an embed's own store), then the link's program or the
+/// program this tab had open; and later links opened in the same tab.
+pub async fn start(page: Page, default: &str) {
+    if page.embed {
+        start_embed(page, default).await;
+        page.ready.set(true);
+        return;
+    }
+    page.workspace.load(default).await;
+    if !open_link(page).await {
+        if let Some(id) = page.workspace.initial() {
+            page.workspace.open(&id);
+        }
+    }
+    page.ready.set(true);
+    // A link opened in a tab that already shows Awaitlab changes only the fragment.
     let on_hash = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        apply_fragment(storage::load(PROGRAM_KEY), set_code, set_api, set_notice);
+        leptos::task::spawn_local(async move {
+            open_link(page).await;
+        });
     });
     if let Some(w) = web_sys::window() {
         use wasm_bindgen::JsCast;
@@ -56,36 +95,75 @@ pub fn restore(default: &str, set_code: WriteSignal<String>, set_api: WriteSigna
     on_hash.forget();
 }
 
-fn apply_fragment(saved: Option<String>, set_code: WriteSignal<String>, set_api: WriteSignal<Settings>, set_notice: WriteSignal<Notice>) {
-    let adopt = move |shared: Shared| {
-        if let Some(prev) = saved.as_ref().filter(|p| **p != shared.source) {
-            storage::save(PREVIOUS_KEY, prev);
-            set_notice.set(Notice::LoadedLink);
-        } else {
-            set_notice.set(Notice::Info("Loaded the program from the link. Press Run when you are ready.".into()));
+/// Opens the link's program as a workspace file; false when the address carries none.
+async fn open_link(page: Page) -> bool {
+    let Some(shared) = linked_program(page).await else { return false };
+    clear_hash();
+    let key = workspace::text_hash(&format!("{}\n{}", shared.api, shared.source));
+    let ws = page.workspace;
+    let (settings, clamped) = link_settings(&shared);
+    let (id, again) = match ws.find_origin(&Origin::Link(key.clone())) {
+        Some(id) => (id, true),
+        None => {
+            let run = RunSettings { api: settings.to_query(), ..RunSettings::default() };
+            (ws.create(&workspace::link_file_name(&shared.source), &shared.source, Origin::Link(key), run), false)
         }
-        set_code.set(shared.source);
-        if !shared.api.is_empty() {
-            set_api.set(Settings::from_query(&shared.api));
-        }
-        clear_hash();
     };
-    match share::parse_fragment(&location_hash()) {
-        Ok(Fragment::None) => {}
-        Ok(Fragment::Plain(shared)) => adopt(shared),
-        Ok(Fragment::Compressed(bytes)) => {
-            leptos::task::spawn_local(async move {
-                let decoded = compress::inflate(&bytes, share::MAX_SOURCE + 4096).await.and_then(|raw| share::decode_payload(&raw));
-                match decoded {
-                    Ok(shared) => adopt(shared),
-                    Err(why) => {
-                        set_notice.set(Notice::Error(format!("This link could not be loaded: {why}. Your own program is unchanged.")))
-                    }
-                }
-            });
+    ws.open(&id);
+    let name = ws.program(&id).map(|p| p.name).unwrap_or_default();
+    let what = if again { "Opened your copy of this link's program" } else { "Opened the link's program" };
+    page.notice.set(Notice::Info(format!(
+        "{what} as {name} (press Run when you are ready). Your other programs are in Programs.{}",
+        limited_note(&clamped)
+    )));
+    true
+}
+
+/// An embed: the link's program, or the learner's edits of it kept in the embeds' own store.
+async fn start_embed(page: Page, default: &str) {
+    let Some(shared) = linked_program(page).await else {
+        page.code.set(default.to_string());
+        return;
+    };
+    let key = workspace::text_hash(&format!("{}\n{}", shared.api, shared.source));
+    let (settings, clamped) = link_settings(&shared);
+    page.api.set(settings);
+    let kept = match store::open().await {
+        Ok(()) => store::get_embed(&key).await.ok().flatten(),
+        Err(_) => None,
+    };
+    match kept.filter(|t| *t != shared.source) {
+        Some(edited) => {
+            page.code.set(edited);
+            page.notice.set(Notice::Info(format!("Your edits of this program are kept here.{}", limited_note(&clamped))));
         }
-        Err(why) => set_notice.set(Notice::Error(format!("This link could not be loaded: {why}. Your own program is unchanged."))),
+        None => {
+            page.code.set(shared.source.clone());
+            if !clamped.is_empty() {
+                page.notice.set(Notice::Info(limited_note(&clamped).trim().to_string()));
+            }
+        }
     }
+    EMBED.with(|e| *e.borrow_mut() = Some((key, shared.source)));
+}
+
+thread_local! {
+    /// An embed's key in the embeds' store and the link's original program.
+    static EMBED: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// An embed's text changed: kept in the embeds' store (the original needs nothing kept).
+pub fn embed_edited(text: &str) {
+    let Some((key, original)) = EMBED.with(|e| e.borrow().clone()) else { return };
+    let text = text.to_string();
+    leptos::task::spawn_local(async move {
+        let _ = if text == original { store::delete_embed(&key).await } else { store::put_embed(&key, &text).await };
+    });
+}
+
+/// An embed goes back to its link's program.
+pub fn embed_original() -> Option<String> {
+    EMBED.with(|e| e.borrow().as_ref().map(|(_, original)| original.clone()))
 }
 
 /// A link that carries `source` and the API settings, compressed.

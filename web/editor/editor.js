@@ -79,43 +79,83 @@ const errorField = StateField.define({
 const NORMAL_TYPE = EditorView.theme({ "&": { fontSize: "14px" } });
 const LARGE_TYPE = EditorView.theme({ "&": { fontSize: "22px" } });
 
-export function mount(parent, doc, onChange, onRun, onCursorLine) {
+// Tab, as CodeMirror's accessibility guide advises: it indents only once the learner is
+// editing (typed, clicked into the text); arriving by Tab, the next Tab moves on through the
+// page, and Escape hands Tab back to the page from anywhere in the editor.
+function tabKeys(editing) {
+  const indentIfEditing = (view) => (editing.on ? indentWithTab.run(view) : false);
+  const dedentIfEditing = (view) => (editing.on ? indentWithTab.shift(view) : false);
+  return [
+    { key: "Tab", run: indentIfEditing, shift: dedentIfEditing },
+    { key: "Escape", run: () => { editing.on = false; return false; } },
+  ];
+}
+
+function editingTracker(editing, onEditing) {
+  const set = (on) => { if (editing.on !== on) { editing.on = on; onEditing(on); } };
+  // A click focuses the editor right after its mousedown: that focus is editing, not arriving by Tab.
+  let pressed = false;
+  return EditorView.domEventHandlers({
+    focus: () => { if (!pressed) set(false); },
+    blur: () => { set(false); },
+    mousedown: () => { pressed = true; set(true); setTimeout(() => { pressed = false; }, 0); },
+    keydown: (event) => {
+      if (event.key.length === 1 || ["Enter", "Backspace", "Delete"].includes(event.key)) set(true);
+      if (event.key === "Escape") set(false);
+    },
+  });
+}
+
+export function mount(parent, doc, onChange, onRun, onCursorLine, onEditing) {
   let cursorLine = 0;
   const typeSize = new Compartment();
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc,
-      extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
-        drawSelection(), indentOnInput(), bracketMatching(), highlightActiveLine(),
-        highlightSelectionMatches(), syntaxHighlighting(classHighlighter),
-        pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField, typeSize.of(NORMAL_TYPE),
-        keymap.of([
-          { key: "Mod-Enter", run: () => { onRun(); return true; } },
-          ...defaultKeymap, ...searchKeymap, ...historyKeymap,
-          indentWithTab,
-        ]),
-        EditorView.contentAttributes.of({
-          "data-testid": "editor",
-          "aria-label": "Python program (Tab indents; press Escape then Tab to leave the editor)",
-          spellcheck: "false", autocapitalize: "off", autocorrect: "off",
-        }),
-        EditorView.updateListener.of((u) => {
-          if (u.docChanged) onChange(u.state.doc.toString());
-          if (u.docChanged || u.selectionSet) {
-            const n = u.state.doc.lineAt(u.state.selection.main.head).number;
-            if (n !== cursorLine) { cursorLine = n; onCursorLine(n); }
-          }
-        }),
-      ],
+  const editing = { on: false };
+  const extensions = [
+    lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
+    drawSelection(), indentOnInput(), bracketMatching(), highlightActiveLine(),
+    highlightSelectionMatches(), syntaxHighlighting(classHighlighter),
+    pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField, typeSize.of(NORMAL_TYPE),
+    keymap.of([
+      { key: "Mod-Enter", run: () => { onRun(); return true; } },
+      ...tabKeys(editing),
+      ...defaultKeymap, ...searchKeymap, ...historyKeymap,
+    ]),
+    editingTracker(editing, onEditing || (() => {})),
+    EditorView.contentAttributes.of({
+      "data-testid": "editor",
+      "aria-label": "Python program (Tab indents while you edit; Escape then Tab leaves the editor)",
+      spellcheck: "false", autocapitalize: "off", autocorrect: "off",
     }),
-  });
-  return new EditorHandle(view, typeSize);
+    EditorView.updateListener.of((u) => {
+      if (u.docChanged) onChange(u.state.doc.toString());
+      if (u.docChanged || u.selectionSet) {
+        const n = u.state.doc.lineAt(u.state.selection.main.head).number;
+        if (n !== cursorLine) { cursorLine = n; onCursorLine(n); }
+      }
+    }),
+  ];
+  const view = new EditorView({ parent, state: EditorState.create({ doc, extensions }) });
+  return new EditorHandle(view, typeSize, extensions);
 }
 
 class EditorHandle {
-  constructor(view, typeSize) { this.view = view; this.typeSize = typeSize; }
+  constructor(view, typeSize, extensions) {
+    this.view = view; this.typeSize = typeSize; this.extensions = extensions;
+    // Each program's editor state (its undo history with it) while the page is open.
+    this.states = new Map();
+    this.key = null;
+  }
+  /// Opens program `key` with `text`: its own undo history comes back if it was open before
+  /// (and its text is still `text`), else it starts with `text`.
+  switchTo(key, text) {
+    if (this.key !== null) this.states.set(this.key, this.view.state);
+    this.key = key;
+    const kept = this.states.get(key);
+    const large = this.typeSize.get(this.view.state);
+    let state = kept && kept.doc.toString() === text ? kept : EditorState.create({ doc: text, extensions: this.extensions });
+    this.view.setState(state);
+    this.view.dispatch({ effects: this.typeSize.reconfigure(large) });
+  }
   text() { return this.view.state.doc.toString(); }
   /// Replaces the whole program (a demo, a link, a restore); one undoable step.
   setText(text) {

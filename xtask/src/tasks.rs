@@ -24,7 +24,7 @@ pub fn dist(args: &[String]) -> Result<(), String> {
 }
 
 fn build_dist(public_url: Option<&str>) -> Result<(), String> {
-    bundle_editor()?;
+    bundle_scripts()?;
     let twins = wasm::build_module(&wasm::TWINS)?;
     let engine = wasm::build_module(&wasm::ENGINE_WORKER)?;
     let mut trunk = cmd("trunk");
@@ -48,22 +48,33 @@ fn build_dist(public_url: Option<&str>) -> Result<(), String> {
 /// CodeMirror and web/editor/editor.js into one classic script (index.html loads it through
 /// trunk, which hashes it): it defines the global `AwaitlabEditor` that src/ui/editor.rs binds.
 pub const EDITOR_BUNDLE: &str = "target/editor/editor.js";
+/// idb-keyval, fflate and web/store/store.js: the global `AwaitlabStore` (src/browser/store.rs).
+pub const STORE_BUNDLE: &str = "target/store/store.js";
 
-fn bundle_editor() -> Result<(), String> {
-    let mut esbuild = cmd("esbuild");
-    esbuild.args([
+/// The page's JavaScript bundles (wasm-bindgen snippets cannot import npm modules).
+fn bundle_scripts() -> Result<(), String> {
+    let bundle = |entry: &str, global: &str, out: &str, extra: &[&str]| {
+        let mut esbuild = cmd("esbuild");
+        esbuild.args([entry, "--bundle", "--format=iife", "--minify", "--log-level=warning"]);
+        esbuild.arg(format!("--global-name={global}")).args(extra).arg(format!("--outfile={out}"));
+        run(esbuild)
+    };
+    bundle(
         "web/editor/editor.js",
-        "--bundle",
-        "--format=iife",
-        "--global-name=AwaitlabEditor",
-        "--minify",
-        "--log-level=warning",
-        // CodeMirror's styles in a constructed stylesheet, not a <style> element (the page allows no inline styles).
-        "--alias:style-mod=./web/editor/adopted-styles.js",
-        "--banner:js=/* Awaitlab editor. CodeMirror 6 and Lezer: MIT licence, (C) Marijn Haverbeke and others; see https://codemirror.net */",
-    ]);
-    esbuild.arg(format!("--outfile={EDITOR_BUNDLE}"));
-    run(esbuild)
+        "AwaitlabEditor",
+        EDITOR_BUNDLE,
+        &[
+            // CodeMirror's styles in a constructed stylesheet, not a <style> element (the page allows no inline styles).
+            "--alias:style-mod=./web/editor/adopted-styles.js",
+            "--banner:js=/* Awaitlab editor. CodeMirror 6 and Lezer: MIT licence, (C) Marijn Haverbeke and others; see https://codemirror.net */",
+        ],
+    )?;
+    bundle(
+        "web/store/store.js",
+        "AwaitlabStore",
+        STORE_BUNDLE,
+        &["--banner:js=/* Awaitlab store. idb-keyval: Apache-2.0, (C) Jake Archibald; fflate: MIT, (C) Arjun Barrett */"],
+    )
 }
 
 pub fn serve(args: &[String]) -> Result<(), String> {

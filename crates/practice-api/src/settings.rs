@@ -63,6 +63,21 @@ impl Settings {
         )
     }
 
+    /// The settings of a query string, and the names of those that were out of range and
+    /// limited (a link's settings must say so).
+    pub fn from_query_noting(q: &str) -> (Settings, Vec<String>) {
+        let settings = Settings::from_query(q);
+        let clamped = crate::query_pairs(q)
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let asked = v.parse::<f64>().ok()?;
+                let kept = crate::query_pairs(&settings.to_query()).into_iter().find(|(key, _)| *key == k)?.1.parse::<f64>().ok()?;
+                ((asked - kept).abs() > 1e-9 * asked.abs().max(1.0) || !asked.is_finite()).then_some(k)
+            })
+            .collect();
+        (settings, clamped)
+    }
+
     /// Reads a query string; unknown keys and unreadable values keep their defaults, and every
     /// value is clamped to a sane range.
     pub fn from_query(q: &str) -> Settings {
@@ -108,6 +123,14 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(Settings::from_query(&s.to_query()), s);
+    }
+
+    #[test]
+    fn clamped_values_are_named() {
+        let (s, clamped) = Settings::from_query_noting("latency_ms=1e9&capacity=5&error_rate=2");
+        assert_eq!(s.capacity, 5);
+        assert_eq!(clamped, vec!["latency_ms".to_string(), "error_rate".to_string()]);
+        assert!(Settings::from_query_noting(&Settings::default().to_query()).1.is_empty());
     }
 
     #[test]

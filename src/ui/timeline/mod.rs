@@ -70,7 +70,8 @@ pub fn was_dragged() -> bool {
 #[component]
 pub fn TimelineView(
     /// (Shared: a redraw never copies a long run's model.)
-    model: ReadSignal<Option<Rc<Model>>, LocalStorage>,
+    #[prop(into)]
+    model: Signal<Option<Rc<Model>>, LocalStorage>,
     /// Clicking a segment shows its source line in the editor.
     on_line: Callback<u32>,
     /// At least this much time on the axis (two runs compared share one scale).
@@ -93,6 +94,9 @@ pub fn TimelineView(
     /// A second timeline sharing the zoom (the pinned run) shows no zoom buttons of its own.
     #[prop(optional)]
     follows_zoom: bool,
+    /// Said after the timeline's own summary (what the practice API's server saw).
+    #[prop(into, optional)]
+    note: Option<Signal<String>>,
 ) -> impl IntoView {
     // Memos: hundreds of labels read the window on every zoom step.
     let total = Memo::new(move |_| {
@@ -243,7 +247,11 @@ pub fn TimelineView(
         };
         report_render_time();
         view! {
-            <p class="timeline-summary" data-testid="timeline-summary">{summary}</p>
+            <p class="timeline-summary" data-testid="timeline-summary">{summary}
+                {note.map(|n| move || {
+                    let n = n.get();
+                    (!n.is_empty()).then(|| view! { <span class="summary-note">" · "<span data-testid="summary">{n}</span></span> })
+                })}</p>
             {drawing}
         }
         .into_any()

@@ -1,0 +1,38 @@
+//! The message above the editor: what a link or demo just did, what could not be saved, and
+//! the program changed in another tab.
+
+use super::state::{page, Notice};
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let page = page();
+    let reload = move |_| {
+        leptos::task::spawn_local(async move { page.workspace.reload_current().await });
+    };
+    let dismiss = move |_| page.notice.set(Notice::None);
+    let embed_back = move |_| {
+        if let Some(original) = super::session::embed_original() {
+            page.code.set(original);
+            page.notice.set(Notice::None);
+        }
+    };
+    view! {
+        {move || match page.notice.get() {
+            Notice::None => None,
+            Notice::Info(text) => Some(view! {
+                <p class="notice" data-testid="notice" role="status">{text}
+                    {page.embed.then(|| view! { " " <button class="link" data-testid="embed-original" on:click=embed_back>"Back to the original"</button> })}
+                    " " <button class="link dismiss" title="Dismiss" aria-label="Dismiss" on:click=dismiss>"×"</button></p>
+            }.into_any()),
+            Notice::Error(text) => Some(view! { <p class="notice error" data-testid="notice" role="alert">{text}</p> }.into_any()),
+            Notice::ChangedElsewhere => Some(view! {
+                <p class="notice warn" data-testid="notice" role="alert">
+                    "This program was changed in another tab. "
+                    <button class="link" data-testid="reload-program" on:click=reload>"Reload it"</button>
+                    " (your text here is replaced) or keep editing here (your text is saved over the other tab's)."
+                </p>
+            }.into_any()),
+        }}
+    }
+}
