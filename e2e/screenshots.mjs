@@ -22,6 +22,20 @@ for (const scheme of ['light', 'dark']) {
   console.log(`docs/screenshot-${scheme}.png`);
   await page.close();
 }
+// The Programs panel: the learner's own program, a demo they opened, a file from disk, a run's version.
+for (const scheme of ['light', 'dark']) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('main[data-ready="true"]').waitFor();
+  await page.getByTestId('file-input').setInputFiles({ name: 'week3-queues.py', mimeType: 'text/x-python', buffer: Buffer.from('import asyncio\n\nasync def main():\n    q = asyncio.Queue()\n\nasyncio.run(main())\n') });
+  await runDemo(page, '02-sequential-vs-gather');
+  const panel = page.getByTestId('programs');
+  if (!(await panel.evaluate((d) => d.open))) await panel.locator('summary').click();
+  await panel.screenshot({ path: `docs/programs-${scheme}.png` });
+  console.log(`docs/programs-${scheme}.png`);
+  await context.close();
+}
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
 await page.goto(url);
 for (const id of ['03-lazy-coroutine-eager-task', '09-timed-semaphore', '11-blocking-vs-executor']) {

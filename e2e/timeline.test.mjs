@@ -181,7 +181,7 @@ test('zoom and pan: buttons, Ctrl+wheel at the pointer, drag, keys; the pinned r
   await page.getByTestId('zoom-fit').click();
   await frame.scrollIntoViewIfNeeded();
   const box = await frame.boundingBox();
-  const x = box.x + box.width * (190 + 990 * 0.25) / 1200;
+  const x = box.x + box.width * (190 + 750 * 0.25) / 960;
   await page.mouse.move(x, box.y + 60);
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -400);
@@ -251,7 +251,7 @@ test('a run with more than 120 tasks draws its lanes on a canvas, with hover det
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   // Lane 3 is meow(0.02): its sleep spans most of the first 20 ms of 3 s; point at its start.
-  await page.mouse.move(box.x + box.width * (190 + 2) / 1200, box.y + 22 + 16 * 3 + 8);
+  await page.mouse.move(box.x + box.width * (190 + 2) / 960, box.y + 22 + 16 * 3 + 8);
   await page.locator('.canvas-tip').waitFor();
   assert.match(await page.locator('.canvas-tip').textContent(), /^meow\(0\.02\) · /);
   assert.match(await page.getByTestId('timeline-summary').textContent(), /^301 tasks/);

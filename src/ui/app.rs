@@ -136,7 +136,13 @@ pub fn App() -> impl IntoView {
             page.workspace.edited(&page);
         }
     });
-    Effect::new(move |_| editor::set_large_type(page.projector.get()));
+    Effect::new(move |_| {
+        let large = page.projector.get();
+        editor::set_large_type(large);
+        if !page.embed {
+            crate::browser::storage::save(state::PROJECTOR_KEY, if large { "1" } else { "0" });
+        }
+    });
     Effect::new(move |_| {
         let line = page.cursor_line.get();
         // Again after every redraw of the timeline.

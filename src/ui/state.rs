@@ -122,6 +122,9 @@ pub fn page() -> Page {
 }
 
 /// Makes the page's state (once).
+/// Where projector mode is remembered.
+pub const PROJECTOR_KEY: &str = "awaitlab.projector";
+
 pub fn init(code: &str) -> Page {
     PAGE.with(|p| *p.get_or_init(|| Page::new(code)))
 }
@@ -177,7 +180,8 @@ impl Page {
             api: RwSignal::new(Settings::default()),
             notice: RwSignal::new(Notice::None),
             share_link: RwSignal::new(None),
-            projector: RwSignal::new(false),
+            // Remembered: a teacher's classroom laptop stays in projector mode.
+            projector: RwSignal::new(crate::browser::storage::load(PROJECTOR_KEY).as_deref() == Some("1")),
             embed: embed_mode(),
             ready: RwSignal::new(false),
             demo: RwSignal::new(None),

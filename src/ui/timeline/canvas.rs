@@ -102,7 +102,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
         ctx.set_fill_style_str(&c.border);
         ctx.fill_rect(0.0, y + ROW_H - 0.5, width, 0.5);
         ctx.set_fill_style_str(&c.text);
-        let title: String = lane.title.chars().take(((plot_left - 10.0) / 6.8).max(4.0) as usize).collect();
+        let title = super::labels::short_title(&lane.title, ((plot_left - 10.0) / 6.8).max(8.0) as usize);
         let _ = ctx.fill_text(&title, 4.0, y + ROW_H - 4.0);
         // Blocks of about a pixel (`lod`): a lane with a million steps costs as much as its width.
         for seg in super::lod::blocks(&lane.segments, w.start, w.end, PLOT_W * sx) {

@@ -5,6 +5,7 @@
 
 mod canvas;
 pub mod export;
+pub mod labels;
 pub mod lod;
 mod svg;
 pub mod zoom;
@@ -18,7 +19,7 @@ use wasm_bindgen::JsCast;
 pub use zoom::{format_time, Window};
 
 /// Logical drawing width; the SVG scales to the page.
-pub const WIDTH: f64 = 1200.0;
+pub const WIDTH: f64 = 960.0;
 pub const LABEL_W: f64 = 190.0;
 pub const PLOT_W: f64 = WIDTH - LABEL_W - 20.0;
 /// More task lanes than this are drawn on a canvas (measured: see ARCHITECTURE.md).

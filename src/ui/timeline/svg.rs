@@ -130,7 +130,7 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> 
 /// The lane's title column: title, Task name, outcome, and (under a replay cursor) its state.
 fn lane_title(lane: &Lane, y: f64, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
     let title = lane.title.clone();
-    let shown_title = if title.chars().count() > 24 { format!("{}…", title.chars().take(23).collect::<String>()) } else { title.clone() };
+    let shown_title = super::labels::short_title(&title, 24);
     let mut hover = title.clone();
     if let Some(p) = parent {
         hover.push_str(&format!("\ncreated by {p} at {}", format_time(lane.created)));
