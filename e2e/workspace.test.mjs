@@ -250,3 +250,17 @@ async function finishedRun(page) {
   await page.getByTestId('run').click();
   return finished(page);
 }
+
+test('the editor\'s undo history survives switching programs while the page is open', async () => {
+  const { context, page } = await fresh();
+  await openDemo(page, '03-lazy-coroutine-eager-task');
+  const original = await editorText(page);
+  await page.getByTestId('editor').fill('print("changed")\n');
+  await openDemo(page, '04-await-in-any-order');
+  await openDemo(page, '03-lazy-coroutine-eager-task');
+  assert.equal(await editorText(page), 'print("changed")\n');
+  await page.locator('.cm-content').focus();
+  await page.keyboard.press('Control+z');
+  assert.equal(await editorText(page), original);
+  await context.close();
+});
