@@ -65,3 +65,18 @@ test('projector mode is remembered across reloads', async () => {
   assert.match(await page.locator('main').getAttribute('class'), /presentation/);
   await context.close();
 });
+
+test('the guide for teachers is a page: UTF-8 HTML with a heading, linked from the app', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(URL);
+  await ready(page);
+  const href = await page.locator('a.guide-link').getAttribute('href');
+  const guide = await context.newPage();
+  const response = await guide.goto(new globalThis.URL(href, URL).href);
+  assert.equal(response.headers()['content-type'], 'text/html; charset=utf-8');
+  assert.equal(await guide.locator('h1').textContent(), 'Awaitlab for teachers');
+  assert.match(await guide.locator('body').textContent(), /← Back to Awaitlab/, 'no mojibake');
+  assert.equal(await guide.locator('h2').first().textContent(), 'In front of a class');
+  await context.close();
+});

@@ -49,15 +49,20 @@ async function longTasks(page, run = -1) {
 
 /** These machines have two cores, shared by the engine's worker at full speed, the browser's
  * own threads and the test runner: now and then a task of the page is descheduled past 50 ms
- * by a neighbour. A scenario with a long task runs once more, and its second run must have
- * none (a real regression fails both). `scenario` makes its own assertions and returns the
- * long tasks it saw. */
+ * by a neighbour (CI once saw Stop take 185 ms that way). A scenario with a long task or a slow
+ * Stop runs once more, and its second run must have neither (a real regression fails both).
+ * `scenario` makes its own assertions and returns the long tasks it saw, or
+ * `{ long, stopMs }`. */
 async function withoutLongTasks(name, scenario) {
-  const first = await scenario();
-  if (first.every((ms) => ms <= 50)) return;
-  console.log(`# ${name}: long tasks of ${first} ms on the first attempt; once more`);
-  const second = await scenario();
-  assert.ok(second.every((ms) => ms <= 50), `${name}: long tasks of ${first} ms, then ${second} ms`);
+  const problems = (seen) => {
+    const { long, stopMs } = Array.isArray(seen) ? { long: seen, stopMs: 0 } : seen;
+    return [...long.filter((ms) => ms > 50).map((ms) => `a long task of ${ms} ms`), ...(stopMs > 100 ? [`Stop took ${stopMs.toFixed(1)} ms`] : [])];
+  };
+  const first = problems(await scenario());
+  if (first.length === 0) return;
+  console.log(`# ${name}: ${first.join(', ')} on the first attempt; once more`);
+  const second = problems(await scenario());
+  assert.deepEqual(second, [], `${name}: ${first.join(', ')}, then ${second.join(', ')}`);
 }
 
 /** The last timeline's drawing time (`timeline-render`, from its model to the second frame). */
@@ -101,8 +106,7 @@ for (const { name, source, modes } of RUNAWAYS) {
       await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('before'));
       await page.waitForTimeout(400);
       assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'running', 'still running when Stop is pressed');
-      const ms = await stopNow(page);
-      assert.ok(ms <= 100, `Stop took ${ms.toFixed(1)} ms`);
+      const stopMs = await stopNow(page);
       assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'stopped');
       assert.match(await page.getByTestId('console').textContent(), /^before\n/);
       assert.match(await page.getByTestId('console').textContent(), /KeyboardInterrupt/);
@@ -112,12 +116,12 @@ for (const { name, source, modes } of RUNAWAYS) {
       assert.equal(after.output, '45\n');
       assert.deepEqual(errors, []);
       await context.close();
-      return long;
+      return { long, stopMs };
     }));
   }
 }
 
-test('Stop ends the program as asyncio.run does on KeyboardInterrupt: the main task is cancelled and its finally blocks run', async () => {
+test('Stop ends the program as asyncio.run does on KeyboardInterrupt: the main task is cancelled and its finally blocks run', () => withoutLongTasks('KeyboardInterrupt', async () => {
   const { context, page } = await watchedPage();
   await startProgram(page, [
     'import asyncio',
@@ -130,13 +134,13 @@ test('Stop ends the program as asyncio.run does on KeyboardInterrupt: the main t
     'asyncio.run(main())',
   ].join('\n'), { realTime: true });
   await page.waitForTimeout(500);
-  const ms = await stopNow(page);
-  assert.ok(ms <= 100, `Stop took ${ms.toFixed(1)} ms`);
+  const stopMs = await stopNow(page);
   const output = await page.getByTestId('console').textContent();
   assert.match(output, /^cleaned up\n/);
   assert.match(output, /KeyboardInterrupt\n$/);
   await context.close();
-});
+  return { long: [], stopMs };
+}));
 
 test('a program that exhausts memory ends failed, with its earlier output and a MemoryError', () => withoutLongTasks('memory', async () => {
   const { context, page, errors } = await watchedPage();

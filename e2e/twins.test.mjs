@@ -110,7 +110,8 @@ test('compare: the Python run pinned, its Rust twin below it on one time axis', 
   const py = await seconds('[data-testid="pinned-timeline"]');
   const rs = await seconds('[data-testid="timeline"]');
   assert.ok(Math.abs(py - 1.0) < 0.05, `Python ${py} s`);
-  assert.ok(Math.abs(rs - 1.0) < 0.25, `Rust ${rs} s (real time)`);
+  // Real time comes late on a busy machine, never early (a loaded run once took 1.28 s).
+  assert.ok(rs > 0.95 && rs < 1.5, `Rust ${rs} s (real time)`);
   // One time axis: the last tick is the same in both.
   const lastTick = (scope) => page.$$eval(`${scope} .tick-label`, (ts) => ts.at(-1).textContent);
   assert.equal(await lastTick('[data-testid="timeline"] > [data-testid="timeline-frame"]'), await lastTick('[data-testid="pinned-timeline"]'));

@@ -164,7 +164,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1>"Awaitlab"</h1>
                 <p class="tagline">"See asyncio programs run"</p>
-                <a class="guide-link" href="guide.md" target="_blank" rel="noopener">"Guide for teachers"</a>
+                <a class="guide-link" href="guide.html" target="_blank" rel="noopener">"Guide for teachers"</a>
             </header>
         })}
         <main class=move || {

@@ -6,7 +6,7 @@ use super::console::ConsoleFeed;
 use super::editor;
 use super::workspace::Workspace;
 use crate::browser::engine::{self, TimeMode};
-use awaitlab_engine::practice_api::{Settings, Stats};
+use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::trace::timeline::{Builder, Timeline};
 use awaitlab_engine::trace::{Chunk, ErrorSpot, Record, Stream};
 use awaitlab_engine::{RunConfig, RunResult};
@@ -81,7 +81,7 @@ pub struct Page {
     pub error_at: RwSignal<Option<ErrorSpot>>,
     /// The editor's cursor line: the timeline lights up that line's segments.
     pub cursor_line: RwSignal<Option<u32>>,
-    /// What the practice API's server saw in the last run (shown with the timeline's summary).
+    /// Said after the timeline's summary: which kind of run it was ("Rust twin"), if not the program's.
     pub summary: RwSignal<String>,
     pub timeline: RwSignal<Option<Rc<Timeline>>, LocalStorage>,
     /// The last run's trace (in the pieces it arrived in), for the Chrome trace export.
@@ -260,25 +260,13 @@ impl Page {
     }
 
     /// A run's trace is all in: the timeline and the run's summary.
-    fn finish_trace(&self, records: Vec<Vec<Record>>, model: Timeline, stats: Option<Stats>, what: &str) {
+    fn finish_trace(&self, records: Vec<Vec<Record>>, model: Timeline, what: &str) {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("timeline-start");
         }
-        // The timeline's own summary says what the program did; this adds what the practice
-        // API's server saw (one line, in one place).
-        let mut parts = vec![what.to_string()];
-        if let Some(stats) = stats.filter(|s| s.requests > 0) {
-            parts.push(format!(
-                "practice API: {} request{}, at most {} at once, {} rate-limited, {} errors",
-                stats.requests,
-                if stats.requests == 1 { "" } else { "s" },
-                stats.max_concurrent,
-                stats.rate_limited,
-                stats.errors
-            ));
-        }
-        parts.retain(|p| !p.is_empty());
-        self.summary.set(parts.join(" · "));
+        // The timeline's own summary (from the trace) is the run's one summary; this only says
+        // which kind of run it was (a Rust twin's).
+        self.summary.set(what.to_string());
         self.timeline.set(Some(Rc::new(model)));
         self.last_trace.set(Some(Rc::new(records)));
     }
@@ -300,7 +288,7 @@ impl Page {
             let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
             let drawn_at = Cell::new(f64::NEG_INFINITY);
             let show_progress = move |live: &engine::LiveRun| page.show_progress(live, real_time, &drawn_at);
-            let (mut result, stats, trace) = engine::run(&source, &config, mode, show_progress).await;
+            let (mut result, _server_stats, trace) = engine::run(&source, &config, mode, show_progress).await;
             let this_run = page.runs.get_value();
             awaitlab_worker::host::next_macrotask().await;
             page.finish_output(&mut result);
@@ -316,7 +304,7 @@ impl Page {
             page.drawing.set(false);
             // A newer run took the page meanwhile: its timeline is the one to show.
             if page.runs.get_value() == this_run {
-                page.finish_trace(records, model, Some(stats), "");
+                page.finish_trace(records, model, "");
             }
         });
     }
@@ -367,10 +355,9 @@ impl Page {
                 page.timeline.set(Some(Rc::new(made_safe(awaitlab_engine::trace::timeline::build(p.records)))));
             };
             let mut result = crate::twins::run(twin, values, speed, api.clone(), stop, show_progress).await.unwrap_or_else(twin_failure);
-            let stats = crate::browser::practice::api().stats();
             page.console.show(&result.chunks);
             let model = made_safe(awaitlab_engine::trace::timeline::build(&result.trace));
-            page.finish_trace(vec![std::mem::take(&mut result.trace)], model, Some(stats), "Rust twin");
+            page.finish_trace(vec![std::mem::take(&mut result.trace)], model, "Rust twin");
             page.finish_output(&mut result);
         });
     }

@@ -4,6 +4,7 @@
 //! so the README's two commands work on a fresh machine that reaches only the package registries.
 
 mod csp;
+mod guide;
 mod headers;
 mod install;
 mod serve;

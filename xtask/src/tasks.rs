@@ -41,6 +41,7 @@ fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     wasm::copy_module(&wasm::ENGINE_WORKER, &engine, &root().join("dist"))?;
     crate::csp::externalize_inline_scripts(&root().join("dist"))?;
     crate::headers::write_headers_file(&root().join("dist"), public_url.unwrap_or("/"))?;
+    crate::guide::write(&root(), &root().join("dist"))?;
     println!("xtask: static site in {}", root().join("dist").display());
     Ok(())
 }

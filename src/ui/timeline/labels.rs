@@ -28,34 +28,50 @@ fn split_args(args: &str) -> Vec<&str> {
     parts
 }
 
+/// An argument as it is worth showing: an object repr says nothing (`None`); a long list or
+/// dict is its brackets.
+fn shown_arg(arg: &str) -> Option<String> {
+    if arg.starts_with('<') && arg.ends_with('>') {
+        return None;
+    }
+    let long = arg.chars().count() > 12;
+    Some(match arg.chars().next() {
+        Some(open @ ('[' | '(' | '{')) if long => format!("{open}…{}", arg.chars().last().unwrap_or(open)),
+        _ => arg.to_string(),
+    })
+}
+
+fn cut(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max.saturating_sub(1)).chain(['…']).collect()
+    }
+}
+
 /// `title` in at most `max` characters (`max` ≥ 8).
 pub fn short_title(title: &str, max: usize) -> String {
     let count = |s: &str| s.chars().count();
-    let abbreviated = match title.split_once('(').filter(|_| title.ends_with(')')) {
-        Some((name, rest)) => {
-            let args = &rest[..rest.len() - 1];
-            let args: Vec<String> = split_args(args)
-                .into_iter()
-                .map(|a| if a.starts_with('<') && a.ends_with('>') { "…".to_string() } else { a.to_string() })
-                .collect();
-            let joined = args.join(", ");
-            if count(name) + count(&joined) + 2 <= max {
-                return format!("{name}({joined})");
-            }
-            // Still too long: the name's start and the arguments' end, where they differ most.
-            let name: String =
-                if count(name) > max / 2 { name.chars().take(max / 2 - 1).chain(['…']).collect() } else { name.to_string() };
-            let room = max.saturating_sub(count(&name) + 3);
-            let tail: String = joined.chars().rev().take(room).collect::<Vec<_>>().into_iter().rev().collect();
-            return format!("{name}(…{tail})");
-        }
-        None => title.to_string(),
-    };
-    if count(&abbreviated) <= max {
-        abbreviated
-    } else {
-        abbreviated.chars().take(max - 1).chain(['…']).collect()
+    let Some((name, rest)) = title.split_once('(').filter(|_| title.ends_with(')')) else { return cut(title, max) };
+    let args: Vec<Option<String>> = split_args(&rest[..rest.len() - 1]).into_iter().filter(|a| !a.is_empty()).map(shown_arg).collect();
+    // Objects as "…" where that fits; else without them (the hover has the whole title).
+    let with_objects = args.iter().map(|a| a.as_deref().unwrap_or("…")).collect::<Vec<_>>().join(", ");
+    if count(name) + count(&with_objects) + 2 <= max {
+        return format!("{name}({with_objects})");
     }
+    let distinct = args.iter().flatten().cloned().collect::<Vec<_>>().join(", ");
+    let name_room = max.saturating_sub(count(&distinct) + 2);
+    if name_room >= count(name) {
+        return format!("{name}({distinct})");
+    }
+    if name_room >= 6 {
+        return format!("{}({distinct})", cut(name, name_room));
+    }
+    // Still too long: the name's start and the arguments' end, where they differ most.
+    let name = cut(name, max / 2);
+    let room = max.saturating_sub(count(&name) + 3);
+    let tail: String = distinct.chars().rev().take(room).collect::<Vec<_>>().into_iter().rev().collect();
+    format!("{name}(…{tail})")
 }
 
 #[cfg(test)]
@@ -68,6 +84,8 @@ mod tests {
         assert_eq!(short_title("fetch(<ClientSession>, 7)", 24), "fetch(…, 7)");
         assert_eq!(short_title("main()", 24), "main()");
         assert_eq!(short_title("worker('a, b', [1, 2])", 24), "worker('a, b', [1, 2])");
+        assert_eq!(short_title("get_video_async('student', <ClientSession>)", 24), "get_video_as…('student')");
+        assert_eq!(short_title("fetch_all_videos(['student', 'river', 'garden'], 100)", 24), "fetch_all_vid…([…], 100)");
     }
 
     #[test]

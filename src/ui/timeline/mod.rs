@@ -326,7 +326,17 @@ fn summary_text(m: &Model) -> String {
         m.max_concurrent_tasks()
     );
     if !m.requests.is_empty() {
-        text.push_str(&format!(" · {} requests, at most {} in flight", m.requests.len(), m.max_in_flight));
+        // Counted from the trace, like everything here: one truth about what the program sent.
+        let n = m.requests.len();
+        text.push_str(&format!(" · {n} request{}, at most {} in flight", if n == 1 { "" } else { "s" }, m.max_in_flight));
+        let limited = m.requests.iter().filter(|r| r.status == Some(429)).count();
+        let failed = m.requests.iter().filter(|r| r.error.is_some() || r.status.is_some_and(|s| s >= 400 && s != 429)).count();
+        if limited > 0 {
+            text.push_str(&format!(", {limited} rate-limited (429)"));
+        }
+        if failed > 0 {
+            text.push_str(&format!(", {failed} failed"));
+        }
     }
     if !m.blocked.is_empty() {
         text.push_str(&format!(" · loop blocked {} in all", format_time(m.blocked_time())));

@@ -171,13 +171,20 @@ fn requests_plot(reqs: &[RequestSpan], top: f64, end: f64) -> impl IntoView {
                 tip.push_str(&format!("\nwaited for a connection {} → {}", format_time(q), format_time(r.start)));
             }
             tip.push_str(&format!("\nsent {} → answered {}", format_time(r.start), r.end.map(format_time).unwrap_or_else(|| "…".into())));
+            // A reply that is not a success gets a mark at its answer that is 3 px wide at any
+            // zoom (the stroke does not scale): a fast 429 is never a hairline.
+            let class = status_class(r);
+            let mark = (class != "ok" && class != "pending").then(|| {
+                view! { <line class=format!("req-mark {class}") data-testid="request-mark" x1=stop * K x2=stop * K y1=y + 0.5 y2=y + REQ_H - 0.5 /> }
+            });
             view! {
                 <g data-testid="request" data-status=r.status.map(|s| s.to_string()).unwrap_or_default()>
                     {queued}
-                    <rect class=format!("req {}", status_class(r)) x=r.start * K y=y + 1.0
+                    <rect class=format!("req {class}") x=r.start * K y=y + 1.0
                         width=((stop - r.start) * K).max(HAIRLINE) height=REQ_H - 2.0>
-                        <title>{tip}</title>
+                        <title>{tip.clone()}</title>
                     </rect>
+                    {mark.map(|m| view! { <g>{m}<title>{tip}</title></g> })}
                 </g>
             }
         })
@@ -237,6 +244,7 @@ fn step_chart(samples: &[(f64, i64)], limit: Option<i64>, top: f64, end: f64) ->
 fn resource_title(r: &Resource) -> String {
     match &*r.kind {
         "connections" => format!("connections in use (limit {})", r.capacity),
+        "Lock" => "Lock held".to_string(),
         k if r.capacity > 0 => format!("{k}({}) in use", r.capacity),
         k => format!("{k} in use"),
     }
@@ -382,13 +390,17 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             </rect>
         }
     });
+    // A blocked span's label may use the room up to the next blocked span: labels never
+    // overlap, and one that has no room at this zoom is hidden (its span keeps its tooltip).
+    let next_starts: Vec<f64> = m.blocked.iter().skip(1).map(|b| b.start).chain([f64::INFINITY]).collect();
     let blocked = m
         .blocked
         .iter()
-        .map(|b| {
+        .zip(next_starts)
+        .map(|(b, next)| {
             labels.push(TimedLabel {
                 start: b.start,
-                end: f64::INFINITY,
+                end: next.max(b.end),
                 y: lanes_bottom - 3.0,
                 text: format!("blocked: {}", b.label),
                 class: "blocked-label",
