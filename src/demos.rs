@@ -18,11 +18,22 @@ pub struct Demo {
     pub explanation: String,
     /// Practice API settings as a query string (empty: defaults).
     pub api: String,
+    /// The whole file, header included (what the native tests run).
     pub source: &'static str,
+    /// What the editor shows: the program after its header (the header is the demo's panel).
+    pub code: &'static str,
 }
 
 pub fn parse(id: &'static str, source: &'static str) -> Demo {
-    let mut demo = Demo { id, title: id.to_string(), summary: String::new(), explanation: String::new(), api: String::new(), source };
+    let mut demo = Demo {
+        id,
+        title: id.to_string(),
+        summary: String::new(),
+        explanation: String::new(),
+        api: String::new(),
+        source,
+        code: code_of(source),
+    };
     for line in source.lines().take_while(|l| l.starts_with('#')) {
         let Some((key, value)) = line.trim_start_matches('#').trim().split_once(':') else { continue };
         let value = value.trim();
@@ -42,6 +53,22 @@ pub fn parse(id: &'static str, source: &'static str) -> Demo {
     demo
 }
 
+/// `source` past its header lines (`# key: value` at the top) and the blank lines after them.
+fn code_of(source: &'static str) -> &'static str {
+    let mut rest = source;
+    while let Some(line) = rest.lines().next() {
+        let is_header = line
+            .strip_prefix('#')
+            .and_then(|l| l.trim().split_once(':'))
+            .is_some_and(|(key, _)| ["title", "summary", "api", "explain"].contains(&key));
+        if !is_header && !line.trim().is_empty() {
+            break;
+        }
+        rest = rest[line.len()..].strip_prefix('\n').unwrap_or("");
+    }
+    rest
+}
+
 pub fn all() -> Vec<Demo> {
     DEMOS.iter().map(|(id, src)| parse(id, src)).collect()
 }
@@ -54,6 +81,13 @@ mod tests {
         assert!(demos.len() >= 10, "{} demos", demos.len());
         for d in &demos {
             assert!(d.title != d.id && !d.summary.is_empty() && d.explanation.len() > 40, "{} lacks its header", d.id);
+            assert!(
+                d.code.starts_with("import") || d.code.starts_with("\"\"\"") || d.code.starts_with("from"),
+                "{}: {:?}",
+                d.id,
+                &d.code[..40.min(d.code.len())]
+            );
+            assert!(d.source.ends_with(d.code));
         }
     }
 }

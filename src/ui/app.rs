@@ -38,7 +38,7 @@ asyncio.run(main())
 pub fn open_demo(page: Page, demo: crate::demos::Demo) {
     let ws = page.workspace;
     if page.embed {
-        page.code.set(demo.source.to_string());
+        page.code.set(demo.code.to_string());
         page.api.set(awaitlab_engine::practice_api::Settings::from_query(&demo.api));
         page.demo.set(Some(demo));
         return;
@@ -50,7 +50,7 @@ pub fn open_demo(page: Page, demo: crate::demos::Demo) {
         } else {
             awaitlab_engine::practice_api::Settings::from_query(&demo.api).to_query()
         };
-        ws.create(&demo_file_name(demo.id), demo.source, origin, RunSettings { api, ..RunSettings::default() })
+        ws.create(&demo_file_name(demo.id), demo.code, origin, RunSettings { api, ..RunSettings::default() })
     });
     ws.open(&id);
     show_opened_demo();
@@ -63,7 +63,8 @@ fn show_opened_demo() {
     if let Some(gallery) = doc.query_selector("[data-testid=\"gallery\"]").ok().flatten() {
         let _ = gallery.remove_attribute("open");
     }
-    if let Some(bar) = doc.query_selector(".program-bar").ok().flatten() {
+    // From the run controls down: Run stays in view above the demo.
+    if let Some(bar) = doc.query_selector(".editor-pane .toolbar").ok().flatten() {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Start);
         bar.scroll_into_view_with_scroll_into_view_options(&options);
@@ -73,12 +74,12 @@ fn show_opened_demo() {
 /// Back to a demo's original text and settings (after asking, if the learner changed it).
 fn reset_demo(page: Page) {
     let Some(d) = page.demo.get_untracked() else { return };
-    let confirmed = page.code.get_untracked() == d.source
+    let confirmed = page.code.get_untracked() == d.code
         || web_sys::window()
             .and_then(|w| w.confirm_with_message("Discard your changes and go back to the demo's original?").ok())
             .unwrap_or(false);
     if confirmed {
-        page.code.set(d.source.to_string());
+        page.code.set(d.code.to_string());
         page.api.set(awaitlab_engine::practice_api::Settings::from_query(&d.api));
     }
 }

@@ -170,7 +170,7 @@ impl Workspace {
         let mut found = false;
         for (key, name) in [("awaitlab.program", "my-program.py"), ("awaitlab.previous", "my-earlier-program.py")] {
             if let Some(text) = crate::browser::storage::load(key).filter(|t| !t.trim().is_empty()) {
-                if !crate::demos::all().iter().any(|d| d.source == text) {
+                if !crate::demos::all().iter().any(|d| d.source == text || d.code == text) {
                     self.create(name, &text, Origin::Own, settings.clone());
                     found = true;
                 }

@@ -675,7 +675,7 @@ class Semaphore(_ContextManagerMixin):
     async def acquire(self):
         if not self.locked():
             self._value -= 1
-            _n_resource(self, 'Semaphore', self._n_capacity - self._value, self._n_capacity)
+            _n_resource(self, type(self).__name__, self._n_capacity - self._value, self._n_capacity)
             return True
 
         if self._waiters is None:
@@ -698,12 +698,12 @@ class Semaphore(_ContextManagerMixin):
             while self._value > 0:
                 if not self._wake_up_next():
                     break
-        _n_resource(self, 'Semaphore', self._n_capacity - self._value, self._n_capacity)
+        _n_resource(self, type(self).__name__, self._n_capacity - self._value, self._n_capacity)
         return True
 
     def release(self):
         self._value += 1
-        _n_resource(self, 'Semaphore', self._n_capacity - self._value, self._n_capacity)
+        _n_resource(self, type(self).__name__, self._n_capacity - self._value, self._n_capacity)
         self._wake_up_next()
 
     def _wake_up_next(self):

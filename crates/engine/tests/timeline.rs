@@ -137,3 +137,36 @@ fn max_concurrency_counts_tasks_alive_at_once() {
     let t = timeline_of("import asyncio\nasync def nap():\n    await asyncio.sleep(0.1)\nasync def main():\n    for n in range(3):\n        await asyncio.create_task(nap())\nasyncio.run(main())\n");
     assert_eq!(t.max_concurrent_tasks(), 2, "main and one task at a time");
 }
+
+#[test]
+fn each_semaphore_or_lock_has_a_lane_of_its_own_even_at_a_freed_ones_address() {
+    // Demo 8's shape: a BoundedSemaphore(2) used and dropped, then a Lock (CPython may give it
+    // the same id()); each is its own lane, named by its class, and neither goes over its limit.
+    let t = timeline_of(
+        "import asyncio\nasync def use(limiter, n):\n    for _ in range(n):\n        async with limiter:\n            await asyncio.sleep(0.1)\nasync def main():\n    await asyncio.gather(use(asyncio.BoundedSemaphore(2), 3), use(asyncio.BoundedSemaphore(2), 1))\n    await use(asyncio.Lock(), 2)\n    await use(asyncio.Lock(), 2)\nasyncio.run(main())\n",
+    );
+    let kinds: Vec<(&str, i64)> = t.resources.iter().map(|r| (&*r.kind, r.capacity)).collect();
+    assert_eq!(kinds, [("BoundedSemaphore", 2), ("BoundedSemaphore", 2), ("Lock", 1), ("Lock", 1)]);
+    for r in &t.resources {
+        assert!(r.samples.iter().all(|s| s.1 <= r.capacity), "{} over its limit: {:?}", r.kind, r.samples);
+    }
+}
+
+#[test]
+fn a_task_the_program_makes_of_asyncios_own_coroutine_has_a_lane() {
+    // Demo 8's timers: `ensure_future(asyncio.sleep(0.5))` is the program's task, though
+    // `sleep` is asyncio's coroutine; asyncio's inner tasks (wait_for's) stay out of sight.
+    let t = timeline_of(
+        "import asyncio\nasync def main():\n    timer = asyncio.ensure_future(asyncio.sleep(0.5))\n    await asyncio.wait_for(asyncio.sleep(0.1), 1)\n    await timer\nasyncio.run(main())\n",
+    );
+    let titles: Vec<&str> = t.lanes.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(titles, ["main()", "sleep(0.5, None)"]);
+}
+
+#[test]
+fn the_programs_callbacks_are_on_the_loops_lane_by_name() {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../demos/10-callbacks-run-forever.py")).unwrap();
+    let t = timeline_of(&src);
+    let runs: Vec<(String, f64)> = t.callbacks.iter().map(|c| (c.name.to_string(), (c.time * 100.0).round() / 100.0)).collect();
+    assert_eq!(runs, [("hello('soon')".to_string(), 0.0), ("hello('later')".to_string(), 0.1), ("shutdown(…)".to_string(), 0.5)]);
+}

@@ -53,6 +53,12 @@ pub enum Event {
         task: Option<u64>,
     },
     Unblocked,
+    /// A callback of the program's own ran (`call_soon`, `call_later`, a done-callback):
+    /// `name(args)`, and the line of its `def`.
+    Callback {
+        name: Rc<str>,
+        line: u32,
+    },
     Resource {
         id: u64,
         kind: Rc<str>,

@@ -91,6 +91,8 @@ pub struct Timeline {
     pub resources: Vec<Resource>,
     /// Output written outside any task (the main program).
     pub main_prints: Vec<Print>,
+    /// The program's own callbacks, as the loop ran them (drawn on the loop's lane).
+    pub callbacks: Vec<CallbackRun>,
     pub end: f64,
     pub max_in_flight: usize,
     /// (time, requests in flight) at every request's start and end.
@@ -99,6 +101,14 @@ pub struct Timeline {
     pub summarised_from: Option<f64>,
     /// What happened after that, counted.
     pub unrecorded: Option<Unrecorded>,
+}
+
+/// A callback of the program's, run by the loop at `time`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallbackRun {
+    pub time: f64,
+    pub name: Rc<str>,
+    pub line: u32,
 }
 
 /// What a run did after its trace reached its size limit.
@@ -395,6 +405,7 @@ impl Builder {
                 }
             }
             Event::Blocked { reason, .. } => *blocked_since = Some((now, reason.clone())),
+            Event::Callback { name, line } => t.callbacks.push(CallbackRun { time: now, name: name.clone(), line: *line }),
             Event::Unblocked => {
                 if let Some((start, label)) = blocked_since.take() {
                     t.blocked.push(Span { start, end: now, label });

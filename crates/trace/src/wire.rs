@@ -64,6 +64,7 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::TimerFired { handle } => w.head("fired", r.time).int(*handle),
         Event::Blocked { until, reason, task } => w.head("blocked", r.time).float(*until).text(reason).opt(*task),
         Event::Unblocked => w.head("unblocked", r.time),
+        Event::Callback { name, line } => w.head("callback", r.time).text(name).int(*line),
         Event::Resource { id, kind, in_use, capacity } => w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity),
         Event::ExecutorJob { future, start, end } => w.head("job", r.time).int(*future).float(*start).float(*end),
         Event::Output { task, stream, text } => {
@@ -103,6 +104,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "fired" => Event::TimerFired { handle: f.int()? },
         "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
         "unblocked" => Event::Unblocked,
+        "callback" => Event::Callback { name: f.rc()?, line: f.int()? },
         "resource" => Event::Resource { id: f.int()?, kind: f.rc()?, in_use: f.int()?, capacity: f.int()? },
         "job" => Event::ExecutorJob { future: f.int()?, start: f.float()?, end: f.float()? },
         "output" => {

@@ -414,6 +414,46 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         })
         .collect_view();
     let end = total;
+    // The loop's own lane: the program's callbacks, each a mark at the moment the loop ran it,
+    // named where there is room before the next one.
+    if !m.callbacks.is_empty() {
+        let lane_y = y;
+        heads.push(
+            view! {
+                <g data-testid="loop-lane">
+                    <line class="lane-rule" x1=0 x2=WIDTH y1=lane_y + LANE_H y2=lane_y + LANE_H />
+                    <text class="lane-title" x=6 y=lane_y + 12.0>"the loop: callbacks"</text>
+                    <text class="lane-name" x=6 y=lane_y + 23.0>{format!("{} run", m.callbacks.len())}</text>
+                </g>
+            }
+            .into_any(),
+        );
+        let nexts: Vec<f64> = m.callbacks.iter().skip(1).map(|c| c.time).chain([f64::INFINITY]).collect();
+        for (c, next) in m.callbacks.iter().zip(nexts) {
+            labels.push(TimedLabel {
+                start: c.time,
+                end: next,
+                y: lane_y + LANE_H / 2.0 + 4.0,
+                text: c.name.to_string(),
+                class: "callback-label",
+            });
+        }
+        let marks = m
+            .callbacks
+            .iter()
+            .map(|c| {
+                let tip = format!("callback {} at {} (def at line {})", c.name, format_time(c.time), c.line);
+                view! {
+                    <line class="callback" data-testid="callback" data-name=c.name.to_string() data-line=c.line
+                        x1=c.time * K x2=c.time * K y1=lane_y + 3.0 y2=lane_y + LANE_H - 3.0>
+                        <title>{tip}</title>
+                    </line>
+                }
+            })
+            .collect_view();
+        plots.push(marks.into_any());
+        y += LANE_H;
+    }
     for s in sections(&m, y + 4.0, end, input.rate) {
         heads.push(s.head);
         plots.push(s.plot);
@@ -450,9 +490,10 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             let l = l.clone();
             let width = 7.0 * l.text.chars().count() as f64;
             let (start, end) = (l.start, l.end);
+            // Kept inside the drawing: a label at the run's very end is drawn to its left.
             let x = move || {
                 let w = window.get();
-                geometry.x(w, start.max(w.start)) + 4.0
+                (geometry.x(w, start.max(w.start)) + 4.0).min(WIDTH - width - 2.0)
             };
             let shown = move || {
                 let w = window.get();

@@ -16,6 +16,10 @@ pub struct Trace {
     pub limit: usize,
     /// Events counted after the limit: all, tasks created, steps, prints, HTTP requests.
     pub dropped: [u64; 5],
+    /// Each semaphore, lock or connector seen, by address: the object (to tell a new object at
+    /// a freed one's address from the old one, as `id()` cannot) and its lane's number.
+    pub resources: std::collections::HashMap<u64, (std::rc::Weak<Obj>, u64)>,
+    pub resource_lanes: u64,
 }
 
 /// Half a million records: about 30 MB in the engine and as much in the page, which takes them
@@ -24,7 +28,7 @@ pub const DETAIL_LIMIT: usize = 500_000;
 
 impl Default for Trace {
     fn default() -> Self {
-        Trace { enabled: true, records: Vec::new(), limit: DETAIL_LIMIT, dropped: [0; 5] }
+        Trace { enabled: true, records: Vec::new(), limit: DETAIL_LIMIT, dropped: [0; 5], resources: Default::default(), resource_lanes: 0 }
     }
 }
 
@@ -72,7 +76,12 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
         let t = d.task.as_ref().unwrap();
         let (coro, args, line, internal) = match &t.coro {
             Value::Obj(o) => match &**o {
-                Obj::Gen(g) => (g.qualname.clone(), Rc::from(coroutine_args(g)), g.created_line, g.code.filename.starts_with('<')),
+                Obj::Gen(g) => (
+                    g.qualname.clone(),
+                    Rc::from(coroutine_args(g)),
+                    g.created_line,
+                    g.code.filename.starts_with('<') && !g.created_by_program,
+                ),
                 _ => (Rc::from("?"), Rc::from(""), 0, false),
             },
             _ => (Rc::from("?"), Rc::from(""), 0, false),
@@ -123,6 +132,23 @@ fn short_repr(v: &Value) -> String {
             _ => "…".into(),
         },
     }
+}
+
+/// A callback runs: recorded when it is the program's own function (asyncio's internal
+/// callbacks, such as a future waking its task, are the loop's business, drawn as the tasks).
+pub fn callback(vm: &mut Vm, func: &Value, args: &[Value]) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let Value::Obj(o) = func else { return };
+    let Obj::Function(f) = &**o else { return };
+    if f.code.filename.starts_with('<') {
+        return;
+    }
+    let shown: Vec<String> = args.iter().map(short_repr).collect();
+    let name = Rc::from(format!("{}({})", f.name.borrow(), shown.join(", ")));
+    let line = f.code.first_line;
+    push(vm, Event::Callback { name, line });
 }
 
 pub fn step_start(vm: &mut Vm, task: &Rc<Obj>) {
@@ -222,7 +248,23 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
     if !vm.trace.enabled || args.len() < 4 {
         return;
     }
-    let id = args[0].id();
+    // One lane per object: a Lock made after a semaphore was freed may reuse its address.
+    let id = match &args[0] {
+        Value::Obj(o) => {
+            let address = args[0].id();
+            let trace = &mut vm.trace;
+            let known = trace
+                .resources
+                .get(&address)
+                .and_then(|(object, lane)| object.upgrade().filter(|alive| Rc::ptr_eq(alive, o)).map(|_| *lane));
+            known.unwrap_or_else(|| {
+                trace.resource_lanes += 1;
+                trace.resources.insert(address, (Rc::downgrade(o), trace.resource_lanes));
+                trace.resource_lanes
+            })
+        }
+        other => other.id(),
+    };
     let kind: Rc<str> = match &args[1] {
         Value::Str(s) => s.clone(),
         _ => Rc::from("resource"),

@@ -505,6 +505,7 @@ impl Machine {
             _ => (h.callback.clone(), vec![]),
         };
         args.extend(h.args.iter().cloned());
+        crate::event_loop::recorder::callback(&mut self.vm, &func, &h.args);
         if let Value::Obj(fo) = &func {
             if let Obj::Function(f) = &**fo {
                 if !f.code.is_generator && !f.code.is_coroutine {

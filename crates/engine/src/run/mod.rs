@@ -82,6 +82,7 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         trace: crate::event_loop::recorder::Trace { enabled: config.trace, ..Default::default() },
         epoch_base: config.epoch,
         call_line: 0,
+        call_in_program: true,
         user_line: 0,
         spare_stacks: Vec::new(),
         spare_locals: Vec::new(),

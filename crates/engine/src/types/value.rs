@@ -204,6 +204,9 @@ pub struct Generator {
     pub id: u64,
     /// Source line of the call that created it.
     pub created_line: u32,
+    /// Created by the program's own code, not by the engine's Python (`<asyncio>`): a task
+    /// running it is the program's, even when its coroutine is asyncio's (`ensure_future(sleep(1))`).
+    pub created_by_program: bool,
 }
 
 pub enum IterState {

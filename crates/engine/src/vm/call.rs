@@ -78,6 +78,7 @@ impl Vm {
             awaited: Cell::new(false),
             id,
             created_line: self.call_line,
+            created_by_program: self.call_in_program,
         }));
         frame.gen = Some(Rc::downgrade(&gen));
         if let Obj::Gen(g) = &*gen {

@@ -1129,6 +1129,7 @@ impl Vm {
         fast.resize(code.varnames.len(), None);
         if makes_coroutine {
             self.call_line = f.line();
+            self.call_in_program = !f.code.filename.starts_with('<');
             let coro = self.make_generator(func_obj, fast);
             thread.frames.last_mut().unwrap().stack.push(coro);
             return Some(Ok(None));

@@ -66,6 +66,7 @@ impl Drop for Generator {
             awaited: Cell::new(true),
             id: self.id,
             created_line: self.created_line,
+            created_by_program: self.created_by_program,
         }));
         frame.gen = Some(Rc::downgrade(&revived));
         if let Obj::Gen(g) = &*revived {

@@ -367,6 +367,7 @@ impl Vm {
                 }
             }
             self.call_line = thread.frames.last().map(|f| f.line()).unwrap_or(0);
+            self.call_in_program = thread.frames.last().is_none_or(|f| !f.code.filename.starts_with('<'));
             self.user_line = match thread.frames.last() {
                 Some(f) if f.code.filename.starts_with('<') => {
                     thread.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')).map_or(0, |f| f.line())

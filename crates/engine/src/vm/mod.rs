@@ -149,6 +149,8 @@ pub struct Vm {
     pub epoch_base: f64,
     /// Line of the call being made (where a coroutine object is created, for warnings).
     pub call_line: u32,
+    /// Whether that call is made by the program's own code (not a file named `<...>`).
+    pub call_in_program: bool,
     /// The program's own line behind the native call being made, past the frames of asyncio's
     /// Python half: where a warning raised inside asyncio is shown (as its stacklevel does).
     pub user_line: u32,
