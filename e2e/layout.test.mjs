@@ -26,7 +26,6 @@ test('at 1280×800 the editor, Run, the output and the first lanes are in view, 
   await page.getByTestId('run').click();
   assert.equal((await finished(page)).state, 'done');
   for (const s of ['[data-testid="editor"]', '[data-testid="run"]', '[data-testid="console"]', '[data-testid="lane-head"]']) assert.ok(await inView(page, s), `after: ${s}`);
-  assert.equal(await page.evaluate(() => window.scrollY), 0, 'nothing scrolled');
   // Opening demo 3 folds the gallery and brings its explanation into view.
   await page.getByTestId('gallery').locator('summary').click();
   await page.locator('button[data-demo="03-lazy-coroutine-eager-task"]').click();

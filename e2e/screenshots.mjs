@@ -22,6 +22,18 @@ for (const scheme of ['light', 'dark']) {
   console.log(`docs/screenshot-${scheme}.png`);
   await page.close();
 }
+// A phone (390 px): a demo run, the page from its top.
+{
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('main[data-ready="true"]').waitFor();
+  await runDemo(page, '02-sequential-vs-gather');
+  await page.getByTestId('timeline').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/screenshot-phone.png' });
+  console.log('docs/screenshot-phone.png');
+  await context.close();
+}
 // The Programs panel: the learner's own program, a demo they opened, a file from disk, a run's version.
 for (const scheme of ['light', 'dark']) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: scheme });

@@ -215,6 +215,8 @@ def as_completed(fs, *, timeout=None):
     if isfuture(fs) or iscoroutine(fs):
         raise TypeError(f"expect an iterable of futures, not {type(fs).__name__}")
     done = Queue()
+    # A task waiting for the next result is shown waiting on as_completed, not its queue.
+    done._n_get_label = 'as_completed'
     loop = get_event_loop()
     todo = {ensure_future(f, loop=loop) for f in set(fs)}
     timeout_handle = None
@@ -556,6 +558,9 @@ class Lock(_ContextManagerMixin):
 
 
 class Event:
+    # What a task waiting here is shown waiting on in the timeline (a Queue's join() says so).
+    _n_wait_label = 'Event'
+
     def __init__(self):
         self._waiters = _deque()
         self._value = False
@@ -583,7 +588,7 @@ class Event:
         if self._value:
             return True
         fut = get_running_loop().create_future()
-        fut._set_label('Event')
+        fut._set_label(self._n_wait_label)
         self._waiters.append(fut)
         try:
             await fut
@@ -731,12 +736,17 @@ class BoundedSemaphore(Semaphore):
 # ---- queues.py ----
 
 class Queue:
+    # What a task waiting in get() is shown waiting on (as_completed's queue says as_completed).
+    _n_get_label = 'Queue.get'
+
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
         self._getters = _deque()
         self._putters = _deque()
         self._unfinished_tasks = 0
         self._finished = Event()
+        # What a task waiting in join() is shown to wait on (not the Event inside).
+        self._finished._n_wait_label = 'Queue.join()'
         self._finished.set()
         self._init(maxsize)
 
@@ -828,7 +838,7 @@ class Queue:
     async def get(self):
         while not self._queue:
             getter = get_running_loop().create_future()
-            getter._set_label('Queue.get')
+            getter._set_label(self._n_get_label)
             self._getters.append(getter)
             try:
                 await getter

@@ -170,3 +170,12 @@ fn the_programs_callbacks_are_on_the_loops_lane_by_name() {
     let runs: Vec<(String, f64)> = t.callbacks.iter().map(|c| (c.name.to_string(), (c.time * 100.0).round() / 100.0)).collect();
     assert_eq!(runs, [("hello('soon')".to_string(), 0.0), ("hello('later')".to_string(), 0.1), ("shutdown(…)".to_string(), 0.5)]);
 }
+
+#[test]
+fn waits_are_named_by_what_the_program_awaited_not_asyncios_insides() {
+    let t = timeline_of(
+        "import asyncio\nasync def work(q):\n    await asyncio.sleep(0.2)\n    q.task_done()\nasync def main():\n    q = asyncio.Queue()\n    q.put_nowait(1)\n    w = asyncio.create_task(work(q))\n    await q.join()\n    for f in asyncio.as_completed([asyncio.sleep(0.1, 'x')]):\n        await f\nasyncio.run(main())\n",
+    );
+    let labels: Vec<String> = waits(&t, 0).into_iter().map(|w| w.0).collect();
+    assert_eq!(labels, ["Queue.join()", "as_completed"]);
+}
