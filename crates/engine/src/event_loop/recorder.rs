@@ -97,7 +97,14 @@ fn coroutine_args(g: &Generator) -> String {
     let frame = g.frame.borrow();
     let Some(frame) = frame.as_ref() else { return String::new() };
     let n = g.code.argcount as usize + g.code.kwonlyargcount as usize;
-    let parts: Vec<String> = frame.fast.iter().take(n).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
+    let mut parts: Vec<String> = frame.fast.iter().take(n).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
+    // asyncio's own coroutines (a program's `ensure_future(asyncio.sleep(0.5))`) read as called:
+    // their trailing `None`s are defaults nobody wrote (`sleep(0.5)`, not `sleep(0.5, None)`).
+    if g.code.filename.starts_with('<') {
+        while parts.last().is_some_and(|p| p == "None") {
+            parts.pop();
+        }
+    }
     let text = parts.join(", ");
     if text.chars().count() > 40 {
         format!("{}…", text.chars().take(39).collect::<String>())
