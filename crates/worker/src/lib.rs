@@ -7,7 +7,7 @@
 //! `runner` is the worker's message loop; `protocol` is shared with the page; `practice` is
 //! the practice API's server in real time (the page keeps one).
 
-mod fetch;
+pub mod fetch;
 pub mod host;
 pub mod practice;
 pub mod protocol;
