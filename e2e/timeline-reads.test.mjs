@@ -1,8 +1,11 @@
 // The timeline tells its story (issue 18): lanes that tell tasks apart, a lane per semaphore or
-// lock, the program's callbacks by name, labels that never overlap, every 429 visible.
+// lock named as the program named it, the program's callbacks by name, labels that never
+// overlap, every 429 visible, exports that hold the whole drawing in the page's theme, and
+// type that grows in projector mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, finished } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { launch, openPage, finished, runProgram } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -67,4 +70,56 @@ test('demo 9: every 429 has a mark at its answer, wider than a hairline', async 
   assert.deepEqual(style.slice(0, 2), ['3px', 'non-scaling-stroke']);
   assert.notEqual(style[2], 'none');
   await page.close();
+});
+
+test('a semaphore\'s lane carries the name the program gave it', async () => {
+  const { page } = await openPage(browser);
+  const { state } = await runProgram(page, 'import asyncio\nasync def use(limiter):\n    async with limiter:\n        await asyncio.sleep(0.1)\nasync def main():\n    api_lock = asyncio.BoundedSemaphore(2)\n    await asyncio.gather(*(use(api_lock) for _ in range(4)))\nasyncio.run(main())\n');
+  assert.equal(state, 'done');
+  const titles = await page.$$eval('[data-testid="timeline"] [data-testid="resource-title"]', (ts) => ts.map((t) => t.childNodes[0].textContent));
+  assert.deepEqual(titles, ['api_lock: BoundedSemaphore(2)']);
+  await page.close();
+});
+
+test('demo 7 exports whole: the SVG has every task lane (the page draws them on a canvas), the waterfall, and the dark theme', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark', acceptDownloads: true });
+  const { page } = await openPage(context);
+  await runDemo(page, '07-hundred-videos');
+  const tasks = Number((await page.getByTestId('timeline-summary').first().textContent()).match(/^(\d+) tasks/)[1]);
+  assert.ok(tasks > 120, `${tasks} tasks: more than the page draws in SVG`);
+  assert.equal(await page.locator('[data-testid="timeline"] [data-testid="canvas-lanes"]').count(), 1);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = readFileSync(await download.path(), 'utf8');
+  assert.equal((svg.match(/data-testid="lane"/g) ?? []).length, tasks, 'one lane per task');
+  assert.ok(svg.includes('data-testid="requests-lane"') && svg.includes('data-testid="in-flight-lane"'), 'the waterfall and the in-flight chart');
+  assert.ok(!svg.includes('var(--'), 'colours resolved for editors that know no custom properties');
+  // The page's dark panel behind the drawing, and light text on it.
+  const panel = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--panel').trim());
+  const text = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text').trim());
+  assert.ok(svg.includes(`fill="${panel}"`), `background ${panel}`);
+  assert.ok(svg.includes(`.lane-title{fill:${text};`), `text ${text}`);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+  const bytes = readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+  // PNG's size from its header: the whole drawing, twice over (or as much as a canvas holds).
+  const height = bytes.readUInt32BE(20);
+  assert.ok(height > tasks * 26, `${height} px high for ${tasks} lanes`);
+  await context.close();
+});
+
+test('projector mode scales the timeline\'s type too', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openPage(context);
+  await runProgram(page, 'import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\nasyncio.run(main())\n');
+  const titleHeight = () => page.locator('[data-testid="timeline"] .lane-title').first().evaluate((t) => t.getBoundingClientRect().height);
+  const tickHeight = () => page.locator('[data-testid="timeline"] .tick-label').first().evaluate((t) => t.getBoundingClientRect().height);
+  const [title, tick] = [await titleHeight(), await tickHeight()];
+  assert.ok(title >= 12, `lane titles drawn at ${title} px`);
+  await page.getByTestId('projector').click();
+  await page.waitForFunction((h) => document.querySelector('[data-testid="timeline"] .lane-title').getBoundingClientRect().height > h * 1.3, title);
+  assert.ok((await tickHeight()) > tick * 1.3, 'the axis grows too');
+  // The drawing still fits its frame: nothing scrolls sideways.
+  const fits = await page.getByTestId('timeline-frame').first().evaluate((f) => f.scrollWidth <= f.clientWidth + 1);
+  assert.ok(fits);
+  await context.close();
 });

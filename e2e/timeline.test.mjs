@@ -181,7 +181,14 @@ test('zoom and pan: buttons, Ctrl+wheel at the pointer, drag, keys; the pinned r
   await page.getByTestId('zoom-fit').click();
   await frame.scrollIntoViewIfNeeded();
   const box = await frame.boundingBox();
-  const x = box.x + box.width * (190 + 750 * 0.25) / 960;
+  // The plot: right of the 190 units of titles, 20 short of the drawing's right edge.
+  const plot = await frame.locator('svg.timeline-svg').first().evaluate((svg) => {
+    const r = svg.getBoundingClientRect();
+    const units = Number(svg.getAttribute('viewBox').split(' ')[2]);
+    const scale = r.width / units;
+    return { x: r.x + 190 * scale, width: (units - 210) * scale };
+  });
+  const x = plot.x + plot.width * 0.25;
   await page.mouse.move(x, box.y + 60);
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -400);
@@ -251,7 +258,8 @@ test('a run with more than 120 tasks draws its lanes on a canvas, with hover det
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   // Lane 3 is meow(0.02): its sleep spans most of the first 20 ms of 3 s; point at its start.
-  await page.mouse.move(box.x + box.width * (190 + 2) / 960, box.y + 22 + 16 * 3 + 8);
+  // At scale 1 the canvas draws in CSS pixels: the titles take 190 of them.
+  await page.mouse.move(box.x + 190 + 2, box.y + 22 + 16 * 3 + 8);
   await page.locator('.canvas-tip').waitFor();
   assert.match(await page.locator('.canvas-tip').textContent(), /^meow\(0\.02\) · /);
   assert.match(await page.getByTestId('timeline-summary').textContent(), /^301 tasks/);

@@ -267,9 +267,17 @@ fn TimelinePane() -> impl IntoView {
                             let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
                         }>"Export trace (Perfetto)"</button>
                     <button data-testid="export-svg" title="The timeline as an SVG picture"
-                        on:click=move |_| super::timeline::export::save_svg()>"Export SVG"</button>
+                        on:click=move |_| {
+                            if let Some(export) = page.export() {
+                                super::timeline::export::save_svg(&export);
+                            }
+                        }>"Export SVG"</button>
                     <button data-testid="export-png" title="The timeline as a PNG picture"
-                        on:click=move |_| super::timeline::export::save_png()>"Export PNG"</button>
+                        on:click=move |_| {
+                            if let Some(export) = page.export() {
+                                super::timeline::export::save_png(&export);
+                            }
+                        }>"Export PNG"</button>
                 })}
             </div>
             {move || (page.state.get() != RunState::Running && page.timeline.with(|t| t.is_some())).then(|| view! {
@@ -279,7 +287,8 @@ fn TimelinePane() -> impl IntoView {
             <TimelineView model=model on_line=Callback::new(editor::show_line)
                 min_end=Signal::derive(move || page.pinned.with(|p| p.as_ref().map_or(0.0, |d| d.model.end)))
                 zoom=page.zoom rate=page.ran_rate source=page.ran_source note=page.summary
-                cursor=Signal::derive(move || page.cursor.get()) now=Signal::derive(move || page.live_now.get()) />
+                cursor=Signal::derive(move || page.cursor.get()) now=Signal::derive(move || page.live_now.get())
+                large=page.projector />
             {move || page.pinned.with(|p| p.is_some()).then(|| view! {
                 <div class="pinned" data-testid="pinned-timeline">
                     <div class="timeline-head">
@@ -288,7 +297,7 @@ fn TimelinePane() -> impl IntoView {
                     </div>
                     <TimelineView model=pinned_model on_line=Callback::new(|_| {})
                         min_end=Signal::derive(move || page.timeline.with(|t| t.as_ref().map_or(0.0, |m| m.end)))
-                        zoom=page.zoom follows_zoom=true
+                        zoom=page.zoom follows_zoom=true large=page.projector
                         rate=Signal::derive(move || page.pinned.with(|p| p.as_ref().and_then(|d| d.rate)))
                         source=Signal::derive(move || page.pinned.with(|p| p.as_ref().map(|d| d.source.clone()).unwrap_or_default())) />
                 </div>

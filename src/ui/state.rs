@@ -385,6 +385,16 @@ impl Page {
         });
     }
 
+    /// What an export of the timeline draws: the run on screen, at its zoom.
+    pub fn export(&self) -> Option<super::timeline::export::Export> {
+        Some(super::timeline::export::Export {
+            model: self.timeline.get_untracked()?,
+            window: self.zoom.get_untracked(),
+            rate: self.ran_rate.get_untracked(),
+            source: self.ran_source.get_untracked(),
+        })
+    }
+
     /// Keeps the timeline below, to compare the next run with it.
     pub fn pin(&self) {
         if let Some(model) = self.timeline.get_untracked() {

@@ -1,6 +1,6 @@
 # Port of CPython 3.12 Lib/asyncio (PSF licence): tasks.py, locks.py, queues.py, timeouts.py, taskgroups.py and
 # runners.py, in one namespace. Future, Task and the loop's queues are native, as CPython's _asyncio is.
-# Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource,
+# Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource, _n_named,
 # _n_report_shutdown_exception, _n_main_task, _n_interrupts, _deque, _heappush, _heappop; the _loop_* functions
 # here become loop methods.
 # Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses.
@@ -507,6 +507,7 @@ class Lock(_ContextManagerMixin):
     def __init__(self):
         self._waiters = None
         self._locked = False
+        _n_named(self, type(self).__name__)
 
     def __repr__(self):
         extra = 'locked' if self._locked else 'unlocked'
@@ -666,6 +667,7 @@ class Semaphore(_ContextManagerMixin):
         self._waiters = None
         self._value = value
         self._n_capacity = value
+        _n_named(self, type(self).__name__)
 
     def __repr__(self):
         extra = 'locked' if self.locked() else f'unlocked, value:{self._value}'

@@ -179,3 +179,17 @@ fn waits_are_named_by_what_the_program_awaited_not_asyncios_insides() {
     let labels: Vec<String> = waits(&t, 0).into_iter().map(|w| w.0).collect();
     assert_eq!(labels, ["Queue.join()", "as_completed"]);
 }
+
+#[test]
+fn a_semaphore_or_lock_lane_carries_the_name_the_program_gave_it() {
+    let t = timeline_of(
+        "import asyncio\nclass Shop:\n    def __init__(self):\n        self.till: asyncio.Lock = asyncio.Lock()\nasync def use(limiter):\n    async with limiter:\n        await asyncio.sleep(0.1)\nasync def main():\n    api_lock = asyncio.BoundedSemaphore(2)\n    shop = Shop()\n    pool = [asyncio.Semaphore(1)]\n    cond = asyncio.Condition()\n    await asyncio.gather(use(api_lock), use(api_lock), use(shop.till), use(pool[0]), use(cond))\nasyncio.run(main())\n",
+    );
+    let names: Vec<(&str, Option<&str>)> = t.resources.iter().map(|r| (&*r.kind, r.name.as_deref())).collect();
+    // The Condition's own Lock is made inside asyncio: it has no name of the program's.
+    assert_eq!(
+        names,
+        [("BoundedSemaphore", Some("api_lock")), ("Lock", Some("self.till")), ("Semaphore", None), ("Lock", None)]
+    );
+}
+

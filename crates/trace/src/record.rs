@@ -64,6 +64,9 @@ pub enum Event {
         kind: Rc<str>,
         in_use: i64,
         capacity: i64,
+        /// What the program called the object (`api_lock = asyncio.BoundedSemaphore(2)`), on
+        /// the first event of its lane when it could be known.
+        name: Option<Rc<str>>,
     },
     ExecutorJob {
         future: u64,

@@ -78,6 +78,8 @@ pub struct Span {
 pub struct Resource {
     pub id: u64,
     pub kind: Rc<str>,
+    /// What the program called it, when that could be known.
+    pub name: Option<Rc<str>>,
     pub capacity: i64,
     /// (time, in use) at every change.
     pub samples: Vec<(f64, i64)>,
@@ -437,12 +439,18 @@ impl Builder {
                     req.error = error.clone();
                 }
             }
-            Event::Resource { id, kind, in_use, capacity } => match t.resources.iter_mut().find(|res| res.id == *id) {
+            Event::Resource { id, kind, in_use, capacity, name } => match t.resources.iter_mut().find(|res| res.id == *id) {
                 Some(res) => {
                     res.capacity = *capacity;
                     res.samples.push((now, *in_use));
                 }
-                None => t.resources.push(Resource { id: *id, kind: kind.clone(), capacity: *capacity, samples: vec![(now, *in_use)] }),
+                None => t.resources.push(Resource {
+                    id: *id,
+                    kind: kind.clone(),
+                    name: name.clone(),
+                    capacity: *capacity,
+                    samples: vec![(now, *in_use)],
+                }),
             },
             Event::Output { task, stream, text } => {
                 let print = Print { time: now, text: text.clone(), stderr: *stream == Stream::Stderr };

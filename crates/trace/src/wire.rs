@@ -65,7 +65,9 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::Blocked { until, reason, task } => w.head("blocked", r.time).float(*until).text(reason).opt(*task),
         Event::Unblocked => w.head("unblocked", r.time),
         Event::Callback { name, line } => w.head("callback", r.time).text(name).int(*line),
-        Event::Resource { id, kind, in_use, capacity } => w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity),
+        Event::Resource { id, kind, in_use, capacity, name } => {
+            w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity).text(name.as_deref().unwrap_or(""))
+        }
         Event::ExecutorJob { future, start, end } => w.head("job", r.time).int(*future).float(*start).float(*end),
         Event::Output { task, stream, text } => {
             let stream = if *stream == Stream::Stdout { "out" } else { "err" };
@@ -105,7 +107,13 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
         "unblocked" => Event::Unblocked,
         "callback" => Event::Callback { name: f.rc()?, line: f.int()? },
-        "resource" => Event::Resource { id: f.int()?, kind: f.rc()?, in_use: f.int()?, capacity: f.int()? },
+        "resource" => Event::Resource {
+            id: f.int()?,
+            kind: f.rc()?,
+            in_use: f.int()?,
+            capacity: f.int()?,
+            name: Some(f.rc()?).filter(|n: &Rc<str>| !n.is_empty()),
+        },
         "job" => Event::ExecutorJob { future: f.int()?, start: f.float()?, end: f.float()? },
         "output" => {
             let task = f.opt()?;

@@ -208,7 +208,7 @@ impl Task {
     }
 
     pub fn resource(&self, id: u64, kind: &str, in_use: i64, capacity: i64) {
-        self.rec.push(Event::Resource { id, kind: kind.into(), in_use, capacity });
+        self.rec.push(Event::Resource { id, kind: kind.into(), in_use, capacity, name: None });
     }
 
     /// Ends the entry lane.

@@ -3,7 +3,7 @@
 //! details, a click shows its line in the editor.
 
 use super::zoom::{format_time, ticks, Window};
-use super::{TimelineInput, LABEL_W, PLOT_W, WIDTH};
+use super::{Geometry, TimelineInput, LABEL_W};
 use awaitlab_engine::trace::timeline::{Lane, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 
 const ROW_H: f64 = 16.0;
 const AXIS_H: f64 = 22.0;
+/// The canvas draws in logical units (`Geometry`): its CSS pixels divided by the type scale.
 /// The box shows at most this many CSS pixels of lanes; the rest scrolls.
 const MAX_VIEW_H: f64 = 520.0;
 
@@ -48,45 +49,44 @@ fn colours(el: &web_sys::Element) -> Colours {
     }
 }
 
-/// The lane and segment under a point of the canvas (CSS pixels), if any.
-fn hit(m: &Model, w: Window, width: f64, scroll: f64, x: f64, y: f64) -> Option<(&Lane, Option<usize>)> {
+/// The lane and segment under a point of the canvas (logical units), if any.
+fn hit(m: &Model, w: Window, g: Geometry, scroll: f64, x: f64, y: f64) -> Option<(&Lane, Option<usize>)> {
     if y < AXIS_H {
         return None;
     }
     let lane = m.lanes.get(((y - AXIS_H + scroll) / ROW_H).floor() as usize)?;
-    let lx = x / width * WIDTH;
-    if lx < LABEL_W {
+    if x < LABEL_W {
         return Some((lane, None));
     }
-    let t = w.start + (lx - LABEL_W) / PLOT_W * w.span();
+    let t = w.start + (x - LABEL_W) / g.plot_w() * w.span();
     // Within three pixels: zero-length running steps can be pointed at.
-    let slack = 3.0 / width * WIDTH / PLOT_W * w.span();
+    let slack = 3.0 / g.plot_w() * w.span();
     // Segments follow each other in time: the first that ends after the pointer is the one.
     let from = lane.segments.partition_point(|s| s.end + slack < t);
     let seg = lane.segments.get(from).filter(|s| s.start - slack <= t).map(|_| from);
     Some((lane, seg))
 }
 
-fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, scroll: f64) {
+/// Draws the lanes in view; `scroll` is in CSS pixels.
+fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, g: Geometry, scroll: f64) {
     let Ok(Some(ctx)) = canvas.get_context("2d") else { return };
     let Ok(ctx) = ctx.dyn_into::<web_sys::CanvasRenderingContext2d>() else { return };
-    let width = canvas.client_width() as f64;
-    let height = canvas.client_height() as f64;
-    if width <= 0.0 || height <= 0.0 {
+    let (css_w, css_h) = (canvas.client_width() as f64, canvas.client_height() as f64);
+    if css_w <= 0.0 || css_h <= 0.0 {
         return;
     }
+    let (width, height, scroll) = (css_w / g.scale, css_h / g.scale, scroll / g.scale);
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let (pw, ph) = ((width * dpr).round() as u32, (height * dpr).round() as u32);
+    let (pw, ph) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
     if canvas.width() != pw || canvas.height() != ph {
         canvas.set_width(pw);
         canvas.set_height(ph);
     }
-    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+    let _ = ctx.set_transform(dpr * g.scale, 0.0, 0.0, dpr * g.scale, 0.0, 0.0);
     let c = colours(canvas);
     let w = input.window.get_untracked();
-    let sx = width / WIDTH;
-    let x_of = |t: f64| (LABEL_W + (t - w.start) / w.span() * PLOT_W) * sx;
-    let plot_left = LABEL_W * sx;
+    let plot_w = g.plot_w();
+    let x_of = |t: f64| g.x(w, t);
     ctx.clear_rect(0.0, 0.0, width, height);
 
     let first = (scroll / ROW_H).floor().max(0.0) as usize;
@@ -102,10 +102,10 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
         ctx.set_fill_style_str(&c.border);
         ctx.fill_rect(0.0, y + ROW_H - 0.5, width, 0.5);
         ctx.set_fill_style_str(&c.text);
-        let title = super::labels::short_title(&lane.title, ((plot_left - 10.0) / 6.8).max(8.0) as usize);
+        let title = super::labels::short_title(&lane.title, ((LABEL_W - 10.0) / 6.8).max(8.0) as usize);
         let _ = ctx.fill_text(&title, 4.0, y + ROW_H - 4.0);
         // Blocks of about a pixel (`lod`): a lane with a million steps costs as much as its width.
-        for seg in super::lod::blocks(&lane.segments, w.start, w.end, PLOT_W * sx) {
+        for seg in super::lod::blocks(&lane.segments, w.start, w.end, plot_w) {
             let x0 = x_of(seg.start.max(w.start));
             let x1 = x_of(seg.end.min(w.end));
             match seg.kind {
@@ -129,7 +129,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
             }
         }
         ctx.set_fill_style_str(&c.text);
-        for (t, _) in super::lod::thin(lane.prints.iter().map(|p| p.time), w.start, w.end, PLOT_W * sx) {
+        for (t, _) in super::lod::thin(lane.prints.iter().map(|p| p.time), w.start, w.end, plot_w) {
             ctx.fill_rect(x_of(t) - 1.0, y, 2.0, 5.0);
         }
     }
@@ -162,12 +162,13 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
     }
 }
 
-pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
+pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, g: Geometry) -> impl IntoView {
     let canvas_ref = NodeRef::<leptos::html::Canvas>::new();
     let (scroll, set_scroll) = signal(0.0f64);
     let (tip, set_tip) = signal(None::<(f64, f64, String)>);
     let lanes = m.lanes.len();
-    let total_h = lanes as f64 * ROW_H + AXIS_H;
+    // CSS pixels.
+    let total_h = (lanes as f64 * ROW_H + AXIS_H) * g.scale;
     let view_h = total_h.min(MAX_VIEW_H);
     let data = SendWrapper::new((m, input.clone()));
     let (window, cursor, now) = (input.window, input.cursor, input.now);
@@ -184,7 +185,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
             }
             let top = scroll.get();
             if let Some(canvas) = canvas_ref.get() {
-                paint(&canvas, &data.0, &data.1, top);
+                paint(&canvas, &data.0, &data.1, g, top);
             }
         });
     }
@@ -195,7 +196,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
             let rect = canvas.get_bounding_client_rect();
             let (x, y) = (ev.client_x() as f64 - rect.left(), ev.client_y() as f64 - rect.top());
             let (m, input) = (&data.0, &data.1);
-            let (lane, seg) = hit(m, input.window.get_untracked(), rect.width(), scroll.get_untracked(), x, y)?;
+            let (lane, seg) = hit(m, input.window.get_untracked(), g, scroll.get_untracked() / g.scale, x / g.scale, y / g.scale)?;
             let text = match seg.map(|i| &lane.segments[i]) {
                 Some(s) => {
                     let what = match s.kind {
@@ -232,6 +233,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>) -> impl IntoView {
     };
     view! {
         <div class="canvas-lanes" data-testid="canvas-lanes" data-lanes=lanes style:height=format!("{view_h}px")
+            style:width=format!("{}px", g.width * g.scale)
             on:scroll=move |ev| {
                 if let Some(el) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
                     set_scroll.set(el.scroll_top() as f64);

@@ -18,28 +18,62 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 pub use zoom::{format_time, Window};
 
-/// Logical drawing width; the SVG scales to the page.
-pub const WIDTH: f64 = 960.0;
+/// The drawing is laid out in logical units: the frame's CSS pixels divided by the type scale
+/// (1, or `PROJECTOR_SCALE` in projector mode), so its text is 11–12 px (or half as big again)
+/// at any frame width, and it fits its frame. A frame narrower than `MIN_FIT` units (a phone)
+/// gets a drawing `NARROW_WIDTH` units wide instead, which scrolls sideways in it: a plot of a
+/// few hundred pixels tells too little.
+pub const MIN_FIT: f64 = 480.0;
+pub const NARROW_WIDTH: f64 = 720.0;
+/// Before the frame has been measured.
+const DEFAULT_WIDTH: f64 = 960.0;
 pub const LABEL_W: f64 = 190.0;
-pub const PLOT_W: f64 = WIDTH - LABEL_W - 20.0;
+/// Right of the plot: room for the last tick's label.
+const RIGHT_MARGIN: f64 = 20.0;
+/// Type scale of projector mode (the rest of the page grows about as much).
+pub const PROJECTOR_SCALE: f64 = 1.5;
 /// More task lanes than this are drawn on a canvas (measured: see ARCHITECTURE.md).
 pub const MAX_SVG_LANES: usize = 120;
 /// How long after the last zoom or pan step the view counts as still moving.
 const MOVING_MS: u32 = 180;
+/// How long a frame's width must hold before the drawing is laid out again for it.
+const RESIZE_SETTLE_MS: u32 = 120;
 /// Wheel zoom: the factor per pixel of wheel movement.
 const WHEEL_ZOOM: f64 = 0.002;
 
 /// Where times go across the drawing.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Geometry {
     /// The whole run's length (the window never leaves [0, total]).
     pub total: f64,
+    /// The drawing's width in logical units.
+    pub width: f64,
+    /// CSS pixels per logical unit.
+    pub scale: f64,
 }
 
 impl Geometry {
+    /// For a frame `frame_px` CSS pixels wide (0: not measured yet) at type scale `scale`.
+    pub fn new(total: f64, frame_px: f64, scale: f64) -> Geometry {
+        let fit = (frame_px / scale).floor();
+        let width = if frame_px <= 0.0 {
+            DEFAULT_WIDTH
+        } else if fit >= MIN_FIT {
+            fit
+        } else {
+            NARROW_WIDTH
+        };
+        Geometry { total, width, scale }
+    }
+
+    /// The plot's width (right of the lane titles), in logical units.
+    pub fn plot_w(&self) -> f64 {
+        self.width - LABEL_W - RIGHT_MARGIN
+    }
+
     /// The x of time `t` in the drawing's logical units.
     pub fn x(&self, w: Window, t: f64) -> f64 {
-        LABEL_W + (t - w.start) / w.span() * PLOT_W
+        LABEL_W + (t - w.start) / w.span() * self.plot_w()
     }
 }
 
@@ -98,6 +132,9 @@ pub fn TimelineView(
     /// Said after the timeline's own summary (what the practice API's server saw).
     #[prop(into, optional)]
     note: Option<Signal<String>>,
+    /// Projector mode: the drawing's type (and lanes) half as big again.
+    #[prop(into, optional)]
+    large: Option<Signal<bool>>,
 ) -> impl IntoView {
     // Memos: hundreds of labels read the window on every zoom step.
     let total = Memo::new(move |_| {
@@ -110,10 +147,51 @@ pub fn TimelineView(
     })
     .into();
     let frame = NodeRef::<leptos::html::Div>::new();
+    // The frame's width in CSS pixels, once it has held for a moment (a window being resized
+    // does not lay the drawing out again at every step).
+    let frame_px = RwSignal::new(0.0f64);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) {
+            return true;
+        }
+        let Some(el) = frame.get() else { return false };
+        let generation = Rc::new(Cell::new(0u32));
+        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() else { return };
+            let px = entry.content_rect().width().round();
+            if (px - frame_px.get_untracked()).abs() < 1.0 {
+                return;
+            }
+            if frame_px.get_untracked() == 0.0 {
+                frame_px.set(px);
+                return;
+            }
+            let this = generation.get().wrapping_add(1);
+            generation.set(this);
+            let generation = generation.clone();
+            leptos::task::spawn_local(async move {
+                gloo_timers::future::TimeoutFuture::new(RESIZE_SETTLE_MS).await;
+                if generation.get() == this {
+                    frame_px.set(px);
+                }
+            });
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+        }
+        // Lives as long as the timeline's element.
+        on_resize.forget();
+        true
+    });
+    let scale = move || if large.is_some_and(|l| l.get()) { PROJECTOR_SCALE } else { 1.0 };
+    let geometry = Memo::new(move |_| Geometry::new(total.get(), frame_px.get(), scale()));
     let fraction_at = move |client_x: f64| -> f64 {
         let Some(el) = frame.get_untracked() else { return 0.5 };
+        let g = geometry.get_untracked();
         let rect = el.get_bounding_client_rect();
-        (((client_x - rect.left()) / rect.width().max(1.0) * WIDTH - LABEL_W) / PLOT_W).clamp(0.0, 1.0)
+        // (A phone's drawing is wider than its frame, and scrolled.)
+        let x = (client_x - rect.left() + el.scroll_left() as f64) / g.scale;
+        ((x - LABEL_W) / g.plot_w()).clamp(0.0, 1.0)
     };
     // While the view moves, the frame is marked `moving` and CSS drops the costly hatch fill
     // (measured: it is what keeps a 100-task SVG under 60 frames per second).
@@ -177,8 +255,8 @@ pub fn TimelineView(
             DRAG.with(|d| d.set(None));
             return;
         }
-        let Some(el) = frame.get_untracked() else { return };
-        let width = el.get_bounding_client_rect().width().max(1.0) * PLOT_W / WIDTH;
+        let g = geometry.get_untracked();
+        let width = g.plot_w() * g.scale;
         let dx = ev.client_x() as f64 - x0;
         if dx.abs() > 3.0 {
             DRAGGED.with(|d| d.set(true));
@@ -224,7 +302,7 @@ pub fn TimelineView(
         let Some(m) = model.get() else {
             return view! { <p class="timeline-empty">"Run a program to see what the event loop did."</p> }.into_any();
         };
-        let geometry = Geometry { total: total.get_untracked() };
+        let geometry = geometry.get();
         let input = Rc::new(TimelineInput {
             on_line,
             cursor,
@@ -239,7 +317,7 @@ pub fn TimelineView(
             // The chart sections stay SVG (they are few elements); only when there are any.
             let charts = (!m.requests.is_empty() || !m.resources.is_empty()).then(|| svg::draw(m.clone(), input.clone(), geometry, false));
             view! {
-                {canvas::draw(m.clone(), input.clone())}
+                {canvas::draw(m.clone(), input.clone(), geometry)}
                 {charts}
             }
             .into_any()

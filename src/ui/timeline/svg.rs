@@ -5,7 +5,7 @@
 
 use super::lod;
 use super::zoom::{format_time, ticks};
-use super::{Geometry, TimelineInput, LABEL_W, PLOT_W, WIDTH};
+use super::{Geometry, TimelineInput, LABEL_W};
 use awaitlab_engine::trace::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -16,6 +16,10 @@ pub const AXIS_H: f64 = 24.0;
 const REQ_H: f64 = 9.0;
 const CHART_H: f64 = 44.0;
 pub const MAX_REQUESTS: usize = 300;
+/// Characters of a lane title (12 px monospace) the title column holds.
+const TITLE_CHARS: usize = 25;
+/// A longer resource title is narrowed to fit, up to this many characters.
+const SQUEEZE_CHARS: usize = 32;
 /// Plot units per second: the plot's viewBox is in milliseconds.
 const K: f64 = 1000.0;
 /// A zero-length rect is not drawn at all; this one is, through its stroke.
@@ -78,7 +82,7 @@ fn segment_view(block: &lod::Block, y: f64, input: &TimelineInput) -> impl IntoV
 /// One task's segments and prints, in plot units (x in ms, y in page units). A lane with more
 /// segments than `lod::DETAIL_MAX` is drawn in blocks of about a pixel (`lod`), again for each
 /// window the view settles on.
-fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> impl IntoView {
+fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>, plot_w: f64) -> impl IntoView {
     let lane = &m.lanes[index];
     let segments = if lane.segments.len() <= lod::DETAIL_MAX {
         lane.segments.iter().map(|seg| segment_view(&lod::Block::of(seg), y, input).into_any()).collect_view().into_any()
@@ -89,7 +93,7 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> 
         (move || {
             let (m, input) = &*shared;
             let w = settled.get();
-            lod::blocks(&m.lanes[index].segments, w.start, w.end, PLOT_W).into_iter().map(|b| segment_view(&b, y, input)).collect_view()
+            lod::blocks(&m.lanes[index].segments, w.start, w.end, plot_w).into_iter().map(|b| segment_view(&b, y, input)).collect_view()
         })
         .into_any()
     };
@@ -112,7 +116,7 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> 
         let settled = input.settled;
         (move || {
             let w = settled.get();
-            lod::thin(shared.lanes[index].prints.iter().map(|p| p.time), w.start, w.end, PLOT_W)
+            lod::thin(shared.lanes[index].prints.iter().map(|p| p.time), w.start, w.end, plot_w)
                 .into_iter()
                 .map(|(t, n)| print_view(t, format!("{n} print{} at {}", if n == 1 { "" } else { "s" }, format_time(t)), false))
                 .collect_view()
@@ -128,9 +132,9 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>) -> 
 }
 
 /// The lane's title column: title, Task name, outcome, and (under a replay cursor) its state.
-fn lane_title(lane: &Lane, y: f64, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
+fn lane_title(lane: &Lane, y: f64, width: f64, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
     let title = lane.title.clone();
-    let shown_title = super::labels::short_title(&title, 24);
+    let shown_title = super::labels::short_title(&title, TITLE_CHARS - 1);
     let mut hover = title.clone();
     if let Some(p) = parent {
         hover.push_str(&format!("\ncreated by {p} at {}", format_time(lane.created)));
@@ -144,7 +148,7 @@ fn lane_title(lane: &Lane, y: f64, parent: Option<&str>, cursor: Option<Signal<O
     };
     view! {
         <g class="lane-head" data-testid="lane-head">
-            <line class="lane-rule" x1=0 x2=WIDTH y1=y + LANE_H y2=y + LANE_H />
+            <line class="lane-rule" x1=0 x2=width y1=y + LANE_H y2=y + LANE_H />
             <text class="lane-title" x=6 y=y + 12.0>{shown_title}<title>{hover}</title></text>
             <text class="lane-name" data-testid="lane-state" x=6 y=y + 23.0>{state}</text>
         </g>
@@ -241,12 +245,19 @@ fn step_chart(samples: &[(f64, i64)], limit: Option<i64>, top: f64, end: f64) ->
     }
 }
 
-fn resource_title(r: &Resource) -> String {
-    match &*r.kind {
-        "connections" => format!("connections in use (limit {})", r.capacity),
-        "Lock" => "Lock held".to_string(),
-        k if r.capacity > 0 => format!("{k}({}) in use", r.capacity),
-        k => format!("{k} in use"),
+/// A resource lane's title and the line under it: the program's name for the object when it
+/// is known (`api_lock: BoundedSemaphore(2)`), then what it is; how much of it was used.
+fn resource_title(r: &Resource) -> (String, String) {
+    let max = r.samples.iter().map(|x| x.1).max().unwrap_or(0);
+    let (what, used) = match &*r.kind {
+        "connections" => ("aiohttp connections".to_string(), format!("in use · max {max} · limit {}", r.capacity)),
+        "Lock" => ("Lock".to_string(), format!("held · max {max}")),
+        k if r.capacity > 0 => (format!("{k}({})", r.capacity), format!("in use · max {max}")),
+        k => (k.to_string(), format!("in use · max {max}")),
+    };
+    match &r.name {
+        Some(name) => (format!("{name}: {what}"), used),
+        None => (what, used),
     }
 }
 
@@ -308,11 +319,16 @@ fn sections(m: &Model, top: f64, end: f64, rate: Option<(u32, f64)>) -> Vec<Sect
         }
     }
     for r in &m.resources {
-        let max = r.samples.iter().map(|x| x.1).max().unwrap_or(0);
+        let (title, line) = resource_title(r);
+        // A name and a class rarely fit the column: up to `SQUEEZE_CHARS` characters are
+        // narrowed to fit rather than cut (the name and the capacity are what tell lanes apart).
+        let shown = super::labels::short_title(&title, SQUEEZE_CHARS);
+        let squeeze = (shown.chars().count() > TITLE_CHARS).then_some(LABEL_W - 8.0);
         out.push(Section {
             head: view! {
-                <text class="lane-title" x=6 y=y + 16.0>{resource_title(r)}</text>
-                <text class="lane-name" x=6 y=y + 28.0>{format!("max {max}")}</text>
+                <text class="lane-title" data-testid="resource-title" x=6 y=y + 16.0
+                    textLength=squeeze lengthAdjust=squeeze.map(|_| "spacingAndGlyphs")>{shown}<title>{title}</title></text>
+                <text class="lane-name" x=6 y=y + 28.0>{line}</text>
             }
             .into_any(),
             plot: view! {
@@ -355,8 +371,8 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
         for (index, lane) in m.lanes.iter().enumerate() {
             let parent = lane.parent.and_then(|p| m.lanes.iter().find(|l| l.task == p));
-            heads.push(lane_title(lane, y, parent.map(|p| p.title.as_str()), input.cursor).into_any());
-            plots.push(lane_plot(&m, index, y, &input).into_any());
+            heads.push(lane_title(lane, y, geometry.width, parent.map(|p| p.title.as_str()), input.cursor).into_any());
+            plots.push(lane_plot(&m, index, y, &input, geometry.plot_w()).into_any());
             if let Some(py) = parent.and_then(|p| lane_y.get(&p.task)) {
                 // Parent → child: a thin link from the parent's lane to the child's, at creation.
                 spawns.push(view! {
@@ -421,7 +437,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         heads.push(
             view! {
                 <g data-testid="loop-lane">
-                    <line class="lane-rule" x1=0 x2=WIDTH y1=lane_y + LANE_H y2=lane_y + LANE_H />
+                    <line class="lane-rule" x1=0 x2=geometry.width y1=lane_y + LANE_H y2=lane_y + LANE_H />
                     <text class="lane-title" x=6 y=lane_y + 12.0>"the loop: callbacks"</text>
                     <text class="lane-name" x=6 y=lane_y + 23.0>{format!("{} run", m.callbacks.len())}</text>
                 </g>
@@ -466,7 +482,8 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         let w = window.get();
         format!("{} 0 {} {height}", w.start * K, w.span() * K)
     };
-    let px_per_unit = move || PLOT_W / (window.get().span() * K);
+    let (width, plot_w) = (geometry.width, geometry.plot_w());
+    let px_per_unit = move || plot_w / (window.get().span() * K);
     // The hatch of waiting segments, kept square on screen.
     let hatch = move || format!("scale({} 1) rotate(45)", 1.0 / px_per_unit());
     let axis = move || {
@@ -493,7 +510,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             // Kept inside the drawing: a label at the run's very end is drawn to its left.
             let x = move || {
                 let w = window.get();
-                (geometry.x(w, start.max(w.start)) + 4.0).min(WIDTH - width - 2.0)
+                (geometry.x(w, start.max(w.start)) + 4.0).min(geometry.width - width - 2.0)
             };
             let shown = move || {
                 let w = window.get();
@@ -517,7 +534,8 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         })
     };
     view! {
-        <svg class="timeline-svg" viewBox=format!("0 0 {WIDTH} {height}") role="img"
+        <svg class="timeline-svg" viewBox=format!("0 0 {width} {height}") role="img"
+            style:width=format!("{}px", width * geometry.scale)
             aria-label="Timeline of the run: one lane per task" data-testid="timeline-svg">
             <defs>
                 <pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform=hatch>
@@ -526,7 +544,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             </defs>
             <g class="axis">{axis}</g>
             {heads}
-            <svg class="plot" x=LABEL_W y=0 width=PLOT_W height=height viewBox=view_box preserveAspectRatio="none">
+            <svg class="plot" x=LABEL_W y=0 width=plot_w height=height viewBox=view_box preserveAspectRatio="none">
                 {summarised}
                 {blocked}
                 {spawns}

@@ -20,6 +20,8 @@ pub struct Trace {
     /// a freed one's address from the old one, as `id()` cannot) and its lane's number.
     pub resources: std::collections::HashMap<u64, (std::rc::Weak<Obj>, u64)>,
     pub resource_lanes: u64,
+    /// What the program called each semaphore or lock it made (`named`), by address as above.
+    pub names: std::collections::HashMap<u64, (std::rc::Weak<Obj>, Rc<str>)>,
 }
 
 /// Half a million records: about 30 MB in the engine and as much in the page, which takes them
@@ -28,7 +30,7 @@ pub const DETAIL_LIMIT: usize = 500_000;
 
 impl Default for Trace {
     fn default() -> Self {
-        Trace { enabled: true, records: Vec::new(), limit: DETAIL_LIMIT, dropped: [0; 5], resources: Default::default(), resource_lanes: 0 }
+        Trace { enabled: true, records: Vec::new(), limit: DETAIL_LIMIT, dropped: [0; 5], resources: Default::default(), resource_lanes: 0, names: Default::default() }
     }
 }
 
@@ -256,7 +258,7 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
         return;
     }
     // One lane per object: a Lock made after a semaphore was freed may reuse its address.
-    let id = match &args[0] {
+    let (id, name) = match &args[0] {
         Value::Obj(o) => {
             let address = args[0].id();
             let trace = &mut vm.trace;
@@ -264,13 +266,21 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
                 .resources
                 .get(&address)
                 .and_then(|(object, lane)| object.upgrade().filter(|alive| Rc::ptr_eq(alive, o)).map(|_| *lane));
-            known.unwrap_or_else(|| {
-                trace.resource_lanes += 1;
-                trace.resources.insert(address, (Rc::downgrade(o), trace.resource_lanes));
-                trace.resource_lanes
-            })
+            match known {
+                Some(lane) => (lane, None),
+                None => {
+                    trace.resource_lanes += 1;
+                    trace.resources.insert(address, (Rc::downgrade(o), trace.resource_lanes));
+                    let name = trace
+                        .names
+                        .get(&address)
+                        .filter(|(object, _)| object.upgrade().is_some_and(|alive| Rc::ptr_eq(&alive, o)))
+                        .map(|(_, name)| name.clone());
+                    (trace.resource_lanes, name)
+                }
+            }
         }
-        other => other.id(),
+        other => (other.id(), None),
     };
     let kind: Rc<str> = match &args[1] {
         Value::Str(s) => s.clone(),
@@ -284,7 +294,39 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
         Value::Int(i) => i,
         _ => 0,
     };
-    push(vm, Event::Resource { id, kind, in_use, capacity });
+    push(vm, Event::Resource { id, kind, in_use, capacity, name });
+}
+
+/// A semaphore or lock is being made (`__init__`): if the program's line that made it assigns
+/// it to a name (`api_lock = asyncio.BoundedSemaphore(2)`), its lane will carry that name.
+pub fn named(vm: &mut Vm, object: &Value, class: &str) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let Value::Obj(o) = object else { return };
+    let line = vm.user_line as usize;
+    let Some(name) = line.checked_sub(1).and_then(|i| vm.source_lines.get(i)).and_then(|text| assigned_name(text, class)) else {
+        return;
+    };
+    vm.trace.names.insert(object.id(), (Rc::downgrade(o), Rc::from(name)));
+}
+
+/// The target of `target = [module.]Class(…)` on a line of the program: `api_lock`,
+/// `self.lock`; an annotation (`lock: asyncio.Lock = …`) is allowed. Anything else (a tuple,
+/// a list of locks, a call that merely contains the class) names nothing.
+fn assigned_name(line: &str, class: &str) -> Option<String> {
+    let (target, value) = line.split_once('=')?;
+    let target = target.split(':').next()?.trim();
+    let is_name = |part: &str| {
+        let mut chars = part.chars();
+        chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
+    };
+    if target.is_empty() || !target.split('.').all(is_name) || value.starts_with('=') {
+        return None;
+    }
+    let callee = value.trim_start().split('(').next()?.trim();
+    let last = callee.rsplit('.').next()?;
+    (last == class && callee.split('.').all(is_name)).then(|| target.to_string())
 }
 
 pub fn executor_job(vm: &mut Vm, fut: &Rc<Obj>, start: f64, end: f64) {
@@ -311,4 +353,20 @@ pub fn finished(vm: &mut Vm, status: &'static str) {
         vm.trace.records.push(Record { time, event: Event::Summary { events, tasks, steps, prints, requests } });
     }
     vm.trace.records.push(Record { time, event: Event::Finished { status } });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::assigned_name;
+    #[test]
+    fn only_a_plain_assignment_of_the_class_names_an_object() {
+        assert_eq!(assigned_name("    sem = asyncio.Semaphore(3)", "Semaphore").as_deref(), Some("sem"));
+        assert_eq!(assigned_name("lock: asyncio.Lock = asyncio.Lock()", "Lock").as_deref(), Some("lock"));
+        assert_eq!(assigned_name("self._lock = Lock()", "Lock").as_deref(), Some("self._lock"));
+        assert_eq!(assigned_name("a, b = Lock(), Lock()", "Lock"), None);
+        assert_eq!(assigned_name("locks = [asyncio.Lock() for _ in range(3)]", "Lock"), None);
+        assert_eq!(assigned_name("if x == Lock():", "Lock"), None);
+        assert_eq!(assigned_name("cond = asyncio.Condition(asyncio.Lock())", "Lock"), None);
+        assert_eq!(assigned_name("sem = asyncio.BoundedSemaphore(2)", "Semaphore"), None);
+    }
 }

@@ -24,6 +24,14 @@ fn resource(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
+/// `_n_named(self, class)`: see `recorder::named`.
+fn named(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    if let (Some(object), Some(Value::Str(class))) = (args.first(), args.get(1)) {
+        crate::event_loop::recorder::named(vm, object, class);
+    }
+    Ok(Value::None)
+}
+
 fn report_shutdown_exception(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let task = args[0].clone();
     let r = vm.repr(&task)?;
@@ -57,6 +65,7 @@ fn interrupts(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
 pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     let mut items: Vec<(&str, Value)> = crate::modules::asyncio::native_functions().into_iter().map(|(n, f)| (n, builtin(n, f))).collect();
     items.push(("_n_resource", builtin("_n_resource", resource)));
+    items.push(("_n_named", builtin("_n_named", named)));
     items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", report_shutdown_exception)));
     items.push(("_n_main_task", builtin("_n_main_task", main_task)));
     items.push(("_n_interrupts", builtin("_n_interrupts", interrupts)));

@@ -370,7 +370,9 @@ impl Vm {
             self.call_in_program = thread.frames.last().is_none_or(|f| !f.code.filename.starts_with('<'));
             self.user_line = match thread.frames.last() {
                 Some(f) if f.code.filename.starts_with('<') => {
-                    thread.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')).map_or(0, |f| f.line())
+                    // In a nested thread (a class's `__init__`, a key function) with none of the
+                    // program's frames, the program's line is the one the outer native call had.
+                    thread.frames.iter().rev().find(|f| !f.code.filename.starts_with('<')).map_or(self.user_line, |f| f.line())
                 }
                 _ => self.call_line,
             };
