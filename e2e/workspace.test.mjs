@@ -163,6 +163,36 @@ test('a demo\'s or link\'s practice-API settings belong to its program and chang
   await context.close();
 });
 
+test('a demo\'s settings travel with its code: an "# api:" line pasted in sets them, a download writes them, a file brings them back', async () => {
+  const { context, page } = await fresh({ acceptDownloads: true });
+  const capacity = () => page.getByTestId('api-panel').getByLabel('Capacity', { exact: true });
+  await page.getByTestId('api-panel').locator('summary').click();
+  const before = await capacity().inputValue();
+  // The header of demo 7, as the tutorials print it, pasted over the program.
+  await page.getByTestId('editor').fill('# title: pasted\n# api: latency=uniform&latency_ms=100&jitter_ms=30&capacity=7&slowdown=1\nimport asyncio\nprint("ok")\n');
+  await page.waitForFunction(() => document.querySelector('[data-testid="api-panel"] label[title^="Requests served"] input').value === '7');
+  assert.notEqual(before, '7');
+  assert.match(await page.getByTestId('notice').textContent(), /# api:/);
+  // Typing on elsewhere leaves a setting changed by hand alone.
+  await capacity().fill('9');
+  await capacity().dispatchEvent('change');
+  await page.getByTestId('editor').press('End');
+  await page.keyboard.type('# more\n');
+  assert.equal(await capacity().inputValue(), '9');
+  // The downloaded file says its settings; a new profile opening it gets them.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-program').click()]);
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^# title: pasted\n# api: [^\n]*capacity=9/);
+  const { context: other, page: receiver } = await fresh();
+  await receiver.getByTestId('file-input').setInputFiles({ name: 'pasted.py', mimeType: 'text/x-python', buffer: Buffer.from(text) });
+  await receiver.waitForFunction(() => document.querySelector('[data-testid="program-name"]').value === 'pasted.py');
+  await receiver.getByTestId('api-panel').locator('summary').click();
+  assert.equal(await receiver.getByTestId('api-panel').getByLabel('Capacity', { exact: true }).inputValue(), '9');
+  await other.close();
+  await context.close();
+});
+
 test('programs: rename, duplicate, delete with undo; each Run is a version one click away', async () => {
   const { context, page } = await fresh();
   await page.getByTestId('program-name').fill('queues.py');

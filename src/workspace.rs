@@ -154,6 +154,53 @@ pub fn by_last_change(programs: &mut [Program]) {
     programs.sort_by(|a, b| b.modified.total_cmp(&a.modified).then_with(|| a.name.cmp(&b.name)));
 }
 
+/// The practice API's settings a program's own header gives: an `# api: latency=fixed&…` line
+/// among the comment lines at its top, as the demos write it. This is how settings travel with
+/// a program's text: pasted into the editor, opened from a file, or in a hand-written link.
+pub fn api_line(text: &str) -> Option<&str> {
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let comment = line.strip_prefix('#')?;
+        if let Some((key, value)) = comment.split_once(':') {
+            if key.trim() == "api" {
+                return Some(value.trim());
+            }
+        }
+    }
+    None
+}
+
+/// A program's text as a file: its `# api:` line says the settings it runs with (only what
+/// differs from `defaults`), replacing the line it had, or added at the top when the settings
+/// are not the defaults. Both are query strings.
+pub fn with_api_line(text: &str, api: &str, defaults: &str) -> String {
+    let default_pairs: Vec<&str> = defaults.split('&').collect();
+    let changed: Vec<&str> = api.split('&').filter(|pair| !pair.is_empty() && !default_pairs.contains(pair)).collect();
+    let line = format!("# api: {}", changed.join("&"));
+    if api_line(text).is_some() {
+        let mut out = String::with_capacity(text.len() + line.len());
+        let mut replaced = false;
+        for part in text.split_inclusive('\n') {
+            let is_api = !replaced && part.trim().strip_prefix('#').and_then(|c| c.split_once(':')).is_some_and(|(k, _)| k.trim() == "api");
+            if is_api {
+                out.push_str(&line);
+                out.push_str(if part.ends_with('\n') { "\n" } else { "" });
+                replaced = true;
+            } else {
+                out.push_str(part);
+            }
+        }
+        out
+    } else if changed.is_empty() {
+        text.to_string()
+    } else {
+        format!("{line}\n{text}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +252,32 @@ mod tests {
         }
         assert_eq!(text_hash("a"), text_hash("a"));
         assert_ne!(text_hash("a"), text_hash("b"));
+    }
+
+    #[test]
+    fn a_programs_api_line_is_read_from_the_comments_at_its_top() {
+        use super::api_line;
+        assert_eq!(api_line("# title: x\n# api: latency=fixed&latency_ms=200\nimport asyncio\n"), Some("latency=fixed&latency_ms=200"));
+        assert_eq!(api_line("\n#api:capacity=3\n"), Some("capacity=3"));
+        assert_eq!(api_line("import asyncio\n# api: capacity=3\n"), None, "only the header counts");
+        assert_eq!(api_line("# a comment\nx = 1\n"), None);
+    }
+
+    #[test]
+    fn a_file_carries_its_settings_in_its_api_line() {
+        use super::with_api_line;
+        let defaults = "latency=uniform&latency_ms=100&capacity=20";
+        // Defaults and no line: the text as it is.
+        assert_eq!(with_api_line("import asyncio\n", defaults, defaults), "import asyncio\n");
+        // Settings of its own: a line at the top with what differs.
+        assert_eq!(
+            with_api_line("import asyncio\n", "latency=fixed&latency_ms=100&capacity=3", defaults),
+            "# api: latency=fixed&capacity=3\nimport asyncio\n"
+        );
+        // A line already there says the settings now.
+        assert_eq!(
+            with_api_line("# title: t\n# api: capacity=9\nimport asyncio", "latency=uniform&latency_ms=100&capacity=3", defaults),
+            "# title: t\n# api: capacity=3\nimport asyncio"
+        );
     }
 }

@@ -126,6 +126,11 @@ pub fn App() -> impl IntoView {
     page_wide_handlers(page);
     // What the learner changes is kept: the open program's text and settings (an embed's
     // text in its own store).
+    // Before the save below: a pasted `# api:` line's settings are saved with the text.
+    Effect::new(move |_| {
+        page.code.track();
+        page.apply_api_line();
+    });
     Effect::new(move |_| {
         let text = page.code.get();
         page.api.track();

@@ -76,7 +76,9 @@ pub fn ProgramBar() -> impl IntoView {
     };
     let download = move |_| {
         if let Some(p) = ws.current_program() {
-            let _ = crate::browser::download::save_text(&p.name, "text/x-python", &page.code.get_untracked());
+            // The file says its practice-API settings, so opening it again brings them back.
+            let text = crate::workspace::with_api_line(&page.code.get_untracked(), &page.api.get_untracked().to_query(), &RunSettings::default().api);
+            let _ = crate::browser::download::save_text(&p.name, "text/x-python", &text);
         }
     };
     view! {

@@ -69,6 +69,9 @@ pub struct Page {
     pub real_time: RwSignal<bool>,
     pub speed: RwSignal<f64>,
     pub api: RwSignal<Settings>,
+    /// The open program's `# api:` line as last seen: a new or changed one (pasted in) sets
+    /// the practice API (`apply_api_line`).
+    pub api_line_seen: StoredValue<Option<String>>,
     pub notice: RwSignal<Notice>,
     pub share_link: RwSignal<Option<String>>,
     pub projector: RwSignal<bool>,
@@ -178,6 +181,7 @@ impl Page {
             real_time: RwSignal::new(false),
             speed: RwSignal::new(1.0),
             api: RwSignal::new(Settings::default()),
+            api_line_seen: StoredValue::new(crate::workspace::api_line(code).map(str::to_string)),
             notice: RwSignal::new(Notice::None),
             share_link: RwSignal::new(None),
             // Remembered: a teacher's classroom laptop stays in projector mode.
@@ -383,6 +387,22 @@ impl Page {
             Some(t) => console.show(&all.iter().filter(|c| c.time <= t + 1e-9).cloned().collect::<Vec<_>>()),
             None => console.show(all),
         });
+    }
+
+    /// The program's text changed: an `# api:` line that is new or different (pasted in with a
+    /// demo's code, typed) sets the practice API, and says so.
+    pub fn apply_api_line(&self) {
+        let line = self.code.with_untracked(|c| crate::workspace::api_line(c).map(str::to_string));
+        if line == self.api_line_seen.get_value() {
+            return;
+        }
+        self.api_line_seen.set_value(line.clone());
+        let Some(line) = line else { return };
+        let settings = Settings::from_query(&line);
+        if settings != self.api.get_untracked() {
+            self.api.set(settings);
+            self.notice.set(Notice::Info("The program's \"# api:\" line set the practice API (see its panel).".into()));
+        }
     }
 
     /// What an export of the timeline draws: the run on screen, at its zoom.

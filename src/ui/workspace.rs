@@ -183,7 +183,12 @@ impl Workspace {
 
     /// Makes a program (with a name no other has) and starts saving it; returns its id. At
     /// once: what opens it shows it in the same frame, not after the store answers.
-    pub fn create(&self, name: &str, text: &str, origin: Origin, settings: RunSettings) -> String {
+    pub fn create(&self, name: &str, text: &str, origin: Origin, mut settings: RunSettings) -> String {
+        // A program that says its practice-API settings (a demo's code with its header, a
+        // downloaded file) brings them along.
+        if let Some(line) = model::api_line(text).filter(|_| settings.api == RunSettings::default().api) {
+            settings.api = Settings::from_query(line).to_query();
+        }
         let names = self.names();
         let name = model::unique_name(name, names.iter().map(String::as_str));
         let program = Program::new(new_id(), name, text.to_string(), origin, settings, now_ms());
@@ -209,6 +214,7 @@ impl Workspace {
         let page = page();
         self.current.set(Some(program.id.clone()));
         super::editor::switch_to(&program.id, &program.text);
+        page.api_line_seen.set_value(model::api_line(&program.text).map(str::to_string));
         page.code.set(program.text.clone());
         page.api.set(Settings::from_query(&program.settings.api));
         page.real_time.set(program.settings.real_time);
