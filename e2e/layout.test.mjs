@@ -1,5 +1,6 @@
 // The page a person meets (issue 18): at 1280×800 everything that matters is in view at once;
-// on a 390 px phone nothing scrolls sideways; projector mode is remembered.
+// on a 390 px phone nothing scrolls sideways and a pinch zooms the timeline; the editor's width
+// and projector mode are remembered.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, ready, finished } from './helpers.mjs';
@@ -49,6 +50,63 @@ test('at 390 px nothing scrolls sideways (a long demo run included), and touch t
   const small = await page.evaluate(() => [...document.querySelectorAll('.toolbar button, .program-bar button, .timeline-head button, .zoom-controls button')]
     .filter((b) => b.getBoundingClientRect().height < 32).map((b) => b.textContent));
   assert.deepEqual(small, []);
+  await context.close();
+});
+
+test('on a phone two fingers pinch the timeline to zoom, around the point between them', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(URL);
+  await ready(page);
+  await page.getByTestId('editor').fill('import asyncio\nasync def main():\n    await asyncio.sleep(4)\nasyncio.run(main())\n');
+  await page.getByTestId('run').click();
+  assert.equal((await finished(page)).state, 'done');
+  const frame = page.locator('[data-testid="timeline"] > [data-testid="timeline-frame"]');
+  await frame.scrollIntoViewIfNeeded();
+  const box = await frame.boundingBox();
+  const plotBox = () => page.$eval('[data-testid="timeline"] svg.plot', (p) => p.getAttribute('viewBox').split(' ').map(Number));
+  assert.deepEqual((await plotBox()).slice(0, 3), [0, 0, 4000]);
+  const cdp = await context.newCDPSession(page);
+  const y = box.y + 40;
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, yy], id) => ({ x, y: yy, id })) });
+  const mid = box.x + box.width * 0.7;
+  await touch('touchStart', [[mid - 20, y], [mid + 20, y]]);
+  for (let step = 1; step <= 5; step++) await touch('touchMove', [[mid - 20 - 16 * step, y], [mid + 20 + 16 * step, y]]);
+  await touch('touchEnd', []);
+  const [start, , span] = await plotBox();
+  // Fingers 40 px apart spread to 200: a fifth of the span, around the time between them.
+  assert.ok(Math.abs(span - 800) < 40, `zoomed to ${span} ms`);
+  assert.ok(start > 0, `around the fingers, not the start: ${start}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the page itself did not zoom or widen');
+  await context.close();
+});
+
+test('the handle between the editor and the run shares the width, by drag or arrow keys, and is remembered', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(URL);
+  await ready(page);
+  const editorWidth = () => page.locator('.editor-pane').evaluate((e) => e.getBoundingClientRect().width);
+  const before = await editorWidth();
+  const handle = await page.getByTestId('splitter').boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + 100);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + handle.width / 2 + 200, handle.y + 100, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await editorWidth();
+  assert.ok(Math.abs(dragged - before - 200) < 12, `dragged 200 px: ${before} → ${dragged}`);
+  await page.getByTestId('splitter').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.ok(await editorWidth() < dragged - 10, 'an arrow key moves it');
+  const kept = await editorWidth();
+  await page.reload();
+  await ready(page);
+  assert.ok(Math.abs(await editorWidth() - kept) < 2, 'remembered');
+  // The timeline is laid out again for its new width: it still fits its frame.
+  await page.getByTestId('run').click();
+  assert.equal((await finished(page)).state, 'done');
+  const fits = await page.getByTestId('timeline-frame').first().evaluate((f) => f.scrollWidth <= f.clientWidth + 1);
+  assert.ok(fits);
   await context.close();
 });
 

@@ -181,6 +181,7 @@ pub fn App() -> impl IntoView {
             class
         } data-ready=move || page.ready.get().to_string()>
             <EditorPane />
+            {(!embed).then(|| view! { <super::splitter::Splitter /> })}
             <OutputPane />
             <TimelinePane />
         </main>

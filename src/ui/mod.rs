@@ -11,6 +11,7 @@ mod notices;
 mod programs;
 mod replay;
 mod session;
+mod splitter;
 mod state;
 mod timeline;
 mod toolbar;

@@ -95,6 +95,9 @@ thread_local! {
     /// A drag that moved the view is not also a click on a segment.
     static DRAGGED: Cell<bool> = const { Cell::new(false) };
     static DRAG: Cell<Option<(f64, Window)>> = const { Cell::new(None) };
+    /// A pinch under way: the window it started on, the fraction across the plot between the
+    /// fingers then, and how far apart they were.
+    static PINCH: Cell<Option<(Window, f64, f64)>> = const { Cell::new(None) };
 }
 
 pub fn was_dragged() -> bool {
@@ -238,8 +241,34 @@ pub fn TimelineView(
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(false);
         let _ = el.add_event_listener_with_callback_and_add_event_listener_options("wheel", on_wheel.as_ref().unchecked_ref(), &options);
-        // Lives as long as the timeline's element.
+        // Two fingers zoom (a pinch) where they are; one finger scrolls as the page does. Touch
+        // events, not pointer events: only they let the pinch be taken from the browser (a
+        // cancelled `touchmove`) while one finger still scrolls.
+        let on_touch = Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {
+            let touches = ev.touches();
+            let (Some(a), Some(b)) = (touches.get(0), touches.get(1)) else {
+                PINCH.with(|p| p.set(None));
+                return;
+            };
+            let (xa, xb) = (a.client_x() as f64, b.client_x() as f64);
+            let apart = ((xa - xb).powi(2) + (a.client_y() - b.client_y()).pow(2) as f64).sqrt().max(1.0);
+            let middle = fraction_at((xa + xb) / 2.0);
+            if ev.cancelable() {
+                ev.prevent_default();
+            }
+            match PINCH.with(|p| p.get()) {
+                None => PINCH.with(|p| p.set(Some((window.get_untracked(), middle, apart)))),
+                Some((from, from_middle, from_apart)) => {
+                    set_window(from.pinched(from_middle, apart / from_apart, middle, total.get_untracked()));
+                }
+            }
+        });
+        for kind in ["touchstart", "touchmove", "touchend", "touchcancel"] {
+            let _ = el.add_event_listener_with_callback_and_add_event_listener_options(kind, on_touch.as_ref().unchecked_ref(), &options);
+        }
+        // Both live as long as the timeline's element.
         on_wheel.forget();
+        on_touch.forget();
         true
     });
     let on_pointer_down = move |ev: web_sys::PointerEvent| {
@@ -251,6 +280,10 @@ pub fn TimelineView(
     };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let Some((x0, w0)) = DRAG.with(|d| d.get()) else { return };
+        if PINCH.with(|p| p.get()).is_some() {
+            DRAG.with(|d| d.set(None));
+            return;
+        }
         if ev.buttons() & 1 == 0 {
             DRAG.with(|d| d.set(None));
             return;

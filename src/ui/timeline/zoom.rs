@@ -36,6 +36,16 @@ impl Window {
         Window { start: pivot - fraction * span, end: pivot + (1.0 - fraction) * span }.clamped(total)
     }
 
+    /// Two fingers: the window they started on (`self`), the fraction across it where they
+    /// started, how far apart they are now compared to then (`factor` > 1: apart, zoom in) and
+    /// where they are now: the time first between them stays between them.
+    pub fn pinched(self, from_fraction: f64, factor: f64, to_fraction: f64, total: f64) -> Window {
+        let pivot = self.start + from_fraction.clamp(0.0, 1.0) * self.span();
+        let span = self.span() / factor.max(1e-6);
+        let at = to_fraction.clamp(0.0, 1.0);
+        Window { start: pivot - at * span, end: pivot + (1.0 - at) * span }.clamped(total)
+    }
+
     /// Moves by `fraction` of the visible span (negative: earlier).
     pub fn panned(self, fraction: f64, total: f64) -> Window {
         let dt = fraction * self.span();
@@ -86,6 +96,17 @@ pub fn format_time(t: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pinch_keeps_the_time_between_the_fingers_between_them() {
+        let w = Window { start: 2.0, end: 6.0 };
+        // Fingers at a quarter, spread to twice as far apart, moved to the middle.
+        let p = w.pinched(0.25, 2.0, 0.5, 10.0);
+        assert!((p.span() - 2.0).abs() < 1e-12);
+        assert!((p.start + 0.5 * p.span() - 3.0).abs() < 1e-12);
+        // Pinched together past the whole run: the whole run.
+        assert_eq!(w.pinched(0.5, 0.01, 0.5, 10.0), Window::full(10.0));
+    }
 
     #[test]
     fn zooming_keeps_the_pointed_time_in_place() {
