@@ -1,5 +1,6 @@
 // The page's size and speed, printed (run by `cargo xtask bench` against the release build):
-// everything a first visit transfers, gzipped (target 500 KB); navigation to a usable editor
+// everything a first visit transfers, gzipped (budget 600 KB; over 700 KB the benchmark fails),
+// and the offline copy the service worker adds in the background; navigation to a usable editor
 // (target 0.5 s); Run click to the first output of a program without sleeps (target 50 ms);
 // the timeline of a 100-task and a 10,000-task run: time to draw it (target 200 ms for 10k) and
 // frames per second while zooming and panning (targets 60 and 30).
@@ -118,8 +119,29 @@ for (const [u, body] of [...fetched].sort()) {
   totalBrotli += br;
   console.log(`${(u.slice(url.length) || '(index.html)').padEnd(46)} ${String(body.length).padStart(9)} ${String(gz).padStart(9)} ${String(br).padStart(9)}`);
 }
-const sizeOk = total <= 500 * 1024;
-console.log(`first visit transfers ${(total / 1024).toFixed(1)} KB gzipped (target 500 KB): ${sizeOk ? 'within target' : 'OVER TARGET'}; ${(totalBrotli / 1024).toFixed(1)} KB with brotli`);
+// Issue 22's budget: 600 KB gzipped (what GitHub Pages sends); past 700 KB the benchmark fails,
+// so growth cannot go unnoticed.
+const BUDGET_KB = 600;
+const LIMIT_KB = 700;
+const sizeOk = total <= BUDGET_KB * 1024;
+console.log(`first visit transfers ${(total / 1024).toFixed(1)} KB gzipped (budget ${BUDGET_KB} KB): ${sizeOk ? 'within budget' : 'OVER BUDGET'}; ${(totalBrotli / 1024).toFixed(1)} KB with brotli`);
+if (total > LIMIT_KB * 1024) {
+  console.log(`FAIL: the first visit passes ${LIMIT_KB} KB gzipped`);
+  process.exitCode = 1;
+}
+// The offline copy: what the service worker caches beyond what the page loaded (in the
+// background, after the page is usable; revalidated files cost no body).
+{
+  const swText = fetched.get(sw).toString('utf8');
+  const list = [...(swText.match(/const PRECACHE = \[(.*)\];/)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => new URL(m[1], url).href);
+  let extra = 0;
+  const names = [];
+  for (const file of list.filter((f) => !fetched.has(f) && !(f === new URL('index.html', url).href && fetched.has(url)))) {
+    extra += gzipSync(Buffer.from(await (await fetch(file)).arrayBuffer()), { level: 9 }).length;
+    names.push(file.slice(url.length));
+  }
+  console.log(`offline copy: ${list.length} files precached; beyond the first visit ${(extra / 1024).toFixed(1)} KB gzipped (${names.join(', ')})`);
+}
 
 // What opening a demo's Rust twin adds: its own module, loaded on demand.
 {

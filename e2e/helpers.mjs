@@ -67,3 +67,14 @@ export async function runProgram(page, source, options) {
   await startProgram(page, source, options);
   return finished(page);
 }
+
+/// Waits until an async check in the page comes true (`waitForFunction` would take the check's
+/// promise itself as a truthy answer and return at once).
+export async function until(page, check, arg, { timeout = 30000, interval = 100 } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(check, arg)) return;
+    if (Date.now() > end) throw new Error(`not true within ${timeout} ms: ${check}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

@@ -38,6 +38,22 @@ test('Run executes a real asyncio program and shows its output in order', async 
   await page.close();
 });
 
+test('the output follows its end as a terminal does, and a new run is shown from its end', async () => {
+  const { page } = await openPage();
+  await runProgram(page, 'for i in range(1000):\n    print("line", i)\n');
+  const console_ = page.getByTestId('console');
+  const atEnd = () => console_.evaluate((c) => c.scrollTop + c.clientHeight >= c.scrollHeight - 2);
+  await page.waitForFunction(() => { const c = document.querySelector('[data-testid="console"]'); return c.textContent.includes('line 999') && c.scrollTop + c.clientHeight >= c.scrollHeight - 2; });
+  assert.ok(await console_.evaluate((c) => c.scrollHeight > c.clientHeight), 'more output than the box shows');
+  // Scrolled up to read the last run: the next run's output is shown from its end again.
+  await console_.evaluate((c) => { c.scrollTop = 0; });
+  await runProgram(page, 'import asyncio\nasync def main():\n    for i in range(300):\n        print("again", i)\n        await asyncio.sleep(0)\nasyncio.run(main())\n');
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('again 299'));
+  await page.waitForTimeout(100);
+  assert.ok(await atEnd(), 'a new run is shown from its end');
+  await page.close();
+});
+
 test('an uncaught exception fails the run and shows the traceback', async () => {
   const { page } = await openPage();
   const { state, output } = await runProgram(page, 'def f():\n    raise ValueError("boom")\nf()\n');

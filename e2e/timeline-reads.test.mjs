@@ -123,3 +123,41 @@ test('projector mode scales the timeline\'s type too', async () => {
   assert.ok(fits);
   await context.close();
 });
+
+test('axis labels never collide and stay inside the drawing, in projector mode too; the blocked labels have a row of their own', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const { page } = await openPage(context);
+  for (const projector of [false, true]) {
+    if (projector) await page.getByTestId('projector').click();
+    await runDemo(page, '07-hundred-videos');
+    // The charts' SVG (the lanes are on a canvas here) and its axis.
+    const labels = await page.$$eval('[data-testid="timeline"] .timeline-svg', (svgs) => svgs.flatMap((svg) => {
+      const frame = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll('.tick-label, .blocked-label')].filter((t) => t.getAttribute('visibility') !== 'hidden').map((t) => {
+        const b = t.getBoundingClientRect();
+        return { cls: t.getAttribute('class'), text: t.textContent, x: b.x, y: b.y, width: b.width, height: b.height, inside: b.left >= frame.left - 0.5 && b.right <= frame.right + 0.5 };
+      });
+    }));
+    assert.ok(labels.filter((l) => l.cls === 'tick-label').length >= 3, JSON.stringify(labels));
+    for (const l of labels) assert.ok(l.inside, `${l.text} leaves the drawing (projector ${projector})`);
+    for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) {
+      assert.ok(!boxesIntersect(labels[i], labels[j]), `"${labels[i].text}" and "${labels[j].text}" collide (projector ${projector})`);
+    }
+  }
+  await context.close();
+});
+
+test('on a phone the lanes stay beside their names: the drawing fits its frame', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page } = await openPage(context);
+  await runDemo(page, '02-sequential-vs-gather');
+  const frame = page.locator('[data-testid="timeline"] > [data-testid="timeline-frame"]');
+  assert.ok(await frame.evaluate((f) => f.scrollWidth <= f.clientWidth + 1), 'nothing to scroll sideways');
+  // Titles cut to the narrow column still tell the four tasks apart.
+  const titles = await page.$$eval('[data-testid="timeline"] .lane-title', (ts) => ts.map((t) => t.childNodes[0].textContent));
+  const videos = titles.filter((t) => t.startsWith('get'));
+  assert.equal(new Set(videos).size, 4, titles.join(' | '));
+  const size = await page.locator('[data-testid="timeline"] .lane-title').first().evaluate((t) => t.getBoundingClientRect().height);
+  assert.ok(size >= 12, `titles drawn at ${size} px`);
+  await context.close();
+});

@@ -2,7 +2,7 @@
 // IndexedDB; demos, links, embeds, other tabs and the Tab key never overwrite one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, URL, editorText, finished } from './helpers.mjs';
+import { launch, openPage, URL, editorText, finished, until } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,7 +66,7 @@ test('a course page with three embeds leaves the app\'s programs untouched, and 
   // so the page below is what the browser gets.
   const { context, page } = await fresh({ serviceWorkers: 'block' });
   await page.getByTestId('editor').fill('print("app program")\n');
-  await page.waitForFunction(async () => (await AwaitlabStore.allPrograms()).some((p) => p.text === 'print("app program")\n'));
+  await until(page, async () => (await AwaitlabStore.allPrograms()).some((p) => p.text === 'print("app program")\n'));
   const embeds = ['print("one")\n', 'print("two")\n', 'print("three")\n'];
   const course = URL + 'course-page-test.html';
   await context.route(course, (route) => route.fulfill({
@@ -78,7 +78,6 @@ test('a course page with three embeds leaves the app\'s programs untouched, and 
   const second = coursePage.frames().find((f) => f.url().includes(b64url(embeds[1])));
   await second.locator('main[data-ready="true"]').waitFor();
   await second.getByTestId('editor').fill('print("two, edited in the embed")\n');
-  await second.waitForFunction(async () => true);
   await coursePage.waitForTimeout(500);
   // The app: the same program, the same single file.
   await reload(page);

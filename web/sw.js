@@ -1,14 +1,49 @@
-// Awaitlab's service worker: serves the practice API at <page folder>/api/... by relaying each
-// request to an Awaitlab app page, where the API's logic (Rust, in the app's wasm) answers.
-// Real fetch() calls, visible in the network panel; nothing else is touched.
+// Awaitlab's service worker. Two jobs:
+//
+// 1. Offline after one visit: the build's files (listed by `cargo xtask dist`, which writes
+//    BUILD and PRECACHE below, so the list cannot drift) are cached at install and served
+//    cache-first; a new build's worker installs in the background, takes over, and the page
+//    says "Reload to update". On-demand library modules (lib/) are cached as they are fetched.
+// 2. The practice API at <page folder>/api/...: each request is relayed to an Awaitlab app
+//    page, where the API's logic (Rust, in the app's wasm) answers. Real fetch() calls,
+//    visible in the network panel.
 //
 // Security (see ARCHITECTURE.md): every answer is a sandboxed document that may run nothing,
 // whoever answers it; requests are relayed only to app pages (never to a window that shows an
 // /api/ document or another page of the origin), and a page that does not take a request
-// within a second is passed over.
+// within a second is passed over. Only the build's own files and lib/ modules are cached.
 
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
+const BUILD = 'dev';
+const PRECACHE = [];
+
+const APP_CACHE = `awaitlab-app-${BUILD}`;
+const RUNTIME_CACHE = 'awaitlab-runtime';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    // Best effort: a worker that could not cache (a host refusing a file) still relays the
+    // practice API; the page then simply needs the network.
+    try {
+      const cache = await caches.open(APP_CACHE);
+      // `no-cache`: what the page has just loaded comes from the HTTP cache once revalidated
+      // (a 304, no body), so a first visit does not fetch the app twice.
+      await cache.addAll(PRECACHE.map((path) => new Request(new URL(path, self.registration.scope), { cache: 'no-cache' })));
+    } catch (e) {
+      console.warn('Awaitlab: offline copy incomplete:', e);
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    // The build before this one stays a while: a page still showing it may load a part of it
+    // late (the Rust twins' module); older ones go.
+    const apps = (await caches.keys()).filter((k) => k.startsWith('awaitlab-app-') && k !== APP_CACHE);
+    for (const old of apps.slice(0, -1)) await caches.delete(old);
+    await self.clients.claim();
+  })());
+});
 
 // How long a page has to say it took a request, and then to answer it (the practice API's
 // latency is at most 60 s, plus its line).
@@ -103,7 +138,35 @@ async function relay(event, path) {
   return reply(503, 'The practice API answers while an Awaitlab page is open: open Awaitlab in another tab, then try again.');
 }
 
+/// The path of a request under the worker's scope ('' for the scope itself), or null.
+function scopePath(url) {
+  const base = scope();
+  if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) return null;
+  return url.pathname.slice(base.pathname.length);
+}
+
+/// A file of the build (any page of the app is its index.html), from the cache; else from the
+/// network, keeping what lib/ gives.
+async function fromCache(request, path) {
+  const page = request.mode === 'navigate' && (path === '' || path === 'index.html');
+  const key = page ? new URL('index.html', scope()).href : request;
+  const cached = await caches.match(key, { ignoreSearch: page || request.mode === 'navigate' });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && path.startsWith('lib/')) {
+    const copy = response.clone();
+    caches.open(RUNTIME_CACHE).then((c) => c.put(request, copy));
+  }
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
-  const path = apiPath(new URL(event.request.url));
-  if (path !== null) event.respondWith(relay(event, path));
+  const url = new URL(event.request.url);
+  const path = apiPath(url);
+  if (path !== null) {
+    event.respondWith(relay(event, path));
+    return;
+  }
+  const own = scopePath(url);
+  if (event.request.method === 'GET' && own !== null) event.respondWith(fromCache(event.request, own));
 });

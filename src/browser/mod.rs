@@ -1,12 +1,13 @@
 //! Browser glue, thin on purpose: the engine's worker seen from the page (`engine`), the
-//! practice API's server and its service worker (`practice`), `fetch()` for it (`fetch`),
-//! storage, downloads, compression and on-demand modules.
+//! practice API's server and its service worker (`practice`), `fetch()` for it (`fetch`), the
+//! offline copy's updates (`offline`), storage, downloads, compression and on-demand modules.
 
 pub mod compress;
 pub mod download;
 pub mod engine;
 pub mod fetch;
 pub mod lazy_module;
+pub mod offline;
 pub mod practice;
 pub mod storage;
 pub mod store;

@@ -68,6 +68,7 @@ pub fn install() {
         return;
     }
     let container = window.navigator().service_worker();
+    super::offline::watch(&container);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
         wasm_bindgen_futures::spawn_local(handle_relayed(event));
     });

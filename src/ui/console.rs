@@ -26,6 +26,8 @@ struct FeedState {
     terminal: Terminal,
     /// Redraw everything (a new run, a replay cursor).
     reset: bool,
+    /// A new run's output: shown from its end as it comes, whatever the scroll was.
+    reset_scroll: bool,
     /// The line number of the first line drawn in the page, and how many are drawn.
     drawn_from: usize,
     drawn: usize,
@@ -51,7 +53,7 @@ impl Default for ConsoleFeed {
 
 impl ConsoleFeed {
     pub fn new() -> Self {
-        let state = FeedState { terminal: Terminal::new(SHOWN_LINES), reset: true, drawn_from: 0, drawn: 0 };
+        let state = FeedState { terminal: Terminal::new(SHOWN_LINES), reset: true, reset_scroll: true, drawn_from: 0, drawn: 0 };
         ConsoleFeed {
             state: StoredValue::new_local(Rc::new(RefCell::new(state))),
             drawer: StoredValue::new_local(None),
@@ -214,6 +216,7 @@ fn draw(pre: &web_sys::Element, feed: ConsoleFeed, on_line: Callback<u32>) {
     if s.reset {
         pre.set_text_content(None);
         s.reset = false;
+        s.reset_scroll = true;
         s.drawn_from = first;
         s.drawn = 0;
     }
@@ -221,6 +224,9 @@ fn draw(pre: &web_sys::Element, feed: ConsoleFeed, on_line: Callback<u32>) {
     if changed.is_none() && drawn_end == end && s.drawn_from == first {
         return;
     }
+    // Follow the output as a terminal does, unless the learner scrolled up to read.
+    let following = s.reset_scroll || pre.scroll_top() + pre.client_height() >= pre.scroll_height() - 8;
+    s.reset_scroll = false;
     let redraw_from = changed.unwrap_or(end).min(drawn_end.saturating_sub(1));
     // From the ends, never by index: a live child list walks from its start after each change.
     let keep = redraw_from.saturating_sub(s.drawn_from).min(s.drawn);
@@ -253,6 +259,9 @@ fn draw(pre: &web_sys::Element, feed: ConsoleFeed, on_line: Callback<u32>) {
         s.drawn += 1;
     }
     let _ = pre.append_child(&fragment);
+    if following {
+        pre.set_scroll_top(pre.scroll_height());
+    }
 }
 
 #[component]

@@ -1,5 +1,5 @@
-//! The message above the editor: what a link or demo just did, what could not be saved, and
-//! the program changed in another tab.
+//! The messages above the editor: what a link or demo just did, what could not be saved, the
+//! program changed in another tab, and a new version of the app ready to load.
 
 use super::state::{page, Notice};
 use leptos::prelude::*;
@@ -17,7 +17,20 @@ pub fn Notices() -> impl IntoView {
             page.notice.set(Notice::None);
         }
     };
+    let reload_page = move |_| {
+        if let Some(w) = web_sys::window() {
+            // Unsaved edits are flushed on the way out (and journalled as they are typed).
+            let _ = w.location().reload();
+        }
+    };
     view! {
+        {move || crate::browser::offline::update_ready().then(|| view! {
+            <p class="notice" data-testid="update-ready" role="status">
+                "A new version of Awaitlab is ready. "
+                <button class="link" data-testid="reload-update" on:click=reload_page>"Reload to update"</button>
+                " (your programs are kept)."
+            </p>
+        })}
         {move || match page.notice.get() {
             Notice::None => None,
             Notice::Info(text) => Some(view! {

@@ -405,11 +405,10 @@ impl Page {
         }
     }
 
-    /// What an export of the timeline draws: the run on screen, at its zoom.
+    /// What an export of the timeline draws: the run on screen, all of it.
     pub fn export(&self) -> Option<super::timeline::export::Export> {
         Some(super::timeline::export::Export {
             model: self.timeline.get_untracked()?,
-            window: self.zoom.get_untracked(),
             rate: self.ran_rate.get_untracked(),
             source: self.ran_source.get_untracked(),
         })

@@ -227,7 +227,9 @@ impl Workspace {
             let _ = s.set_item(TAB_KEY, &program.id);
         }
         crate::browser::storage::save(LAST_KEY, &program.id);
-        if page.notice.get_untracked() == Notice::ChangedElsewhere {
+        // What was said about the program before (it changed elsewhere, a link or setting it
+        // brought) is not about this one; an error (storage full) still holds.
+        if matches!(page.notice.get_untracked(), Notice::ChangedElsewhere | Notice::Info(_)) {
             page.notice.set(Notice::None);
         }
         self.refresh_versions();

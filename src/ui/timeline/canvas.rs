@@ -3,7 +3,7 @@
 //! details, a click shows its line in the editor.
 
 use super::zoom::{format_time, ticks, Window};
-use super::{Geometry, TimelineInput, LABEL_W};
+use super::{Geometry, TimelineInput};
 use awaitlab_engine::trace::timeline::{Lane, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -55,10 +55,10 @@ fn hit(m: &Model, w: Window, g: Geometry, scroll: f64, x: f64, y: f64) -> Option
         return None;
     }
     let lane = m.lanes.get(((y - AXIS_H + scroll) / ROW_H).floor() as usize)?;
-    if x < LABEL_W {
+    if x < g.label_w {
         return Some((lane, None));
     }
-    let t = w.start + (x - LABEL_W) / g.plot_w() * w.span();
+    let t = w.start + (x - g.label_w) / g.plot_w() * w.span();
     // Within three pixels: zero-length running steps can be pointed at.
     let slack = 3.0 / g.plot_w() * w.span();
     // Segments follow each other in time: the first that ends after the pointer is the one.
@@ -102,7 +102,7 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
         ctx.set_fill_style_str(&c.border);
         ctx.fill_rect(0.0, y + ROW_H - 0.5, width, 0.5);
         ctx.set_fill_style_str(&c.text);
-        let title = super::labels::short_title(&lane.title, ((LABEL_W - 10.0) / 6.8).max(8.0) as usize);
+        let title = super::labels::short_title(&lane.title, g.title_chars());
         let _ = ctx.fill_text(&title, 4.0, y + ROW_H - 4.0);
         // Blocks of about a pixel (`lod`): a lane with a million steps costs as much as its width.
         for seg in super::lod::blocks(&lane.segments, w.start, w.end, plot_w) {
@@ -147,12 +147,15 @@ fn paint(canvas: &web_sys::HtmlCanvasElement, m: &Model, input: &TimelineInput, 
     ctx.set_fill_style_str(&c.panel);
     ctx.fill_rect(0.0, 0.0, width, AXIS_H);
     ctx.set_font("11px system-ui, sans-serif");
-    for t in ticks(w) {
+    for t in ticks(w, g.tick_count()) {
         let x = x_of(t);
         ctx.set_fill_style_str(&c.border);
         ctx.fill_rect(x, AXIS_H - 4.0, 0.5, lanes_bottom - AXIS_H + 4.0);
         ctx.set_fill_style_str(&c.muted);
-        let _ = ctx.fill_text(&format_time(t), x + 2.0, 14.0);
+        // A label that would leave the canvas is set to the left of its tick.
+        let label = format_time(t);
+        let wide = ctx.measure_text(&label).map_or(0.0, |m| m.width());
+        let _ = if x + 2.0 + wide > width { ctx.fill_text(&label, x - 2.0 - wide, 14.0) } else { ctx.fill_text(&label, x + 2.0, 14.0) };
     }
     for (at, colour) in [(input.cursor, &c.accent), (input.now, &c.blocked)] {
         if let Some(t) = at.and_then(|s| s.get_untracked()).filter(|t| w.overlaps(*t, *t)) {

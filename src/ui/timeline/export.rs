@@ -1,6 +1,6 @@
 //! The timeline as files: the whole drawing, every task lane included (also those the page
-//! draws on a canvas), the waterfall and the charts, at the zoom on screen, in the page's
-//! theme. SVG: the page's own SVG drawing, made again off-screen with every lane and made
+//! draws on a canvas), the waterfall and the charts, over the whole run (whatever the zoom on
+//! screen), in the page's theme. SVG: the page's own SVG drawing, made again off-screen with every lane and made
 //! standalone; PNG: that SVG rendered on a canvas.
 
 use super::{svg, Geometry, TimelineInput, Window};
@@ -22,8 +22,6 @@ const PNG_MAX_AREA: f64 = 120_000_000.0;
 /// What an export draws.
 pub struct Export {
     pub model: Rc<Model>,
-    /// The zoomed window on screen, or the whole run.
-    pub window: Option<Window>,
     pub rate: Option<(u32, f64)>,
     pub source: String,
 }
@@ -33,7 +31,7 @@ pub struct Export {
 const THEME_VARS: [&str; 10] = ["--text", "--muted", "--border", "--accent", "--wait", "--stderr", "--ok", "--warn", "--panel", "--mono"];
 
 /// The page's timeline rules (style/timeline.css), with `var(--…)` for the theme's values.
-const STYLE: &str = "text{font-family:system-ui,sans-serif}.tick{stroke:var(--border);stroke-width:1}.tick-label{fill:var(--muted);font-size:11px}.lane-rule{stroke:var(--border);stroke-width:.5}.lane-title{fill:var(--text);font:12px var(--mono)}.lane-name{fill:var(--muted);font-size:10px}.lane-name.over{fill:var(--stderr);font-weight:600}.plot *{vector-effect:non-scaling-stroke}.seg.running{fill:var(--accent);stroke:var(--accent);stroke-width:1px}.seg.waiting{fill:url(#hatch);stroke:var(--wait);stroke-width:1px}.hatch-line{stroke:var(--wait);stroke-width:2;opacity:.45}.seg.ready{fill:var(--muted);opacity:.6}.seg.many{stroke:none;opacity:.8}.summarised{fill:var(--muted);opacity:.12}.summarised-label{fill:var(--muted);font-size:10.5px}.seg-label{fill:var(--text);font-size:10.5px}.print{stroke:var(--text);stroke-width:3px}.print.stderr{stroke:var(--stderr)}.spawn{stroke:var(--muted);stroke-width:1px;opacity:.35}.blocked{fill:var(--stderr);opacity:.14}.blocked-label{fill:var(--stderr);font-size:10px}.req{stroke-width:1px}.req.ok{fill:var(--ok);stroke:var(--ok)}.req.limited{fill:var(--warn);stroke:var(--text);stroke-dasharray:3 2}.req.client-error{fill:var(--warn);stroke:var(--warn);opacity:.7}.req.server-error,.req.failed{fill:var(--stderr);stroke:var(--text);stroke-width:2px}.req-mark{stroke-width:3px}.req-mark.limited,.req-mark.client-error{stroke:var(--warn)}.req-mark.server-error,.req-mark.failed{stroke:var(--stderr)}.req-queued{fill:var(--muted);opacity:.3}.chart{fill:none;stroke:var(--accent);stroke-width:1.5px}.limit{stroke:var(--stderr);stroke-width:1px;stroke-dasharray:4 3}.violation{fill:var(--stderr);opacity:.3}.callback{stroke:var(--ok);stroke-width:3px}.callback-label{fill:var(--text);font-size:10.5px}.cursor{stroke:var(--accent);stroke-width:2px}.now{stroke:var(--stderr);stroke-width:2px}";
+const STYLE: &str = "text{font-family:system-ui,sans-serif}.tick{stroke:var(--border);stroke-width:1}.tick-label{fill:var(--muted);font-size:11px}.lane-rule{stroke:var(--border);stroke-width:.5}.lane-title{fill:var(--text);font:12px var(--mono)}.lane-name{fill:var(--muted);font-size:11px}.lane-name.over{fill:var(--stderr);font-weight:600}.plot *{vector-effect:non-scaling-stroke}.seg.running{fill:var(--accent);stroke:var(--accent);stroke-width:1px}.seg.waiting{fill:url(#hatch);stroke:var(--wait);stroke-width:1px}.hatch-line{stroke:var(--wait);stroke-width:2;opacity:.45}.seg.ready{fill:var(--muted);opacity:.6}.seg.many{stroke:none;opacity:.8}.summarised{fill:var(--muted);opacity:.12}.summarised-label{fill:var(--muted);font-size:11px}.seg-label{fill:var(--text);font-size:11px}.print{stroke:var(--text);stroke-width:3px}.print.stderr{stroke:var(--stderr)}.spawn{stroke:var(--muted);stroke-width:1px;opacity:.35}.blocked{fill:var(--stderr);opacity:.14}.blocked-label{fill:var(--stderr);font-size:11px}.req{stroke-width:1px}.req.ok{fill:var(--ok);stroke:var(--ok)}.req.limited{fill:var(--warn);stroke:var(--text);stroke-dasharray:3 2}.req.client-error{fill:var(--warn);stroke:var(--warn);opacity:.7}.req.server-error,.req.failed{fill:var(--stderr);stroke:var(--text);stroke-width:2px}.req-mark{stroke-width:3px}.req-mark.limited,.req-mark.client-error{stroke:var(--warn)}.req-mark.server-error,.req-mark.failed{stroke:var(--stderr)}.req-queued{fill:var(--muted);opacity:.3}.chart{fill:none;stroke:var(--accent);stroke-width:1.5px}.limit{stroke:var(--stderr);stroke-width:1px;stroke-dasharray:4 3}.violation{fill:var(--stderr);opacity:.3}.callback{stroke:var(--ok);stroke-width:3px}.callback-label{fill:var(--text);font-size:11px}.cursor{stroke:var(--accent);stroke-width:2px}.now{stroke:var(--stderr);stroke-width:2px}";
 
 /// Light theme values, for a value the page does not give.
 fn fallback(var: &str) -> &'static str {
@@ -91,8 +89,8 @@ pub fn svg_file(export: &Export) -> Option<(String, f64, f64)> {
     let doc = document()?;
     let host = doc.create_element("div").ok()?.dyn_into::<web_sys::HtmlElement>().ok()?;
     let total = export.model.end.max(1e-3);
-    let window = export.window.map_or(Window::full(total), |w| w.clamped(total));
-    let geometry = Geometry { total, width: EXPORT_WIDTH, scale: 1.0 };
+    let window = Window::full(total);
+    let geometry = Geometry { total, width: EXPORT_WIDTH, scale: 1.0, label_w: super::LABEL_W };
     let input = Rc::new(TimelineInput {
         on_line: Callback::new(|_| {}),
         cursor: None,

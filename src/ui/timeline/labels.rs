@@ -64,7 +64,8 @@ pub fn short_title(title: &str, max: usize) -> String {
     if name_room >= count(name) {
         return format!("{name}({distinct})");
     }
-    if name_room >= 6 {
+    // A name cut to its first few letters still names it; the argument is what differs.
+    if name_room >= 4 {
         return format!("{}({distinct})", cut(name, name_room));
     }
     // Still too long: the name's start and the arguments' end, where they differ most.
@@ -86,6 +87,12 @@ mod tests {
         assert_eq!(short_title("worker('a, b', [1, 2])", 24), "worker('a, b', [1, 2])");
         assert_eq!(short_title("get_video_async('student', <ClientSession>)", 24), "get_video_as…('student')");
         assert_eq!(short_title("fetch_all_videos(['student', 'river', 'garden'], 100)", 24), "fetch_all_vid…([…], 100)");
+    }
+
+    #[test]
+    fn a_narrow_column_cuts_the_name_before_the_argument() {
+        assert_eq!(short_title("get_video(<ClientSession>, 'student')", 16), "get_…('student')");
+        assert_eq!(short_title("get_video(<ClientSession>, 'river')", 16), "get_vi…('river')");
     }
 
     #[test]

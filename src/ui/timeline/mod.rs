@@ -20,11 +20,11 @@ pub use zoom::{format_time, Window};
 
 /// The drawing is laid out in logical units: the frame's CSS pixels divided by the type scale
 /// (1, or `PROJECTOR_SCALE` in projector mode), so its text is 11–12 px (or half as big again)
-/// at any frame width, and it fits its frame. A frame narrower than `MIN_FIT` units (a phone)
-/// gets a drawing `NARROW_WIDTH` units wide instead, which scrolls sideways in it: a plot of a
-/// few hundred pixels tells too little.
+/// at any frame width, and it always fits its frame. A frame narrower than `MIN_FIT` units (a
+/// phone) keeps scale 1 and a narrower title column (`NARROW_LABEL_W`): lanes stay beside
+/// their names, and a pinch zooms.
 pub const MIN_FIT: f64 = 480.0;
-pub const NARROW_WIDTH: f64 = 720.0;
+pub const NARROW_LABEL_W: f64 = 128.0;
 /// Before the frame has been measured.
 const DEFAULT_WIDTH: f64 = 960.0;
 pub const LABEL_W: f64 = 190.0;
@@ -50,30 +50,46 @@ pub struct Geometry {
     pub width: f64,
     /// CSS pixels per logical unit.
     pub scale: f64,
+    /// The title column's width, in logical units.
+    pub label_w: f64,
 }
 
 impl Geometry {
     /// For a frame `frame_px` CSS pixels wide (0: not measured yet) at type scale `scale`.
     pub fn new(total: f64, frame_px: f64, scale: f64) -> Geometry {
+        if frame_px <= 0.0 {
+            return Geometry { total, width: DEFAULT_WIDTH, scale, label_w: LABEL_W };
+        }
         let fit = (frame_px / scale).floor();
-        let width = if frame_px <= 0.0 {
-            DEFAULT_WIDTH
-        } else if fit >= MIN_FIT {
-            fit
+        if fit >= MIN_FIT {
+            Geometry { total, width: fit, scale, label_w: LABEL_W }
+        } else if frame_px >= MIN_FIT {
+            // Projector type would leave no room: the largest scale that fits.
+            let scale = frame_px / MIN_FIT;
+            Geometry { total, width: (frame_px / scale).floor(), scale, label_w: LABEL_W }
         } else {
-            NARROW_WIDTH
-        };
-        Geometry { total, width, scale }
+            Geometry { total, width: frame_px.floor().max(NARROW_LABEL_W + 120.0), scale: 1.0, label_w: NARROW_LABEL_W }
+        }
     }
 
     /// The plot's width (right of the lane titles), in logical units.
     pub fn plot_w(&self) -> f64 {
-        self.width - LABEL_W - RIGHT_MARGIN
+        self.width - self.label_w - RIGHT_MARGIN
     }
 
     /// The x of time `t` in the drawing's logical units.
     pub fn x(&self, w: Window, t: f64) -> f64 {
-        LABEL_W + (t - w.start) / w.span() * self.plot_w()
+        self.label_w + (t - w.start) / w.span() * self.plot_w()
+    }
+
+    /// Characters of a lane title (12 px monospace) the title column holds.
+    pub fn title_chars(&self) -> usize {
+        ((self.label_w - 10.0) / 7.2).floor().max(8.0) as usize
+    }
+
+    /// How many axis ticks the plot has room for (a label such as "500 ms" is ~40 units wide).
+    pub fn tick_count(&self) -> usize {
+        (self.plot_w() / 65.0).floor().clamp(2.0, 10.0) as usize
     }
 }
 
@@ -194,7 +210,7 @@ pub fn TimelineView(
         let rect = el.get_bounding_client_rect();
         // (A phone's drawing is wider than its frame, and scrolled.)
         let x = (client_x - rect.left() + el.scroll_left() as f64) / g.scale;
-        ((x - LABEL_W) / g.plot_w()).clamp(0.0, 1.0)
+        ((x - g.label_w) / g.plot_w()).clamp(0.0, 1.0)
     };
     // While the view moves, the frame is marked `moving` and CSS drops the costly hatch fill
     // (measured: it is what keeps a 100-task SVG under 60 frames per second).

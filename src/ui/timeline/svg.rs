@@ -5,21 +5,23 @@
 
 use super::lod;
 use super::zoom::{format_time, ticks};
-use super::{Geometry, TimelineInput, LABEL_W};
+use super::{Geometry, TimelineInput};
 use awaitlab_engine::trace::timeline::{Lane, RequestSpan, Resource, SegmentKind, Timeline as Model};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
 
 pub const LANE_H: f64 = 26.0;
+/// An axis label's character (11 px system type), at most.
+const TICK_CHAR_W: f64 = 6.6;
+/// The row under the task lanes that names the loop's blocked spans.
+const BLOCKED_ROW_H: f64 = 18.0;
 pub const AXIS_H: f64 = 24.0;
 const REQ_H: f64 = 9.0;
 const CHART_H: f64 = 44.0;
 pub const MAX_REQUESTS: usize = 300;
-/// Characters of a lane title (12 px monospace) the title column holds.
-const TITLE_CHARS: usize = 25;
-/// A longer resource title is narrowed to fit, up to this many characters.
-const SQUEEZE_CHARS: usize = 32;
+/// A resource title longer than its column is narrowed to fit, up to this share more characters.
+const SQUEEZE: f64 = 1.3;
 /// Plot units per second: the plot's viewBox is in milliseconds.
 const K: f64 = 1000.0;
 /// A zero-length rect is not drawn at all; this one is, through its stroke.
@@ -132,14 +134,21 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>, plo
 }
 
 /// The lane's title column: title, Task name, outcome, and (under a replay cursor) its state.
-fn lane_title(lane: &Lane, y: f64, width: f64, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
+fn lane_title(lane: &Lane, y: f64, g: Geometry, parent: Option<&str>, cursor: Option<Signal<Option<f64>>>) -> impl IntoView {
     let title = lane.title.clone();
-    let shown_title = super::labels::short_title(&title, TITLE_CHARS - 1);
+    let shown_title = super::labels::short_title(&title, g.title_chars());
+    let width = g.width;
+    // The state line is proportional type, about 6 units a character: a long task name is cut.
+    let name_chars = ((g.label_w - 10.0) / 6.0) as usize;
     let mut hover = title.clone();
     if let Some(p) = parent {
         hover.push_str(&format!("\ncreated by {p} at {}", format_time(lane.created)));
     }
-    let name = lane.name.to_string();
+    if lane.name.chars().count() > 12 {
+        hover.push_str(&format!("\ntask name: {}", lane.name));
+    }
+    // Room for " · cancelled" or a replay state after the name.
+    let name = clip(&lane.name, name_chars.saturating_sub(14).max(6));
     let outcome = lane.outcome.unwrap_or("pending");
     let at_cursor = SendWrapper::new(lane.clone());
     let state = move || match cursor.and_then(|c| c.get()) {
@@ -152,6 +161,15 @@ fn lane_title(lane: &Lane, y: f64, width: f64, parent: Option<&str>, cursor: Opt
             <text class="lane-title" x=6 y=y + 12.0>{shown_title}<title>{hover}</title></text>
             <text class="lane-name" data-testid="lane-state" x=6 y=y + 23.0>{state}</text>
         </g>
+    }
+}
+
+/// `text` cut to `chars` characters, an ellipsis marking the cut.
+fn clip(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(chars.saturating_sub(1)).collect::<String>())
     }
 }
 
@@ -268,7 +286,7 @@ struct Section {
     height: f64,
 }
 
-fn sections(m: &Model, top: f64, end: f64, rate: Option<(u32, f64)>) -> Vec<Section> {
+fn sections(m: &Model, g: Geometry, top: f64, end: f64, rate: Option<(u32, f64)>) -> Vec<Section> {
     let mut out = vec![];
     let mut y = top;
     if !m.requests.is_empty() {
@@ -320,10 +338,10 @@ fn sections(m: &Model, top: f64, end: f64, rate: Option<(u32, f64)>) -> Vec<Sect
     }
     for r in &m.resources {
         let (title, line) = resource_title(r);
-        // A name and a class rarely fit the column: up to `SQUEEZE_CHARS` characters are
-        // narrowed to fit rather than cut (the name and the capacity are what tell lanes apart).
-        let shown = super::labels::short_title(&title, SQUEEZE_CHARS);
-        let squeeze = (shown.chars().count() > TITLE_CHARS).then_some(LABEL_W - 8.0);
+        // A name and a class rarely fit the column: a little more than it holds is narrowed
+        // to fit rather than cut (the name and the capacity are what tell lanes apart).
+        let shown = super::labels::short_title(&title, (g.title_chars() as f64 * SQUEEZE) as usize);
+        let squeeze = (shown.chars().count() > g.title_chars()).then_some(g.label_w - 8.0);
         out.push(Section {
             head: view! {
                 <text class="lane-title" data-testid="resource-title" x=6 y=y + 16.0
@@ -371,7 +389,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             m.lanes.iter().enumerate().map(|(i, l)| (l.task, AXIS_H + i as f64 * LANE_H)).collect();
         for (index, lane) in m.lanes.iter().enumerate() {
             let parent = lane.parent.and_then(|p| m.lanes.iter().find(|l| l.task == p));
-            heads.push(lane_title(lane, y, geometry.width, parent.map(|p| p.title.as_str()), input.cursor).into_any());
+            heads.push(lane_title(lane, y, geometry, parent.map(|p| p.title.as_str()), input.cursor).into_any());
             plots.push(lane_plot(&m, index, y, &input, geometry.plot_w()).into_any());
             if let Some(py) = parent.and_then(|p| lane_y.get(&p.task)) {
                 // Parent → child: a thin link from the parent's lane to the child's, at creation.
@@ -406,8 +424,25 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             </rect>
         }
     });
-    // A blocked span's label may use the room up to the next blocked span: labels never
-    // overlap, and one that has no room at this zoom is hidden (its span keeps its tooltip).
+    // The loop's blocked spans shade the lanes down to a row of their own, where their labels
+    // go (never over a lane's labels or the axis). A label may use the room up to the next
+    // blocked span, and one that has no room at this zoom is hidden (its span keeps its tooltip).
+    let blocked_bottom = if m.blocked.is_empty() {
+        lanes_bottom
+    } else {
+        let top = y;
+        heads.push(
+            view! {
+                <g data-testid="blocked-row">
+                    <line class="lane-rule" x1=0 x2=geometry.width y1=top + BLOCKED_ROW_H y2=top + BLOCKED_ROW_H />
+                    <text class="lane-name over" x=6 y=top + 13.0>"the loop: blocked"</text>
+                </g>
+            }
+            .into_any(),
+        );
+        y += BLOCKED_ROW_H;
+        y
+    };
     let next_starts: Vec<f64> = m.blocked.iter().skip(1).map(|b| b.start).chain([f64::INFINITY]).collect();
     let blocked = m
         .blocked
@@ -417,13 +452,13 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             labels.push(TimedLabel {
                 start: b.start,
                 end: next.max(b.end),
-                y: lanes_bottom - 3.0,
+                y: blocked_bottom - 5.0,
                 text: format!("blocked: {}", b.label),
                 class: "blocked-label",
             });
             view! {
                 <rect class="blocked" data-testid="blocked" x=b.start * K y=lanes_top
-                    width=((b.end - b.start) * K).max(HAIRLINE) height=(lanes_bottom - lanes_top).max(LANE_H)>
+                    width=((b.end - b.start) * K).max(HAIRLINE) height=(blocked_bottom - lanes_top).max(LANE_H)>
                     <title>{format!("loop blocked: {} ({})", b.label, format_time(b.end - b.start))}</title>
                 </rect>
             }
@@ -470,7 +505,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
         plots.push(marks.into_any());
         y += LANE_H;
     }
-    for s in sections(&m, y + 4.0, end, input.rate) {
+    for s in sections(&m, geometry, y + 4.0, end, input.rate) {
         heads.push(s.head);
         plots.push(s.plot);
         y += s.height;
@@ -488,13 +523,17 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
     let hatch = move || format!("scale({} 1) rotate(45)", 1.0 / px_per_unit());
     let axis = move || {
         let w = window.get();
-        ticks(w)
+        ticks(w, geometry.tick_count())
             .into_iter()
             .map(|t| {
                 let x = geometry.x(w, t);
+                let label = format_time(t);
+                // A label that would leave the drawing is set to the left of its tick.
+                let leaves = x + 2.0 + TICK_CHAR_W * label.chars().count() as f64 > width;
+                let (lx, anchor) = if leaves { (x - 2.0, "end") } else { (x + 2.0, "start") };
                 view! {
                     <line class="tick" x1=x x2=x y1=AXIS_H - 4.0 y2=height />
-                    <text class="tick-label" x=x + 2.0 y=14>{format_time(t)}</text>
+                    <text class="tick-label" x=lx y=14 text-anchor=anchor>{label}</text>
                 }
             })
             .collect_view()
@@ -544,7 +583,7 @@ pub fn draw(m: Rc<Model>, input: Rc<TimelineInput>, geometry: Geometry, draw_lan
             </defs>
             <g class="axis">{axis}</g>
             {heads}
-            <svg class="plot" x=LABEL_W y=0 width=plot_w height=height viewBox=view_box preserveAspectRatio="none">
+            <svg class="plot" x=geometry.label_w y=0 width=plot_w height=height viewBox=view_box preserveAspectRatio="none">
                 {summarised}
                 {blocked}
                 {spawns}

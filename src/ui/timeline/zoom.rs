@@ -58,15 +58,16 @@ impl Window {
     }
 }
 
-/// Round tick steps (1, 2, 5 × 10^k) giving about eight ticks inside the window.
-pub fn ticks(w: Window) -> Vec<f64> {
+/// Round tick steps (1, 2, 2.5, 5 × 10^k) giving at most `count` ticks inside the window (as many as
+/// the plot has room for labels).
+pub fn ticks(w: Window, count: usize) -> Vec<f64> {
     let span = w.span();
     if span <= 0.0 || !span.is_finite() {
         return vec![w.start];
     }
-    let raw = span / 8.0;
+    let raw = span / count.max(1) as f64;
     let mag = 10f64.powf(raw.log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(mag * 10.0);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(mag * 10.0);
     let first = (w.start / step).ceil() as i64;
     let last = (w.end / step + 1e-9).floor() as i64;
     (first..=last.min(first + 50)).map(|i| i as f64 * step).collect()
@@ -131,8 +132,8 @@ mod tests {
 
     #[test]
     fn ticks_are_round_and_inside_the_window() {
-        assert_eq!(ticks(Window::full(3.0)), vec![0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]);
-        let t = ticks(Window { start: 1.23, end: 1.31 });
+        assert_eq!(ticks(Window::full(3.0), 8), vec![0.0, 0.5, 1.0, 1.5, 2.0, 2.5, 3.0]);
+        let t = ticks(Window { start: 1.23, end: 1.31 }, 8);
         assert!(t.iter().all(|x| (1.23..=1.31).contains(x)), "{t:?}");
         assert!(t.len() >= 4 && t.len() <= 10, "{t:?}");
     }

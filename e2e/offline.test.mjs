@@ -1,0 +1,110 @@
+// Offline after one visit (issue 22): the service worker keeps the build's files, the page
+// loads and runs with the network gone, and a new deployment is offered as "Reload to update".
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, openPage, ready, runProgram, finished, URL } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/// The files the build's service worker precaches (the list `cargo xtask dist` wrote into it).
+async function precacheList(base) {
+  const sw = await (await fetch(new globalThis.URL('sw.js', base))).text();
+  const list = sw.match(/const PRECACHE = \[(.*)\];/)[1];
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+/// Waits until the page is controlled by the service worker and its cache holds the whole build.
+/// (Polled from here: `waitForFunction` takes an async predicate's promise itself as truthy.)
+async function offlineReady(page, files) {
+  for (let tries = 0; tries < 150; tries++) {
+    const cached = await page.evaluate(async () => {
+      if (navigator.serviceWorker.controller?.state !== 'activated') return -1;
+      const name = (await caches.keys()).find((k) => k.startsWith('awaitlab-app-'));
+      return name === undefined ? -1 : (await (await caches.open(name)).keys()).length;
+    });
+    if (cached >= files.length) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the service worker did not cache the build within 30 s');
+}
+
+test('after one visit the page loads, opens the gallery and runs programs with the network gone', async () => {
+  const files = await precacheList(URL);
+  assert.ok(files.includes('index.html') && files.some((f) => f.endsWith('_bg.wasm')), files.join(' '));
+  const context = await browser.newContext();
+  const { page, errors } = await openPage(context);
+  await offlineReady(page, files);
+  await context.setOffline(true);
+  // A reload as the learner makes it (Playwright's own reload passes the service worker by).
+  await Promise.all([page.waitForNavigation(), page.evaluate(() => location.reload())]);
+  await ready(page);
+  assert.equal((await runProgram(page, 'import asyncio\nasync def main():\n    await asyncio.sleep(0.1)\n    print("offline ok")\nasyncio.run(main())\n')).output.trim(), 'offline ok');
+  // A demo that uses the practice API: answered in the page, no network needed.
+  await page.getByTestId('gallery').locator('summary').click();
+  await page.locator('button[data-demo="02-sequential-vs-gather"]').click();
+  await page.getByTestId('demo-info').waitFor();
+  await page.getByTestId('run').click();
+  const run = await finished(page);
+  assert.equal(run.state, 'done', run.output);
+  assert.match(run.output, /all_at_once: 4 videos/);
+  // The teachers' guide too.
+  const guide = await context.newPage();
+  await guide.goto(new globalThis.URL('guide.html', URL).href);
+  assert.ok((await guide.locator('h1').count()) >= 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/// A copy of the build served from a folder of its own, so that a test can "deploy" a new one.
+function serveCopy() {
+  const dist = fileURLToPath(new globalThis.URL('../dist/', import.meta.url));
+  const folder = mkdtempSync(join(tmpdir(), 'awaitlab-deploy-'));
+  cpSync(dist, folder, { recursive: true });
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/json' };
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new globalThis.URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(folder, path.endsWith('/') ? path + 'index.html' : path);
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ folder, server, url: `http://127.0.0.1:${server.address().port}/` })));
+}
+
+test('a new build deployed while the page is open is offered as "Reload to update", and the reload shows it', async () => {
+  const site = await serveCopy();
+  try {
+    const files = await precacheList(site.url);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url);
+    await ready(page);
+    await offlineReady(page, files);
+    assert.equal(await page.getByTestId('update-ready').count(), 0, 'a first visit is not an update');
+    // The next deployment: any change to the build changes the worker's build id.
+    const sw = join(site.folder, 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const BUILD = '[0-9a-f]+';/, "const BUILD = 'f00dfeedf00dfeed';"));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.getByTestId('update-ready').waitFor({ timeout: 30000 });
+    await page.getByTestId('reload-update').click();
+    await ready(page);
+    assert.equal(await page.getByTestId('update-ready').count(), 0);
+    const caches = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('awaitlab-app-')));
+    assert.ok(caches.includes('awaitlab-app-f00dfeedf00dfeed'), caches.join(' '));
+    await context.close();
+  } finally {
+    site.server.close();
+    rmSync(site.folder, { recursive: true, force: true });
+  }
+});
