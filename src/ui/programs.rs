@@ -77,7 +77,11 @@ pub fn ProgramBar() -> impl IntoView {
     let download = move |_| {
         if let Some(p) = ws.current_program() {
             // The file says its practice-API settings, so opening it again brings them back.
-            let text = crate::workspace::with_api_line(&page.code.get_untracked(), &page.api.get_untracked().to_query(), &RunSettings::default().api);
+            let text = crate::workspace::with_api_line(
+                &page.code.get_untracked(),
+                &page.api.get_untracked().to_query(),
+                &RunSettings::default().api,
+            );
             let _ = crate::browser::download::save_text(&p.name, "text/x-python", &text);
         }
     };

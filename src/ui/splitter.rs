@@ -37,7 +37,8 @@ pub fn Splitter() -> impl IntoView {
     });
     let dragging = StoredValue::new(false);
     let to_pointer = move |ev: &web_sys::PointerEvent| {
-        let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("main.playground").ok().flatten()) else {
+        let Some(main) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector("main.playground").ok().flatten())
+        else {
             return;
         };
         let rect = main.get_bounding_client_rect();

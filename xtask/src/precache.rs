@@ -41,7 +41,11 @@ pub fn fill(sw: &str, build: &str, paths: &[String]) -> Result<String, String> {
         return Err("sw.js lacks the precache placeholders (`const BUILD = 'dev';`, `const PRECACHE = [];`)".into());
     }
     let list = paths.iter().map(|p| format!("'{}'", p.replace('\\', "\\\\").replace('\'', "\\'"))).collect::<Vec<_>>().join(", ");
-    Ok(sw.replacen(BUILD_PLACEHOLDER, &format!("const BUILD = '{build}';"), 1).replacen(LIST_PLACEHOLDER, &format!("const PRECACHE = [{list}];"), 1))
+    Ok(sw.replacen(BUILD_PLACEHOLDER, &format!("const BUILD = '{build}';"), 1).replacen(
+        LIST_PLACEHOLDER,
+        &format!("const PRECACHE = [{list}];"),
+        1,
+    ))
 }
 
 /// Fills in `dist/sw.js`: run last, once every file of the build is in place.

@@ -187,9 +187,5 @@ fn a_semaphore_or_lock_lane_carries_the_name_the_program_gave_it() {
     );
     let names: Vec<(&str, Option<&str>)> = t.resources.iter().map(|r| (&*r.kind, r.name.as_deref())).collect();
     // The Condition's own Lock is made inside asyncio: it has no name of the program's.
-    assert_eq!(
-        names,
-        [("BoundedSemaphore", Some("api_lock")), ("Lock", Some("self.till")), ("Semaphore", None), ("Lock", None)]
-    );
+    assert_eq!(names, [("BoundedSemaphore", Some("api_lock")), ("Lock", Some("self.till")), ("Semaphore", None), ("Lock", None)]);
 }
-

@@ -57,7 +57,8 @@ pub fn themed_style(value_of: impl Fn(&str) -> Option<String>) -> (String, Strin
         let value = value_of(var).map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback(var).into());
         style = style.replace(&format!("var({var})"), &value);
     }
-    let background = value_of("--panel").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback("--panel").into());
+    let background =
+        value_of("--panel").map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).unwrap_or_else(|| fallback("--panel").into());
     (style, background)
 }
 
@@ -104,10 +105,8 @@ pub fn svg_file(export: &Export) -> Option<(String, f64, f64)> {
     // Built off-screen with every task lane in SVG, whatever the page draws on a canvas.
     let handle = leptos::mount::mount_to(host.clone(), move || svg::draw(model, input, geometry, true));
     let svg_el = host.first_element_child()?;
-    let height = svg_el
-        .get_attribute("viewBox")
-        .and_then(|v| v.split_whitespace().nth(3).and_then(|h| h.parse::<f64>().ok()))
-        .unwrap_or(400.0);
+    let height =
+        svg_el.get_attribute("viewBox").and_then(|v| v.split_whitespace().nth(3).and_then(|h| h.parse::<f64>().ok())).unwrap_or(400.0);
     // The page's element sets its on-screen width; the file has its own size.
     let _ = svg_el.remove_attribute("style");
     let _ = svg_el.set_attribute("width", &EXPORT_WIDTH.to_string());
@@ -185,7 +184,12 @@ mod tests {
 
     #[test]
     fn a_standalone_svg_has_the_namespace_its_styles_and_a_background() {
-        let out = standalone_svg("<svg class=\"timeline-svg\" viewBox=\"0 0 10 10\"><g></g></svg>", ".a{}", "#fff", "Awaitlab timeline: 3 tasks <&>");
+        let out = standalone_svg(
+            "<svg class=\"timeline-svg\" viewBox=\"0 0 10 10\"><g></g></svg>",
+            ".a{}",
+            "#fff",
+            "Awaitlab timeline: 3 tasks <&>",
+        );
         assert_eq!(
             out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline-svg\" viewBox=\"0 0 10 10\"><title>Awaitlab timeline: 3 tasks &lt;&amp;></title><style>.a{}</style><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><g></g></svg>"

@@ -30,7 +30,15 @@ pub const DETAIL_LIMIT: usize = 500_000;
 
 impl Default for Trace {
     fn default() -> Self {
-        Trace { enabled: true, records: Vec::new(), limit: DETAIL_LIMIT, dropped: [0; 5], resources: Default::default(), resource_lanes: 0, names: Default::default() }
+        Trace {
+            enabled: true,
+            records: Vec::new(),
+            limit: DETAIL_LIMIT,
+            dropped: [0; 5],
+            resources: Default::default(),
+            resource_lanes: 0,
+            names: Default::default(),
+        }
     }
 }
 
