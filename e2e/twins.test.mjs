@@ -133,7 +133,9 @@ test('the twins are a module of their own: a first visit does not load it, openi
 });
 
 test('when the twins module cannot load (offline), the page says so and keeps working', async () => {
-  const { page } = await openPage(browser);
+  // Without the service worker, whose offline copy would answer instead of the network.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const { page } = await openPage(context);
   await page.route(/\/twins-[0-9a-f]+\//, (route) => route.abort());
   await openDemo(page, '03-lazy-coroutine-eager-task');
   await page.getByTestId('rust-twin').locator('summary').click();
@@ -147,5 +149,5 @@ test('when the twins module cannot load (offline), the page says so and keeps wo
   const py = await runPython(page);
   assert.equal(py.state, 'done');
   assert.equal(py.output, 'A\nB\nC\nD\n---\nC\nA\nB\nD\n');
-  await page.close();
+  await context.close();
 });

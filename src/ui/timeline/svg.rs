@@ -147,9 +147,9 @@ fn lane_title(lane: &Lane, y: f64, g: Geometry, parent: Option<&str>, cursor: Op
     if lane.name.chars().count() > 12 {
         hover.push_str(&format!("\ntask name: {}", lane.name));
     }
-    // Room for " · cancelled" or a replay state after the name.
-    let name = clip(&lane.name, name_chars.saturating_sub(14).max(6));
     let outcome = lane.outcome.unwrap_or("pending");
+    // Room for " · " and the outcome after the name.
+    let name = clip(&lane.name, name_chars.saturating_sub(3 + outcome.len()).max(6));
     let at_cursor = SendWrapper::new(lane.clone());
     let state = move || match cursor.and_then(|c| c.get()) {
         Some(t) => format!("{name} · {}", at_cursor.state_at(t)),
