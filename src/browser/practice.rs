@@ -74,16 +74,26 @@ pub fn install() {
     });
     container.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref()).ok();
     on_message.forget();
-    let registered = container.register("sw.js");
     wasm_bindgen_futures::spawn_local(async move {
+        // Registered once the engine has loaded: on a first visit the worker's install caches
+        // the whole build, and must not fetch the engine beside the engine's own worker (a
+        // second download of it; measured on a Fast 3G link). By then the build is in the HTTP
+        // cache and the install only revalidates it. Programs cannot run before, so the
+        // practice API is not needed before either (requests answer in-page until it is).
+        use leptos::prelude::GetUntracked;
+        let engine = super::engine::state();
+        while engine.get_untracked() == super::engine::EngineState::Loading {
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
+        let registered = window.navigator().service_worker().register("sw.js");
         if wasm_bindgen_futures::JsFuture::from(registered).await.is_err() {
             api().relay.set(Relay::InPage);
+            return;
         }
-    });
-    // `clients.claim()` in the worker makes it control this page without a reload. A worker
-    // that does not take control within 3 s (blocked, broken, or registration pending forever)
-    // leaves the page answering in-page; requests check the controller each time anyway.
-    wasm_bindgen_futures::spawn_local(async move {
+        // `clients.claim()` in the worker makes it control this page without a reload. A
+        // worker that does not take control within 3 s (blocked, broken, or registration
+        // pending forever) leaves the page answering in-page; requests check the controller
+        // each time anyway.
         for _ in 0..150 {
             if api().relay() == Relay::InPage {
                 return;

@@ -10,7 +10,9 @@ pub fn ApiPanel(settings: ReadSignal<Settings>, set_settings: WriteSignal<Settin
     // The relay is known once the service worker has started (or failed to).
     let (relay_state, set_relay_state) = signal(api().relay());
     leptos::task::spawn_local(async move {
-        for _ in 0..100 {
+        // (The service worker is registered once the engine has loaded: on a slow first visit
+        // that may take a while.)
+        for _ in 0..600 {
             if api().relay() != Relay::Starting {
                 break;
             }
