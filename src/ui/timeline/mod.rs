@@ -7,12 +7,14 @@ mod canvas;
 pub mod export;
 pub mod labels;
 pub mod lod;
+mod navigate;
 mod svg;
 pub mod zoom;
 
 use awaitlab_engine::trace::timeline::Timeline as Model;
 use leptos::prelude::*;
-use std::cell::Cell;
+pub use navigate::was_dragged;
+use navigate::Navigator;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -34,12 +36,6 @@ const RIGHT_MARGIN: f64 = 20.0;
 pub const PROJECTOR_SCALE: f64 = 1.5;
 /// More task lanes than this are drawn on a canvas (measured: see ARCHITECTURE.md).
 pub const MAX_SVG_LANES: usize = 120;
-/// How long after the last zoom or pan step the view counts as still moving.
-const MOVING_MS: u32 = 180;
-/// How long a frame's width must hold before the drawing is laid out again for it.
-const RESIZE_SETTLE_MS: u32 = 120;
-/// Wheel zoom: the factor per pixel of wheel movement.
-const WHEEL_ZOOM: f64 = 0.002;
 
 /// Where times go across the drawing.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -107,19 +103,6 @@ pub struct TimelineInput {
     pub source: Vec<String>,
 }
 
-thread_local! {
-    /// A drag that moved the view is not also a click on a segment.
-    static DRAGGED: Cell<bool> = const { Cell::new(false) };
-    static DRAG: Cell<Option<(f64, Window)>> = const { Cell::new(None) };
-    /// A pinch under way: the window it started on, the fraction across the plot between the
-    /// fingers then, and how far apart they were.
-    static PINCH: Cell<Option<(Window, f64, f64)>> = const { Cell::new(None) };
-}
-
-pub fn was_dragged() -> bool {
-    DRAGGED.with(|d| d.get())
-}
-
 /// The whole timeline for one run.
 #[component]
 pub fn TimelineView(
@@ -166,187 +149,12 @@ pub fn TimelineView(
     })
     .into();
     let frame = NodeRef::<leptos::html::Div>::new();
-    // The frame's width in CSS pixels, once it has held for a moment (a window being resized
-    // does not lay the drawing out again at every step).
-    let frame_px = RwSignal::new(0.0f64);
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = frame.get() else { return false };
-        let generation = Rc::new(Cell::new(0u32));
-        let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let Some(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>().ok() else { return };
-            let px = entry.content_rect().width().round();
-            if (px - frame_px.get_untracked()).abs() < 1.0 {
-                return;
-            }
-            if frame_px.get_untracked() == 0.0 {
-                frame_px.set(px);
-                return;
-            }
-            let this = generation.get().wrapping_add(1);
-            generation.set(this);
-            let generation = generation.clone();
-            leptos::task::spawn_local(async move {
-                gloo_timers::future::TimeoutFuture::new(RESIZE_SETTLE_MS).await;
-                if generation.get() == this {
-                    frame_px.set(px);
-                }
-            });
-        });
-        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-            observer.observe(&el);
-        }
-        // Lives as long as the timeline's element.
-        on_resize.forget();
-        true
-    });
+    let frame_px = navigate::watch_width(frame);
     let scale = move || if large.is_some_and(|l| l.get()) { PROJECTOR_SCALE } else { 1.0 };
     let geometry = Memo::new(move |_| Geometry::new(total.get(), frame_px.get(), scale()));
-    let fraction_at = move |client_x: f64| -> f64 {
-        let Some(el) = frame.get_untracked() else { return 0.5 };
-        let g = geometry.get_untracked();
-        let rect = el.get_bounding_client_rect();
-        // (A phone's drawing is wider than its frame, and scrolled.)
-        let x = (client_x - rect.left() + el.scroll_left() as f64) / g.scale;
-        ((x - g.label_w) / g.plot_w()).clamp(0.0, 1.0)
-    };
-    // While the view moves, the frame is marked `moving` and CSS drops the costly hatch fill
-    // (measured: it is what keeps a 100-task SVG under 60 frames per second).
-    let (moving, set_moving) = signal(0u32);
-    let set_window = move |w: Window| {
-        zoom.set(Some(w));
-        let generation = moving.get_untracked().wrapping_add(1);
-        set_moving.set(generation);
-        leptos::task::spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(MOVING_MS).await;
-            if moving.get_untracked() == generation {
-                set_moving.set(0);
-            }
-        });
-    };
-    let settled: Signal<Window> = Memo::new(move |previous: Option<&Window>| {
-        let w = window.get();
-        match previous {
-            Some(p) if moving.get() != 0 => *p,
-            _ => w,
-        }
-    })
-    .into();
-    let zoom_by = move |factor: f64, fraction: f64| set_window(window.get_untracked().zoomed(factor, fraction, total.get_untracked()));
-    let pan_by = move |fraction: f64| set_window(window.get_untracked().panned(fraction, total.get_untracked()));
-    // Wheel: with Ctrl/Cmd (and trackpad pinch, which arrives so) it zooms at the pointer;
-    // sideways or with Shift it pans; otherwise the page scrolls as usual. The listener is not
-    // passive, so zooming does not also zoom the page.
-    Effect::new(move |done: Option<bool>| {
-        if done == Some(true) {
-            return true;
-        }
-        let Some(el) = frame.get() else { return false };
-        let on_wheel = Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
-            if ev.ctrl_key() || ev.meta_key() {
-                ev.prevent_default();
-                zoom_by((-ev.delta_y() * WHEEL_ZOOM).exp(), fraction_at(ev.client_x() as f64));
-            } else if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
-                ev.prevent_default();
-                let delta = if ev.delta_x().abs() > ev.delta_y().abs() { ev.delta_x() } else { ev.delta_y() };
-                pan_by(delta / 1000.0);
-            }
-        });
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let _ = el.add_event_listener_with_callback_and_add_event_listener_options("wheel", on_wheel.as_ref().unchecked_ref(), &options);
-        // Two fingers zoom (a pinch) where they are; one finger scrolls as the page does. Touch
-        // events, not pointer events: only they let the pinch be taken from the browser (a
-        // cancelled `touchmove`) while one finger still scrolls.
-        let on_touch = Closure::<dyn Fn(web_sys::TouchEvent)>::new(move |ev: web_sys::TouchEvent| {
-            let touches = ev.touches();
-            let (Some(a), Some(b)) = (touches.get(0), touches.get(1)) else {
-                PINCH.with(|p| p.set(None));
-                return;
-            };
-            let (xa, xb) = (a.client_x() as f64, b.client_x() as f64);
-            let apart = ((xa - xb).powi(2) + (a.client_y() - b.client_y()).pow(2) as f64).sqrt().max(1.0);
-            let middle = fraction_at((xa + xb) / 2.0);
-            if ev.cancelable() {
-                ev.prevent_default();
-            }
-            match PINCH.with(|p| p.get()) {
-                None => PINCH.with(|p| p.set(Some((window.get_untracked(), middle, apart)))),
-                Some((from, from_middle, from_apart)) => {
-                    set_window(from.pinched(from_middle, apart / from_apart, middle, total.get_untracked()));
-                }
-            }
-        });
-        for kind in ["touchstart", "touchmove", "touchend", "touchcancel"] {
-            let _ = el.add_event_listener_with_callback_and_add_event_listener_options(kind, on_touch.as_ref().unchecked_ref(), &options);
-        }
-        // Both live as long as the timeline's element.
-        on_wheel.forget();
-        on_touch.forget();
-        true
-    });
-    let on_pointer_down = move |ev: web_sys::PointerEvent| {
-        if ev.button() != 0 || ev.pointer_type() == "touch" && !ev.is_primary() {
-            return;
-        }
-        DRAGGED.with(|d| d.set(false));
-        DRAG.with(|d| d.set(Some((ev.client_x() as f64, window.get_untracked()))));
-    };
-    let on_pointer_move = move |ev: web_sys::PointerEvent| {
-        let Some((x0, w0)) = DRAG.with(|d| d.get()) else { return };
-        if PINCH.with(|p| p.get()).is_some() {
-            DRAG.with(|d| d.set(None));
-            return;
-        }
-        if ev.buttons() & 1 == 0 {
-            DRAG.with(|d| d.set(None));
-            return;
-        }
-        let g = geometry.get_untracked();
-        let width = g.plot_w() * g.scale;
-        let dx = ev.client_x() as f64 - x0;
-        if dx.abs() > 3.0 {
-            DRAGGED.with(|d| d.set(true));
-            if let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                let _ = target.set_pointer_capture(ev.pointer_id());
-            }
-        }
-        if was_dragged() {
-            set_window(w0.panned(-dx / width, total.get_untracked()));
-        }
-    };
-    let on_pointer_up = move |_: web_sys::PointerEvent| DRAG.with(|d| d.set(None));
-    let on_key = move |ev: web_sys::KeyboardEvent| {
-        let handled = match ev.key().as_str() {
-            "+" | "=" => {
-                zoom_by(1.5, 0.5);
-                true
-            }
-            "-" | "_" => {
-                zoom_by(1.0 / 1.5, 0.5);
-                true
-            }
-            "0" => {
-                zoom.set(None);
-                true
-            }
-            "ArrowLeft" => {
-                pan_by(-0.1);
-                true
-            }
-            "ArrowRight" => {
-                pan_by(0.1);
-                true
-            }
-            _ => false,
-        };
-        if handled {
-            ev.prevent_default();
-        }
-    };
-
+    let nav = Navigator { zoom, window, total, geometry, frame, moving: RwSignal::new(0) };
+    nav.listen();
+    let settled = nav.settled();
     let body = move || {
         let Some(m) = model.get() else {
             return view! { <p class="timeline-empty">"Run a program to see what the event loop did."</p> }.into_any();
@@ -384,26 +192,32 @@ pub fn TimelineView(
         }
         .into_any()
     };
-    let zoomed = move || zoom.get().is_some();
-    let controls = (!follows_zoom).then(|| view! {
-        <div class="zoom-controls" role="group" aria-label="Zoom the timeline">
-            <button data-testid="zoom-out" title="Zoom out (−)" on:click=move |_| zoom_by(1.0 / 1.5, 0.5)>"−"</button>
-            <button data-testid="zoom-in" title="Zoom in (+; Ctrl+wheel or pinch at a point)" on:click=move |_| zoom_by(1.5, 0.5)>"+"</button>
-            <button data-testid="zoom-fit" title="Show the whole run (0)" disabled=move || !zoomed() on:click=move |_| zoom.set(None)>"Fit"</button>
-            <span class="zoom-window" data-testid="zoom-window">{move || {
-                let w = window.get();
-                if zoomed() { format!("{} – {}", format_time(w.start), format_time(w.end)) } else { String::new() }
-            }}</span>
-        </div>
-    });
+    let controls = (!follows_zoom).then(|| view! { <ZoomControls nav=nav /> });
     view! {
         {controls}
-        <div class=move || { if moving.get() > 0 { "timeline-frame moving" } else { "timeline-frame" } }
+        <div class=move || { if nav.moving.get() > 0 { "timeline-frame moving" } else { "timeline-frame" } }
             data-testid="timeline-frame" node_ref=frame tabindex="0"
             aria-label="Timeline: + and − zoom, arrow keys pan, 0 shows the whole run"
-            on:pointerdown=on_pointer_down on:pointermove=on_pointer_move on:pointerup=on_pointer_up
-            on:keydown=on_key>
+            on:pointerdown=move |ev| nav.on_pointer_down(ev) on:pointermove=move |ev| nav.on_pointer_move(ev)
+            on:pointerup=move |_| nav.on_pointer_up() on:keydown=move |ev| nav.on_key(ev)>
             {body}
+        </div>
+    }
+}
+
+/// The zoom buttons, and the window shown when zoomed.
+#[component]
+fn ZoomControls(nav: Navigator) -> impl IntoView {
+    let zoomed = move || nav.zoom.get().is_some();
+    view! {
+        <div class="zoom-controls" role="group" aria-label="Zoom the timeline">
+            <button data-testid="zoom-out" title="Zoom out (−)" on:click=move |_| nav.zoom_by(1.0 / 1.5, 0.5)>"−"</button>
+            <button data-testid="zoom-in" title="Zoom in (+; Ctrl+wheel or pinch at a point)" on:click=move |_| nav.zoom_by(1.5, 0.5)>"+"</button>
+            <button data-testid="zoom-fit" title="Show the whole run (0)" disabled=move || !zoomed() on:click=move |_| nav.zoom.set(None)>"Fit"</button>
+            <span class="zoom-window" data-testid="zoom-window">{move || {
+                let w = nav.window.get();
+                if zoomed() { format!("{} – {}", format_time(w.start), format_time(w.end)) } else { String::new() }
+            }}</span>
         </div>
     }
 }

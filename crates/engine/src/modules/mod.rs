@@ -48,7 +48,7 @@ pub struct Module {
 /// Every module programs can import, in the order the hint and the guide list them.
 pub static MODULES: &[Module] = &[
     Module { name: "asyncio", load: asyncio::load, python: &[lib!("asyncio.py")] },
-    Module { name: "time", load: time::load, python: &[] },
+    Module { name: "time", load: time::load, python: &[lib!("_pytime.py")] },
     Module { name: "random", load: random::load, python: &[lib!("random.py")] },
     Module { name: "json", load: json::load, python: &[] },
     Module { name: "math", load: math::load, python: &[] },
