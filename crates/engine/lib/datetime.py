@@ -1,10 +1,10 @@
 # After CPython 3.12 Lib/_pydatetime.py's date, datetime and timedelta (PSF licence): dates are day ordinals
-# and times whole microseconds, so arithmetic is exact. Natives: _now_epoch (time.time on the program's clock).
+# and times whole microseconds, so arithmetic is exact. Natives: _now_epoch (time.time on the program's clock);
+# strftime is time.strftime's, as in CPython.
 # Differs: naive local time is UTC; no time, timezone or tzinfo classes.
+import time as _time
+
 _DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-_DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
-_MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-                'September', 'October', 'November', 'December']
 _US_PER_DAY = 86400 * 1000000
 MINYEAR = 1
 MAXYEAR = 9999
@@ -62,6 +62,8 @@ def _check_date(year, month, day):
 
 
 def _strftime(fmt, y, m, d, hh, mm, ss, us, weekday, yday):
+    # As CPython's _wrap_strftime: %f, %z and %Z are datetime's own (a naive value has no zone),
+    # every other directive is time.strftime's.
     out = []
     i = 0
     while i < len(fmt):
@@ -72,26 +74,11 @@ def _strftime(fmt, y, m, d, hh, mm, ss, us, weekday, yday):
             continue
         k = fmt[i + 1]
         i += 2
-        if k == 'Y': out.append(f'{y:04d}')
-        elif k == 'y': out.append(f'{y % 100:02d}')
-        elif k == 'm': out.append(f'{m:02d}')
-        elif k == 'd': out.append(f'{d:02d}')
-        elif k == 'H': out.append(f'{hh:02d}')
-        elif k == 'I': out.append(f'{(hh % 12) or 12:02d}')
-        elif k == 'p': out.append('AM' if hh < 12 else 'PM')
-        elif k == 'M': out.append(f'{mm:02d}')
-        elif k == 'S': out.append(f'{ss:02d}')
-        elif k == 'f': out.append(f'{us:06d}')
-        elif k == 'A': out.append(_DAY_NAMES[weekday])
-        elif k == 'a': out.append(_DAY_NAMES[weekday][:3])
-        elif k == 'w': out.append(str((weekday + 1) % 7))
-        elif k == 'B': out.append(_MONTH_NAMES[m - 1])
-        elif k == 'b': out.append(_MONTH_NAMES[m - 1][:3])
-        elif k == 'j': out.append(f'{yday:03d}')
-        elif k == 'z' or k == 'Z': pass
-        elif k == '%': out.append('%')
-        else: out.append('%' + k)
-    return ''.join(out)
+        if k == 'f':
+            out.append(f'{us:06d}')
+        elif k != 'z' and k != 'Z':
+            out.append('%' + k)
+    return _time.strftime(''.join(out), (y, m, d, hh, mm, ss, weekday, yday, -1))
 
 
 class timedelta:
