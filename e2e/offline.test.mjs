@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, extname, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, openPage, ready, runProgram, finished, URL } from './helpers.mjs';
+import { launch, openPage, ready, runProgram, finished, until, URL } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -21,18 +21,12 @@ async function precacheList(base) {
 }
 
 /// Waits until the page is controlled by the service worker and its cache holds the whole build.
-/// (Polled from here: `waitForFunction` takes an async predicate's promise itself as truthy.)
-async function offlineReady(page, files) {
-  for (let tries = 0; tries < 150; tries++) {
-    const cached = await page.evaluate(async () => {
-      if (navigator.serviceWorker.controller?.state !== 'activated') return -1;
-      const name = (await caches.keys()).find((k) => k.startsWith('awaitlab-app-'));
-      return name === undefined ? -1 : (await (await caches.open(name)).keys()).length;
-    });
-    if (cached >= files.length) return;
-    await page.waitForTimeout(200);
-  }
-  throw new Error('the service worker did not cache the build within 30 s');
+function offlineReady(page, files) {
+  return until(page, async (n) => {
+    if (navigator.serviceWorker.controller?.state !== 'activated') return false;
+    const name = (await caches.keys()).find((k) => k.startsWith('awaitlab-app-'));
+    return name !== undefined && (await (await caches.open(name)).keys()).length >= n;
+  }, files.length, { interval: 200 });
 }
 
 test('after one visit the page loads, opens the gallery and runs programs with the network gone', async () => {
