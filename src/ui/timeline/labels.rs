@@ -41,7 +41,8 @@ fn shown_arg(arg: &str) -> Option<String> {
     })
 }
 
-fn cut(text: &str, max: usize) -> String {
+/// `text` in at most `max` characters, an ellipsis marking a cut.
+pub fn cut(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {

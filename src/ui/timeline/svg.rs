@@ -149,7 +149,7 @@ fn lane_title(lane: &Lane, y: f64, g: Geometry, parent: Option<&str>, cursor: Op
     }
     let outcome = lane.outcome.unwrap_or("pending");
     // Room for " · " and the outcome after the name.
-    let name = clip(&lane.name, name_chars.saturating_sub(3 + outcome.len()).max(6));
+    let name = super::labels::cut(&lane.name, name_chars.saturating_sub(3 + outcome.len()).max(6));
     let at_cursor = SendWrapper::new(lane.clone());
     let state = move || match cursor.and_then(|c| c.get()) {
         Some(t) => format!("{name} · {}", at_cursor.state_at(t)),
@@ -161,15 +161,6 @@ fn lane_title(lane: &Lane, y: f64, g: Geometry, parent: Option<&str>, cursor: Op
             <text class="lane-title" x=6 y=y + 12.0>{shown_title}<title>{hover}</title></text>
             <text class="lane-name" data-testid="lane-state" x=6 y=y + 23.0>{state}</text>
         </g>
-    }
-}
-
-/// `text` cut to `chars` characters, an ellipsis marking the cut.
-fn clip(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(chars.saturating_sub(1)).collect::<String>())
     }
 }
 
