@@ -1,5 +1,6 @@
 // Offline after one visit (issue 22): the service worker keeps the build's files, the page
 // loads and runs with the network gone, and a new deployment is offered as "Reload to update".
+// The Python library (issue 20) is fetched when a program imports it, and kept for offline use.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
@@ -17,6 +18,13 @@ after(async () => { await browser?.close(); });
 async function precacheList(base) {
   const sw = await (await fetch(new globalThis.URL('sw.js', base))).text();
   const list = sw.match(/const PRECACHE = \[(.*)\];/)[1];
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+/// The library files the build's service worker caches after the app.
+async function libraryList(base) {
+  const sw = await (await fetch(new globalThis.URL('sw.js', base))).text();
+  const list = sw.match(/const LIBRARY = \[(.*)\];/)[1];
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
 }
 
@@ -61,7 +69,7 @@ function serveCopy() {
   const dist = fileURLToPath(new globalThis.URL('../dist/', import.meta.url));
   const folder = mkdtempSync(join(tmpdir(), 'awaitlab-deploy-'));
   cpSync(dist, folder, { recursive: true });
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/json' };
+  const types = { '.py': 'text/plain; charset=utf-8', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/json' };
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new globalThis.URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(folder, path.endsWith('/') ? path + 'index.html' : path);
@@ -101,4 +109,34 @@ test('a new build deployed while the page is open is offered as "Reload to updat
     site.server.close();
     rmSync(site.folder, { recursive: true, force: true });
   }
+});
+
+test('a library module is fetched when a program first imports it, and every module works offline after one visit', async () => {
+  const files = await precacheList(URL);
+  const library = await libraryList(URL);
+  assert.ok(library.some((f) => /^lib\/re\.[0-9a-f]{8}\.py$/.test(f)), library.join(' '));
+  assert.ok(!files.some((f) => f.startsWith('lib/')), 'library files are not in the app\'s precache');
+  const context = await browser.newContext();
+  const requested = [];
+  context.on('request', (r) => requested.push(r.url()));
+  const { page, errors } = await openPage(context);
+  assert.ok(!requested.some((u) => u.includes('/lib/re.')), 'the engine does not load re before a program imports it');
+  const program = "import re\nprint(re.sub(r'(\\w+)@(\\w+)', r'\\2 at \\1', 'ann@home bob@work'))\n";
+  const online = await runProgram(page, program);
+  assert.equal(online.output.trim(), 'home at ann work at bob', online.output);
+  // Seen in the network panel: re's files, fetched by the engine's worker when the program imported it.
+  assert.ok(requested.some((u) => /\/lib\/re\.[0-9a-f]{8}\.py$/.test(u)), requested.filter((u) => u.includes('/lib/')).join(' '));
+  assert.ok(requested.some((u) => /\/lib\/_re_parser\.[0-9a-f]{8}\.py$/.test(u)), 'the files re imports come with it');
+  await offlineReady(page, files);
+  await until(page, async (n) => (await (await caches.open('awaitlab-lib')).keys()).length >= n, library.length, { interval: 200 });
+  await context.setOffline(true);
+  await Promise.all([page.waitForNavigation(), page.evaluate(() => location.reload())]);
+  await ready(page);
+  const offline = await runProgram(page, program);
+  assert.equal(offline.output.trim(), 'home at ann work at bob', offline.output);
+  // A module this visit never imported: the service worker cached the whole library.
+  const never = await runProgram(page, 'from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nprint(P(3))\n');
+  assert.equal(never.output.trim(), 'P(x=3)', never.output);
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -3,7 +3,10 @@
 // 1. Offline after one visit: the build's files (listed by `cargo xtask dist`, which writes
 //    BUILD and PRECACHE below, so the list cannot drift) are cached at install and served
 //    cache-first; a new build's worker installs in the background, takes over, and the page
-//    says "Reload to update". On-demand library modules (lib/) are cached as they are fetched.
+//    says "Reload to update". The Python library's modules (lib/, LIBRARY below: the engine's
+//    worker fetches them when a program imports them) are cached at install too, after the
+//    app, in a cache of their own kept across builds: their names carry their content's hash,
+//    so a new build downloads only the files that changed, and every module works offline.
 // 2. The practice API at <page folder>/api/...: each request is relayed to an Awaitlab app
 //    page, where the API's logic (Rust, in the app's wasm) answers. Real fetch() calls,
 //    visible in the network panel.
@@ -11,13 +14,42 @@
 // Security (see ARCHITECTURE.md): every answer is a sandboxed document that may run nothing,
 // whoever answers it; requests are relayed only to app pages (never to a window that shows an
 // /api/ document or another page of the origin), and a page that does not take a request
-// within a second is passed over. Only the build's own files and lib/ modules are cached.
+// within a second is passed over. Only the build's own files and its lib/ modules are cached.
 
 const BUILD = 'dev';
 const PRECACHE = [];
+const LIBRARY = [];
 
 const APP_CACHE = `awaitlab-app-${BUILD}`;
-const RUNTIME_CACHE = 'awaitlab-runtime';
+const LIBRARY_CACHE = 'awaitlab-lib';
+
+function own(path) {
+  return new URL(path, self.registration.scope).href;
+}
+
+/// The library files this build lists that the library cache lacks, fetched one by one (a
+/// file that fails is fetched when a program imports it).
+async function cacheLibrary() {
+  const cache = await caches.open(LIBRARY_CACHE);
+  const have = new Set((await cache.keys()).map((r) => r.url));
+  for (const path of LIBRARY) {
+    if (have.has(own(path))) continue;
+    try {
+      await cache.add(own(path));
+    } catch (e) {
+      console.warn('Awaitlab: library file not cached:', path, e);
+    }
+  }
+}
+
+/// Drops library files no longer listed (an earlier build's versions).
+async function pruneLibrary() {
+  const cache = await caches.open(LIBRARY_CACHE);
+  const listed = new Set(LIBRARY.map(own));
+  for (const request of await cache.keys()) {
+    if (!listed.has(request.url)) await cache.delete(request);
+  }
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -31,6 +63,7 @@ self.addEventListener('install', (event) => {
     } catch (e) {
       console.warn('Awaitlab: offline copy incomplete:', e);
     }
+    await cacheLibrary();
     await self.skipWaiting();
   })());
 });
@@ -41,6 +74,8 @@ self.addEventListener('activate', (event) => {
     // late (the Rust twins' module); older ones go.
     const apps = (await caches.keys()).filter((k) => k.startsWith('awaitlab-app-') && k !== APP_CACHE);
     for (const old of apps.slice(0, -1)) await caches.delete(old);
+    await caches.delete('awaitlab-runtime');
+    if (BUILD !== 'dev') await pruneLibrary();
     await self.clients.claim();
   })());
 });
@@ -146,7 +181,7 @@ function scopePath(url) {
 }
 
 /// A file of the build (any page of the app is its index.html), from the cache; else from the
-/// network, keeping what lib/ gives.
+/// network, keeping the library files it gives.
 async function fromCache(request, path) {
   const page = request.mode === 'navigate' && (path === '' || path === 'index.html');
   const key = page ? new URL('index.html', scope()).href : request;
@@ -155,7 +190,7 @@ async function fromCache(request, path) {
   const response = await fetch(request);
   if (response.ok && path.startsWith('lib/')) {
     const copy = response.clone();
-    caches.open(RUNTIME_CACHE).then((c) => c.put(request, copy));
+    caches.open(LIBRARY_CACHE).then((c) => c.put(request, copy));
   }
   return response;
 }

@@ -289,6 +289,7 @@ fn on_message(event: web_sys::MessageEvent) {
                 }
             });
         }
+        "input-wanted" => input_wanted().set(Some(run)),
         "done" => end_run(&sink, Outcome::Ended(RunEnd::from_js(&message))),
         "trace-done" => {
             sink.trace_ended.set(true);
@@ -300,6 +301,9 @@ fn on_message(event: web_sys::MessageEvent) {
 
 /// Queues the run's end (after what it sent before), once.
 fn end_run(sink: &Rc<Sink>, outcome: Outcome) {
+    if input_wanted().get_untracked() == Some(sink.run) {
+        input_wanted().set(None);
+    }
     // A worker that was ended or died sends no more trace.
     if !matches!(outcome, Outcome::Ended(_)) {
         sink.trace_ended.set(true);
@@ -440,6 +444,22 @@ fn crashed(reason: String) {
     if let Some(sink) = sink {
         end_run(&sink, Outcome::Crashed(reason));
     }
+}
+
+thread_local! {
+    /// The run whose program waits in `input()`, if any: the console shows a line to type in.
+    static INPUT_WANTED: RwSignal<Option<u32>> = RwSignal::new(None);
+}
+
+/// The run waiting in `input()` (the console's input line follows it).
+pub fn input_wanted() -> RwSignal<Option<u32>> {
+    INPUT_WANTED.with(|s| *s)
+}
+
+/// What the learner typed for the program waiting in `input()` (None: end of input, Ctrl+D).
+pub fn send_input(run: u32, line: Option<&str>) {
+    input_wanted().set(None);
+    post(&protocol::input_line(run, line));
 }
 
 /// Asks the running program to stop; escalates to terminating the worker (module docs).

@@ -300,6 +300,46 @@ pub fn Console(feed: ConsoleFeed, on_line: Callback<u32>, #[prop(into)] on_downl
             </p>
         })}
         <pre class="console" data-testid="console" aria-live="polite" aria-label="Program output" node_ref=pre></pre>
+        <InputLine />
+    }
+}
+
+/// The line a program waiting in `input()` reads: shown while it waits, focused, sent on
+/// Enter (Ctrl+D: end of input, as a terminal's).
+#[component]
+fn InputLine() -> impl IntoView {
+    let wanted = crate::browser::engine::input_wanted();
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if wanted.get().is_some() {
+            if let Some(el) = field.get() {
+                let _ = el.focus();
+            }
+        }
+    });
+    let send = move |line: Option<String>| {
+        if let Some(run) = wanted.get_untracked() {
+            crate::browser::engine::send_input(run, line.as_deref());
+        }
+    };
+    view! {
+        <Show when=move || wanted.get().is_some()>
+            <form class="console-input" on:submit=move |ev: web_sys::SubmitEvent| {
+                ev.prevent_default();
+                send(field.get_untracked().map(|el| el.value()));
+            }>
+                <label for="console-input">"input()"</label>
+                <input id="console-input" data-testid="console-input" type="text" autocomplete="off" spellcheck="false"
+                    aria-label="Input for the program (Enter sends it, Ctrl+D ends input)" node_ref=field
+                    on:keydown=move |ev: web_sys::KeyboardEvent| {
+                        if ev.ctrl_key() && ev.key() == "d" {
+                            ev.prevent_default();
+                            send(None);
+                        }
+                    } />
+                <button type="submit">"Enter"</button>
+            </form>
+        </Show>
     }
 }
 

@@ -2,7 +2,7 @@
 """Records what CPython does with each conformance program: stdout, the last line of stderr, the
 whole of stderr as the page shows it (`stderr_program`: tracebacks without the frames of
 CPython's own asyncio files, which Awaitlab leaves out), and the exit status, into
-NAME.expected.json beside NAME.py. Run from anywhere:
+NAME.expected.json beside NAME.py. input() reads NAME.stdin if there is one, else nothing (EOF). Run from anywhere:
 
     python3 tests/conformance/record.py          # all programs
     python3 tests/conformance/record.py a.py b.py
@@ -21,7 +21,9 @@ HERE = pathlib.Path(__file__).resolve().parent
 
 def run(path):
     try:
-        p = subprocess.run([sys.executable, path.name], cwd=HERE, capture_output=True, text=True, timeout=30)
+        stdin = path.with_suffix(".stdin")
+        feed = {"input": stdin.read_text()} if stdin.exists() else {"stdin": subprocess.DEVNULL}
+        p = subprocess.run([sys.executable, path.name], cwd=HERE, capture_output=True, text=True, timeout=30, **feed)
     except subprocess.TimeoutExpired:
         return {"timeout": True}
     lines = p.stderr.rstrip("\n").splitlines()
@@ -47,7 +49,7 @@ def program_frames_only(stderr, filename):
 
 
 def main():
-    names = sys.argv[1:] or sorted(p.name for p in HERE.glob("*.py") if p.name != "record.py")
+    names = sys.argv[1:] or sorted(p.name for p in HERE.glob("*.py") if p.name not in ("record.py", "check.py"))
     unstable = []
     for name in names:
         path = HERE / name

@@ -7,6 +7,7 @@ mod csp;
 mod guide;
 mod headers;
 mod install;
+mod library;
 mod precache;
 mod serve;
 mod tasks;

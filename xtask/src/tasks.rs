@@ -42,6 +42,7 @@ fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     crate::csp::externalize_inline_scripts(&root().join("dist"))?;
     crate::headers::write_headers_file(&root().join("dist"), public_url.unwrap_or("/"))?;
     crate::guide::write(&root(), &root().join("dist"))?;
+    crate::library::write(&root(), &root().join("dist"))?;
     // Last: it lists (and hashes) every file above.
     crate::precache::write(&root().join("dist"))?;
     println!("xtask: static site in {}", root().join("dist").display());

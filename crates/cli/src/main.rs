@@ -43,21 +43,78 @@ fn main() -> ExitCode {
     ExitCode::from(exit_code.clamp(0, 255) as u8)
 }
 
-fn run_and_report(source: &str, config: &awaitlab_engine::RunConfig, trace_out: Option<&str>) -> i32 {
-    let result = awaitlab_engine::run_virtual(source, config);
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let (mut out, mut err) = (stdout.lock(), stderr.lock());
-    for chunk in &result.chunks {
-        let _ = match chunk.stream {
-            awaitlab_engine::trace::Stream::Stdout => out.write_all(chunk.text.as_bytes()),
-            awaitlab_engine::trace::Stream::Stderr => {
-                let _ = out.flush();
-                err.write_all(chunk.text.as_bytes())
+/// The virtual clock, with the program's output written as it comes (a prompt shows before its
+/// `input()` reads) and `input()` reading this process's stdin (the terminal echoes it).
+struct CliHost {
+    clock: awaitlab_engine::VirtualHost,
+    written: std::cell::Cell<usize>,
+}
+
+impl CliHost {
+    fn write_new(&self, chunks: &[awaitlab_engine::trace::Chunk]) {
+        let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+        // Bytes, not chunks: the engine appends to its last chunk while the stream stays the same.
+        let mut skip = self.written.get();
+        let mut total = 0;
+        for chunk in chunks {
+            let text = chunk.text.as_bytes();
+            total += text.len();
+            let new = &text[skip.min(text.len())..];
+            skip = skip.saturating_sub(text.len());
+            if new.is_empty() {
+                continue;
             }
-        };
+            let _ = match chunk.stream {
+                awaitlab_engine::trace::Stream::Stdout => out.write_all(new),
+                awaitlab_engine::trace::Stream::Stderr => {
+                    let _ = out.flush();
+                    err.write_all(new)
+                }
+            };
+        }
+        let _ = out.flush();
+        self.written.set(total);
     }
-    let _ = out.flush();
+}
+
+impl awaitlab_engine::Host for CliHost {
+    fn now(&self) -> f64 {
+        self.clock.now()
+    }
+    fn sleep_until(&self, t: f64) -> impl std::future::Future<Output = ()> {
+        self.clock.sleep_until(t)
+    }
+    fn yield_now(&self) -> impl std::future::Future<Output = ()> {
+        self.clock.yield_now()
+    }
+    fn start_http(&self, request: awaitlab_engine::trace::http::HttpRequest) {
+        self.clock.start_http(request)
+    }
+    fn take_http_results(&self) -> Vec<(u64, awaitlab_engine::trace::http::HttpResult)> {
+        self.clock.take_http_results()
+    }
+    fn progress(&self, machine: &awaitlab_engine::Machine, _idle: bool) {
+        self.write_new(machine.chunks());
+    }
+    fn read_line(&self) -> impl std::future::Future<Output = Option<awaitlab_engine::InputLine>> {
+        let mut line = String::new();
+        let answer = match std::io::stdin().read_line(&mut line) {
+            Ok(0) | Err(_) => awaitlab_engine::InputLine::Eof,
+            Ok(_) => awaitlab_engine::InputLine::Line(line.trim_end_matches('\n').trim_end_matches('\r').to_string()),
+        };
+        std::future::ready(Some(answer))
+    }
+    fn echo_input(&self) -> bool {
+        false
+    }
+}
+
+fn run_and_report(source: &str, config: &awaitlab_engine::RunConfig, trace_out: Option<&str>) -> i32 {
+    let host = CliHost { clock: awaitlab_engine::VirtualHost::new(config.api.clone()), written: Default::default() };
+    let mut machine = awaitlab_engine::start(source, config);
+    awaitlab_engine::block_on(awaitlab_engine::drive(&mut machine, &host));
+    let result = machine.into_result();
+    host.write_new(&result.chunks);
     if let Some(t) = trace_out {
         if let Err(e) = std::fs::write(t, awaitlab_engine::trace::to_chrome_json(&result.trace)) {
             eprintln!("awaitlab: can't write trace '{t}': {e}");

@@ -8,8 +8,8 @@
 
 use awaitlab_engine::practice_api::{Settings, Stats};
 use awaitlab_engine::trace::http::{is_practice_api, HttpRequest, HttpResult};
-use awaitlab_engine::Machine;
 use awaitlab_engine::{Host, VirtualNetwork};
+use awaitlab_engine::{InputLine, Machine};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -122,6 +122,23 @@ pub struct WorkerHost {
     /// While this is set (the page has not taken in the last progress), output need not be
     /// shown at once; otherwise the next output pauses the slice and is sent.
     page_busy: Option<Rc<Cell<bool>>>,
+    /// `input()`: where the page's answer arrives, and how to ask the page for one.
+    input: Option<PageInput>,
+}
+
+/// A line typed on the page for a program waiting in `input()`.
+pub struct PageInput {
+    /// The answer, once the page sent it (the worker's message loop fills it in).
+    pub answer: Rc<RefCell<Option<InputLine>>>,
+    /// Tells the page the program waits for a line (once per `input()` call).
+    pub ask: Box<dyn Fn()>,
+    asked: Cell<bool>,
+}
+
+impl PageInput {
+    pub fn new(answer: Rc<RefCell<Option<InputLine>>>, ask: impl Fn() + 'static) -> Self {
+        PageInput { answer, ask: Box::new(ask), asked: Cell::new(false) }
+    }
 }
 
 impl WorkerHost {
@@ -143,7 +160,14 @@ impl WorkerHost {
             skipped: Cell::new(0.0),
             on_progress: None,
             page_busy: None,
+            input: None,
         }
+    }
+
+    /// `input()` reads lines the page sends (without it, input() meets EOF).
+    pub fn with_input(mut self, input: PageInput) -> Self {
+        self.input = Some(input);
+        self
     }
 
     /// Called after every slice with the machine and whether it now waits (a good moment to
@@ -275,6 +299,31 @@ impl Host for WorkerHost {
 
     fn pause_on_output(&self) -> bool {
         self.page_busy.as_ref().is_some_and(|busy| !busy.get())
+    }
+
+    /// Waits up to 50 ms for the page's line (a Stop, an ack to answer, end the wait early).
+    async fn read_line(&self) -> Option<InputLine> {
+        let Some(input) = &self.input else { return Some(InputLine::Eof) };
+        if self.stop.get() {
+            // The driver interrupts the program (KeyboardInterrupt at the prompt).
+            input.asked.set(false);
+            return None;
+        }
+        if !input.asked.replace(true) {
+            (input.ask)();
+        }
+        if let Some(answer) = input.answer.borrow_mut().take() {
+            input.asked.set(false);
+            return Some(answer);
+        }
+        if !self.stop.get() && !self.woken.replace(false) {
+            sleep_or_wake(50.0, &self.waker).await;
+        }
+        let answer = input.answer.borrow_mut().take();
+        if answer.is_some() {
+            input.asked.set(false);
+        }
+        answer
     }
 
     fn progress(&self, machine: &Machine, idle: bool) {

@@ -4,11 +4,13 @@
 //! in the last resort by terminating the worker.
 //!
 //! `host` is the engine's `Host` on a browser event loop (it also runs on a page, for tests);
-//! `runner` is the worker's message loop; `protocol` is shared with the page; `practice` is
+//! `runner` is the worker's message loop; `library` fetches the Python library files a
+//! program imports; `protocol` is shared with the page; `practice` is
 //! the practice API's server in real time (the page keeps one).
 
 pub mod fetch;
 pub mod host;
+pub mod library;
 pub mod practice;
 pub mod protocol;
 #[cfg(feature = "entry")]

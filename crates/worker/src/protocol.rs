@@ -4,9 +4,11 @@
 //! Page → worker: `run` (a program and how to run it), `stop`, `http-result` (the answer to a
 //! practice-API request the worker asked the page to make), `ack` (the page has taken in the
 //! last progress: the worker sends the next only then, so a page that falls behind gets fewer,
-//! larger messages instead of a growing queue).
+//! larger messages instead of a growing queue), `input-line` (what the learner typed for a
+//! program waiting in `input()`, or EOF).
 //! Worker → page: `ready` (the engine is loaded), `progress` (what the run did since the last
 //! one, in the engine's wire form), `http` (a practice-API request for the page to make),
+//! `input-wanted` (the program waits in `input()`; its prompt was in the progress before),
 //! `stopping` (a stop was seen), `done` (the run ended; all its output was sent before it),
 //! `trace-done` (the rest of its trace was sent after `done`).
 
@@ -98,6 +100,25 @@ pub fn ack(run: u32) -> JsValue {
     let m = message("ack");
     set(&m, "run", run);
     m.into()
+}
+
+pub fn input_wanted(run: u32) -> JsValue {
+    let m = message("input-wanted");
+    set(&m, "run", run);
+    m.into()
+}
+
+/// A line for `input()` (None: end of input, Ctrl+D).
+pub fn input_line(run: u32, line: Option<&str>) -> JsValue {
+    let m = message("input-line");
+    set(&m, "run", run);
+    set(&m, "line", line.map_or(JsValue::NULL, JsValue::from_str));
+    m.into()
+}
+
+/// The line an `input-line` message carries (None: EOF).
+pub fn input_line_from_js(m: &JsValue) -> Option<String> {
+    get(m, "line").as_string()
 }
 
 pub fn ready() -> JsValue {

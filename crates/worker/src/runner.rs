@@ -32,6 +32,8 @@ struct Current {
     wake: Option<crate::host::Wake>,
     /// Practice-API requests the page is making for this run: their answers' resolvers.
     http: HashMap<u64, js_sys::Function>,
+    /// The line the page sent for the `input()` the program waits in.
+    input: Rc<RefCell<Option<awaitlab_engine::InputLine>>>,
 }
 
 thread_local! {
@@ -84,6 +86,18 @@ fn handle(message: JsValue) {
                         if let Some(wake) = &current.wake {
                             wake.wake();
                         }
+                    }
+                }
+            });
+        }
+        "input-line" => {
+            let run = protocol::run_id(&message);
+            let line = protocol::input_line_from_js(&message);
+            CURRENT.with(|c| {
+                if let Some(current) = c.borrow().as_ref().filter(|c| c.run == run) {
+                    *current.input.borrow_mut() = Some(line.map_or(awaitlab_engine::InputLine::Eof, awaitlab_engine::InputLine::Line));
+                    if let Some(wake) = &current.wake {
+                        wake.wake();
                     }
                 }
             });
@@ -187,6 +201,7 @@ impl Sent {
 
 async fn run(request: RunRequest) {
     let run = request.run;
+    let input = Rc::new(RefCell::new(None));
     let stop = Rc::new(Cell::new(false));
     let unacknowledged = Rc::new(Cell::new(false));
     let held_back = Rc::new(Cell::new(false));
@@ -198,10 +213,12 @@ async fn run(request: RunRequest) {
             held_back: held_back.clone(),
             wake: None,
             http: HashMap::new(),
+            input: input.clone(),
         })
     });
     let api = Settings::from_query(&request.api);
-    let config = RunConfig { filename: request.filename.clone(), epoch: request.epoch, api: api.clone(), ..Default::default() };
+    let library = crate::library::for_program(&request.base_url, &request.source).await;
+    let config = RunConfig { filename: request.filename.clone(), epoch: request.epoch, api: api.clone(), library, ..Default::default() };
     let mode = match request.real_time {
         Some(speed) => TimeMode::RealTime { speed },
         None => TimeMode::Instant,
@@ -231,7 +248,8 @@ async fn run(request: RunRequest) {
     let practice: Rc<dyn PracticeApi> = Rc::new(AskThePage { run });
     let host = WorkerHost::new(mode, stop, api, practice, request.base_url.clone())
         .with_progress(flush)
-        .with_output_pauses(unacknowledged.clone());
+        .with_output_pauses(unacknowledged.clone())
+        .with_input(crate::host::PageInput::new(input, move || post(&protocol::input_wanted(run))));
     CURRENT.with(|c| {
         if let Some(current) = c.borrow_mut().as_mut() {
             current.wake = Some(host.wake_handle());

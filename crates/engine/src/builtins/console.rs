@@ -39,8 +39,23 @@ pub(crate) fn print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn input(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
-    vm.err("EOFError", "EOF when reading a line (input() has no keyboard in Awaitlab)")
+/// `input(prompt)`: the prompt is written, then the whole program (the loop's thread, as in
+/// CPython) waits until the host gives a line (`Machine::provide_input`), which replaces the
+/// None this call leaves on the stack.
+pub(crate) fn input(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    if args.len() > 1 {
+        return vm.type_error(format!("input expected at most 1 argument, got {}", args.len()));
+    }
+    if vm.nested_depth > 0 {
+        return vm.err("RuntimeError", "Awaitlab cannot wait for input here (inside a callback the engine runs to completion)");
+    }
+    let prompt = match args.first() {
+        Some(p) => vm.str_of(p)?,
+        None => Rc::from(""),
+    };
+    vm.write(awaitlab_trace::Stream::Stdout, &prompt);
+    vm.control = Some(crate::vm::Control::Input { prompt });
+    Ok(Value::None)
 }
 
 pub(crate) fn open(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {

@@ -135,8 +135,34 @@ pub(crate) fn divmod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::tuple(vec![q, r]))
 }
 
-pub(crate) fn pow(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    arity(vm, &args, 2, 3, "pow")?;
+pub(crate) fn pow(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    arity(vm, &args, 0, 3, "pow")?;
+    // pow(base, exp, mod=None), each by position or name.
+    // As CPython's argument parser: keywords fill what positions left open, then a missing
+    // argument is reported before a keyword given twice.
+    let mut slots: [Option<Value>; 3] = [args.first().cloned(), args.get(1).cloned(), args.get(2).cloned()];
+    let mut twice = None;
+    for (name, value) in kwargs {
+        let Some(i) = ["base", "exp", "mod"].iter().position(|n| **n == *name) else {
+            return vm.type_error(format!("'{name}' is an invalid keyword argument for pow()"));
+        };
+        if slots[i].is_some() {
+            twice.get_or_insert((name, i + 1));
+        } else {
+            slots[i] = Some(value);
+        }
+    }
+    let [Some(base), Some(exp), modulus] = slots else {
+        let (name, pos) = if slots[0].is_none() { ("base", 1) } else { ("exp", 2) };
+        return vm.type_error(format!("pow() missing required argument '{name}' (pos {pos})"));
+    };
+    if let Some((name, pos)) = twice {
+        return vm.type_error(format!("argument for pow() given by name ('{name}') and position ({pos})"));
+    }
+    let args: Args = match modulus {
+        Some(m) if !m.is_none() => vec![base, exp, m],
+        _ => vec![base, exp],
+    };
     if let Some(m) = args.get(2) {
         let (Some(b), Some(e), Some(m)) = (to_big(&args[0]), to_big(&args[1]), to_big(m)) else {
             return vm.type_error("pow() 3rd argument not allowed unless all arguments are integers");

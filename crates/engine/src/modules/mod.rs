@@ -14,60 +14,49 @@ pub(crate) mod collections;
 pub(crate) mod datetime;
 pub(crate) mod heapq;
 pub(crate) mod http;
+mod imports;
 pub(crate) mod json;
 pub(crate) mod math;
 pub(crate) mod random;
 pub(crate) mod signal;
+pub(crate) mod sre;
 pub(crate) mod sys;
 pub(crate) mod time;
 
 use crate::types::class::builtin;
 use crate::types::value::{Namespace, NativeFn, Obj, Value};
+use crate::vm::library::{all_files, Library};
 use crate::vm::source::exec_source;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The text of a Python source of the engine's own, from `lib/`.
-macro_rules! lib {
-    ($file:literal) => {
-        include_str!(concat!("../../lib/", $file))
-    };
-}
-
-/// An importable module.
+/// An importable module with a native part.
 pub struct Module {
     pub name: &'static str,
     /// Makes the module: its native part, with its Python part run into the same namespace
     /// (each module decides when, and what a failure does).
     load: fn(&mut Vm, &Module) -> PyResult,
-    /// The Python part, run in this order; empty for a module that is all native.
+    /// The Python part: files of `lib/` (names without `.py`), run in this order.
     pub python: &'static [&'static str],
 }
 
-/// Every module programs can import, in the order the hint and the guide list them.
+/// The modules with a native part, in the order the hint and the guide list them. Every other
+/// file of `lib/` is a module of its own name, all Python (`lib/textwrap.py` is `textwrap`).
 pub static MODULES: &[Module] = &[
-    Module { name: "asyncio", load: asyncio::load, python: &[lib!("asyncio.py")] },
-    Module { name: "time", load: time::load, python: &[lib!("_pytime.py")] },
-    Module { name: "random", load: random::load, python: &[lib!("random.py")] },
+    Module { name: "asyncio", load: asyncio::load, python: &["asyncio"] },
+    Module { name: "time", load: time::load, python: &["_pytime"] },
+    Module { name: "random", load: random::load, python: &["random"] },
     Module { name: "json", load: json::load, python: &[] },
     Module { name: "math", load: math::load, python: &[] },
     Module { name: "sys", load: sys::load, python: &[] },
     Module { name: "signal", load: signal::load, python: &[] },
-    Module { name: "collections", load: collections::load, python: &[lib!("collections.py")] },
+    Module { name: "collections", load: collections::load, python: &["collections"] },
     Module { name: "heapq", load: heapq::load, python: &[] },
-    Module { name: "functools", load: python_only, python: &[lib!("functools.py")] },
-    Module { name: "itertools", load: python_only, python: &[lib!("itertools.py")] },
-    Module { name: "typing", load: python_only, python: &[lib!("typing.py")] },
-    Module { name: "datetime", load: datetime::load, python: &[lib!("datetime.py")] },
-    Module { name: "aiohttp", load: http::load, python: &[lib!("_http_common.py"), lib!("aiohttp.py")] },
-    Module { name: "requests", load: http::load, python: &[lib!("_http_common.py"), lib!("requests.py")] },
-    Module { name: "contextlib", load: python_only, python: &[lib!("contextlib.py")] },
-    Module { name: "os", load: python_only, python: &[lib!("os.py")] },
-    Module { name: "string", load: python_only, python: &[lib!("string.py")] },
-    Module { name: "dataclasses", load: python_only, python: &[lib!("dataclasses.py")] },
-    Module { name: "__future__", load: python_only, python: &[lib!("__future__.py")] },
-    Module { name: "operator", load: python_only, python: &[lib!("operator.py")] },
+    Module { name: "datetime", load: datetime::load, python: &["datetime"] },
+    Module { name: "aiohttp", load: http::load, python: &["_http_common", "aiohttp"] },
+    Module { name: "requests", load: http::load, python: &["_http_common", "requests"] },
+    Module { name: "_sre", load: sre::load, python: &["_sre"] },
 ];
 
 /// Names under a module that programs import on their own.
@@ -90,15 +79,47 @@ static SUBMODULES: &[(&str, Submodule)] = &[
     ("asyncio.queues", Submodule::SameAs("asyncio")),
     ("asyncio.events", Submodule::SameAs("asyncio")),
     ("collections.abc", Submodule::MadeAs("typing")),
+    ("re._parser", Submodule::AttributeOf("re", "_parser")),
+    ("re._compiler", Submodule::AttributeOf("re", "_compiler")),
+    ("re._constants", Submodule::AttributeOf("re", "_constants")),
 ];
 
-fn find(name: &str) -> Option<&'static Module> {
-    MODULES.iter().find(|m| m.name == name)
+/// How `name` is made: its row of `MODULES`, or a file of `lib/` of that name that is no
+/// native module's Python part.
+enum Found {
+    Native(&'static Module),
+    PythonFile(&'static str),
 }
 
-/// The names of the modules programs can import, in `MODULES` order.
+fn find(name: &str) -> Option<Found> {
+    if let Some(module) = MODULES.iter().find(|m| m.name == name) {
+        return Some(Found::Native(module));
+    }
+    python_only_files().find(|f| *f == name).map(Found::PythonFile)
+}
+
+/// The files of `lib/` that are modules of their own.
+fn python_only_files() -> impl Iterator<Item = &'static str> {
+    all_files().iter().copied().filter(|f| !MODULES.iter().any(|m| m.python.contains(f)))
+}
+
+/// The names of the modules programs can import: `MODULES`' order, then the Python-only ones
+/// (helpers whose name starts with one underscore are left out).
 pub fn supported_modules() -> impl Iterator<Item = &'static str> {
-    MODULES.iter().map(|m| m.name)
+    let public = |f: &&str| !f.starts_with('_') || f.starts_with("__");
+    MODULES.iter().map(|m| m.name).filter(public).chain(python_only_files().filter(public))
+}
+
+/// The `lib/` files that importing `name` runs, and (through their text) what they import.
+fn files_of(name: &str) -> Vec<&'static str> {
+    match find(name) {
+        Some(Found::Native(module)) => module.python.to_vec(),
+        Some(Found::PythonFile(file)) => vec![file],
+        None => match SUBMODULES.iter().find(|(n, _)| *n == name) {
+            Some((_, Submodule::SameAs(of) | Submodule::AttributeOf(of, _) | Submodule::MadeAs(of))) => files_of(of),
+            None => vec![],
+        },
+    }
 }
 
 /// A module object named `name` with `items` in its namespace, and that namespace.
@@ -119,17 +140,39 @@ fn funcs(list: &[(&'static str, NativeFn)]) -> Vec<(&'static str, Value)> {
 /// Runs a module's Python part into `ns`, file by file, as `<name>` (the frames tracebacks hide).
 fn run_python(vm: &mut Vm, module: &Module, ns: &Rc<RefCell<Namespace>>) -> PyResult<()> {
     let filename = format!("<{}>", module.name);
-    for source in module.python {
-        exec_source(vm, source, &filename, ns.clone())?;
+    for file in module.python {
+        let text = library_source(vm, module.name, file)?;
+        exec_source(vm, &text, &filename, ns.clone())?;
     }
     Ok(())
 }
 
-/// The loader of a module that is all Python.
-fn python_only(vm: &mut Vm, module: &Module) -> PyResult {
-    let (m, ns) = new_module(module.name, vec![]);
-    run_python(vm, module, &ns)?;
+/// The text of `lib/<file>.py`, or the ModuleNotFoundError of a file the host did not fetch.
+fn library_source(vm: &mut Vm, module: &str, file: &str) -> PyResult<std::sync::Arc<str>> {
+    match vm.library.get(file) {
+        Some(text) => Ok(text),
+        None => {
+            let c = vm.types.exc("ModuleNotFoundError");
+            let why = format!("No module named '{module}' (its source, lib/{file}.py, could not be loaded: is the page offline?)");
+            Err(vm.new_exception(&c, Some(why)))
+        }
+    }
+}
+
+/// The loader of a module that is all Python: the file of its name.
+fn python_only(vm: &mut Vm, name: &str, file: &str) -> PyResult {
+    let (m, ns) = new_module(name, vec![]);
+    let text = library_source(vm, name, file)?;
+    exec_source(vm, &text, &format!("<{name}>"), ns)?;
     Ok(m)
+}
+
+/// Makes `name` as `found` says.
+fn make(vm: &mut Vm, name: &str, found: Found) -> PyResult {
+    match found {
+        Found::Native(module) => (module.load)(vm, module),
+        Found::PythonFile(file) => python_only(vm, name, file),
+    }
 }
 
 /// `import name`, as the VM's import hook (`Vm::import`) calls it: the module if this run
@@ -139,15 +182,15 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
         return Ok(m.clone());
     }
     let m = match (find(name), SUBMODULES.iter().find(|(n, _)| *n == name)) {
-        (Some(module), _) => (module.load)(vm, module)?,
+        (Some(found), _) => make(vm, name, found)?,
         (None, Some((_, Submodule::SameAs(of)))) => return vm.import(of),
         (None, Some((_, Submodule::AttributeOf(of, attr)))) => {
             let module = vm.import(of)?;
             return vm.get_attr(&module, attr);
         }
         (None, Some((_, Submodule::MadeAs(of)))) => {
-            let module = find(of).expect("submodules are made as modules of the table");
-            (module.load)(vm, module)?
+            let found = find(of).expect("submodules are made as modules of the table");
+            make(vm, of, found)?
         }
         (None, None) => {
             let top = name.split('.').next().unwrap_or(name);
@@ -164,18 +207,67 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
     Ok(m)
 }
 
-#[cfg(test)]
-mod tests {
-    /// Every file in lib/ is some module's Python part: none is left behind by the table.
-    #[test]
-    fn every_lib_file_belongs_to_a_module() {
-        let sources: Vec<&str> = super::MODULES.iter().flat_map(|m| m.python.iter().copied()).collect();
-        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/lib")).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|e| e == "py") {
-                let text = std::fs::read_to_string(&path).unwrap();
-                assert!(sources.contains(&text.as_str()), "{} is in no row of MODULES", path.display());
+/// The `lib/` files a program may import that `library` (with what this build embeds) lacks:
+/// what a host fetches before the run. Found from the `import` statements of the program and,
+/// transitively, of the files it has; a host calls again once it has fetched these.
+pub fn library_files_missing(program: &str, library: &Library) -> Vec<String> {
+    let mut have = Library::embedded();
+    have.extend(library);
+    files_missing(program, &have)
+}
+
+fn files_missing(program: &str, have: &Library) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    let mut missing = vec![];
+    let mut texts: Vec<std::sync::Arc<str>> = vec![std::sync::Arc::from(program)];
+    while let Some(text) = texts.pop() {
+        for name in imports::imported_modules(&text) {
+            // `import a.b.c` imports a, a.b and a.b.c.
+            let parts: Vec<&str> = name.split('.').collect();
+            for end in 1..=parts.len() {
+                for file in files_of(&parts[..end].join(".")) {
+                    if !seen.insert(file) {
+                        continue;
+                    }
+                    match have.get(file) {
+                        Some(text) => texts.push(text),
+                        None => missing.push(file.to_string()),
+                    }
+                }
             }
         }
+    }
+    missing.sort();
+    missing
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every native module's Python part is a file of lib/.
+    #[test]
+    fn every_python_part_is_a_file_of_lib() {
+        for module in MODULES {
+            for file in module.python {
+                assert!(all_files().contains(file), "{}: lib/{file}.py does not exist", module.name);
+            }
+        }
+    }
+
+    #[test]
+    fn a_host_is_told_the_files_an_import_needs_transitively() {
+        let program = "import asyncio\nimport aiohttp\n\ndef f():\n    from os import path\n    s = 'import re'\n";
+        let mut have = Library::default();
+        have.insert("asyncio", "");
+        // aiohttp is two files; os a file of its own; the string is not an import.
+        assert_eq!(files_missing(program, &have), ["_http_common", "aiohttp", "os"]);
+        // The files a host has are read for theirs: aiohttp.py imports collections, os.py random.
+        for file in ["_http_common", "aiohttp", "os"] {
+            have.insert(file, &std::fs::read_to_string(format!("{}/lib/{file}.py", env!("CARGO_MANIFEST_DIR"))).unwrap());
+        }
+        assert_eq!(files_missing(program, &have), ["collections", "random"]);
+        // Unknown modules need nothing (their import fails as CPython's does).
+        assert!(files_missing("import numpy\n", &have).is_empty());
     }
 }

@@ -5,6 +5,7 @@
 
 pub(crate) mod carets;
 pub(crate) mod reprlib;
+pub(crate) mod suggestions;
 pub(crate) mod syntax_error;
 pub(crate) mod tracebacks;
 pub(crate) mod warnings;

@@ -2,7 +2,7 @@
 //! time, lets time pass, yields, and performs HTTP. `VirtualHost` is the virtual clock (tests,
 //! CLI, instant mode); the page has its own host on the browser's event loop.
 
-use crate::run::machine::{Machine, StepResult};
+use crate::run::machine::{InputLine, Machine, StepResult};
 use crate::run::network::VirtualNetwork;
 use awaitlab_trace::http::{HttpRequest, HttpResult};
 use std::future::Future;
@@ -45,6 +45,17 @@ pub trait Host {
     /// program now waits (for time or the network), or just wrote output the host asked to see
     /// at once: a good moment to show it.
     fn progress(&self, _machine: &Machine, _idle: bool) {}
+    /// A line for a program waiting in `input()`, or None if none came yet: the driver then
+    /// shows the run (`progress`), handles a Stop (`InputLine::Interrupted` is given then) and
+    /// asks again. A host with no input gives EOF.
+    fn read_line(&self) -> impl Future<Output = Option<InputLine>> {
+        std::future::ready(Some(InputLine::Eof))
+    }
+    /// Whether a line given to `input()` is written after its prompt (a terminal shows what was
+    /// typed; a host with a terminal of its own, the CLI's, does not need it).
+    fn echo_input(&self) -> bool {
+        true
+    }
     /// Whether the next output should pause the slice so the host can show it at once (a host
     /// that shows output as it comes, before a long computation hides it).
     fn pause_on_output(&self) -> bool {
@@ -79,11 +90,16 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
         for request in machine.take_http_requests() {
             host.start_http(request);
         }
-        host.progress(machine, matches!(step, StepResult::Sleep { .. } | StepResult::Blocked { .. }));
+        host.progress(machine, matches!(step, StepResult::Sleep { .. } | StepResult::Blocked { .. } | StepResult::Input));
         match step {
             StepResult::Continue => host.yield_now().await,
             StepResult::Sleep { until } | StepResult::Blocked { until } => host.sleep_until(until).await,
             StepResult::Done { exit_code } => return exit_code,
+            StepResult::Input => {
+                if let Some(answer) = host.read_line().await {
+                    machine.provide_input(answer, host.echo_input());
+                }
+            }
             StepResult::Paused => unreachable!("a paused slice is resumed above"),
         }
     }
@@ -94,6 +110,9 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
 pub struct VirtualHost {
     clock: std::cell::Cell<f64>,
     pub network: VirtualNetwork,
+    /// Where `input()` reads from: None gives EOF.
+    input: std::cell::RefCell<Option<Box<dyn FnMut() -> Option<String>>>>,
+    echo: bool,
 }
 
 impl Default for VirtualHost {
@@ -104,7 +123,15 @@ impl Default for VirtualHost {
 
 impl VirtualHost {
     pub fn new(api: awaitlab_practice_api::Settings) -> Self {
-        VirtualHost { clock: std::cell::Cell::new(0.0), network: VirtualNetwork::new(api) }
+        VirtualHost { clock: std::cell::Cell::new(0.0), network: VirtualNetwork::new(api), input: Default::default(), echo: true }
+    }
+
+    /// `input()` reads lines from `lines` (None: end of input); `echo` writes each after its
+    /// prompt, as a terminal shows it.
+    pub fn with_input(mut self, lines: impl FnMut() -> Option<String> + 'static, echo: bool) -> Self {
+        self.input = std::cell::RefCell::new(Some(Box::new(lines)));
+        self.echo = echo;
+        self
     }
 }
 
@@ -128,6 +155,13 @@ impl Host for VirtualHost {
     }
     fn take_http_results(&self) -> Vec<(u64, HttpResult)> {
         self.network.take_due(self.clock.get())
+    }
+    fn read_line(&self) -> impl Future<Output = Option<InputLine>> {
+        let line = self.input.borrow_mut().as_mut().and_then(|next| next());
+        std::future::ready(Some(line.map_or(InputLine::Eof, InputLine::Line)))
+    }
+    fn echo_input(&self) -> bool {
+        self.echo
     }
 }
 

@@ -40,8 +40,22 @@ pub enum StepResult {
     /// The slice paused to show output the host asked to see at once: step again, with no
     /// time passing and nothing else happening (the slice goes on with the budget it had).
     Paused,
+    /// The program waits in `input()` (its prompt is written): give it a line
+    /// (`Machine::provide_input`), then step again. Nothing else runs meanwhile.
+    Input,
     /// The run is over, with this exit status.
     Done { exit_code: i32 },
+}
+
+/// What a host answers a program waiting in `input()`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum InputLine {
+    /// A line the user typed (without its line break).
+    Line(String),
+    /// No more input: `input()` raises EOFError, as at the end of a file.
+    Eof,
+    /// The user stopped the program: `input()` raises KeyboardInterrupt, as Ctrl+C at a prompt.
+    Interrupted,
 }
 
 pub struct Machine {
@@ -53,6 +67,8 @@ pub struct Machine {
     blocked_until: Option<f64>,
     /// The blocking HTTP request (`requests.get`) the program waits for, if any.
     blocked_http: Option<u64>,
+    /// The program waits in `input()`.
+    waiting_input: bool,
     pub exit_code: Option<i32>,
     /// Where the error that ended the run is in the program, for the editor to mark.
     pub error_spot: Option<ErrorSpot>,
@@ -70,6 +86,7 @@ impl Machine {
             phase: LoopPhase::Boundary { first: true },
             blocked_until: None,
             blocked_http: None,
+            waiting_input: false,
             exit_code: None,
             error_spot: None,
             paused_budget: None,
@@ -87,6 +104,52 @@ impl Machine {
         }
     }
 
+    /// The answer to the `input()` the program waits in (`StepResult::Input`). `echo`: write
+    /// the line after the prompt, as a terminal shows what was typed (a host whose input is
+    /// not a terminal of its own, the page).
+    pub fn provide_input(&mut self, answer: InputLine, echo: bool) {
+        if !self.waiting_input {
+            return;
+        }
+        self.waiting_input = false;
+        crate::event_loop::recorder::unblocked(&mut self.vm);
+        let raised = match answer {
+            InputLine::Line(line) => {
+                if echo {
+                    self.vm.write(Stream::Stdout, &format!("{line}\n"));
+                }
+                let thread = self.waiting_thread();
+                if let Some(top) = thread.frames.last_mut().and_then(|f| f.stack.last_mut()) {
+                    *top = Value::str(&line);
+                }
+                return;
+            }
+            InputLine::Eof => {
+                if echo {
+                    self.vm.write(Stream::Stdout, "\n");
+                }
+                ("EOFError", Some("EOF when reading a line".to_string()))
+            }
+            InputLine::Interrupted => {
+                if echo {
+                    self.vm.write(Stream::Stdout, "\n");
+                }
+                ("KeyboardInterrupt", None)
+            }
+        };
+        let class = self.vm.types.exc(raised.0);
+        let exc = self.vm.new_exception(&class, raised.1);
+        self.waiting_thread().pending_throw = Some(exc);
+    }
+
+    /// The thread that called `input()`: a task's, a callback's, or the main program's.
+    fn waiting_thread(&mut self) -> &mut Thread {
+        match &mut self.active {
+            Some(Active::Task(_, thread) | Active::Callback(thread, _)) => thread,
+            None => &mut self.main,
+        }
+    }
+
     pub fn is_done(&self) -> bool {
         self.exit_code.is_some()
     }
@@ -98,6 +161,10 @@ impl Machine {
     /// next check, and a loop that only waits is ended with it.
     pub fn interrupt(&mut self) {
         if self.exit_code.is_some() {
+            return;
+        }
+        if self.waiting_input {
+            self.provide_input(InputLine::Interrupted, true);
             return;
         }
         let event_loop = &mut self.vm.event_loop;
@@ -138,6 +205,9 @@ impl Machine {
             }
             if let Some(code) = self.exit_code {
                 return StepResult::Done { exit_code: code };
+            }
+            if self.waiting_input {
+                return StepResult::Input;
             }
             if let Some(until) = self.blocked_until {
                 // The loop's thread sleeps: the thread pool's jobs get their turns meanwhile.
@@ -266,6 +336,10 @@ impl Machine {
             Some(Control::Exit(code)) => {
                 self.exit_code = Some(code);
                 self.main_state = MainState::Done;
+            }
+            Some(Control::Input { .. }) => {
+                crate::event_loop::recorder::blocked(&mut self.vm, f64::INFINITY, &Rc::from("input()"));
+                self.waiting_input = true;
             }
             None => {}
         }

@@ -37,6 +37,8 @@ pub struct RunConfig {
     /// Heap bytes the program may use before MemoryError, where the host counts them
     /// (`CountingAllocator`): 1 GiB, well under what a browser gives the engine's worker.
     pub memory_limit: usize,
+    /// `lib/` files the host fetched, beside those compiled in (`Library::embedded`).
+    pub library: crate::vm::library::Library,
 }
 
 impl Default for RunConfig {
@@ -49,6 +51,7 @@ impl Default for RunConfig {
             trace: true,
             api: Default::default(),
             memory_limit: 1 << 30,
+            library: Default::default(),
         }
     }
 }
@@ -59,6 +62,11 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         builtins: Rc::new(RefCell::new(Namespace::default())),
         types,
         modules: Default::default(),
+        library: {
+            let mut library = crate::vm::library::Library::embedded();
+            library.extend(&config.library);
+            library
+        },
         null: Value::obj(Obj::Native(crate::types::native::NativeObj::Null)),
         control: None,
         http: Default::default(),

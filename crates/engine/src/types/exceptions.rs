@@ -2,7 +2,7 @@
 
 use crate::types::args::{arity, Args, Kwargs};
 use crate::types::class::{set_method, Types};
-use crate::types::value::{ExceptionData, Instance, Namespace, Obj, TracebackEntry, Value};
+use crate::types::value::{ExceptionData, FailedLookup, Instance, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -145,6 +145,14 @@ pub(crate) fn with_data<R>(v: &Value, f: impl FnOnce(&mut ExceptionData) -> R) -
 /// push, like CPython's linked tb objects); `traceback()` returns them outermost first.
 pub fn push_traceback(exc: &Value, entry: TracebackEntry) {
     with_data(exc, |d| {
+        // Python 3.12 inlines list, set and dict comprehensions into their function: their
+        // frame is the function's, at the comprehension's failing position.
+        if let Some(inner) = d.traceback.last_mut() {
+            if matches!(&*inner.name, "<listcomp>" | "<setcomp>" | "<dictcomp>") && inner.filename == entry.filename {
+                inner.name = entry.name;
+                return;
+            }
+        }
         // One exception re-raised through a huge tree of awaiting tasks: keep memory bounded.
         if d.traceback.len() < 100_000 {
             d.traceback.push(entry)
@@ -198,6 +206,16 @@ pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
         "__context__" => Some(data.context.unwrap_or(Value::None)),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
+        "name" if matches!(data.lookup.as_deref(), Some(FailedLookup::Attribute { .. } | FailedLookup::Name { .. })) => {
+            match data.lookup.as_deref() {
+                Some(FailedLookup::Attribute { name, .. } | FailedLookup::Name { name, .. }) => Some(Value::Str(name.clone())),
+                None => None,
+            }
+        }
+        "obj" if matches!(data.lookup.as_deref(), Some(FailedLookup::Attribute { .. })) => match data.lookup.as_deref() {
+            Some(FailedLookup::Attribute { obj, .. }) => Some(obj.clone()),
+            _ => None,
+        },
         "exceptions" if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) => {
             Some(Value::tuple(exc_args(v).get(1).map(crate::vm::tuple_items).unwrap_or_default()))
         }
@@ -233,7 +251,10 @@ pub fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
         },
         _ => String::new(),
     };
-    let msg = vm.str_of(exc).map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    let mut msg = vm.str_of(exc).map(|s| s.to_string()).unwrap_or_else(|_| "<exception str() failed>".into());
+    if let Some(lookup) = with_data(exc, |d| d.lookup.clone()).flatten() {
+        msg.push_str(&crate::report::suggestions::suggestion(vm, &lookup));
+    }
     if msg.is_empty() {
         format!("{module_prefix}{name}")
     } else {

@@ -62,6 +62,7 @@ str_method!(isdigit, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(|
 str_method!(isprintable, |vm, s, _a| Ok(Value::Bool(s.chars().all(awaitlab_syntax::literal::is_printable))));
 
 str_method!(isalpha, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphabetic))));
+str_method!(isascii, |vm, s, _a| Ok(Value::Bool(s.is_ascii())));
 
 str_method!(isalnum, |vm, s, _a| Ok(Value::Bool(!s.is_empty() && s.chars().all(char::is_alphanumeric))));
 
@@ -460,6 +461,72 @@ pub(crate) fn removeprefix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(s.strip_prefix(&*p).unwrap_or(&s)))
 }
 
+/// `str.translate(table)`: each character looked up by its code in `table` (any mapping or
+/// sequence); missing (LookupError) keeps it, None drops it, an int or a str replaces it.
+pub(crate) fn translate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let s = this_str(vm, &args)?;
+    let table = arg(vm, &args, 1, "translate")?;
+    let lookup = vm.types.exc("LookupError");
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match vm.get_item(&table, &Value::Int(c as i64)) {
+            Ok(Value::None) => {}
+            Ok(Value::Str(t)) => out.push_str(&t),
+            Ok(v @ (Value::Int(_) | Value::Bool(_))) => {
+                let code = as_int(vm, &v)?;
+                match u32::try_from(code).ok().and_then(char::from_u32) {
+                    Some(r) => out.push(r),
+                    None => return vm.err("ValueError", "character mapping must be in range(0x110000)"),
+                }
+            }
+            Ok(_) => return vm.type_error("character mapping must return integer, None or str"),
+            Err(e) if crate::types::exceptions::is_instance_of(&e, &lookup) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(Value::Str(Rc::from(out)))
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` takes.
+pub(crate) fn maketrans(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let table = Value::dict(Default::default());
+    let char_key = |c: char| Value::Int(c as i64);
+    match args.len() {
+        1 => {
+            let Value::Obj(o) = &args[0] else { return vm.type_error("if you give only one argument to maketrans it must be a dict") };
+            let Obj::Dict(d) = &**o else { return vm.type_error("if you give only one argument to maketrans it must be a dict") };
+            let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+            for (k, v) in items {
+                let key = match &k {
+                    Value::Str(s) if s.chars().count() == 1 => char_key(s.chars().next().unwrap()),
+                    Value::Str(_) => return vm.err("ValueError", "string keys in translate table must be of length 1"),
+                    Value::Int(_) => k.clone(),
+                    _ => return vm.type_error("keys in translate table must be strings or integers"),
+                };
+                vm.set_item(&table, key, v)?;
+            }
+        }
+        2 | 3 => {
+            let x = as_str(vm, &args[0])?;
+            let y = as_str(vm, &args[1])?;
+            if x.chars().count() != y.chars().count() {
+                return vm.err("ValueError", "the first two maketrans arguments must have equal length");
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                vm.set_item(&table, char_key(a), char_key(b))?;
+            }
+            if let Some(z) = args.get(2) {
+                let z = as_str(vm, z)?;
+                for c in z.chars() {
+                    vm.set_item(&table, char_key(c), Value::None)?;
+                }
+            }
+        }
+        n => return vm.type_error(format!("maketrans expected at most 3 arguments, got {n}")),
+    }
+    Ok(table)
+}
+
 pub(crate) fn removesuffix(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let p = {
@@ -761,6 +828,7 @@ pub(crate) fn register(types: &Types) {
         ("isnumeric", isdigit),
         ("isdecimal", isdigit),
         ("isalpha", isalpha),
+        ("isascii", isascii),
         ("isalnum", isalnum),
         ("isspace", isspace),
         ("isupper", isupper),
@@ -780,8 +848,13 @@ pub(crate) fn register(types: &Types) {
         ("rpartition", rpartition),
         ("removeprefix", removeprefix),
         ("removesuffix", removesuffix),
+        ("translate", translate),
     ];
     for (n, f) in str_methods {
         set_method(&types.str, n, *f);
+    }
+    if let Obj::Class(c) = &*types.str {
+        let maketrans = crate::types::class::builtin("maketrans", maketrans);
+        c.dict.borrow_mut().insert(Rc::from("maketrans"), Value::obj(Obj::StaticMethod(maketrans)));
     }
 }

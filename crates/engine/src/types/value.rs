@@ -165,6 +165,16 @@ pub struct ExceptionData {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// What a failed lookup looked for, and where: its report suggests a near name
+    /// (`report::suggestions`), as CPython's "Did you mean" does.
+    pub lookup: Option<Rc<FailedLookup>>,
+}
+
+/// The context of an AttributeError (CPython's `name` and `obj`) or a NameError (`name`, and
+/// the names the frame could see).
+pub enum FailedLookup {
+    Attribute { name: Rc<str>, obj: Value },
+    Name { name: Rc<str>, locals: Vec<Rc<str>>, globals: Rc<RefCell<Namespace>>, self_value: Option<Value> },
 }
 
 #[derive(Clone, Debug)]

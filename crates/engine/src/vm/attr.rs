@@ -11,6 +11,13 @@ use std::rc::Rc;
 const FUNCTION_SLOTS: [&str; 5] = ["__name__", "__qualname__", "__doc__", "__module__", "__annotations__"];
 
 impl Vm {
+    /// An AttributeError from looking `name` up on `obj`: its report suggests a near name.
+    fn attribute_error<T>(&mut self, obj: &Value, name: &str, message: String) -> PyResult<T> {
+        let class = self.types.exc("AttributeError");
+        let exc = self.new_exception(&class, Some(message));
+        Err(crate::report::suggestions::attribute_error(self, exc, obj, name))
+    }
+
     pub fn type_of(&self, v: &Value) -> Rc<Obj> {
         let types = &self.types;
         match v {
@@ -176,7 +183,7 @@ impl Vm {
                         Obj::Class(c) => c.name.clone(),
                         _ => Rc::from("object"),
                     };
-                    return self.err("AttributeError", format!("'{cname}' object has no attribute '{name}'"));
+                    return self.attribute_error(obj, name, format!("'{cname}' object has no attribute '{name}'"));
                 }
                 Obj::Class(c) => {
                     match name {
@@ -209,7 +216,7 @@ impl Vm {
                         }
                         return Ok(a);
                     }
-                    return self.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
+                    return self.attribute_error(obj, name, format!("type object '{}' has no attribute '{name}'", c.name));
                 }
                 Obj::Module { name: mname, dict } => {
                     if let Some(v) = dict.borrow().get(name) {
@@ -218,7 +225,7 @@ impl Vm {
                     if name == "__name__" {
                         return Ok(Value::Str(mname.clone()));
                     }
-                    return self.err("AttributeError", format!("module '{mname}' has no attribute '{name}'"));
+                    return self.attribute_error(obj, name, format!("module '{mname}' has no attribute '{name}'"));
                 }
                 Obj::Function(f) => {
                     // Assigned attributes (functools.wraps sets __qualname__, __doc__...) win.
@@ -231,6 +238,12 @@ impl Vm {
                         "__module__" => return Ok(Value::str("__main__")),
                         "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
                         "__code__" => return Ok(Value::None),
+                        "__closure__" => {
+                            if f.closure.is_empty() {
+                                return Ok(Value::None);
+                            }
+                            return Ok(Value::tuple(f.closure.iter().map(|c| Value::obj(Obj::Cell(c.clone()))).collect()));
+                        }
                         "__type_params__" => return Ok(Value::tuple(vec![])),
                         "__annotations__" => {
                             // Awaitlab keeps no annotations: an empty dict, the same one each time.
@@ -251,6 +264,13 @@ impl Vm {
                         }
                         _ => {}
                     }
+                }
+                Obj::Cell(c) if name == "cell_contents" => {
+                    let contents = c.borrow().clone();
+                    return match contents {
+                        Some(v) => Ok(v),
+                        None => self.err("ValueError", "Cell is empty"),
+                    };
                 }
                 Obj::Builtin(b) if name == "__name__" => return Ok(Value::str(b.name.rsplit('.').next().unwrap_or(b.name))),
                 Obj::BoundMethod { receiver, func } => match name {
@@ -318,7 +338,7 @@ impl Vm {
             return Ok(v);
         }
         let t = self.type_name(obj);
-        self.err("AttributeError", format!("'{t}' object has no attribute '{name}'"))
+        self.attribute_error(obj, name, format!("'{t}' object has no attribute '{name}'"))
     }
 
     pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {

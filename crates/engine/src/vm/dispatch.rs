@@ -4,7 +4,7 @@
 
 use crate::types::code::Code;
 use crate::types::native::NativeObj;
-use crate::types::value::{DictMap, Function, GenKind, GenState, Namespace, Obj, TracebackEntry, Value};
+use crate::types::value::{DictMap, FailedLookup, Function, GenKind, GenState, Namespace, Obj, TracebackEntry, Value};
 use crate::vm::frame;
 use crate::vm::{tuple_items, Block, Frame, Mode, Outcome, PyResult, Thread, Vm, RECURSION_LIMIT};
 use awaitlab_compile::bytecode::Op;
@@ -218,7 +218,7 @@ impl Vm {
                         let g = f.globals.borrow().get(&name).cloned();
                         match g.or_else(|| self.builtins.borrow().get(&name).cloned()) {
                             Some(v) => v,
-                            None => return Err((self.name_error(&name), true)),
+                            None => return Err((self.name_error(&name, frame!(thread)), true)),
                         }
                     }
                 };
@@ -235,7 +235,7 @@ impl Vm {
                 let name = f.code.names[i as usize].clone();
                 let removed = f.ns.as_ref().unwrap_or(&f.globals).borrow_mut().shift_remove(&name);
                 if removed.is_none() {
-                    return Err((self.name_error(&name), true));
+                    return Err((self.name_error(&name, frame!(thread)), true));
                 }
             }
             Op::LoadGlobal(i) => {
@@ -250,7 +250,7 @@ impl Vm {
                             Some(v) => v,
                             None => {
                                 let name = name.clone();
-                                return Err((self.name_error(&name), true));
+                                return Err((self.name_error(&name, frame!(thread)), true));
                             }
                         }
                     }
@@ -267,7 +267,7 @@ impl Vm {
                 let f = frame!(thread);
                 let name = f.code.names[i as usize].clone();
                 if f.globals.borrow_mut().shift_remove(&name).is_none() {
-                    return Err((self.name_error(&name), true));
+                    return Err((self.name_error(&name, frame!(thread)), true));
                 }
             }
             Op::LoadAttr(i) => {
@@ -1010,9 +1010,25 @@ impl Vm {
         self.new_exception(&c, Some(format!("cannot access local variable '{name}' where it is not associated with a value")))
     }
 
-    fn name_error(&mut self, name: &str) -> Value {
+    /// A NameError for `name` in `frame`, with the names the frame could see (its report
+    /// suggests a near one, as CPython's does).
+    fn name_error(&mut self, name: &str, frame: &Frame) -> Value {
         let c = self.types.exc("NameError");
-        self.new_exception(&c, Some(format!("name '{name}' is not defined")))
+        let exc = self.new_exception(&c, Some(format!("name '{name}' is not defined")));
+        let code = &frame.code;
+        let mut locals: Vec<Rc<str>> = code.varnames.iter().zip(&frame.fast).filter(|(_, v)| v.is_some()).map(|(n, _)| n.clone()).collect();
+        for (n, cell) in code.cellvars.iter().chain(&code.freevars).zip(&frame.cells) {
+            if cell.borrow().is_some() {
+                locals.push(n.clone());
+            }
+        }
+        if let Some(ns) = &frame.ns {
+            locals.extend(ns.borrow().keys().cloned());
+        }
+        let self_value = code.varnames.iter().position(|n| &**n == "self").and_then(|i| frame.fast.get(i).cloned().flatten());
+        let lookup = FailedLookup::Name { name: Rc::from(name), locals, globals: frame.globals.clone(), self_value };
+        crate::types::exceptions::with_data(&exc, |d| d.lookup = Some(Rc::new(lookup)));
+        exc
     }
 
     fn make_raisable(&mut self, e: Value) -> PyResult {

@@ -341,6 +341,17 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
             return Ok(Some(Value::Str(Rc::from(s.repeat(n)))));
         }
         (Mod, Value::Str(s), _) => return Ok(Some(Value::Str(Rc::from(crate::types::str::percent_format(vm, s, b)?)))),
+        (Mul, Value::Obj(o), n) | (Mul, n, Value::Obj(o))
+            if matches!(n, Value::Int(_) | Value::Bool(_)) && matches!(&**o, Obj::Bytes(_)) =>
+        {
+            let Obj::Bytes(bytes) = &**o else { unreachable!() };
+            let n = as_int(vm, n)?.max(0) as usize;
+            if bytes.len().saturating_mul(n) > 100_000_000 {
+                return vm.err("MemoryError", "bytes too large");
+            }
+            vm.check_room(bytes.len() * n)?;
+            return Ok(Some(Value::obj(Obj::Bytes(bytes.repeat(n)))));
+        }
         _ => {}
     }
     let (Value::Obj(x), _) = (a, b) else { return Ok(None) };

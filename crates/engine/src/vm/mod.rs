@@ -8,6 +8,7 @@ pub(crate) mod finalize;
 pub(crate) mod frames;
 pub(crate) mod items;
 pub(crate) mod iteration;
+pub mod library;
 pub mod memory;
 pub(crate) mod ops;
 pub(crate) mod output;
@@ -110,6 +111,10 @@ pub enum Control {
         timeout: Option<f64>,
         reason: Rc<str>,
     },
+    /// `input()`: the program waits for a line from the host.
+    Input {
+        prompt: Rc<str>,
+    },
     Exit(i32),
 }
 
@@ -117,6 +122,8 @@ pub struct Vm {
     pub builtins: Rc<RefCell<Namespace>>,
     pub types: crate::types::class::Types,
     pub modules: std::collections::HashMap<Rc<str>, Value>,
+    /// The engine's own Python this run can import (`lib/`).
+    pub library: library::Library,
     pub null: Value,
     pub control: Option<Control>,
     pub http: crate::event_loop::http::HttpState,

@@ -8,11 +8,11 @@ use std::rc::Rc;
 
 thread_local! {
     /// Compiled Python sources of the engine's own modules: compiled once per thread, not per run.
-    static COMPILED: RefCell<std::collections::HashMap<&'static str, Rc<crate::types::code::Code>>> = RefCell::new(Default::default());
+    static COMPILED: RefCell<std::collections::HashMap<Rc<str>, Rc<crate::types::code::Code>>> = RefCell::new(Default::default());
 }
 
 /// Runs one of the engine's own Python sources as a module body with `ns` as its globals.
-pub(crate) fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
+pub(crate) fn exec_source(vm: &mut Vm, src: &str, filename: &str, ns: Rc<RefCell<Namespace>>) -> PyResult<()> {
     let cached = COMPILED.with(|c| c.borrow().get(src).cloned());
     let code = match cached {
         Some(code) => code,
@@ -22,7 +22,7 @@ pub(crate) fn exec_source(vm: &mut Vm, src: &'static str, filename: &str, ns: Rc
                 Ok(c) => crate::types::code::link(c.code),
                 Err(e) => return vm.err("SyntaxError", format!("{} ({filename}, line {})", e.message, e.line)),
             };
-            COMPILED.with(|c| c.borrow_mut().insert(src, code.clone()));
+            COMPILED.with(|c| c.borrow_mut().insert(Rc::from(src), code.clone()));
             code
         }
     };

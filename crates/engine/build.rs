@@ -1,0 +1,36 @@
+//! Lists the engine's own Python (`lib/*.py`) for `vm/library.rs`: every file's name (what
+//! programs may import, and what a host may have to fetch), and the texts compiled into this
+//! build: all of them with the `embedded-library` feature (native: the CLI, the tests), else
+//! only what nearly every run needs at once (`asyncio`).
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// Files every build carries: the event loop's Python half.
+const ALWAYS: &[&str] = &["asyncio"];
+
+fn main() {
+    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib");
+    println!("cargo:rerun-if-changed={}", lib.display());
+    let mut stems: Vec<String> = std::fs::read_dir(&lib)
+        .expect("crates/engine/lib")
+        .map(|e| e.expect("lib/ entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    stems.sort();
+    let embed_all = std::env::var_os("CARGO_FEATURE_EMBEDDED_LIBRARY").is_some();
+    let mut out = String::from("/// Every file of lib/, by name without `.py`, sorted.\npub static FILES: &[&str] = &[\n");
+    for stem in &stems {
+        println!("cargo:rerun-if-changed={}", lib.join(format!("{stem}.py")).display());
+        writeln!(out, "    {stem:?},").unwrap();
+    }
+    out.push_str("];\n\n/// The files compiled into this build, with their text.\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    for stem in stems.iter().filter(|s| embed_all || ALWAYS.contains(&s.as_str())) {
+        let path = lib.join(format!("{stem}.py"));
+        writeln!(out, "    ({stem:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("library_files.rs");
+    std::fs::write(dest, out).unwrap();
+}

@@ -1,0 +1,103 @@
+//! The engine's own Python sources (`lib/*.py`) a run can import: those compiled into this
+//! build, and those its host fetched (the page's worker fetches what a program imports from the
+//! built site before the run starts; `modules::library_files_missing` says which).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/library_files.rs"));
+}
+
+/// Every file of `lib/`, by name without `.py`: what exists, whether or not this build has it.
+pub fn all_files() -> &'static [&'static str] {
+    #[cfg(feature = "embedded-library")]
+    if let Some(dev) = working_copy() {
+        return &dev.files;
+    }
+    files::FILES
+}
+
+/// `AWAITLAB_LIB_DIR`, read once: a folder whose `.py` files replace the compiled-in ones, so
+/// that work on `lib/` needs no rebuild (`AWAITLAB_LIB_DIR=crates/engine/lib awaitlab run x.py`).
+#[cfg(feature = "embedded-library")]
+struct WorkingCopy {
+    files: Vec<&'static str>,
+    texts: Vec<(&'static str, &'static str)>,
+}
+
+#[cfg(feature = "embedded-library")]
+fn working_copy() -> Option<&'static WorkingCopy> {
+    static COPY: std::sync::OnceLock<Option<WorkingCopy>> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let dir = std::env::var_os("AWAITLAB_LIB_DIR")?;
+        let mut texts = vec![];
+        for entry in std::fs::read_dir(&dir).ok()? {
+            let path = entry.ok()?.path();
+            if path.extension().is_some_and(|e| e == "py") {
+                let name: &'static str = path.file_stem()?.to_string_lossy().into_owned().leak();
+                let text: &'static str = std::fs::read_to_string(&path).ok()?.leak();
+                texts.push((name, text));
+            }
+        }
+        texts.sort();
+        Some(WorkingCopy { files: texts.iter().map(|(n, _)| *n).collect(), texts })
+    })
+    .as_ref()
+}
+
+/// Python sources by file name (without `.py`); `Send`, as a run's configuration is.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    sources: HashMap<Arc<str>, Arc<str>>,
+}
+
+impl Library {
+    /// The files compiled into this build: every one with the `embedded-library` feature, else
+    /// the event loop's Python half.
+    pub fn embedded() -> Library {
+        thread_local! {
+            static EMBEDDED: Library = compiled_in();
+        }
+        EMBEDDED.with(Library::clone)
+    }
+
+    pub fn get(&self, file: &str) -> Option<Arc<str>> {
+        self.sources.get(file).cloned()
+    }
+
+    pub fn contains(&self, file: &str) -> bool {
+        self.sources.contains_key(file)
+    }
+
+    pub fn insert(&mut self, file: &str, text: &str) {
+        self.sources.insert(Arc::from(file), Arc::from(text));
+    }
+
+    /// The sources of `other` this one lacks.
+    pub fn extend(&mut self, other: &Library) {
+        for (name, text) in &other.sources {
+            self.sources.entry(name.clone()).or_insert_with(|| text.clone());
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.sources.iter().map(|(n, t)| (&**n, &**t))
+    }
+}
+
+/// The files compiled into this build (or the working copy's, when one is set).
+fn compiled_in() -> Library {
+    let mut library = Library::default();
+    #[cfg(feature = "embedded-library")]
+    if let Some(dev) = working_copy() {
+        for (name, text) in &dev.texts {
+            library.insert(name, text);
+        }
+        return library;
+    }
+    for (name, text) in files::EMBEDDED {
+        library.insert(name, text);
+    }
+    library
+}

@@ -1,0 +1,94 @@
+//! The engine's Python library, fetched from the site as programs need it: before a run, every
+//! `lib/` file the program imports (and those files import) that this worker has not fetched
+//! yet, all at once. `library.json` (written by `cargo xtask dist`) names each file with its
+//! content hash; the service worker keeps what was fetched, so an import works offline after
+//! one use. A file that cannot be fetched stays missing: its import raises ModuleNotFoundError.
+
+use awaitlab_engine::{library_files_missing, Library};
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+thread_local! {
+    /// The files fetched by this worker (they do not change while it lives).
+    static FETCHED: RefCell<Library> = RefCell::new(Library::default());
+    /// `library.json`: file name → its path under the site, once read.
+    static PATHS: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &web_sys::Request) -> js_sys::Promise;
+}
+
+/// The text at `url`, if it was fetched with a 200.
+async fn fetch_text(url: &str, revalidate: bool) -> Option<String> {
+    let init = web_sys::RequestInit::new();
+    if revalidate {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
+    let request = web_sys::Request::new_with_str_and_init(url, &init).ok()?;
+    let response: web_sys::Response = JsFuture::from(global_fetch(&request)).await.ok()?.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
+/// `library.json`'s map, read once per worker (again after a failure).
+async fn paths(base: &str) -> Option<HashMap<String, String>> {
+    if let Some(paths) = PATHS.with(|p| p.borrow().clone()) {
+        return Some(paths);
+    }
+    let text = fetch_text(&crate::fetch::absolute_url(base, "library.json"), true).await?;
+    let json = js_sys::JSON::parse(&text).ok()?;
+    let mut paths = HashMap::new();
+    let keys: js_sys::Array = js_sys::Reflect::own_keys(&json).ok()?;
+    for i in 0..keys.length() {
+        let key = keys.get(i);
+        let value = js_sys::Reflect::get(&json, &key).ok()?;
+        paths.insert(key.as_string()?, value.as_string()?);
+    }
+    PATHS.with(|p| *p.borrow_mut() = Some(paths.clone()));
+    Some(paths)
+}
+
+/// Every library file `program` may import, fetched (what could not be is left out).
+pub async fn for_program(base: &str, program: &str) -> Library {
+    let mut failed = HashSet::new();
+    loop {
+        let have = FETCHED.with(|f| f.borrow().clone());
+        let wanted: Vec<String> = library_files_missing(program, &have).into_iter().filter(|f| !failed.contains(f)).collect();
+        if wanted.is_empty() {
+            return have;
+        }
+        let Some(paths) = paths(base).await else { return have };
+        // Every request starts before the first is awaited.
+        let pending: Vec<(String, Option<js_sys::Promise>)> = wanted
+            .into_iter()
+            .map(|file| {
+                let promise = paths.get(&file).map(|path| {
+                    let url = crate::fetch::absolute_url(base, path);
+                    wasm_bindgen_futures::future_to_promise(async move {
+                        Ok(fetch_text(&url, false).await.map(JsValue::from).unwrap_or(JsValue::NULL))
+                    })
+                });
+                (file, promise)
+            })
+            .collect();
+        for (file, promise) in pending {
+            let text = match promise {
+                Some(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+                None => None,
+            };
+            match text {
+                Some(text) => FETCHED.with(|f| f.borrow_mut().insert(&file, &text)),
+                None => {
+                    failed.insert(file);
+                }
+            }
+        }
+    }
+}
