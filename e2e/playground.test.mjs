@@ -261,3 +261,47 @@ test('projector mode enlarges the editor, and its line numbers stay beside their
   await page.waitForFunction((h) => Math.abs(document.querySelector('.cm-line').getBoundingClientRect().height - h) < 1, normal);
   await page.close();
 });
+
+test('input() shows its prompt and an input line, waits for the answer, and Stop ends a wait', async () => {
+  const { page, errors } = await openPage();
+  const { startProgram, finished } = await import('./helpers.mjs');
+  await startProgram(page, [
+    'import asyncio',
+    "name = input('Your name? ')",
+    "print(f'Hello, {name}!')",
+    'async def main():',
+    "    n = int(input('How many? '))",
+    '    await asyncio.sleep(0.1)',
+    "    print('x' * n)",
+    'asyncio.run(main())',
+  ].join('\n'));
+  const field = page.getByTestId('console-input');
+  await field.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('Your name? '));
+  assert.equal(await page.getByTestId('run-state').getAttribute('data-state'), 'running', 'the program waits, still running');
+  assert.ok(await field.evaluate((el) => el === document.activeElement), 'the input line has the focus');
+  await field.fill('Ada');
+  await field.press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="console"]').textContent.includes('How many? '));
+  await field.fill('3');
+  await field.press('Enter');
+  const run = await finished(page);
+  assert.equal(run.state, 'done', run.output);
+  assert.equal(run.output, 'Your name? Ada\nHello, Ada!\nHow many? 3\nxxx\n');
+  assert.equal(await field.count(), 0, 'the input line goes once the program stops waiting');
+  // The wait is a blocked span of the loop, labelled input().
+  assert.ok(await page.locator('[data-testid="timeline"]').textContent().then((t) => t.includes('input()')), 'the timeline names the wait');
+  // Stop while a program waits: KeyboardInterrupt at the prompt, as Ctrl+C in a terminal.
+  await startProgram(page, "try:\n    input('> ')\nexcept KeyboardInterrupt:\n    print('interrupted')\n");
+  await field.waitFor();
+  await page.getByTestId('stop').click();
+  const stopped = await finished(page);
+  assert.match(stopped.output, /> \ninterrupted/);
+  // Ctrl+D: end of input.
+  await startProgram(page, "try:\n    input('? ')\nexcept EOFError as e:\n    print('EOF:', e)\n");
+  await field.waitFor();
+  await field.press('Control+d');
+  assert.match((await finished(page)).output, /EOF: EOF when reading a line/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -39,6 +39,18 @@ pub fn Notices() -> impl IntoView {
                     " " <button class="link dismiss" title="Dismiss" aria-label="Dismiss" on:click=dismiss>"×"</button></p>
             }.into_any()),
             Notice::Error(text) => Some(view! { <p class="notice error" data-testid="notice" role="alert">{text}</p> }.into_any()),
+            Notice::NotebookHint => Some(view! {
+                <p class="notice" data-testid="notebook-hint" role="status">
+                    "In a script, as in CPython, " <code>"await"</code> " works only inside " <code>"async def"</code>
+                    ". Code from a notebook runs as one when its cells start with " <code>"# %%"</code> " lines (the percent format of Jupytext and VS Code). "
+                    <button class="link" data-testid="make-notebook" on:click=move |_| {
+                        page.code.update(|code| *code = format!("# %%\n{code}"));
+                        page.notice.set(Notice::None);
+                        page.run();
+                    }>"Run it as a notebook"</button>
+                    " " <button class="link dismiss" title="Dismiss" aria-label="Dismiss" on:click=dismiss>"×"</button>
+                </p>
+            }.into_any()),
             Notice::ChangedElsewhere => Some(view! {
                 <p class="notice warn" data-testid="notice" role="alert">
                     "This program was changed in another tab. "

@@ -48,6 +48,8 @@ pub enum Notice {
     Error(String),
     /// Another tab saved the open program: reload it from there?
     ChangedElsewhere,
+    /// A script failed on a top-level `await`: it may be a notebook's cells.
+    NotebookHint,
 }
 
 /// A timeline and what it was drawn from: the program (tooltips quote its lines) and the
@@ -248,6 +250,9 @@ impl Page {
     fn finish_output(&self, result: &mut RunResult) {
         self.live_now.set(None);
         if result.exit_code != 0 && result.exit_code != 130 {
+            if result.error.as_ref().is_some_and(|e| e.message.ends_with("'await' outside function")) {
+                self.notice.set(Notice::NotebookHint);
+            }
             if let Some(spot) = &result.error {
                 editor::mark_error(spot);
                 editor::show_line(spot.line);

@@ -62,6 +62,15 @@ pub fn Toolbar() -> impl IntoView {
                     title="Large type for a projector" on:click=move |_| page.projector.update(|p| *p = !*p)>"Projector"</button>
                 <button data-testid="share" on:click=share title="Copy a link that carries this program and its practice-API settings">"Share"</button>
             })}
+            {move || {
+                let cells = page.code.with(|code| awaitlab_engine::is_notebook(code).then(|| awaitlab_engine::notebook_cells(code).len()));
+                cells.map(|n| view! {
+                    <span class="notebook-badge" data-testid="notebook-badge"
+                        title="`# %%` lines make this program a notebook: top-level await, one event loop for every cell, each cell's last expression shown as Out[n]">
+                        {format!("notebook · {n} cell{}", if n == 1 { "" } else { "s" })}
+                    </span>
+                })
+            }}
             <span class="run-state" data-testid="run-state" data-state=move || state.get().as_str()
                 role="status">{move || match state.get() {
                     RunState::Running => format!("running {:.1} s", page.elapsed.get()),

@@ -10,4 +10,4 @@ pub mod bytecode;
 mod codegen;
 mod symtable;
 
-pub use codegen::{compile_module, Compiled};
+pub use codegen::{compile_cell, compile_module, Compiled};

@@ -3,7 +3,7 @@
 # Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource, _n_named,
 # _n_report_shutdown_exception, _n_main_task, _n_interrupts, _deque, _heappush, _heappop; the _loop_* functions
 # here become loop methods.
-# Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses.
+# Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses; Runner has no contextvars context (run()'s context= is not used), and closes without running the loop when a with-statement exits (see Runner.__exit__); the enums of Runner and Barrier states are plain values.
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -1028,32 +1028,282 @@ def _cancel_all_tasks(loop):
             _n_report_shutdown_exception(task)
 
 
-def run(main, *, debug=None):
+def run(main, *, debug=None, loop_factory=None):
     if _get_running_loop() is not None:
-        raise RuntimeError("asyncio.run() cannot be called from a running event loop")
-    loop = new_event_loop()
+        # fail fast with short traceback
+        raise RuntimeError(
+            "asyncio.run() cannot be called from a running event loop")
+
+    # with Runner(debug=debug, loop_factory=loop_factory) as runner: spelt out, for the loop's
+    # shutdown to run (see Runner.__exit__).
+    runner = Runner(debug=debug, loop_factory=loop_factory)
+    runner.__enter__()
     try:
-        if not iscoroutine(main):
-            raise ValueError("a coroutine was expected, got {!r}".format(main))
-        set_event_loop(loop)
-        task = loop.create_task(main)
-        # runners.py Runner.run: a Stop (SIGINT) cancels the main task; if that is what ended
-        # it, asyncio.run raises KeyboardInterrupt.
-        _n_main_task(task)
-        try:
-            return loop.run_until_complete(task)
-        except CancelledError:
-            if _n_interrupts() > 0:
-                if task.uncancel() == 0:
-                    raise KeyboardInterrupt()
-            raise
-        finally:
-            _n_main_task(None)
+        return runner.run(main)
     finally:
+        runner.close()
+
+
+class Runner:
+    # runners.py's Runner (its _State enum as strings, as Timeout's states are).
+
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._state = 'created'
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+        self._context = None
+        self._interrupt_count = 0
+        self._set_event_loop = False
+
+    def __enter__(self):
+        self._lazy_init()
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        # The engine runs a with-statement's __exit__ where the loop cannot run (as a callback):
+        # the loop is closed without its shutdown's runs: tasks still pending are cancelled but
+        # never run again, running executor jobs are not waited for.
+        self._close(run_loop=False)
+
+    def close(self):
+        self._close(run_loop=True)
+
+    def _close(self, run_loop):
+        if self._state != 'initialized':
+            return
         try:
+            loop = self._loop
+            if not run_loop:
+                for task in all_tasks():
+                    task.cancel()
+                return
             _cancel_all_tasks(loop)
             loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
+            loop.run_until_complete(
+                loop.shutdown_default_executor(300))  # constants.THREAD_JOIN_TIMEOUT
         finally:
+            if self._set_event_loop:
+                set_event_loop(None)
             loop.close()
-            set_event_loop(None)
+            self._loop = None
+            self._state = 'closed'
+
+    def get_loop(self):
+        self._lazy_init()
+        return self._loop
+
+    def run(self, coro, *, context=None):
+        if not iscoroutine(coro):
+            raise ValueError("a coroutine was expected, got {!r}".format(coro))
+
+        if _get_running_loop() is not None:
+            # fail fast with short traceback
+            raise RuntimeError(
+                "Runner.run() cannot be called from a running event loop")
+
+        self._lazy_init()
+
+        if context is None:
+            context = self._context
+        task = self._loop.create_task(coro)
+
+        # The page's Stop is SIGINT: it cancels the main task (_on_sigint), and if that is what
+        # ended it, run() raises KeyboardInterrupt.
+        _n_main_task(task)
+        self._interrupt_count = 0
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if _n_interrupts() > 0:
+                uncancel = getattr(task, "uncancel", None)
+                if uncancel is not None and uncancel() == 0:
+                    raise KeyboardInterrupt()
+            raise  # CancelledError
+        finally:
+            _n_main_task(None)
+
+    def _lazy_init(self):
+        if self._state == 'closed':
+            raise RuntimeError("Runner is closed")
+        if self._state == 'initialized':
+            return
+        if self._loop_factory is None:
+            self._loop = new_event_loop()
+            if not self._set_event_loop:
+                # Call set_event_loop only once to avoid calling
+                # attach_loop multiple times on child watchers
+                set_event_loop(self._loop)
+                self._set_event_loop = True
+        else:
+            self._loop = self._loop_factory()
+        if self._debug is not None:
+            self._loop.set_debug(self._debug)
+        self._state = 'initialized'
+
+
+# ---- exceptions.py / locks.py: Barrier ----
+
+class BrokenBarrierError(RuntimeError):
+    """Barrier is broken by barrier.abort() call."""
+    __module__ = 'asyncio.exceptions'
+
+
+class _BarrierState:
+    # locks.py's enum.Enum: its members' values are what reprs show.
+    def __init__(self, name, value):
+        self.name = name
+        self.value = value
+
+    def __repr__(self):
+        return f'<_BarrierState.{self.name}: {self.value!r}>'
+
+
+_BarrierState.FILLING = _BarrierState('FILLING', 'filling')
+_BarrierState.DRAINING = _BarrierState('DRAINING', 'draining')
+_BarrierState.RESETTING = _BarrierState('RESETTING', 'resetting')
+_BarrierState.BROKEN = _BarrierState('BROKEN', 'broken')
+
+
+class Barrier:
+    """Asyncio equivalent to threading.Barrier
+
+    Implements a Barrier primitive.
+    Useful for synchronizing a fixed number of tasks at known synchronization
+    points. Tasks block on 'wait()' and are simultaneously awoken once they
+    have all made their call.
+    """
+
+    def __init__(self, parties):
+        """Create a barrier, initialised to 'parties' tasks."""
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+
+        self._cond = Condition() # notify all tasks when state changes
+
+        self._parties = parties
+        self._state = _BarrierState.FILLING
+        self._count = 0       # count tasks in Barrier
+
+    def __repr__(self):
+        res = f'<asyncio.locks.Barrier object at {id(self):#x}>'
+        extra = f'{self._state.value}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        # wait for the barrier reaches the parties number
+        # when start draining release and return index of waited task
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        """Wait for the barrier.
+
+        When the specified number of tasks have started waiting, they are all
+        simultaneously awoken.
+        Returns an unique and individual index number from 0 to 'parties-1'.
+        """
+        async with self._cond:
+            await self._block() # Block while the barrier drains or resets.
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    # We release the barrier
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                # Wake up any tasks waiting for barrier to drain.
+                self._exit()
+
+    async def _block(self):
+        # Block until the barrier is ready for us,
+        # or raise an exception if it is broken.
+        #
+        # It is draining or resetting, wait until done
+        # unless a CancelledError occurs
+        await self._cond.wait_for(
+            lambda: self._state not in (
+                _BarrierState.DRAINING, _BarrierState.RESETTING
+            )
+        )
+
+        # see if the barrier is in a broken state
+        if self._state is _BarrierState.BROKEN:
+            raise BrokenBarrierError("Barrier aborted")
+
+    async def _release(self):
+        # Release the tasks waiting in the barrier.
+
+        # Enter draining state.
+        # Next waiting tasks will be blocked until the end of draining.
+        self._state = _BarrierState.DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        # Wait in the barrier until we are released. Raise an exception
+        # if the barrier is reset or broken.
+
+        # wait for end of filling
+        # unless a CancelledError occurs
+        await self._cond.wait_for(lambda: self._state is not _BarrierState.FILLING)
+
+        if self._state in (_BarrierState.BROKEN, _BarrierState.RESETTING):
+            raise BrokenBarrierError("Abort or reset of barrier")
+
+    def _exit(self):
+        # If we are the last tasks to exit the barrier, signal any tasks
+        # waiting for the barrier to drain.
+        if self._count == 0:
+            if self._state in (_BarrierState.RESETTING, _BarrierState.DRAINING):
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        """Reset the barrier to the initial state.
+
+        Any tasks currently waiting will get the BrokenBarrier exception
+        raised.
+        """
+        async with self._cond:
+            if self._count > 0:
+                if self._state is not _BarrierState.RESETTING:
+                    #reset the barrier, waking up tasks
+                    self._state = _BarrierState.RESETTING
+            else:
+                self._state = _BarrierState.FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        """Place the barrier into a 'broken' state.
+
+        Useful in case of error.  Any currently waiting tasks and tasks
+        attempting to 'wait()' will have BrokenBarrierError raised.
+        """
+        async with self._cond:
+            self._state = _BarrierState.BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        """Return the number of tasks required to trip the barrier."""
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        """Return the number of tasks currently waiting at the barrier."""
+        if self._state is _BarrierState.FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        """Return True if the barrier is in a broken state."""
+        return self._state is _BarrierState.BROKEN

@@ -27,6 +27,7 @@ pub use report::syntax_error::format_syntax_error;
 pub use run::host::{block_on, drive, Host, VirtualHost, SLICE, VIRTUAL_SLICE_SECONDS};
 pub use run::machine::{InputLine, Machine, StepResult};
 pub use run::network::{practice_request, practice_response, VirtualNetwork};
+pub use run::notebook::{cells as notebook_cells, is_notebook};
 pub use run::{run_virtual, start, RunConfig};
 pub use vm::library::{all_files as library_files, Library};
 pub use vm::memory::{in_use as heap_in_use, CountingAllocator};

@@ -42,6 +42,35 @@ pub fn compile_module(parsed: &Parsed, filename: &str) -> CResult<Compiled> {
     Ok(Compiled { code, warnings })
 }
 
+/// A notebook cell: module-scope code (its names are the notebook's globals) that may `await`
+/// at top level, as IPython compiles cells (CPython's `PyCF_ALLOW_TOP_LEVEL_AWAIT`): a
+/// coroutine code object named `name` that returns the value of the cell's last statement when
+/// that is an expression (what the notebook shows as `Out[n]`), else None.
+pub fn compile_cell(parsed: &Parsed, filename: &str, name: &str) -> CResult<Compiled> {
+    let body = &parsed.body;
+    let scope = symtable::analyze_module(body);
+    let mut c = Compiler::new(scope, CodeKind::Module, name.into(), name.into(), filename.into(), 1);
+    c.is_async = true;
+    c.setup_annotations(body, Span::default());
+    let (value, statements) = match body.split_last() {
+        Some((Stmt { kind: StmtKind::Expr(e), .. }, rest)) => (Some(e), rest),
+        _ => (None, &body[..]),
+    };
+    for st in statements {
+        c.stmt(st)?;
+    }
+    match value {
+        Some(e) => c.expr(e)?,
+        None => {
+            c.emit(Op::LoadConst(0), Span::default());
+        }
+    }
+    c.emit(Op::Return, Span::default());
+    let mut warnings = parsed.warnings.clone();
+    let code = c.finish(&mut warnings);
+    Ok(Compiled { code, warnings })
+}
+
 const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 #[derive(Clone)]

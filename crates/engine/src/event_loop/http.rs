@@ -16,6 +16,8 @@ pub struct HttpState {
     /// Requests now in flight, and the most at once (the trace's and tests' concurrency figure).
     pub in_flight: usize,
     pub max_in_flight: usize,
+    /// The note on the tutorials' local test server was written.
+    pub local_server_noted: bool,
 }
 
 /// The value a program sees for a result: `(status, reason, headers, body, url)`, or the

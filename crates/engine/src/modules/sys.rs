@@ -53,6 +53,7 @@ pub(super) fn load(vm: &mut Vm, _module: &Module) -> PyResult {
     items.push(("version", Value::str("3.12.0 (Awaitlab)")));
     items.push(("platform", Value::str("awaitlab")));
     items.push(("maxsize", Value::Int(i64::MAX)));
+    items.push(("byteorder", Value::str("little")));
     items.push(("version_info", Value::tuple(vec![Value::Int(3), Value::Int(12), Value::Int(0)])));
     Ok(new_module("sys", items).0)
 }

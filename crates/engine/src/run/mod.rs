@@ -8,6 +8,7 @@
 pub(crate) mod host;
 pub(crate) mod machine;
 pub(crate) mod network;
+pub mod notebook;
 
 use crate::report::syntax_error::format_syntax_error;
 use crate::run::host::{block_on, drive, VirtualHost};
@@ -103,24 +104,44 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
     vm
 }
 
+/// A program compiled: a script's module code, or a notebook's cells.
+enum Program {
+    Script(awaitlab_compile::Compiled),
+    Notebook(Vec<(usize, awaitlab_compile::Compiled)>),
+}
+
 /// Compiles `source` and prepares a run. A program that does not compile gives a machine whose
 /// run prints the SyntaxError and exits with status 1.
 pub fn start(source: &str, config: &RunConfig) -> Machine {
     crate::report::warnings::reset();
     let mut vm = new_vm(config, source);
-    let compiled = awaitlab_syntax::parse_module(source).and_then(|parsed| awaitlab_compile::compile_module(&parsed, &config.filename));
+    let notebook = notebook::is_notebook(source);
+    let compiled = if notebook {
+        notebook::compile(source, &config.filename).map(Program::Notebook)
+    } else {
+        awaitlab_syntax::parse_module(source)
+            .and_then(|parsed| awaitlab_compile::compile_module(&parsed, &config.filename))
+            .map(Program::Script)
+    };
     let main_ns = Rc::new(RefCell::new(Namespace::default()));
     main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));
     main_ns.borrow_mut().insert(Rc::from("__file__"), Value::str(&config.filename));
     vm.modules.insert(Rc::from("__main__"), Value::obj(Obj::Module { name: Rc::from("__main__"), dict: main_ns.clone() }));
     match compiled {
-        Ok(awaitlab_compile::Compiled { code, warnings }) => {
+        Ok(program) => {
+            let warnings: Vec<awaitlab_syntax::SyntaxWarning> = match &program {
+                Program::Script(c) => c.warnings.clone(),
+                Program::Notebook(cells) => cells.iter().flat_map(|(_, c)| c.warnings.clone()).collect(),
+            };
             // Shown each time, as the compiler's warnings are (no once-per-line filter).
             for awaitlab_syntax::SyntaxWarning { line, message } in warnings {
                 let src = source.lines().nth((line as usize).wrapping_sub(1)).unwrap_or("").trim();
                 vm.write(Stream::Stderr, &format!("{}:{line}: SyntaxWarning: {message}\n  {src}\n", config.filename));
             }
-            let frame = vm.module_frame(crate::types::code::link(code), main_ns);
+            let frame = match program {
+                Program::Script(c) => vm.module_frame(crate::types::code::link(c.code), main_ns),
+                Program::Notebook(cells) => notebook::main_frame(&mut vm, cells, &main_ns),
+            };
             Machine::new(vm, crate::vm::Thread { frames: vec![frame], pending_throw: None })
         }
         Err(e) => {
