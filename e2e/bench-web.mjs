@@ -206,6 +206,17 @@ if (total > LIMIT_KB * 1024) {
     names.push(file.slice(url.length));
   }
   console.log(`offline copy: ${list.length} files precached; beyond the first visit ${(extra / 1024).toFixed(1)} KB gzipped (${names.join(', ')})`);
+  // The Python library's files, cached after the app (each also fetched when a program first
+  // imports it; never part of a first visit).
+  const library = [...(swText.match(/const LIBRARY = \[(.*)\];/)?.[1] ?? '').matchAll(/'([^']+)'/g)].map((m) => new URL(m[1], url).href);
+  let libraryGz = 0;
+  let libraryRaw = 0;
+  for (const file of library) {
+    const body = Buffer.from(await (await fetch(file)).arrayBuffer());
+    libraryRaw += body.length;
+    libraryGz += gzipSync(body, { level: 9 }).length;
+  }
+  console.log(`offline copy of the Python library: ${library.length} modules, ${(libraryRaw / 1024).toFixed(1)} KB, ${(libraryGz / 1024).toFixed(1)} KB gzipped`);
 }
 
 // What opening a demo's Rust twin adds: its own module, loaded on demand.

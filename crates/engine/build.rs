@@ -1,13 +1,14 @@
 //! Lists the engine's own Python (`lib/*.py`) for `vm/library.rs`: every file's name (what
 //! programs may import, and what a host may have to fetch), and the texts compiled into this
 //! build: all of them with the `embedded-library` feature (native: the CLI, the tests), else
-//! only what nearly every run needs at once (`asyncio`).
+//! none (the page's worker fetches even asyncio.py, ~10 KB gzipped, when a program first
+//! imports it: a first visit does not carry it).
 
 use std::fmt::Write;
 use std::path::Path;
 
-/// Files every build carries: the event loop's Python half.
-const ALWAYS: &[&str] = &["asyncio"];
+/// Files every build carries (none: see above).
+const ALWAYS: &[&str] = &[];
 
 fn main() {
     let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib");

@@ -93,6 +93,8 @@ pub enum Op {
     MakeFunction(u32, u32),
     /// Builds a class: TOS is the bases tuple, below it the body function; operand = name const.
     BuildClass(u32),
+    /// As BuildClass, with a dict of the class's keyword arguments on top (`metaclass=`, ...).
+    BuildClassKw(u32),
     Return,
     YieldValue,
     GetAwaitable,

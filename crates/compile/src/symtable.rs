@@ -229,9 +229,10 @@ fn visit_stmt(s: &mut Scope, st: &Stmt) {
             s.children.push(child);
             s.child_keys.push(node_key(&**f));
         }
-        StmtKind::ClassDef { name, bases, body, decorators } => {
+        StmtKind::ClassDef { name, bases, keywords, body, decorators } => {
             decorators.iter().for_each(|d| visit_expr(s, d));
             bases.iter().for_each(|b| visit_expr(s, b));
+            keywords.iter().for_each(|(_, k)| visit_expr(s, k));
             bind(s, name);
             let mut child = Scope::new(CodeKind::Class);
             collect_declarations(&mut child, body);

@@ -11,8 +11,9 @@ fn run(source: &str) -> awaitlab_engine::RunResult {
 fn the_pydata_notebook_runs_with_its_local_test_server_answered_by_the_practice_api() {
     let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/notebooks/pydata_2024.py")).unwrap();
     let r = run(&source);
-    let video = "{'id': 'student', 'title': 'Volcano bright teaches xylophone quick.', 'description': 'Mirror patient visits saddle. Gazelle bright races.', 'upload_date': '2016-09-21', 'views': 1983331}";
-    assert_eq!(r.stdout(), format!("Out[3]: 'student'\nOut[4]: {video}\nOut[5]: {video}\nOut[8]: 100\nOut[9]: 100\n"));
+    // A value of several lines starts on a line of its own, pretty-printed as IPython shows it.
+    let video = "{'id': 'student',\n 'title': 'Volcano bright teaches xylophone quick.',\n 'description': 'Mirror patient visits saddle. Gazelle bright races.',\n 'upload_date': '2016-09-21',\n 'views': 1983331}";
+    assert_eq!(r.stdout(), format!("Out[3]: 'student'\nOut[4]:\n{video}\nOut[5]:\n{video}\nOut[8]: 100\nOut[9]: 100\n"));
     assert_eq!(r.stderr(), "Awaitlab: http://0.0.0.0:8000 is answered by the practice API (/api), which has the tutorial's routes\n");
     assert_eq!(r.exit_code, 0);
     // 4 + 100 + 100 requests went through the practice API, the last 100 at most 10 at once.

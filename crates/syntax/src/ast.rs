@@ -275,6 +275,8 @@ pub enum StmtKind {
     ClassDef {
         name: String,
         bases: Vec<Expr>,
+        /// `class C(Base, metaclass=M, flag=1)`: the keyword arguments, in order.
+        keywords: Vec<(String, Expr)>,
         body: Vec<Stmt>,
         decorators: Vec<Expr>,
     },

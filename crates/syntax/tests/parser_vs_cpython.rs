@@ -61,9 +61,13 @@ impl Dump {
                 self.stmts(&f.body);
                 f.decorators.iter().for_each(|d| self.expr(d));
             }
-            StmtKind::ClassDef { bases, body, decorators, .. } => {
+            StmtKind::ClassDef { bases, keywords, body, decorators, .. } => {
                 self.node("ClassDef", l, c);
                 bases.iter().for_each(|b| self.expr(b));
+                for (name, x) in keywords {
+                    self.node("keyword", x.span.line, x.span.col.saturating_sub(name.chars().count() as u32 + 1));
+                    self.expr(x);
+                }
                 self.stmts(body);
                 decorators.iter().for_each(|d| self.expr(d));
             }

@@ -57,7 +57,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.store_name(&f.name);
             }
-            StmtKind::ClassDef { name, bases, body, decorators } => {
+            StmtKind::ClassDef { name, bases, keywords, body, decorators } => {
                 for d in decorators {
                     self.expr(d)?;
                 }
@@ -68,7 +68,21 @@ impl<'a> Compiler<'a> {
                 }
                 self.op(Op::BuildTuple(bases.len() as u32));
                 let k = self.konst(Const::str(name));
-                self.op(Op::BuildClass(k));
+                if keywords.is_empty() {
+                    self.op(Op::BuildClass(k));
+                } else {
+                    for (i, (kw, value)) in keywords.iter().enumerate() {
+                        if keywords[..i].iter().any(|(other, _)| other == kw) {
+                            return self.err(value.span, &format!("keyword argument repeated: {kw}"));
+                        }
+                        let kk = self.konst(Const::str(kw));
+                        self.op(Op::LoadConst(kk));
+                        self.expr(value)?;
+                    }
+                    self.op(Op::BuildDict(keywords.len() as u32));
+                    self.span = st.span;
+                    self.op(Op::BuildClassKw(k));
+                }
                 for _ in decorators {
                     self.op(Op::Call(1));
                 }

@@ -59,10 +59,35 @@ pub(crate) fn sum(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
         return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
     }
     let it = vm.get_iter(&args[0])?;
-    while let Some(x) = vm.next(&it)? {
-        acc = vm.binary(awaitlab_syntax::ast::BinOp::Add, acc, x, false)?;
+    loop {
+        // CPython 3.12: once the total is a float, floats are added with Neumaier's compensated
+        // summation (sum([0.1, 0.2, 0.3]) == 0.6) and ints as doubles, until another type comes.
+        if let Value::Float(mut total) = acc {
+            let mut compensation = 0.0;
+            let compensated = |total: f64, c: f64| if c != 0.0 && c.is_finite() { total + c } else { total };
+            loop {
+                match vm.next(&it)? {
+                    None => return Ok(Value::Float(compensated(total, compensation))),
+                    Some(Value::Float(x)) => {
+                        let t = total + x;
+                        compensation += if total.abs() >= x.abs() { (total - t) + x } else { (x - t) + total };
+                        total = t;
+                    }
+                    Some(Value::Int(i)) => total += i as f64,
+                    Some(other) => {
+                        let so_far = Value::Float(compensated(total, compensation));
+                        acc = vm.binary(awaitlab_syntax::ast::BinOp::Add, so_far, other, false)?;
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        match vm.next(&it)? {
+            None => return Ok(acc),
+            Some(x) => acc = vm.binary(awaitlab_syntax::ast::BinOp::Add, acc, x, false)?,
+        }
     }
-    Ok(acc)
 }
 
 fn any_all(vm: &mut Vm, args: Args, want: bool) -> PyResult {
@@ -105,6 +130,9 @@ pub(crate) fn reversed(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
             if let Some(m) = vm.lookup_method(v, "__reversed__")? {
                 return vm.call(m, vec![v.clone()], vec![]);
             }
+        }
+        if let Some(m) = vm.meta_method(v, "__reversed__") {
+            return vm.call(m, vec![v.clone()], vec![]);
         }
         if let Obj::Dict(_) = &**o {
             let mut keys = keys_of(v);

@@ -78,7 +78,12 @@ pub(crate) fn round(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
             let q = (*i as f64 / m as f64).round() as i64 * m;
             Ok(Value::Int(q))
         }
-        (v, _) => {
+        (v, nd) => {
+            if let Some(m) = vm.lookup_method(v, "__round__")? {
+                let mut a = vec![v.clone()];
+                a.extend(nd);
+                return vm.call(m, a, vec![]);
+            }
             let t = vm.type_name(v);
             vm.type_error(format!("type {t} doesn't define __round__ method"))
         }

@@ -88,14 +88,42 @@ pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "isinstance")?;
     let classes = class_of_arg(vm, &args[1], "isinstance")?;
     let t = vm.type_of(&args[0]);
-    Ok(Value::Bool(classes.iter().any(|c| is_subclass(&t, c))))
+    for c in &classes {
+        // As PyObject_IsInstance: an exact match first, then the metaclass's __instancecheck__.
+        if Rc::ptr_eq(&t, c) {
+            return Ok(Value::Bool(true));
+        }
+        let class = Value::Obj(c.clone());
+        if let Some(check) = vm.meta_method(&class, "__instancecheck__") {
+            let r = vm.call(check, vec![class, args[0].clone()], vec![])?;
+            if vm.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+        } else if is_subclass(&t, c) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
 }
 
 pub(crate) fn issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "issubclass")?;
     let classes = class_of_arg(vm, &args[1], "issubclass")?;
     match &args[0] {
-        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => Ok(Value::Bool(classes.iter().any(|c| is_subclass(o, c)))),
+        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {
+            for c in &classes {
+                let class = Value::Obj(c.clone());
+                if let Some(check) = vm.meta_method(&class, "__subclasscheck__") {
+                    let r = vm.call(check, vec![class, args[0].clone()], vec![])?;
+                    if vm.truthy(&r)? {
+                        return Ok(Value::Bool(true));
+                    }
+                } else if is_subclass(o, c) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
         _ => vm.type_error("issubclass() arg 1 must be a class"),
     }
 }

@@ -213,7 +213,9 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
 pub fn library_files_missing(program: &str, library: &Library) -> Vec<String> {
     let mut have = Library::embedded();
     have.extend(library);
-    files_missing(program, &have)
+    // asyncio always: the engine itself imports it (a coroutine never awaited is reported
+    // through it, imported or not).
+    files_missing(&format!("import asyncio\n{program}"), &have)
 }
 
 fn files_missing(program: &str, have: &Library) -> Vec<String> {

@@ -104,6 +104,16 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
     vm
 }
 
+/// The `lib/` files a run of `program` may import that `library` (and this build) lacks: what a
+/// host fetches before the run (`modules::library_files_missing`, with what a notebook's runner
+/// imports too).
+pub fn library_files_missing(program: &str, library: &crate::vm::library::Library) -> Vec<String> {
+    if notebook::is_notebook(program) {
+        return crate::modules::library_files_missing(&format!("{program}\n{}", notebook::DRIVER_IMPORTS), library);
+    }
+    crate::modules::library_files_missing(program, library)
+}
+
 /// A program compiled: a script's module code, or a notebook's cells.
 enum Program {
     Script(awaitlab_compile::Compiled),

@@ -14,6 +14,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// The notebook's runner: the engine's own Python (its frames never show in tracebacks).
+/// `Out[n]` is the value pretty-printed as IPython's display shows it (79 columns, dicts in
+/// their order, a repr of several lines starting on a line of its own).
 const DRIVER: &str = "\
 def run(cells):
     import asyncio
@@ -22,8 +24,19 @@ def run(cells):
     for number, cell in cells:
         value = loop.run_until_complete(cell())
         if value is not None:
-            print(f'Out[{number}]: {value!r}')
+            text = pretty(value)
+            print(f'Out[{number}]:', text, sep='\\n' if '\\n' in text else ' ')
+
+def pretty(value):
+    try:
+        import pprint
+    except ImportError:
+        return repr(value)
+    return pprint.pformat(value, width=79, sort_dicts=False)
 ";
+
+/// What the driver imports, for the host that fetches a program's library first.
+pub const DRIVER_IMPORTS: &str = "import pprint\n";
 
 /// Whether `source` is a notebook: it has a `# %%` line.
 pub fn is_notebook(source: &str) -> bool {

@@ -38,9 +38,28 @@ pub fn as_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(*b as i64),
         Value::Big(_) => vm.err("OverflowError", "Python int too large to convert to C ssize_t"),
+        _ => match index_of(vm, v)? {
+            Some(i) => as_int(vm, &i),
+            None => {
+                let t = vm.type_name(v);
+                vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+            }
+        },
+    }
+}
+
+/// `operator.index(v)` for an instance whose class defines `__index__` (None for anything else).
+pub fn index_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
+    if !matches!(v, Value::Obj(o) if matches!(&**o, crate::types::value::Obj::Instance(_))) {
+        return Ok(None);
+    }
+    let Some(m) = vm.lookup_method(v, "__index__")? else { return Ok(None) };
+    let r = vm.call(m, vec![v.clone()], vec![])?;
+    match r {
+        Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(Some(r)),
         _ => {
-            let t = vm.type_name(v);
-            vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+            let t = vm.type_name(&r);
+            vm.type_error(format!("__index__ returned non-int (type {t})"))
         }
     }
 }

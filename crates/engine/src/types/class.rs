@@ -45,8 +45,11 @@ pub struct Types {
     pub timer_handle: Rc<Obj>,
     pub event_loop_class: Rc<Obj>,
     pub ellipsis: Rc<Obj>,
+    pub not_implemented_type: Rc<Obj>,
     pub exceptions: HashMap<&'static str, Rc<Obj>>,
     pub not_implemented: Value,
+    /// `object.__new__` as object's dict holds it (a static method), to tell it apart.
+    pub object_new: Option<Rc<Obj>>,
 }
 
 impl Types {
@@ -87,6 +90,7 @@ impl Types {
             self.timer_handle.clone(),
             self.event_loop_class.clone(),
             self.ellipsis.clone(),
+            self.not_implemented_type.clone(),
         ];
         v.extend(self.exceptions.values().cloned());
         v
@@ -110,6 +114,7 @@ pub fn new_class(name: &str, bases: Vec<Rc<Obj>>, builtin: Option<BuiltinType>, 
         builtin,
         module: Rc::from(module),
         has_properties: std::cell::Cell::new(false),
+        meta: None,
     }));
     let mro = compute_mro(&class, &bases).unwrap_or_default();
     if let Obj::Class(c) = &*class {
@@ -223,14 +228,29 @@ pub fn make_types() -> Types {
         timer_handle: new_class("TimerHandle", vec![object.clone()], Some(BuiltinType::Handle), "asyncio"),
         event_loop_class: new_class("_UnixSelectorEventLoop", vec![object.clone()], Some(BuiltinType::Loop), "asyncio"),
         ellipsis: mk("ellipsis", BuiltinType::Native),
+        not_implemented_type: mk("NotImplementedType", BuiltinType::Native),
         not_implemented: Value::obj(Obj::Native(NativeObj::Sentinel("NotImplemented"))),
+        object_new: None,
         int,
         object,
         exceptions,
     }
 }
 
-pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -> PyResult {
+/// A `class` statement: finds the metaclass (`metaclass=` or the most derived of the bases'),
+/// runs the body (into the dict `__prepare__` returns, when that is a dict) and makes the class:
+/// natively for `type`, else by calling the metaclass with (name, bases, namespace, **kwargs).
+pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>, keywords: Option<Value>) -> PyResult {
+    let mut kwargs: Kwargs = vec![];
+    if let Some(Value::Obj(d)) = &keywords {
+        if let Obj::Dict(map) = &**d {
+            kwargs = map
+                .borrow()
+                .iter()
+                .filter_map(|(k, v)| if let Value::Str(k) = &k.value { Some((k.clone(), v.clone())) } else { None })
+                .collect();
+        }
+    }
     let mut base_classes = vec![];
     for b in &bases {
         match b {
@@ -241,10 +261,210 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
             }
         }
     }
+    let explicit_meta = kwargs.iter().position(|(k, _)| &**k == "metaclass").map(|i| kwargs.remove(i).1);
+    let meta = match explicit_meta {
+        Some(Value::Obj(m)) if matches!(&*m, Obj::Class(_)) => most_derived_meta(vm, m, &base_classes)?,
+        Some(other) => {
+            // A callable that is not a class is called as it is (CPython's rule too).
+            let Value::Obj(bo) = &body else { unreachable!() };
+            let Obj::Function(func) = &**bo else { unreachable!() };
+            let ns = Rc::new(RefCell::new(Namespace::default()));
+            let mut frame = vm.make_frame(func, vec![], crate::vm::Mode::Top);
+            frame.ns = Some(ns.clone());
+            vm.run_nested(crate::vm::Thread { frames: vec![frame], pending_throw: None })?;
+            let d = namespace_dict(vm, &ns.borrow())?;
+            return vm.call(other, vec![Value::Str(name), Value::tuple(bases), d], kwargs);
+        }
+        None => {
+            let start = vm.types.type_.clone();
+            most_derived_meta(vm, start, &base_classes)?
+        }
+    };
+    let is_type = Rc::ptr_eq(&meta, &vm.types.type_);
+    let Value::Obj(bo) = &body else { unreachable!() };
+    let Obj::Function(func) = &**bo else { unreachable!() };
+    let ns = Rc::new(RefCell::new(Namespace::default()));
+    // __prepare__: a dict it returns seeds the namespace; another mapping sees every name the
+    // body stores, in order, through its __setitem__ (and what it then holds is what the body
+    // reads back), and is what the metaclass is handed.
+    let mut prepared = None;
+    if !is_type {
+        if let Some(prepare) = vm.class_lookup(&meta, "__prepare__") {
+            if matches!(&prepare, Value::Obj(p) if matches!(&**p, Obj::ClassMethod(_) | Obj::Function(_) | Obj::StaticMethod(_))) {
+                let prepare = vm.get_attr(&Value::Obj(meta.clone()), "__prepare__")?;
+                let seeded = vm.call(prepare, vec![Value::Str(name.clone()), Value::tuple(bases.clone())], kwargs.clone())?;
+                match &seeded {
+                    Value::Obj(d) if matches!(&**d, Obj::Dict(_)) => {
+                        let Obj::Dict(map) = &**d else { unreachable!() };
+                        for (k, v) in map.borrow().iter() {
+                            if let Value::Str(k) = &k.value {
+                                ns.borrow_mut().insert(k.clone(), v.clone());
+                            }
+                        }
+                    }
+                    Value::Obj(m) if matches!(&**m, Obj::Instance(_)) && vm.lookup_method(&seeded, "__setitem__")?.is_some() => {
+                        if vm.lookup_method(&seeded, "keys")?.is_some() {
+                            let keys = vm.get_attr(&seeded, "keys")?;
+                            let keys = vm.call(keys, vec![], vec![])?;
+                            for k in vm.collect_iter(&keys)? {
+                                if let Value::Str(s) = &k {
+                                    let v = vm.get_item(&seeded, &k)?;
+                                    ns.borrow_mut().insert(s.clone(), v);
+                                }
+                            }
+                        }
+                        prepared = Some(seeded.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut frame = vm.make_frame(func, vec![], crate::vm::Mode::Top);
+    frame.ns = Some(ns.clone());
+    let class_cell = func.code.cellvars.iter().position(|c| &**c == "__class__").map(|i| frame.cells[i].clone());
+    if let Some(mapping) = &prepared {
+        PREPARED.with(|p| p.borrow_mut().push((ns.clone(), mapping.clone())));
+    }
+    let ran = vm.run_nested(crate::vm::Thread { frames: vec![frame], pending_throw: None });
+    if prepared.is_some() {
+        PREPARED.with(|p| p.borrow_mut().retain(|(n, _)| !Rc::ptr_eq(n, &ns)));
+    }
+    ran?;
+    let class = if is_type {
+        let ns = ns.borrow().clone();
+        Value::Obj(new_user_class(vm, None, name, base_classes, ns, kwargs)?)
+    } else {
+        let d = match prepared {
+            Some(mapping) => mapping,
+            None => namespace_dict(vm, &ns.borrow())?,
+        };
+        vm.call(Value::Obj(meta), vec![Value::Str(name), Value::tuple(bases), d], kwargs)?
+    };
+    if let Some(cell) = class_cell {
+        *cell.borrow_mut() = Some(class.clone());
+    }
+    Ok(class)
+}
+
+thread_local! {
+    /// Class bodies running into a namespace that a metaclass's `__prepare__` mapping watches.
+    static PREPARED: RefCell<Vec<(Rc<RefCell<Namespace>>, Value)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `name = v` in a class body: the value to keep, after the body's `__prepare__` mapping (if
+/// any) has had it through `__setitem__`.
+pub fn store_in_class_body(vm: &mut Vm, ns: &Rc<RefCell<Namespace>>, name: &Rc<str>, v: Value) -> PyResult {
+    let mapping = PREPARED.with(|p| p.borrow().iter().rev().find(|(n, _)| Rc::ptr_eq(n, ns)).map(|(_, m)| m.clone()));
+    let Some(mapping) = mapping else { return Ok(v) };
+    let key = Value::Str(name.clone());
+    vm.set_item(&mapping, key.clone(), v)?;
+    vm.get_item(&mapping, &key)
+}
+
+/// Whether any class body is running under a `__prepare__` mapping (cheap to ask).
+pub fn class_bodies_prepared() -> bool {
+    PREPARED.with(|p| !p.borrow().is_empty())
+}
+
+/// The metaclass that wins: `meta`, or a base's metaclass that is a subclass of it, as CPython's
+/// `_PyType_CalculateMetaclass`.
+fn most_derived_meta(vm: &mut Vm, meta: Rc<Obj>, bases: &[Rc<Obj>]) -> PyResult<Rc<Obj>> {
+    let mut winner = meta;
+    for b in bases {
+        let bm = vm.type_of(&Value::Obj(b.clone()));
+        if is_subclass(&winner, &bm) {
+            continue;
+        }
+        if is_subclass(&bm, &winner) {
+            winner = bm;
+            continue;
+        }
+        return vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        );
+    }
+    Ok(winner)
+}
+
+/// A class namespace as a dict (what a metaclass is handed).
+fn namespace_dict(vm: &mut Vm, ns: &Namespace) -> PyResult {
+    let mut map = crate::types::value::DictMap::default();
+    for (k, v) in ns.iter() {
+        let key = vm.key(Value::Str(k.clone()))?;
+        map.insert(key, v.clone());
+    }
+    Ok(Value::dict(map))
+}
+
+/// `type.__new__(mcls, name, bases, namespace, **kwargs)`: a class whose metaclass is `mcls`
+/// (or the most derived of its bases' metaclasses).
+pub(crate) fn type_new(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    if args.len() != 4 {
+        return vm.type_error("type.__new__() takes exactly 3 arguments");
+    }
+    let Value::Obj(mcls) = &args[0] else { return vm.type_error("type.__new__(X): X is not a type object") };
+    if !matches!(&**mcls, Obj::Class(_)) {
+        return vm.type_error("type.__new__(X): X is not a type object");
+    }
+    let Value::Str(name) = &args[1] else {
+        let t = vm.type_name(&args[1]);
+        return vm.type_error(format!("type.__new__() argument 1 must be str, not {t}"));
+    };
+    let bases = match &args[2] {
+        Value::Obj(t) if matches!(&**t, Obj::Tuple(_)) => crate::vm::tuple_items(&args[2]),
+        other => {
+            let t = vm.type_name(other);
+            return vm.type_error(format!("type.__new__() argument 2 must be tuple, not {t}"));
+        }
+    };
+    let mut base_classes = vec![];
+    for b in &bases {
+        match b {
+            Value::Obj(o) if matches!(&**o, Obj::Class(_)) => base_classes.push(o.clone()),
+            _ => {
+                let t = vm.type_name(b);
+                return vm.type_error(format!("bases must be types, not {t}"));
+            }
+        }
+    }
+    let mut ns = Namespace::default();
+    match &args[3] {
+        Value::Obj(d) if matches!(&**d, Obj::Dict(_)) => {
+            let Obj::Dict(map) = &**d else { unreachable!() };
+            for (k, v) in map.borrow().iter() {
+                match &k.value {
+                    Value::Str(k) => {
+                        ns.insert(k.clone(), v.clone());
+                    }
+                    _ => return vm.type_error("type.__new__(): namespace keys must be strings"),
+                }
+            }
+        }
+        other => {
+            let t = vm.type_name(other);
+            return vm.type_error(format!("type.__new__() argument 3 must be dict, not {t}"));
+        }
+    }
+    let meta = most_derived_meta(vm, mcls.clone(), &base_classes)?;
+    let meta = if Rc::ptr_eq(&meta, &vm.types.type_) { None } else { Some(meta) };
+    Ok(Value::Obj(new_user_class(vm, meta, name.clone(), base_classes, ns, kwargs)?))
+}
+
+/// A class defined in Python: its MRO, then `__set_name__` on its attributes and the parent's
+/// `__init_subclass__(**kwargs)`, as CPython's `type_new`.
+pub fn new_user_class(
+    vm: &mut Vm,
+    meta: Option<Rc<Obj>>,
+    name: Rc<str>,
+    mut base_classes: Vec<Rc<Obj>>,
+    mut ns: Namespace,
+    kwargs: Kwargs,
+) -> PyResult<Rc<Obj>> {
     for b in &base_classes {
         if let Obj::Class(c) = &**b {
             if let Some(bt) = c.builtin {
-                if !matches!(bt, BuiltinType::Object | BuiltinType::BaseException) {
+                if !matches!(bt, BuiltinType::Object | BuiltinType::BaseException | BuiltinType::Type) {
                     return vm
                         .err("NotImplementedError", format!("subclassing the builtin type '{}' is not supported in Awaitlab", c.name));
                 }
@@ -254,25 +474,24 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
     if base_classes.is_empty() {
         base_classes.push(vm.types.object.clone());
     }
-    let Value::Obj(bo) = &body else { unreachable!() };
-    let Obj::Function(func) = &**bo else { unreachable!() };
-    let ns = Rc::new(RefCell::new(Namespace::default()));
-    let mut frame = vm.make_frame(func, vec![], crate::vm::Mode::Top);
-    frame.ns = Some(ns.clone());
-    let class_cell = func.code.cellvars.iter().position(|c| &**c == "__class__").map(|i| frame.cells[i].clone());
-    vm.run_nested(crate::vm::Thread { frames: vec![frame], pending_throw: None })?;
-    let qualname = match ns.borrow().get("__qualname__") {
+    let qualname = match ns.get("__qualname__") {
         Some(Value::Str(q)) => q.clone(),
         _ => name.clone(),
     };
-    let module = match ns.borrow().get("__module__") {
+    let module = match ns.get("__module__") {
         Some(Value::Str(m)) => m.clone(),
         _ => Rc::from("__main__"),
     };
-    let builtin = base_classes.iter().find_map(|b| match &**b {
-        Obj::Class(c) if c.builtin == Some(BuiltinType::BaseException) => Some(BuiltinType::BaseException),
-        _ => None,
-    });
+    // As CPython: __init_subclass__ and __class_getitem__ are class methods without saying so,
+    // __new__ a static method.
+    for implicit in ["__init_subclass__", "__class_getitem__", "__new__"] {
+        if let Some(v @ Value::Obj(f)) = ns.get(implicit) {
+            if matches!(&**f, Obj::Function(_)) {
+                let wrapped = if implicit == "__new__" { Obj::StaticMethod(v.clone()) } else { Obj::ClassMethod(v.clone()) };
+                ns.insert(Rc::from(implicit), Value::obj(wrapped));
+            }
+        }
+    }
     // A new class may sit where a freed one was (a class of an earlier run, too): inline
     // caches are keyed by address and epoch, so a new epoch keeps their entries from matching.
     crate::types::code::bump_class_epoch();
@@ -281,12 +500,12 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         qualname,
         bases: base_classes.clone(),
         mro: RefCell::new(vec![]),
-        dict: RefCell::new(ns.borrow().clone()),
+        dict: RefCell::new(ns),
         builtin: None,
         module,
         has_properties: std::cell::Cell::new(false),
+        meta,
     }));
-    let _ = builtin;
     let mro = match compute_mro(&class, &base_classes) {
         Ok(m) => m,
         Err(e) => return vm.type_error(e),
@@ -299,10 +518,158 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>) -
         c.has_properties.set(has_properties);
         *c.mro.borrow_mut() = mro;
     }
-    if let Some(cell) = class_cell {
-        *cell.borrow_mut() = Some(Value::Obj(class.clone()));
+    let class_value = Value::Obj(class.clone());
+    // __set_name__ on each attribute whose type defines it.
+    let attrs: Vec<(Rc<str>, Value)> = match &*class {
+        Obj::Class(c) => c.dict.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        _ => vec![],
+    };
+    for (attr, value) in attrs {
+        if let Value::Obj(o) = &value {
+            if let Obj::Instance(i) = &**o {
+                if let Some(set_name) = vm.class_lookup(&i.class, "__set_name__") {
+                    vm.call(set_name, vec![value.clone(), class_value.clone(), Value::Str(attr)], vec![])?;
+                }
+            }
+        }
     }
-    Ok(Value::Obj(class))
+    // super(class, class).__init_subclass__(**kwargs)
+    let sup = Value::obj(Obj::Super { class: class.clone(), receiver: class_value.clone() });
+    let init_subclass = vm.get_attr(&sup, "__init_subclass__")?;
+    vm.call(init_subclass, vec![], kwargs)?;
+    Ok(class)
+}
+
+/// `object.__init_subclass__()`: takes no keyword arguments.
+pub(crate) fn object_init_subclass(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    if !kwargs.is_empty() || args.len() > 1 {
+        let name = match args.first() {
+            Some(Value::Obj(c)) => match &**c {
+                Obj::Class(c) => c.qualname.to_string(),
+                _ => "object".into(),
+            },
+            _ => "object".into(),
+        };
+        return vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments"));
+    }
+    Ok(Value::None)
+}
+
+/// The TypeError of instantiating a class with abstract methods, as CPython 3.12's `object_new`.
+fn check_not_abstract(vm: &mut Vm, class: &Rc<Obj>) -> PyResult<()> {
+    let Obj::Class(c) = &**class else { return Ok(()) };
+    let abstract_methods = c.dict.borrow().get("__abstractmethods__").cloned();
+    let Some(methods) = abstract_methods else { return Ok(()) };
+    if !vm.truthy(&methods)? {
+        return Ok(());
+    }
+    let mut names = vec![];
+    for m in vm.collect_iter(&methods)? {
+        names.push(vm.str_of(&m)?.to_string());
+    }
+    names.sort();
+    let s = if names.len() > 1 { "s" } else { "" };
+    let joined = names.join("', '");
+    vm.type_error(format!("Can't instantiate abstract class {} without an implementation for abstract method{s} '{joined}'", c.name))
+}
+
+/// `object.__new__(cls, *args)`: a bare instance of `cls`.
+pub(crate) fn object_new(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    let Some(Value::Obj(class)) = args.first() else { return vm.type_error("object.__new__(): not enough arguments") };
+    let Obj::Class(c) = &**class else {
+        let t = vm.type_name(&args[0]);
+        return vm.type_error(format!("object.__new__(X): X is not a type object ({t})"));
+    };
+    if let Some(bt) = c.builtin {
+        if bt != BuiltinType::Object && bt != BuiltinType::BaseException {
+            return vm.type_error(format!("object.__new__({}) is not safe, use {}.__new__()", c.name, c.name));
+        }
+    }
+    if args.len() > 1 || !kwargs.is_empty() {
+        // As CPython: extra arguments are an error only when the class overrides neither
+        // __new__ nor __init__ ... or overrides __new__ but not __init__.
+        let overrides = |vm: &Vm, name: &str| match (vm.class_lookup(class, name), vm.class_lookup(&vm.types.object, name)) {
+            (Some(Value::Obj(a)), Some(Value::Obj(b))) => !Rc::ptr_eq(&a, &b),
+            _ => false,
+        };
+        if overrides(vm, "__new__") || !overrides(vm, "__init__") {
+            return vm.type_error(format!("{}() takes no arguments", c.name));
+        }
+    }
+    check_not_abstract(vm, class)?;
+    let is_exc = is_exception_class(vm, class);
+    let inst = Value::obj(Obj::Instance(Instance {
+        class: class.clone(),
+        dict: RefCell::new(Namespace::default()),
+        exc: RefCell::new(if is_exc { Some(Box::default()) } else { None }),
+    }));
+    if is_exc {
+        if let Value::Obj(o) = &inst {
+            if let Obj::Instance(i) = &**o {
+                i.dict.borrow_mut().insert(Rc::from("args"), Value::tuple(args[1..].to_vec()));
+            }
+        }
+    }
+    Ok(inst)
+}
+
+/// `type.__call__(cls, *args, **kwargs)`: what calling a class does.
+pub(crate) fn type_call(vm: &mut Vm, mut args: Args, kwargs: Kwargs) -> PyResult {
+    if args.is_empty() {
+        return vm.type_error("descriptor '__call__' of 'type' object needs an argument");
+    }
+    let cls = args.remove(0);
+    match &cls {
+        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => instantiate(vm, o.clone(), args, kwargs),
+        _ => {
+            let t = vm.type_name(&cls);
+            vm.type_error(format!("descriptor '__call__' requires a 'type' object but received a '{t}'"))
+        }
+    }
+}
+
+/// `type.__init__`: nothing to do (the class is made by `type.__new__`).
+pub(crate) fn type_init(_: &mut Vm, _: Args, _: Kwargs) -> PyResult {
+    Ok(Value::None)
+}
+
+/// `type.__setattr__(cls, name, value)`: sets a class attribute.
+pub(crate) fn type_setattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 3, 3, "__setattr__")?;
+    let name = crate::types::args::as_str(vm, &args[1])?;
+    set_class_attr(vm, &args[0], &name, args[2].clone());
+    Ok(Value::None)
+}
+
+/// `type.__delattr__(cls, name)`.
+pub(crate) fn type_delattr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "__delattr__")?;
+    let name = crate::types::args::as_str(vm, &args[1])?;
+    if let Value::Obj(o) = &args[0] {
+        if let Obj::Class(c) = &**o {
+            crate::types::code::bump_class_epoch();
+            if c.dict.borrow_mut().shift_remove(&*name).is_some() {
+                return Ok(Value::None);
+            }
+            return vm.err("AttributeError", format!("type object '{}' has no attribute '{name}'", c.name));
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Sets a class attribute (the classes' own `setattr`).
+pub fn set_class_attr(_vm: &mut Vm, class: &Value, name: &str, v: Value) {
+    if let Value::Obj(o) = class {
+        if let Obj::Class(c) = &**o {
+            crate::types::code::bump_class_epoch();
+            if matches!(&v, Value::Obj(p) if matches!(&**p, Obj::Property { .. })) {
+                // Subclasses created earlier keep their flag: properties added after the
+                // fact are rare enough to accept this.
+                c.has_properties.set(true);
+            }
+            c.dict.borrow_mut().insert(Rc::from(name), v);
+        }
+    }
 }
 
 pub fn is_exception_class(vm: &Vm, class: &Rc<Obj>) -> bool {
@@ -318,8 +685,13 @@ pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs
     }
     let is_exc = is_exception_class(vm, &class);
     if let Some(new) = vm.class_lookup(&class, "__new__") {
+        // object's own __new__ is the default path below.
+        let is_object_new = match (&new, vm.types.object_new.as_ref()) {
+            (Value::Obj(a), Some(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        };
         if let Value::Obj(f) = &new {
-            if matches!(&**f, Obj::Function(_) | Obj::StaticMethod(_)) {
+            if !is_object_new && matches!(&**f, Obj::Function(_) | Obj::StaticMethod(_)) {
                 let mut a = vec![Value::Obj(class.clone())];
                 a.extend(args.iter().cloned());
                 let inner = match &**f {
@@ -327,15 +699,27 @@ pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs
                     _ => new.clone(),
                 };
                 let obj = vm.call(inner, a, kwargs.clone())?;
-                if let Value::Obj(oo) = &obj {
-                    if let Obj::Instance(i) = &**oo {
-                        if Rc::ptr_eq(&i.class, &class) {
-                            if let Some(init) = vm.class_lookup(&class, "__init__") {
-                                if matches!(&init, Value::Obj(x) if matches!(&**x, Obj::Function(_))) {
-                                    let mut a = vec![obj.clone()];
-                                    a.extend(args);
-                                    vm.call(init, a, kwargs)?;
-                                }
+                let made_here = match &obj {
+                    Value::Obj(oo) => match &**oo {
+                        Obj::Instance(i) => is_subclass(&i.class, &class),
+                        Obj::Class(_) => {
+                            let t = vm.type_of(&obj);
+                            is_subclass(&t, &class)
+                        }
+                        _ => false,
+                    },
+                    _ => false,
+                };
+                if made_here {
+                    let t = vm.type_of(&obj);
+                    if let Some(init) = vm.class_lookup(&t, "__init__") {
+                        if matches!(&init, Value::Obj(x) if matches!(&**x, Obj::Function(_))) {
+                            let mut a = vec![obj.clone()];
+                            a.extend(args);
+                            let r = vm.call(init, a, kwargs)?;
+                            if !r.is_none() {
+                                let t = vm.type_name(&r);
+                                return vm.type_error(format!("__init__() should return None, not '{t}'"));
                             }
                         }
                     }
@@ -344,6 +728,7 @@ pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs
             }
         }
     }
+    check_not_abstract(vm, &class)?;
     let inst = Value::obj(Obj::Instance(Instance {
         class: class.clone(),
         dict: RefCell::new(Namespace::default()),
@@ -388,6 +773,21 @@ pub(crate) fn property_setter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// Puts `property.setter` into its class.
-pub(crate) fn register(types: &Types) {
+pub(crate) fn register(types: &mut Types) {
     set_method(&types.property, "setter", property_setter);
+    // object.__new__ and type.__new__ are static methods; __init_subclass__ a class method.
+    let object_new_fn = Rc::new(Obj::StaticMethod(builtin("__new__", object_new)));
+    if let Obj::Class(c) = &*types.object {
+        let mut d = c.dict.borrow_mut();
+        d.insert(Rc::from("__new__"), Value::Obj(object_new_fn.clone()));
+        d.insert(Rc::from("__init_subclass__"), Value::obj(Obj::ClassMethod(builtin("__init_subclass__", object_init_subclass))));
+    }
+    types.object_new = Some(object_new_fn);
+    if let Obj::Class(c) = &*types.type_ {
+        c.dict.borrow_mut().insert(Rc::from("__new__"), Value::obj(Obj::StaticMethod(builtin("__new__", type_new))));
+    }
+    set_method(&types.type_, "__call__", type_call);
+    set_method(&types.type_, "__init__", type_init);
+    set_method(&types.type_, "__setattr__", type_setattr);
+    set_method(&types.type_, "__delattr__", type_delattr);
 }

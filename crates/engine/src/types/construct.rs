@@ -27,7 +27,14 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             })))
         }
         BuiltinType::Type => {
-            arity(vm, &args, 1, 1, "type")?;
+            if args.len() == 3 {
+                let mut a = vec![Value::Obj(class.clone())];
+                a.extend(args);
+                return crate::types::class::type_new(vm, a, kwargs);
+            }
+            if args.len() != 1 {
+                return vm.type_error("type() takes 1 or 3 arguments");
+            }
             Ok(Value::Obj(vm.type_of(&args[0])))
         }
         BuiltinType::Int => {
@@ -73,6 +80,7 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
                 }
             }
             Some(v) => match to_f64(v) {
+                Some(f) if f.is_infinite() && matches!(v, Value::Big(_)) => vm.err("OverflowError", "int too large to convert to float"),
                 Some(f) => Ok(Value::Float(f)),
                 None => {
                     if let Some(m) = vm.lookup_method(v, "__float__")? {
@@ -151,6 +159,18 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             }
             let table = set_of(&set).unwrap().borrow().clone();
             Ok(Value::obj(Obj::FrozenSet(table)))
+        }
+        BuiltinType::Method => {
+            // types.MethodType(function, instance)
+            arity(vm, &args, 2, 2, "method")?;
+            if args[1].is_none() {
+                return vm.type_error("instance must not be None");
+            }
+            if !matches!(&args[0], Value::Obj(f) if matches!(&**f, Obj::Function(_) | Obj::Builtin(_) | Obj::BoundMethod { .. } | Obj::Class(_) | Obj::Instance(_)))
+            {
+                return vm.type_error("first argument must be callable");
+            }
+            Ok(Value::obj(Obj::BoundMethod { receiver: args[1].clone(), func: args[0].clone() }))
         }
         BuiltinType::Range => {
             arity(vm, &args, 1, 3, "range")?;

@@ -23,7 +23,7 @@ pub fn dict_update_from(vm: &mut Vm, target: &Value, src: &Value) -> PyResult<()
                 let ks = vm.call(keys, vec![src.clone()], vec![])?;
                 for k in vm.collect_iter(&ks)? {
                     let v = vm.get_item(src, &k)?;
-                    let key = vm.key(k)?;
+                    let key = vm.key_in(map, k)?;
                     map.borrow_mut().insert(key, v);
                 }
                 return Ok(());
@@ -42,7 +42,7 @@ pub fn dict_update_from(vm: &mut Vm, target: &Value, src: &Value) -> PyResult<()
         if pair.len() != 2 {
             return vm.err("ValueError", format!("dictionary update sequence element #{i} has length {}; 2 is required", pair.len()));
         }
-        let key = vm.key(pair[0].clone())?;
+        let key = vm.key_in(map, pair[0].clone())?;
         map.borrow_mut().insert(key, pair[1].clone());
     }
     Ok(())
@@ -99,7 +99,7 @@ fn this_dict(vm: &mut Vm, args: &Args) -> PyResult<Value> {
 pub(crate) fn get(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     arity(vm, &args, 2, 3, "get")?;
-    let k = vm.key(args[1].clone())?;
+    let k = vm.key_in(dict_of(&d).unwrap(), args[1].clone())?;
     let found = dict_of(&d).unwrap().borrow().get(&k).cloned();
     Ok(found.unwrap_or_else(|| args.get(2).cloned().unwrap_or(Value::None)))
 }
@@ -125,7 +125,7 @@ pub(crate) fn items(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub(crate) fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     arity(vm, &args, 2, 3, "pop")?;
-    let k = vm.key(args[1].clone())?;
+    let k = vm.key_in(dict_of(&d).unwrap(), args[1].clone())?;
     let removed = dict_of(&d).unwrap().borrow_mut().shift_remove(&k);
     match (removed, args.get(2)) {
         (Some(v), _) => Ok(v),
@@ -149,9 +149,9 @@ pub(crate) fn popitem(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub(crate) fn setdefault(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let d = this_dict(vm, &args)?;
     let a_ = arg(vm, &args, 1, "setdefault")?;
-    let k = vm.key(a_)?;
-    let default = args.get(2).cloned().unwrap_or(Value::None);
     let cell = dict_of(&d).unwrap();
+    let k = vm.key_in(cell, a_)?;
+    let default = args.get(2).cloned().unwrap_or(Value::None);
     let existing = cell.borrow().get(&k).cloned();
     Ok(match existing {
         Some(v) => v,

@@ -221,6 +221,15 @@ pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
         }
         "message" if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
         "value" if is_instance_of(v, &vm.types.exc("StopIteration")) => Some(exc_args(v).first().cloned().unwrap_or(Value::None)),
+        // SystemExit(code): its one argument, its arguments when more, None when none.
+        "code" if is_instance_of(v, &vm.types.exc("SystemExit")) => {
+            let args = exc_args(v);
+            Some(match args.len() {
+                0 => Value::None,
+                1 => args[0].clone(),
+                _ => Value::tuple(args),
+            })
+        }
         _ => None,
     })
 }

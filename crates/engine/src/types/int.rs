@@ -1,4 +1,4 @@
-//! `int` methods: `bit_length`, `to_bytes`, `from_bytes`.
+//! `int` methods: `bit_length`, `bit_count`, `to_bytes`, `from_bytes`.
 
 use crate::types::args::{as_int, kwarg, Args, Kwargs};
 use crate::types::class::{set_method, Types};
@@ -12,6 +12,13 @@ pub(crate) fn bit_length(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let b = to_big(&args[0]).unwrap_or_default();
     let _ = vm;
     Ok(Value::Int(b.bits() as i64))
+}
+
+/// `int.bit_count()`: the number of ones in the binary form of the absolute value.
+pub(crate) fn bit_count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let b = to_big(&args[0]).unwrap_or_default();
+    let _ = vm;
+    Ok(Value::Int(b.magnitude().count_ones() as i64))
 }
 
 /// `byteorder` and `signed` of int.to_bytes / int.from_bytes (positional or keyword).
@@ -87,6 +94,7 @@ pub(crate) fn from_bytes(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
 /// Puts the methods into their classes.
 pub(crate) fn register(types: &Types) {
     set_method(&types.int, "bit_length", bit_length);
+    set_method(&types.int, "bit_count", bit_count);
     set_method(&types.int, "to_bytes", to_bytes);
     set_method(&types.int, "from_bytes", from_bytes);
 }

@@ -34,8 +34,8 @@ use crate::vm::Vm;
 
 /// Fills the builtin types' method tables, type by type, in this order.
 pub(crate) fn register_methods(vm: &mut Vm) {
+    class::register(&mut vm.types);
     let types = &vm.types;
-    class::register(types);
     str::register(types);
     list::register(types);
     dict::register(types);

@@ -145,6 +145,16 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             format!("<bound method {} of {}>", fname, vm.repr(receiver)?)
         }
         Obj::Class(c) => {
+            if let Some(m) = vm.meta_method(v, "__repr__") {
+                let r = vm.call(m, vec![v.clone()], vec![])?;
+                return match r {
+                    Value::Str(s) => Ok(s.to_string()),
+                    _ => {
+                        let t = vm.type_name(&r);
+                        vm.type_error(format!("__repr__ returned non-string (type {t})"))
+                    }
+                };
+            }
             if &*c.module == "builtins" {
                 format!("<class '{}'>", c.name)
             } else {

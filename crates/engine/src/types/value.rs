@@ -111,6 +111,8 @@ pub struct Class {
     /// Whether any class on the MRO defines a property: only then must attribute reads on
     /// instances consult the class before the instance dict.
     pub has_properties: Cell<bool>,
+    /// The metaclass, for a class made by a subclass of `type` (None: `type` itself).
+    pub meta: Option<Rc<Obj>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

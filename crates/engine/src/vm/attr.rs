@@ -37,8 +37,10 @@ impl Vm {
                 Obj::Slice(..) => types.slice.clone(),
                 Obj::Function(_) => types.function.clone(),
                 Obj::Builtin(_) => types.builtin_function.clone(),
+                // `[].append` is a builtin_function_or_method bound to its list, as in CPython.
+                Obj::BoundMethod { func: Value::Obj(f), .. } if matches!(&**f, Obj::Builtin(_)) => types.builtin_function.clone(),
                 Obj::BoundMethod { .. } => types.method.clone(),
-                Obj::Class(_) => types.type_.clone(),
+                Obj::Class(c) => c.meta.clone().unwrap_or_else(|| types.type_.clone()),
                 Obj::Instance(i) => i.class.clone(),
                 Obj::Module { .. } => types.module.clone(),
                 Obj::Gen(g) => match g.kind {
@@ -70,6 +72,7 @@ impl Vm {
                     }
                     NativeObj::Loop => types.event_loop_class.clone(),
                     NativeObj::Ellipsis => types.ellipsis.clone(),
+                    NativeObj::Sentinel("NotImplemented") => types.not_implemented_type.clone(),
                     _ => types.object.clone(),
                 },
             },
@@ -97,6 +100,15 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// For a class made by a metaclass: the metaclass's own Python method `name` (`__iter__`,
+    /// `__len__`, `__repr__`...), to call with the class as first argument.
+    pub fn meta_method(&self, class: &Value, name: &str) -> Option<Value> {
+        let Value::Obj(o) = class else { return None };
+        let Obj::Class(c) = &**o else { return None };
+        let m = self.class_lookup(c.meta.as_ref()?, name)?;
+        matches!(&m, Value::Obj(f) if matches!(&**f, Obj::Function(_))).then_some(m)
     }
 
     /// The function to call as `obj.name(...)` with `obj` as first argument, if it is a plain method.
@@ -192,7 +204,7 @@ impl Vm {
                         "__module__" => return Ok(Value::Str(c.module.clone())),
                         "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|m| Value::Obj(m.clone())).collect())),
-                        "__class__" => return Ok(Value::Obj(self.types.type_.clone())),
+                        "__class__" => return Ok(Value::Obj(self.type_of(obj))),
                         "__dict__" => {
                             // A copy stands for CPython's read-only mappingproxy.
                             let map = c
@@ -206,6 +218,17 @@ impl Vm {
                         }
                         _ => {}
                     }
+                    // A metaclass's properties come first (data descriptors), then the class's MRO,
+                    // then the metaclass's other attributes, bound to the class.
+                    let meta_attr = match &c.meta {
+                        Some(m) => self.class_lookup(m, name),
+                        None => None,
+                    };
+                    if let Some(Value::Obj(p)) = &meta_attr {
+                        if let Obj::Property { fget, .. } = &**p {
+                            return self.call(fget.clone(), vec![obj.clone()], vec![]);
+                        }
+                    }
                     if let Some(a) = self.class_lookup(o, name) {
                         if let Value::Obj(ao) = &a {
                             match &**ao {
@@ -215,6 +238,14 @@ impl Vm {
                             }
                         }
                         return Ok(a);
+                    }
+                    if let (Some(a), Some(meta)) = (meta_attr, c.meta.clone()) {
+                        return self.bind_descriptor(a, obj, &meta);
+                    }
+                    if let Some(meta) = c.meta.clone() {
+                        if let Some(ga) = self.class_lookup(&meta, "__getattr__") {
+                            return self.call(ga, vec![obj.clone(), Value::str(name)], vec![]);
+                        }
                     }
                     return self.attribute_error(obj, name, format!("type object '{}' has no attribute '{name}'", c.name));
                 }
@@ -277,6 +308,35 @@ impl Vm {
                     "__self__" => return Ok(receiver.clone()),
                     "__func__" => return Ok(func.clone()),
                     "__name__" => return self.get_attr(func, name),
+                    "__class__" => {}
+                    // Other attributes are the function's (`__isabstractmethod__`, `__doc__`...).
+                    _ if matches!(func, Value::Obj(f) if matches!(&**f, Obj::Function(_))) => return self.get_attr(func, name),
+                    _ => {}
+                },
+                Obj::Property { fget, fset } => match name {
+                    "fget" => return Ok(fget.clone()),
+                    "fset" => return Ok(fset.clone()),
+                    "__isabstractmethod__" => {
+                        for f in [fget.clone(), fset.clone()] {
+                            if !f.is_none() {
+                                let a = self.get_attr(&f, name).unwrap_or(Value::Bool(false));
+                                if self.truthy(&a)? {
+                                    return Ok(Value::Bool(true));
+                                }
+                            }
+                        }
+                        return Ok(Value::Bool(false));
+                    }
+                    "__doc__" if !fget.is_none() => return self.get_attr(fget, name),
+                    _ => {}
+                },
+                Obj::ClassMethod(f) | Obj::StaticMethod(f) => match name {
+                    "__func__" | "__wrapped__" => return Ok(f.clone()),
+                    "__isabstractmethod__" => {
+                        let a = self.get_attr(f, name).unwrap_or(Value::Bool(false));
+                        return Ok(Value::Bool(self.truthy(&a)?));
+                    }
+                    "__name__" | "__qualname__" | "__doc__" | "__module__" => return self.get_attr(f, name),
                     _ => {}
                 },
                 Obj::Gen(g) => match name {
@@ -304,9 +364,11 @@ impl Vm {
                     }
                 }
                 Obj::Super { class, receiver } => {
-                    // Look past `class` in the receiver's MRO.
+                    // Look past `class` in the receiver's MRO: the receiver's own when it is a
+                    // class that has `class` among its bases (a class method), else its type's
+                    // (a method, or a metaclass's method with the class as receiver).
                     let recv_class = match receiver {
-                        Value::Obj(r) if matches!(&**r, Obj::Class(_)) => r.clone(),
+                        Value::Obj(r) if matches!(&**r, Obj::Class(_)) && crate::types::class::is_subclass(r, class) => r.clone(),
                         _ => self.type_of(receiver),
                     };
                     let mro = match &*recv_class {
@@ -370,13 +432,15 @@ impl Vm {
                     return Ok(());
                 }
                 Obj::Class(c) => {
-                    crate::types::code::bump_class_epoch();
-                    if matches!(&v, Value::Obj(p) if matches!(&**p, Obj::Property { .. })) {
-                        // Subclasses created earlier keep their flag: properties added after the
-                        // fact are rare enough to accept this.
-                        c.has_properties.set(true);
+                    if let Some(meta) = c.meta.clone() {
+                        if let Some(sa) = self.class_lookup(&meta, "__setattr__") {
+                            if matches!(&sa, Value::Obj(f) if matches!(&**f, Obj::Function(_))) {
+                                self.call(sa, vec![obj.clone(), Value::str(name), v], vec![])?;
+                                return Ok(());
+                            }
+                        }
                     }
-                    c.dict.borrow_mut().insert(Rc::from(name), v);
+                    crate::types::class::set_class_attr(self, obj, name, v);
                     return Ok(());
                 }
                 Obj::Function(f) => {
@@ -417,6 +481,14 @@ impl Vm {
                     }
                 }
                 Obj::Class(c) => {
+                    if let Some(meta) = c.meta.clone() {
+                        if let Some(da) = self.class_lookup(&meta, "__delattr__") {
+                            if matches!(&da, Value::Obj(f) if matches!(&**f, Obj::Function(_))) {
+                                self.call(da, vec![obj.clone(), Value::str(name)], vec![])?;
+                                return Ok(());
+                            }
+                        }
+                    }
                     crate::types::code::bump_class_epoch();
                     if c.dict.borrow_mut().shift_remove(name).is_some() {
                         return Ok(());

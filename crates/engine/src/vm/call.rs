@@ -40,7 +40,20 @@ impl Vm {
                 a.extend(args);
                 self.call(inner.clone(), a, kwargs)
             }
-            Obj::Class(_) => crate::types::class::instantiate(self, o.clone(), args, kwargs),
+            Obj::Class(c) => {
+                // A metaclass's own __call__ (EnumType's, for one) decides what calling does.
+                if let Some(meta) = &c.meta {
+                    if let Some(m) = self.class_lookup(meta, "__call__") {
+                        if matches!(&m, Value::Obj(f) if matches!(&**f, Obj::Function(_))) {
+                            let mut a = Vec::with_capacity(args.len() + 1);
+                            a.push(func.clone());
+                            a.extend(args);
+                            return self.call(m, a, kwargs);
+                        }
+                    }
+                }
+                crate::types::class::instantiate(self, o.clone(), args, kwargs)
+            }
             Obj::StaticMethod(f) => self.call(f.clone(), args, kwargs),
             Obj::Instance(_) => match self.lookup_method(&func, "__call__")? {
                 Some(m) => {

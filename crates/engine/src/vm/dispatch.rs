@@ -225,9 +225,13 @@ impl Vm {
                 push!(v);
             }
             Op::StoreName(i) => {
-                let v = pop!();
+                let mut v = pop!();
                 let f = frame!(thread);
                 let name = f.code.names[i as usize].clone();
+                if let Some(ns) = f.ns.clone().filter(|_| crate::types::class::class_bodies_prepared()) {
+                    v = tr!(crate::types::class::store_in_class_body(self, &ns, &name, v));
+                }
+                let f = frame!(thread);
                 f.ns.as_ref().unwrap_or(&f.globals).borrow_mut().insert(name, v);
             }
             Op::DeleteName(i) => {
@@ -769,14 +773,15 @@ impl Vm {
                 };
                 push!(Value::obj(Obj::Function(func)));
             }
-            Op::BuildClass(name_k) => {
+            Op::BuildClass(name_k) | Op::BuildClassKw(name_k) => {
+                let keywords = if matches!(op, Op::BuildClassKw(_)) { Some(pop!()) } else { None };
                 let bases = pop!();
                 let body = pop!();
                 let name = match &frame!(thread).code.consts[name_k as usize] {
                     Value::Str(s) => s.clone(),
                     _ => unreachable!(),
                 };
-                let class = tr!(crate::types::class::build_class(self, body, name, tuple_items(&bases)));
+                let class = tr!(crate::types::class::build_class(self, body, name, tuple_items(&bases), keywords));
                 push!(class);
             }
             Op::Return => {

@@ -15,10 +15,13 @@ pub fn seq_index(vm: &mut Vm, len: usize, idx: &Value, what: &str) -> PyResult<u
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::Big(_) => return vm.err("IndexError", "cannot fit 'int' into an index-sized integer".to_string()),
-        _ => {
-            let t = vm.type_name(idx);
-            return vm.type_error(format!("{what} indices must be integers or slices, not {t}"));
-        }
+        _ => match crate::types::args::index_of(vm, idx)? {
+            Some(i) => return seq_index(vm, len, &i, what),
+            None => {
+                let t = vm.type_name(idx);
+                return vm.type_error(format!("{what} indices must be integers or slices, not {t}"));
+            }
+        },
     };
     let j = if i < 0 { i + len as i64 } else { i };
     if j < 0 || j >= len as i64 {
@@ -111,7 +114,21 @@ impl Vm {
                         }
                     }
                 }
-                Obj::Class(_) => Ok(obj.clone()), // `list[int]` in annotations
+                Obj::Class(c) => {
+                    if let Some(m) = self.meta_method(obj, "__getitem__") {
+                        return self.call(m, vec![obj.clone(), idx.clone()], vec![]);
+                    }
+                    if c.builtin.is_none() {
+                        if let Some(cg) = self.class_lookup(o, "__class_getitem__") {
+                            if let Value::Obj(f) = &cg {
+                                if let Obj::ClassMethod(f) = &**f {
+                                    return self.call(f.clone(), vec![obj.clone(), idx.clone()], vec![]);
+                                }
+                            }
+                        }
+                    }
+                    Ok(obj.clone()) // `list[int]` in annotations
+                }
                 Obj::Instance(_) => match self.lookup_method(obj, "__getitem__")? {
                     Some(m) => self.call(m, vec![obj.clone(), idx.clone()], vec![]),
                     None => {
@@ -298,6 +315,11 @@ impl Vm {
                     Obj::Dict(m) => m.borrow().len(),
                     _ => 0,
                 },
+                Obj::Class(_) if self.meta_method(v, "__len__").is_some() => {
+                    let m = self.meta_method(v, "__len__").unwrap();
+                    let r = self.call(m, vec![v.clone()], vec![])?;
+                    return as_int(self, &r).map(|i| i.max(0) as usize);
+                }
                 Obj::Instance(_) => match self.lookup_method(v, "__len__")? {
                     Some(m) => {
                         let r = self.call(m, vec![v.clone()], vec![])?;

@@ -57,6 +57,10 @@ impl Vm {
                 Obj::Range { start, stop, step } => IterState::Range { next: *start, stop: *stop, step: *step },
                 Obj::Iter(_) => return Ok(v.clone()),
                 Obj::Gen(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
+                Obj::Class(_) if self.meta_method(v, "__iter__").is_some() => {
+                    let m = self.meta_method(v, "__iter__").unwrap();
+                    return self.call(m, vec![v.clone()], vec![]);
+                }
                 Obj::Native(NativeObj::DictView(..)) => return crate::types::dict::get_view_iter(self, v),
                 Obj::Instance(_) => {
                     if let Some(m) = self.lookup_method(v, "__iter__")? {
@@ -423,6 +427,15 @@ impl Vm {
                     },
                     _ => Ok(false),
                 },
+                Obj::Class(_) if self.meta_method(container, "__contains__").is_some() => {
+                    let m = self.meta_method(container, "__contains__").unwrap();
+                    let r = self.call(m, vec![container.clone(), item.clone()], vec![])?;
+                    self.truthy(&r)
+                }
+                Obj::Class(_) if self.meta_method(container, "__iter__").is_some() => {
+                    let items = self.collect_iter(container)?;
+                    self.any_eq(&items, item)
+                }
                 Obj::Instance(_) => {
                     if let Some(m) = self.lookup_method(container, "__contains__")? {
                         let r = self.call(m, vec![container.clone(), item.clone()], vec![])?;

@@ -54,7 +54,7 @@ pub struct Library {
 
 impl Library {
     /// The files compiled into this build: every one with the `embedded-library` feature, else
-    /// the event loop's Python half.
+    /// none.
     pub fn embedded() -> Library {
         thread_local! {
             static EMBEDDED: Library = compiled_in();

@@ -93,7 +93,12 @@ fn int_op(vm: &mut Vm, op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
             if b == 0 {
                 return vm.err("ZeroDivisionError", "division by zero");
             }
-            Value::Float(a as f64 / b as f64)
+            const EXACT: i64 = 1 << 53;
+            if (-EXACT..=EXACT).contains(&a) && (-EXACT..=EXACT).contains(&b) {
+                Value::Float(a as f64 / b as f64)
+            } else {
+                Value::Float(int_true_divide(vm, &BigInt::from(a), &BigInt::from(b))?)
+            }
         }
         BinOp::FloorDiv => {
             if b == 0 {
@@ -157,6 +162,27 @@ fn int_op(vm: &mut Vm, op: BinOp, a: i64, b: i64) -> PyResult<Option<Value>> {
     }))
 }
 
+/// `a / b` for ints, correctly rounded as CPython's `long_true_divide` (not the quotient of two
+/// rounded floats): a quotient of 55+ bits with a sticky bit for the remainder, rounded once.
+fn int_true_divide(vm: &mut Vm, a: &BigInt, b: &BigInt) -> PyResult<f64> {
+    use num_traits::Signed;
+    let negative = a.is_negative() != b.is_negative() && !a.is_zero();
+    let (a, b) = (a.abs(), b.abs());
+    let shift = a.bits() as i64 - b.bits() as i64 - 55;
+    let (n, d) = if shift >= 0 { (a, b << shift as usize) } else { (a << (-shift) as usize, b) };
+    let (q, r) = num_integer::Integer::div_rem(&n, &d);
+    let q = if r.is_zero() { q } else { q | BigInt::from(1) };
+    let q = q.to_f64().unwrap_or(f64::INFINITY);
+    // q < 2**57, so its conversion rounds once; the scaling by 2**shift, in two steps so that
+    // neither factor overflows, is exact while the result is a normal float.
+    let shift = shift.clamp(-2300, 2300) as i32;
+    let value = q * 2f64.powi(shift / 2) * 2f64.powi(shift - shift / 2);
+    if value.is_infinite() {
+        return vm.err("OverflowError", "integer division result too large for a float");
+    }
+    Ok(if negative { -value } else { value })
+}
+
 fn big_op(vm: &mut Vm, op: BinOp, a: BigInt, b: BigInt) -> PyResult<Option<Value>> {
     Ok(Some(match op {
         BinOp::Add => int_value(a + b),
@@ -166,7 +192,7 @@ fn big_op(vm: &mut Vm, op: BinOp, a: BigInt, b: BigInt) -> PyResult<Option<Value
             if b.is_zero() {
                 return vm.err("ZeroDivisionError", "division by zero");
             }
-            Value::Float(a.to_f64().unwrap_or(f64::NAN) / b.to_f64().unwrap_or(f64::NAN))
+            Value::Float(int_true_divide(vm, &a, &b)?)
         }
         BinOp::FloorDiv => {
             if b.is_zero() {
@@ -264,6 +290,10 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> PyRe
     }
     if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
         if let (Some(x), Some(y)) = (to_f64(&a), to_f64(&b)) {
+            // An int past the float range does not become inf (CPython: OverflowError).
+            if (x.is_infinite() && matches!(a, Value::Big(_))) || (y.is_infinite() && matches!(b, Value::Big(_))) {
+                return vm.err("OverflowError", "int too large to convert to float");
+            }
             if let Some(v) = float_op(vm, op, x, y)? {
                 return Ok(v);
             }

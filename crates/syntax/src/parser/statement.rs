@@ -542,21 +542,21 @@ impl Parser<'_> {
         self.expect_kw("class")?;
         let name = self.name()?;
         let mut bases = vec![];
-        if self.eat_op("(") {
-            while !self.at_op(")") {
-                let s = self.span();
-                if matches!(self.peek_at(1), Tok::Op("=")) {
-                    return self.unsupported(s, "class keyword arguments (metaclass=...)");
-                }
-                bases.push(self.expression()?);
-                if !self.eat_op(",") {
-                    break;
+        let mut keywords = vec![];
+        if self.at_op("(") {
+            let paren = self.span();
+            self.advance();
+            for arg in self.call_args(paren)? {
+                match arg {
+                    Arg::Pos(e) => bases.push(e),
+                    Arg::Kw(k, e) => keywords.push((k, e)),
+                    Arg::Star(e) | Arg::StarStar(e) => return self.unsupported(e.span, "unpacking (* or **) in a class's bases"),
                 }
             }
             self.expect_op(")")?;
         }
         let body = self.block_after("class definition")?;
-        Ok(Stmt { kind: StmtKind::ClassDef { name, bases, body, decorators }, span: start.to(self.prev_span()) })
+        Ok(Stmt { kind: StmtKind::ClassDef { name, bases, keywords, body, decorators }, span: start.to(self.prev_span()) })
     }
 }
 
