@@ -81,7 +81,7 @@ class Pattern:
         marks = _search(self._code, string, pos, endpos, kind, must_advance, self.groups)
         if marks is None:
             return None
-        return Match(self, string, pos, endpos, marks)
+        return Match(self, string, pos, endpos, marks, None)
 
     def match(self, string, pos=0, endpos=9223372036854775807):
         _check_string(self, string)
@@ -98,40 +98,40 @@ class Pattern:
         pos, endpos = _bounds(string, pos, endpos)
         return self._run(string, pos, endpos, _SEARCH)
 
-    def _matches(self, string, pos, endpos, limit=0):
-        """sre.c's search loop (natively): each match, the next search starting where it ended
-        (and moving on by one where a match was empty); at most `limit` (0: all)."""
+    def _all(self, string, pos, endpos, limit=0):
+        """sre.c's search loop, done natively: each match (the next search starting where one
+        ended, moving on by one after an empty one), at most `limit` (0: all), as
+        `(marks, groups' texts, text before it)`, and the text after the last."""
         _check_string(self, string)
         pos, endpos = _bounds(string, pos, endpos)
-        return [Match(self, string, pos, endpos, marks) for marks in _search_all(self._code, string, pos, endpos, limit, self.groups)]
+        return _search_all(self._code, string, pos, endpos, limit, self.groups)
+
+    def _matches(self, string, pos, endpos, limit=0):
+        found, _ = self._all(string, pos, endpos, limit)
+        return [Match(self, string, pos, endpos, marks, texts) for marks, texts, _ in found]
 
     def finditer(self, string, pos=0, endpos=9223372036854775807):
         return iter(list(self._matches(string, pos, endpos)))
 
     def findall(self, string, pos=0, endpos=9223372036854775807):
-        out = []
         empty = string[:0]
-        for m in self._matches(string, pos, endpos):
-            if self.groups == 0:
-                out.append(m.group(0))
-            elif self.groups == 1:
-                g = m.group(1)
-                out.append(empty if g is None else g)
-            else:
-                out.append(tuple(empty if g is None else g for g in m.groups()))
-        return out
+        found, _ = self._all(string, pos, endpos)
+        if self.groups == 0:
+            return [texts[0] for _, texts, _ in found]
+        if self.groups == 1:
+            return [empty if texts[1] is None else texts[1] for _, texts, _ in found]
+        return [tuple(empty if g is None else g for g in texts[1:]) for _, texts, _ in found]
 
     def split(self, string, maxsplit=0):
         _check_string(self, string)
         if maxsplit < 0:
             return [string]
         out = []
-        last = 0
-        for m in self._matches(string, 0, len(string), maxsplit):
-            out.append(string[last:m._marks[0]])
-            out.extend(m.groups())
-            last = m._marks[1]
-        out.append(string[last:])
+        found, tail = self._all(string, 0, len(string), maxsplit)
+        for _, texts, before in found:
+            out.append(before)
+            out.extend(texts[1:])
+        out.append(tail)
         return out
 
     def subn(self, repl, string, count=0):
@@ -153,23 +153,19 @@ class Pattern:
         if count < 0:
             return string[:0] + string, 0
         pieces = []
-        i = 0
-        n = 0
-        for m in self._matches(string, 0, len(string), count):
-            b, e = m._marks[0], m._marks[1]
-            if i < b:
-                pieces.append(string[i:b])
+        found, tail = self._all(string, 0, len(string), count)
+        for marks, texts, before in found:
+            if before:
+                pieces.append(before)
             if expand is None:
                 pieces.append(repl)
             else:
-                item = expand(m)
+                item = expand(Match(self, string, 0, len(string), marks, texts))
                 if item is not None:
                     pieces.append(item)
-            i = e
-            n += 1
-        if i < len(string):
-            pieces.append(string[i:])
-        return string[:0].join(pieces), n
+        if tail:
+            pieces.append(tail)
+        return string[:0].join(pieces), len(found)
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
@@ -214,12 +210,13 @@ class Pattern:
 class Match:
     __module__ = 're'
 
-    def __init__(self, pattern, string, pos, endpos, marks):
+    def __init__(self, pattern, string, pos, endpos, marks, texts):
         self.re = pattern
         self.string = string
         self.pos = pos
         self.endpos = endpos
         self._marks = marks
+        self._texts = texts
 
     def _index(self, group):
         if isinstance(group, int):
@@ -235,6 +232,8 @@ class Match:
         start, end = self._marks[2 * i], self._marks[2 * i + 1]
         if start < 0 or end < 0:
             return default
+        if self._texts is not None:
+            return self._texts[i]
         return self.string[start:end]
 
     def group(self, *groups):

@@ -12,6 +12,7 @@
 pub(crate) mod asyncio;
 pub(crate) mod collections;
 pub(crate) mod datetime;
+pub(crate) mod hashlib;
 pub(crate) mod heapq;
 pub(crate) mod http;
 mod imports;
@@ -57,6 +58,7 @@ pub static MODULES: &[Module] = &[
     Module { name: "aiohttp", load: http::load, python: &["_http_common", "aiohttp"] },
     Module { name: "requests", load: http::load, python: &["_http_common", "requests"] },
     Module { name: "_sre", load: sre::load, python: &["_sre"] },
+    Module { name: "_hashlib", load: hashlib::load, python: &[] },
 ];
 
 /// Names under a module that programs import on their own.

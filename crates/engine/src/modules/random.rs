@@ -1,8 +1,6 @@
 //! `random`'s native part: a Mersenne Twister per `Random` instance and CPython's seeding (sha512
 //! of str and bytes seeds). The methods are the port of CPython's `Lib/random.py`.
 
-mod sha512;
-
 use crate::modules::{funcs, new_module, run_python, Module};
 use crate::types::args::{arg, as_int, Args, Kwargs};
 use crate::types::native::NativeObj;
@@ -119,7 +117,7 @@ fn sha512_digest(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         },
         _ => return vm.type_error("bytes expected"),
     };
-    Ok(Value::obj(Obj::Bytes(crate::modules::random::sha512::digest(&data).to_vec())))
+    Ok(Value::obj(Obj::Bytes(crate::modules::hashlib::digest("sha512", &data).expect("sha512 is known"))))
 }
 
 /// Makes the module (see `MODULES`).

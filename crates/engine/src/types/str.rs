@@ -313,17 +313,43 @@ pub(crate) fn replace(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::str(&if count < 0 { s.replace(&*old, &new) } else { s.replacen(&*old, &new, count as usize) }))
 }
 
+/// The `start` and `end` arguments at `args[at..]` (None or absent: the whole string), as
+/// slice indices in characters (negative from the end, clamped), with their byte offsets in
+/// `s`; None when `start` is past the end (find and count then find nothing).
+fn bounds(vm: &mut Vm, s: &str, args: &Args, at: usize) -> PyResult<Option<(usize, usize)>> {
+    let n = s.chars().count() as i64;
+    let index = |vm: &mut Vm, i: usize, default: i64| -> PyResult<i64> {
+        match args.get(i) {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let k = as_int(vm, v)?;
+                Ok(if k < 0 { (k + n).max(0) } else { k.min(n + 1) })
+            }
+        }
+    };
+    let start = index(vm, at, 0)?;
+    let end = index(vm, at + 1, n)?.min(n);
+    if start > n {
+        return Ok(None);
+    }
+    let byte = |c: i64| s.char_indices().nth(c as usize).map_or(s.len(), |(b, _)| b);
+    Ok(Some((byte(start), byte(end.max(start)))))
+}
+
 fn prefix_match(vm: &mut Vm, args: Args, ends: bool) -> PyResult {
     let s = this_str(vm, &args)?;
-    let pats = match arg(vm, &args, 1, "startswith")? {
+    let name = if ends { "endswith" } else { "startswith" };
+    let pats = match arg(vm, &args, 1, name)? {
         Value::Str(p) => vec![p],
         v @ Value::Obj(_) => tuple_items(&v).into_iter().map(|x| if let Value::Str(p) = x { p } else { Rc::from("\u{0}\u{0}") }).collect(),
         other => {
             let t = vm.type_name(&other);
-            return vm.type_error(format!("startswith first arg must be str or a tuple of str, not {t}"));
+            return vm.type_error(format!("{name} first arg must be str or a tuple of str, not {t}"));
         }
     };
-    Ok(Value::Bool(pats.iter().any(|p| if ends { s.ends_with(&**p) } else { s.starts_with(&**p) })))
+    let Some((from, to)) = bounds(vm, &s, &args, 2)? else { return Ok(Value::Bool(false)) };
+    let part = &s[from..to];
+    Ok(Value::Bool(pats.iter().any(|p| if ends { part.ends_with(&**p) } else { part.starts_with(&**p) })))
 }
 
 fn char_index(s: &str, byte: usize) -> i64 {
@@ -344,7 +370,10 @@ fn find_impl(vm: &mut Vm, args: Args, right: bool, raise: bool) -> PyResult {
         let a_ = arg(vm, &args, 1, "find")?;
         as_str(vm, &a_)
     }?;
-    let found = if right { s.rfind(&*sub) } else { s.find(&*sub) };
+    let found = bounds(vm, &s, &args, 2)?.and_then(|(from, to)| {
+        let part = &s[from..to];
+        (if right { part.rfind(&*sub) } else { part.find(&*sub) }).map(|b| from + b)
+    });
     match found {
         Some(b) => Ok(Value::Int(char_index(&s, b))),
         None if raise => vm.err("ValueError", "substring not found"),
@@ -364,16 +393,22 @@ pub(crate) fn index(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     find_impl(vm, args, false, true)
 }
 
+pub(crate) fn rindex(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    find_impl(vm, args, true, true)
+}
+
 pub(crate) fn count(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_str(vm, &args)?;
     let sub = {
         let a_ = arg(vm, &args, 1, "count")?;
         as_str(vm, &a_)
     }?;
+    let Some((from, to)) = bounds(vm, &s, &args, 2)? else { return Ok(Value::Int(0)) };
+    let part = &s[from..to];
     if sub.is_empty() {
-        return Ok(Value::Int(s.chars().count() as i64 + 1));
+        return Ok(Value::Int(part.chars().count() as i64 + 1));
     }
-    Ok(Value::Int(s.matches(&*sub).count() as i64))
+    Ok(Value::Int(part.matches(&*sub).count() as i64))
 }
 
 fn pad(vm: &mut Vm, args: Args, align: char) -> PyResult {
@@ -821,6 +856,7 @@ pub(crate) fn register(types: &Types) {
         ("find", find),
         ("rfind", rfind),
         ("index", index),
+        ("rindex", rindex),
         ("count", count),
         ("format", format),
         ("isdigit", isdigit),
