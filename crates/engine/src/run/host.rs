@@ -105,13 +105,16 @@ pub async fn drive<H: Host>(machine: &mut Machine, host: &H) -> i32 {
     }
 }
 
+/// Lines for `input()`, one per call (None: the end of input).
+type LineSource = Box<dyn FnMut() -> Option<String>>;
+
 /// The virtual clock: sleeping costs no wall time, time jumps to the next deadline (or to the
 /// next HTTP answer, if that comes first).
 pub struct VirtualHost {
     clock: std::cell::Cell<f64>,
     pub network: VirtualNetwork,
     /// Where `input()` reads from: None gives EOF.
-    input: std::cell::RefCell<Option<Box<dyn FnMut() -> Option<String>>>>,
+    input: std::cell::RefCell<Option<LineSource>>,
     echo: bool,
 }
 

@@ -116,7 +116,7 @@ pub fn library_files_missing(program: &str, library: &crate::vm::library::Librar
 
 /// A program compiled: a script's module code, or a notebook's cells.
 enum Program {
-    Script(awaitlab_compile::Compiled),
+    Script(Box<awaitlab_compile::Compiled>),
     Notebook(Vec<(usize, awaitlab_compile::Compiled)>),
 }
 
@@ -131,7 +131,7 @@ pub fn start(source: &str, config: &RunConfig) -> Machine {
     } else {
         awaitlab_syntax::parse_module(source)
             .and_then(|parsed| awaitlab_compile::compile_module(&parsed, &config.filename))
-            .map(Program::Script)
+            .map(|c| Program::Script(Box::new(c)))
     };
     let main_ns = Rc::new(RefCell::new(Namespace::default()));
     main_ns.borrow_mut().insert(Rc::from("__name__"), Value::str("__main__"));

@@ -119,11 +119,9 @@ impl Vm {
                         return self.call(m, vec![obj.clone(), idx.clone()], vec![]);
                     }
                     if c.builtin.is_none() {
-                        if let Some(cg) = self.class_lookup(o, "__class_getitem__") {
-                            if let Value::Obj(f) = &cg {
-                                if let Obj::ClassMethod(f) = &**f {
-                                    return self.call(f.clone(), vec![obj.clone(), idx.clone()], vec![]);
-                                }
+                        if let Some(Value::Obj(f)) = self.class_lookup(o, "__class_getitem__") {
+                            if let Obj::ClassMethod(f) = &*f {
+                                return self.call(f.clone(), vec![obj.clone(), idx.clone()], vec![]);
                             }
                         }
                     }
