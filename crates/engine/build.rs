@@ -11,7 +11,8 @@ use std::path::Path;
 const ALWAYS: &[&str] = &[];
 
 fn main() {
-    let lib = Path::new(env!("CARGO_MANIFEST_DIR")).join("lib");
+    // Read at run time: a build script compiled from another checkout may be reused.
+    let lib = Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("lib");
     println!("cargo:rerun-if-changed={}", lib.display());
     let mut stems: Vec<String> = std::fs::read_dir(&lib)
         .expect("crates/engine/lib")

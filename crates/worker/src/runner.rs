@@ -59,6 +59,18 @@ pub fn listen() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(&protocol::ready());
+    // asyncio.py (every program's) and the library's list, fetched while the learner reads:
+    // the first Run then starts at once instead of waiting for them.
+    let href = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("location"))
+        .and_then(|l| js_sys::Reflect::get(&l, &JsValue::from_str("href")))
+        .ok()
+        .and_then(|h| h.as_string());
+    if let Some(href) = href {
+        let site = crate::fetch::absolute_url(&href, "../");
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::library::for_program(&site, "").await;
+        });
+    }
 }
 
 fn handle(message: JsValue) {
