@@ -23,6 +23,7 @@ pub(crate) mod signal;
 pub(crate) mod sre;
 pub(crate) mod sys;
 pub(crate) mod time;
+pub(crate) mod traceback;
 
 use crate::types::class::builtin;
 use crate::types::value::{Namespace, NativeFn, Obj, Value};
@@ -59,6 +60,7 @@ pub static MODULES: &[Module] = &[
     Module { name: "requests", load: http::load, python: &["_http_common", "requests"] },
     Module { name: "_sre", load: sre::load, python: &["_sre"] },
     Module { name: "_hashlib", load: hashlib::load, python: &[] },
+    Module { name: "_traceback", load: traceback::load, python: &[] },
 ];
 
 /// Names under a module that programs import on their own.
