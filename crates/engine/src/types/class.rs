@@ -598,19 +598,20 @@ pub(crate) fn object_new(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     }
     check_not_abstract(vm, class)?;
     let is_exc = is_exception_class(vm, class);
-    let inst = Value::obj(Obj::Instance(Instance {
+    Ok(bare_instance(class, is_exc, &args[1..]))
+}
+
+/// A new instance of `class` with an empty `__dict__`; an exception's keeps its state and `args`.
+fn bare_instance(class: &Rc<Obj>, is_exc: bool, args: &[Value]) -> Value {
+    let inst = Instance {
         class: class.clone(),
         dict: RefCell::new(Namespace::default()),
         exc: RefCell::new(if is_exc { Some(Box::default()) } else { None }),
-    }));
+    };
     if is_exc {
-        if let Value::Obj(o) = &inst {
-            if let Obj::Instance(i) = &**o {
-                i.dict.borrow_mut().insert(Rc::from("args"), Value::tuple(args[1..].to_vec()));
-            }
-        }
+        inst.dict.borrow_mut().insert(Rc::from("args"), Value::tuple(args.to_vec()));
     }
-    Ok(inst)
+    Value::obj(Obj::Instance(inst))
 }
 
 /// `type.__call__(cls, *args, **kwargs)`: what calling a class does.
@@ -729,18 +730,7 @@ pub fn instantiate(vm: &mut Vm, class: Rc<Obj>, args: Vec<Value>, kwargs: Kwargs
         }
     }
     check_not_abstract(vm, &class)?;
-    let inst = Value::obj(Obj::Instance(Instance {
-        class: class.clone(),
-        dict: RefCell::new(Namespace::default()),
-        exc: RefCell::new(if is_exc { Some(Box::default()) } else { None }),
-    }));
-    if is_exc {
-        if let Value::Obj(o) = &inst {
-            if let Obj::Instance(i) = &**o {
-                i.dict.borrow_mut().insert(Rc::from("args"), Value::tuple(args.clone()));
-            }
-        }
-    }
+    let inst = bare_instance(&class, is_exc, &args);
     let init = vm.class_lookup(&class, "__init__");
     match init {
         Some(init) if matches!(&init, Value::Obj(x) if matches!(&**x, Obj::Function(_) | Obj::Builtin(_))) => {

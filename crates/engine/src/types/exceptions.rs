@@ -206,14 +206,9 @@ pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
         "__context__" => Some(data.context.unwrap_or(Value::None)),
         "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
         "__traceback__" => Some(Value::None),
-        "name" if matches!(data.lookup.as_deref(), Some(FailedLookup::Attribute { .. } | FailedLookup::Name { .. })) => {
-            match data.lookup.as_deref() {
-                Some(FailedLookup::Attribute { name, .. } | FailedLookup::Name { name, .. }) => Some(Value::Str(name.clone())),
-                None => None,
-            }
-        }
-        "obj" if matches!(data.lookup.as_deref(), Some(FailedLookup::Attribute { .. })) => match data.lookup.as_deref() {
-            Some(FailedLookup::Attribute { obj, .. }) => Some(obj.clone()),
+        "name" | "obj" if data.lookup.is_some() => match (name, data.lookup.as_deref()) {
+            ("name", Some(FailedLookup::Attribute { name, .. } | FailedLookup::Name { name, .. })) => Some(Value::Str(name.clone())),
+            ("obj", Some(FailedLookup::Attribute { obj, .. })) => Some(obj.clone()),
             _ => None,
         },
         "exceptions" if is_instance_of(v, &vm.types.exc("BaseExceptionGroup")) => {

@@ -146,14 +146,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
         }
         Obj::Class(c) => {
             if let Some(m) = vm.meta_method(v, "__repr__") {
-                let r = vm.call(m, vec![v.clone()], vec![])?;
-                return match r {
-                    Value::Str(s) => Ok(s.to_string()),
-                    _ => {
-                        let t = vm.type_name(&r);
-                        vm.type_error(format!("__repr__ returned non-string (type {t})"))
-                    }
-                };
+                return call_repr(vm, m, v);
             }
             if &*c.module == "builtins" {
                 format!("<class '{}'>", c.name)
@@ -163,14 +156,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
         }
         Obj::Instance(inst) => {
             if let Some(m) = vm.lookup_method(v, "__repr__")? {
-                let r = vm.call(m, vec![v.clone()], vec![])?;
-                return match r {
-                    Value::Str(s) => Ok(s.to_string()),
-                    _ => {
-                        let t = vm.type_name(&r);
-                        vm.type_error(format!("__repr__ returned non-string (type {t})"))
-                    }
-                };
+                return call_repr(vm, m, v);
             }
             if crate::types::exceptions::is_exception(v) {
                 let args = crate::types::exceptions::exc_args(v);
@@ -236,4 +222,15 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             _ => format!("<object at {}>", addr(o)),
         },
     })
+}
+
+/// A Python `__repr__` called on `v`: its str, or CPython's TypeError for anything else.
+fn call_repr(vm: &mut Vm, method: Value, v: &Value) -> PyResult<String> {
+    match vm.call(method, vec![v.clone()], vec![])? {
+        Value::Str(s) => Ok(s.to_string()),
+        r => {
+            let t = vm.type_name(&r);
+            vm.type_error(format!("__repr__ returned non-string (type {t})"))
+        }
+    }
 }

@@ -80,10 +80,6 @@ impl Library {
             self.sources.entry(name.clone()).or_insert_with(|| text.clone());
         }
     }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.sources.iter().map(|(n, t)| (&**n, &**t))
-    }
 }
 
 /// The files compiled into this build (or the working copy's, when one is set).
