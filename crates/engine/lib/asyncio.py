@@ -1010,8 +1010,10 @@ async def _loop_shutdown_asyncgens(self):
 
 
 async def _loop_shutdown_default_executor(self, timeout=None):
-    # Like CPython's: wait for the thread pool's running jobs to finish.
-    await _executor_idle()
+    # Like CPython's: wait for the thread pool's running jobs to finish, if it was ever used.
+    pool_shut_down = _executor_idle()
+    if pool_shut_down is not None:
+        await pool_shut_down
 
 
 def _cancel_all_tasks(loop):

@@ -9,6 +9,7 @@
 
 mod chrome;
 pub mod http;
+pub mod inspector;
 mod json;
 mod output;
 mod record;
@@ -18,4 +19,4 @@ pub mod wire;
 pub use chrome::to_chrome_json;
 pub use json::{json_str, json_str_into};
 pub use output::{Chunk, ErrorSpot, RunResult, Stream};
-pub use record::{Event, Record};
+pub use record::{Callee, Event, Record};

@@ -37,14 +37,26 @@ pub enum Event {
         task: u64,
         outcome: &'static str,
     },
+    /// A handle joined the ready queue (`loop.call_soon`: a task's step or wake-up, a
+    /// future's done-callback, the program's callback).
+    Scheduled {
+        handle: u64,
+        callee: Callee,
+    },
+    /// A handle joined the timer heap (`loop.call_at`), due at `when`.
     TimerSet {
         handle: u64,
         when: f64,
+        callee: Callee,
     },
-    TimerCancelled {
+    /// A handle was cancelled, in the ready queue or the timer heap: it stays there until the
+    /// loop drops it (a timer at the heap's head) or reaches it (and skips it).
+    HandleCancelled {
         handle: u64,
     },
-    TimerFired {
+    /// The loop took the handle at the ready queue's head and runs it (a cancelled one is
+    /// skipped without a record). What it does follows: a step, a callback.
+    HandleRun {
         handle: u64,
     },
     Blocked {
@@ -58,6 +70,11 @@ pub enum Event {
     Callback {
         name: Rc<str>,
         line: u32,
+    },
+    /// `gather()` made `future`, which completes when `children` have.
+    Gathering {
+        future: u64,
+        children: Rc<[u64]>,
     },
     Resource {
         id: u64,
@@ -91,7 +108,11 @@ pub enum Event {
         status: Option<u16>,
         error: Option<Rc<str>>,
     },
-    Iteration,
+    /// One iteration of the loop (`_run_once`) begins: `due` timers moved from the heap's head
+    /// to the ready queue, after the cancelled ones at the head were dropped.
+    Iteration {
+        due: u32,
+    },
     /// The trace reached its size limit here: from now on the run goes on, but only what it did
     /// is counted, not recorded.
     DetailEnds,
@@ -106,6 +127,18 @@ pub enum Event {
     Finished {
         status: &'static str,
     },
+}
+
+/// What a handle runs, as the loop's queues show it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Callee {
+    /// A task's next step (CPython's `Task.__step`).
+    Step { task: u64 },
+    /// A task woken because `future`, which it awaited, is done (`Task.__wakeup`).
+    Wakeup { task: u64, future: u64 },
+    /// A function, by its qualified name (`gather.<locals>._done_callback`, `hello`), and the
+    /// future it was handed first (a done-callback's, `_set_result_unless_cancelled`'s), if any.
+    Call { name: Rc<str>, future: Option<u64> },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -5,7 +5,7 @@
 //! which reads back to the same bits.
 
 use crate::output::{Chunk, Stream};
-use crate::record::{Event, Record};
+use crate::record::{Callee, Event, Record};
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -59,12 +59,17 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::Waiting { task, what, line, future } => w.head("wait", r.time).int(*task).text(what).int(*line).int(*future),
         Event::FutureDone { future } => w.head("future", r.time).int(*future),
         Event::TaskDone { task, outcome } => w.head("done", r.time).int(*task).text(outcome),
-        Event::TimerSet { handle, when } => w.head("timer", r.time).int(*handle).float(*when),
-        Event::TimerCancelled { handle } => w.head("untimer", r.time).int(*handle),
-        Event::TimerFired { handle } => w.head("fired", r.time).int(*handle),
+        Event::Scheduled { handle, callee } => w.head("soon", r.time).int(*handle).callee(callee),
+        Event::TimerSet { handle, when, callee } => w.head("timer", r.time).int(*handle).float(*when).callee(callee),
+        Event::HandleCancelled { handle } => w.head("cancel", r.time).int(*handle),
+        Event::HandleRun { handle } => w.head("run", r.time).int(*handle),
         Event::Blocked { until, reason, task } => w.head("blocked", r.time).float(*until).text(reason).opt(*task),
         Event::Unblocked => w.head("unblocked", r.time),
         Event::Callback { name, line } => w.head("callback", r.time).text(name).int(*line),
+        Event::Gathering { future, children } => {
+            let list: Vec<String> = children.iter().map(u64::to_string).collect();
+            w.head("gathering", r.time).int(*future).text(&list.join(","))
+        }
         Event::Resource { id, kind, in_use, capacity, name } => {
             w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity).text(name.as_deref().unwrap_or(""))
         }
@@ -75,7 +80,7 @@ fn encode_record(r: &Record, out: &mut String) {
         }
         Event::HttpStart { id, task, method, url } => w.head("http", r.time).int(*id).opt(*task).text(method).text(url),
         Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
-        Event::Iteration => w.head("iteration", r.time),
+        Event::Iteration { due } => w.head("iteration", r.time).int(*due),
         Event::DetailEnds => w.head("detail-ends", r.time),
         Event::Summary { events, tasks, steps, prints, requests } => {
             w.head("summary", r.time).int(*events).int(*tasks).int(*steps).int(*prints).int(*requests)
@@ -101,12 +106,20 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
         "future" => Event::FutureDone { future: f.int()? },
         "done" => Event::TaskDone { task: f.int()?, outcome: f.one_of(&["done", "failed", "cancelled"])? },
-        "timer" => Event::TimerSet { handle: f.int()?, when: f.float()? },
-        "untimer" => Event::TimerCancelled { handle: f.int()? },
-        "fired" => Event::TimerFired { handle: f.int()? },
+        "soon" => Event::Scheduled { handle: f.int()?, callee: f.callee()? },
+        "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: f.callee()? },
+        "cancel" => Event::HandleCancelled { handle: f.int()? },
+        "run" => Event::HandleRun { handle: f.int()? },
         "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
         "unblocked" => Event::Unblocked,
         "callback" => Event::Callback { name: f.rc()?, line: f.int()? },
+        "gathering" => {
+            let future = f.int()?;
+            let line = f.line;
+            let list = f.text()?;
+            let children: Result<Vec<u64>, _> = list.split(',').filter(|c| !c.is_empty()).map(str::parse).collect();
+            Event::Gathering { future, children: children.map_err(|_| format!("line {line}: not a list of numbers"))?.into() }
+        }
         "resource" => Event::Resource {
             id: f.int()?,
             kind: f.rc()?,
@@ -122,7 +135,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         }
         "http" => Event::HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? },
         "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
-        "iteration" => Event::Iteration,
+        "iteration" => Event::Iteration { due: f.int()? },
         "detail-ends" => Event::DetailEnds,
         "summary" => Event::Summary { events: f.int()?, tasks: f.int()?, steps: f.int()?, prints: f.int()?, requests: f.int()? },
         "finished" => Event::Finished { status: f.one_of(&["done", "failed", "deadlock", "stopped"])? },
@@ -156,6 +169,13 @@ impl Writer<'_> {
         self.out.push('\t');
         escape(s, self.out);
         self
+    }
+    fn callee(&mut self, c: &Callee) -> &mut Self {
+        match c {
+            Callee::Step { task } => self.text("step").int(*task),
+            Callee::Wakeup { task, future } => self.text("wakeup").int(*task).int(*future),
+            Callee::Call { name, future } => self.text("call").text(name).opt(*future),
+        }
     }
     /// `-` for none, else `+` and the text.
     fn opt_text(&mut self, s: Option<&str>) -> &mut Self {
@@ -234,6 +254,13 @@ impl<'a> Fields<'a> {
             "-" => Ok(None),
             s => s.parse().map(Some).map_err(|_| format!("line {line}: not a number")),
         }
+    }
+    fn callee(&mut self) -> Result<Callee, String> {
+        Ok(match self.one_of(&["step", "wakeup", "call"])? {
+            "step" => Callee::Step { task: self.int()? },
+            "wakeup" => Callee::Wakeup { task: self.int()?, future: self.int()? },
+            _ => Callee::Call { name: self.rc()?, future: self.opt()? },
+        })
     }
     fn one_of(&mut self, names: &[&'static str]) -> Result<&'static str, String> {
         let s = self.text()?;

@@ -30,11 +30,18 @@ pub struct Job {
 /// Completes a job's future from the loop's thread (CPython: call_soon_threadsafe).
 pub fn finish_job(vm: &mut Vm, job: &Job, result: Result<Value, Value>) {
     crate::event_loop::recorder::executor_job(vm, &job.future, job.started, vm.event_loop.now);
+    // Named as CPython's callback for the same moment (futures.py), which the loop inspector shows.
     let (cb, v) = match result {
-        Ok(v) => (builtin("_executor_done", executor_set_result), v),
-        Err(e) => (builtin("_executor_fail", executor_set_exception), e),
+        Ok(v) => (builtin("_chain_future.<locals>._set_state", executor_set_result), v),
+        Err(e) => (builtin("_chain_future.<locals>._set_state", executor_set_exception), e),
     };
     call_soon(vm, cb, vec![Value::Obj(job.future.clone()), v], HandleKind::Call);
+}
+
+/// The pool has shut down: `future` (shutdown_default_executor's) completes through the loop,
+/// as CPython's shutdown thread completes it with `call_soon_threadsafe(future.set_result, None)`.
+pub fn pool_shut_down(vm: &mut Vm, future: &Rc<Obj>) {
+    call_soon(vm, builtin("Future.set_result", executor_set_result), vec![Value::Obj(future.clone()), Value::None], HandleKind::Call);
 }
 
 fn executor_set_result(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {

@@ -1,11 +1,11 @@
 //! Records the run's trace (`awaitlab_trace::Event`s) as the event loop works: task creation,
 //! steps, waits, timers, blocking, HTTP, output. Off when the run's config says so.
 
-use crate::types::native::NativeObj;
+use crate::types::native::{HandleKind, NativeObj};
 use crate::types::value::{Generator, Obj, Value};
 use crate::vm::Vm;
 use awaitlab_trace::http::{HttpRequest, HttpResult};
-use awaitlab_trace::{Event, Record, Stream};
+use awaitlab_trace::{Callee, Event, Record, Stream};
 use std::rc::Rc;
 
 pub struct Trace {
@@ -220,20 +220,112 @@ pub fn future_done(vm: &mut Vm, fut: &Rc<Obj>) {
     }
 }
 
-pub fn timer_set(vm: &mut Vm, h: &Rc<Obj>, when: f64) {
-    push(vm, Event::TimerSet { handle: id_of(h), when });
-}
-
-pub fn timer_cancelled(vm: &mut Vm, h: &Rc<Obj>) {
-    push(vm, Event::TimerCancelled { handle: id_of(h) });
-}
-
-pub fn timer_fired(vm: &mut Vm, h: &Rc<Obj>) {
-    if let Obj::Native(NativeObj::Handle(d)) = &**h {
-        if d.when.is_some() {
-            push(vm, Event::TimerFired { handle: d.id });
-        }
+/// A handle joined the ready queue.
+pub fn scheduled(vm: &mut Vm, h: &Rc<Obj>) {
+    if !vm.trace.enabled {
+        return;
     }
+    let callee = callee_of(h);
+    push(vm, Event::Scheduled { handle: id_of(h), callee });
+}
+
+pub fn timer_set(vm: &mut Vm, h: &Rc<Obj>, when: f64) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let callee = callee_of(h);
+    push(vm, Event::TimerSet { handle: id_of(h), when, callee });
+}
+
+pub fn handle_cancelled(vm: &mut Vm, h: &Rc<Obj>) {
+    push(vm, Event::HandleCancelled { handle: id_of(h) });
+}
+
+pub fn handle_run(vm: &mut Vm, h: &Rc<Obj>) {
+    push(vm, Event::HandleRun { handle: id_of(h) });
+}
+
+/// What a handle will run, as the loop inspector names it: a task's step or wake-up, or a
+/// function by its qualified name (never running Python code to find it).
+fn callee_of(h: &Rc<Obj>) -> Callee {
+    let Obj::Native(NativeObj::Handle(d)) = &**h else { return Callee::Call { name: Rc::from("?"), future: None } };
+    let future_arg = || match d.args.first() {
+        Some(Value::Obj(o)) if matches!(&**o, Obj::Native(NativeObj::Future(_))) => Some(id_of(o)),
+        _ => None,
+    };
+    match (&d.kind, &d.callback) {
+        (HandleKind::TaskStep, Value::Obj(task)) => Callee::Step { task: id_of(task) },
+        (HandleKind::Call, Value::Obj(cb)) => match &**cb {
+            Obj::Native(NativeObj::Handle(inner)) if inner.kind == HandleKind::TaskWakeup => match &inner.callback {
+                Value::Obj(task) => Callee::Wakeup { task: id_of(task), future: future_arg().unwrap_or(0) },
+                _ => Callee::Call { name: Rc::from("?"), future: None },
+            },
+            _ => Callee::Call { name: callable_name(cb), future: future_arg() },
+        },
+        _ => Callee::Call { name: Rc::from("?"), future: future_arg() },
+    }
+}
+
+/// A callable's qualified name: a function's `__qualname__`, a method of a native object as
+/// CPython names it (`list.append`, `Future.set_result`, `BaseEventLoop.create_task`), a
+/// builtin's name.
+fn callable_name(o: &Rc<Obj>) -> Rc<str> {
+    let method = |receiver: &Value, name: &str| match receiver_type(receiver) {
+        Some(kind) => Rc::from(format!("{kind}.{name}")),
+        None => Rc::from(name),
+    };
+    match &**o {
+        Obj::Function(f) => f.current_qualname(),
+        Obj::BoundMethod { func: Value::Obj(func), receiver } => match &**func {
+            Obj::Builtin(b) => method(receiver, b.name),
+            _ => callable_name(func),
+        },
+        Obj::Builtin(b) => match &b.bound {
+            Some(receiver) => method(receiver, b.name),
+            None => Rc::from(b.name),
+        },
+        Obj::Class(c) => c.name.clone(),
+        _ => Rc::from("?"),
+    }
+}
+
+/// The class name CPython's `__qualname__` of a method of `receiver` starts with.
+fn receiver_type(receiver: &Value) -> Option<Rc<str>> {
+    let Value::Obj(o) = receiver else { return None };
+    Some(match &**o {
+        Obj::List(_) => Rc::from("list"),
+        Obj::Dict(_) => Rc::from("dict"),
+        Obj::Set(_) => Rc::from("set"),
+        Obj::Native(NativeObj::Loop) => Rc::from("BaseEventLoop"),
+        Obj::Native(NativeObj::Future(f)) => {
+            let f = f.borrow();
+            Rc::from(match (&f.task, &f.gather_children) {
+                (Some(_), _) => "Task",
+                (None, Some(_)) => "_GatheringFuture",
+                _ => "Future",
+            })
+        }
+        Obj::Instance(i) => match &*i.class {
+            Obj::Class(c) => c.name.clone(),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// `gather()` made a future that waits for `children`.
+pub fn gathering(vm: &mut Vm, future: &Rc<Obj>, children: &[Value]) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let children: Rc<[u64]> = children
+        .iter()
+        .filter_map(|c| match c {
+            Value::Obj(o) => Some(id_of(o)),
+            _ => None,
+        })
+        .collect();
+    push(vm, Event::Gathering { future: id_of(future), children });
 }
 
 pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
@@ -346,8 +438,8 @@ pub fn output(vm: &mut Vm, stream: Stream, text: &str) {
     push(vm, Event::Output { task, stream, text: Rc::from(text) });
 }
 
-pub fn iteration(vm: &mut Vm) {
-    push(vm, Event::Iteration);
+pub fn iteration(vm: &mut Vm, due: u32) {
+    push(vm, Event::Iteration { due });
 }
 
 /// The run's end: always recorded, after the counts of what went unrecorded (if anything did).

@@ -71,6 +71,9 @@ pub struct EventLoop {
     pub running_loop: bool,
     /// Thread-pool jobs (`loop.run_in_executor`) not finished yet, in submission order.
     pub jobs: Vec<Job>,
+    /// Whether `run_in_executor` used the default executor since the loop was made (then
+    /// `shutdown_default_executor` has a pool to shut down).
+    pub default_executor_used: bool,
     /// Futures waiting for the thread pool to be idle (`shutdown_default_executor`).
     pub executor_idle_waiters: Vec<Rc<Obj>>,
     /// Tasks created and not yet finished.
@@ -96,6 +99,7 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
 pub fn call_soon(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKind) -> Rc<Obj> {
     let h = new_handle(vm, callback, args, None, kind);
     vm.event_loop.ready.push_back(h.clone());
+    crate::event_loop::recorder::scheduled(vm, &h);
     h
 }
 

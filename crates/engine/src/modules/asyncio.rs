@@ -96,6 +96,13 @@ pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
         ("_loop_handle_callback_error", "_handle_callback_error"),
     ] {
         let f = ns.borrow().get(py).cloned().unwrap();
+        // Named as CPython's methods (its coroutines show as `shutdown_asyncgens()`).
+        if let Value::Obj(o) = &f {
+            if let Obj::Function(func) = &**o {
+                *func.name.borrow_mut() = Rc::from(method);
+                func.dict.borrow_mut().insert(Rc::from("__qualname__"), Value::Str(Rc::from(format!("BaseEventLoop.{method}"))));
+            }
+        }
         if let Obj::Class(c) = &*vm.types.event_loop_class {
             c.dict.borrow_mut().insert(Rc::from(method), f);
         }
@@ -262,7 +269,7 @@ fn handle_cancel(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         if let Obj::Native(NativeObj::Handle(h)) = &**o {
             if !h.cancelled.get() {
                 h.cancelled.set(true);
-                crate::event_loop::recorder::timer_cancelled(vm, o);
+                crate::event_loop::recorder::handle_cancelled(vm, o);
             }
         }
     }
@@ -360,6 +367,7 @@ fn loop_close(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
         return Ok(Value::None);
     }
     vm.event_loop.closed = true;
+    vm.event_loop.default_executor_used = false;
     vm.event_loop.ready.clear();
     vm.event_loop.timers.clear();
     Ok(Value::None)
@@ -425,6 +433,12 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         }
         _ => native = Some((target, call_args)),
     }
+    // CPython chains the pool's future to this one (futures._chain_future), whose done-callback
+    // would cancel a job not yet started; the engine starts each job at once, as a pool with a
+    // free worker does, so it has nothing to cancel, but it takes its turn in the ready queue.
+    let check_cancel = crate::types::class::builtin("_chain_future.<locals>._call_check_cancel", |_, _, _| Ok(Value::None));
+    crate::event_loop::future::add_done_callback(vm, &future, check_cancel);
+    vm.event_loop.default_executor_used = true;
     let now = vm.event_loop.now;
     vm.event_loop.jobs.push(Job {
         future: future.clone(),
@@ -525,7 +539,9 @@ fn sleep0(_vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
 
 fn new_gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let f = new_future(vm);
-    future_data(&f).borrow_mut().gather_children = Some(crate::vm::tuple_items(&args[0]));
+    let children = crate::vm::tuple_items(&args[0]);
+    crate::event_loop::recorder::gathering(vm, &f, &children);
+    future_data(&f).borrow_mut().gather_children = Some(children);
     Ok(Value::Obj(f))
 }
 
@@ -546,12 +562,16 @@ fn set_event_loop(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-/// A future done once no executor job is running (what shutdown_default_executor waits for).
+/// A future done once no executor job is running (what shutdown_default_executor waits for);
+/// None when the loop never used its default executor (CPython's has none to shut down then).
 fn executor_idle(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
+    if !vm.event_loop.default_executor_used {
+        return Ok(Value::None);
+    }
     let f = new_future(vm);
     future_data(&f).borrow_mut().label = Some(Rc::from("executor shutdown"));
     if vm.event_loop.jobs.is_empty() {
-        set_result(vm, &f, Value::None)?;
+        crate::event_loop::executor::pool_shut_down(vm, &f);
     } else {
         vm.event_loop.executor_idle_waiters.push(f.clone());
     }

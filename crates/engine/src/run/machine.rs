@@ -414,16 +414,18 @@ impl Machine {
                 // exactly on a deadline the addition can vanish in rounding (2.3e7 + 1e-9 == 2.3e7),
                 // so a timer due exactly now is due too.
                 let end_time = rt.now + 1e-9;
+                let mut due = 0;
                 while let Some(t) = rt.timers.peek() {
                     if t.when >= end_time && t.when > rt.now {
                         break;
                     }
                     let t = rt.timers.pop().unwrap();
                     rt.ready.push_back(t.handle);
+                    due += 1;
                 }
                 let ntodo = rt.ready.len();
                 self.phase = LoopPhase::Iterating { ntodo };
-                crate::event_loop::recorder::iteration(&mut self.vm);
+                crate::event_loop::recorder::iteration(&mut self.vm, due);
                 None
             }
         }
@@ -434,7 +436,7 @@ impl Machine {
         if h.cancelled.get() {
             return;
         }
-        crate::event_loop::recorder::timer_fired(&mut self.vm, &handle);
+        crate::event_loop::recorder::handle_run(&mut self.vm, &handle);
         match h.kind {
             HandleKind::TaskStep => {
                 let Value::Obj(task) = &h.callback else { return };
@@ -494,7 +496,7 @@ impl Machine {
         self.vm.stretch_start = saved_stretch;
         if self.vm.event_loop.jobs.is_empty() && !self.vm.event_loop.executor_idle_waiters.is_empty() {
             for f in std::mem::take(&mut self.vm.event_loop.executor_idle_waiters) {
-                let _ = crate::event_loop::future::set_result(&mut self.vm, &f, Value::None);
+                crate::event_loop::executor::pool_shut_down(&mut self.vm, &f);
             }
         }
         result

@@ -86,7 +86,7 @@ impl Vm {
             state: Cell::new(GenState::Created),
             frame: RefCell::new(None),
             name: f.name.borrow().clone(),
-            qualname: f.qualname.clone(),
+            qualname: f.current_qualname(),
             code: f.code.clone(),
             awaited: Cell::new(false),
             id,
