@@ -133,7 +133,12 @@ fn the_ready_queue_and_timers_match_cpython_at_every_iteration() {
             failures.push(format!("{name}: now matches CPython; take it off KNOWN_DIFFERENCES"));
         }
         if let Some(d) = differs.filter(|_| !known) {
-            failures.push(format!("{} ({} iterations here, {} in CPython) {d}", recorded.program.display(), ours.len(), recorded.iterations.len()));
+            failures.push(format!(
+                "{} ({} iterations here, {} in CPython) {d}",
+                recorded.program.display(),
+                ours.len(),
+                recorded.iterations.len()
+            ));
         }
     }
     assert!(failures.is_empty(), "{} of {} differ from CPython:\n{}", failures.len(), files.len(), failures.join("\n"));

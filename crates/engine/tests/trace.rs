@@ -25,7 +25,7 @@ fn gather_records_program_tasks_their_waits_and_prints() {
         .trace
         .iter()
         .filter_map(|rec| match &rec.event {
-            Event::TaskCreated { name, coro, internal: false, parent, .. } => Some((name.to_string(), coro.to_string(), parent.is_some())),
+            Event::TaskCreated(t) if !t.internal => Some((t.name.to_string(), t.coro.to_string(), t.parent.is_some())),
             _ => None,
         })
         .collect();

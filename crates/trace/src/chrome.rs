@@ -33,22 +33,22 @@ pub fn to_chrome_json(records: &[Record]) -> String {
     let internal: std::collections::HashSet<u64> = records
         .iter()
         .filter_map(|r| match &r.event {
-            Event::TaskCreated { task, internal: true, .. } => Some(*task),
+            Event::TaskCreated(t) if t.internal => Some(t.task),
             _ => None,
         })
         .collect();
     for r in records {
         let own_task = match &r.event {
-            Event::TaskCreated { task, .. } | Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => {
-                Some(*task)
-            }
+            Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => Some(*task),
+            Event::TaskCreated(t) => Some(t.task),
             _ => None,
         };
         if own_task.is_some_and(|t| internal.contains(&t)) {
             continue;
         }
         match &r.event {
-            Event::TaskCreated { task, name, coro, .. } => {
+            Event::TaskCreated(boxed) => {
+                let crate::record::NewTask { task, name, coro, .. } = &**boxed;
                 let tid = tid_of(&mut tids, *task);
                 events.push(format!(
                     r#"{{"name":"thread_name","ph":"M","pid":1,"tid":{tid},"args":{{"name":{}}}}}"#,
@@ -104,7 +104,8 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                     ));
                 }
             }
-            Event::HttpStart { id, task, method, url } => {
+            Event::HttpStart(boxed) => {
+                let crate::record::HttpStart { id, task, method, url } = &**boxed;
                 in_flight += 1;
                 let tid = task.map(|t| tid_of(&mut tids, t)).unwrap_or(0);
                 events.push(format!(

@@ -107,7 +107,8 @@ impl LoopState {
     pub fn apply(&mut self, r: &Record) {
         self.time = r.time;
         match &r.event {
-            Event::TaskCreated { task, name, coro, args, line, internal, .. } => {
+            Event::TaskCreated(boxed) => {
+                let crate::record::NewTask { task, name, coro, args, line, internal, .. } = &**boxed;
                 let short = coro.rsplit('.').next().unwrap_or(coro);
                 self.tasks.insert(
                     *task,
@@ -115,13 +116,12 @@ impl LoopState {
                 );
                 self.task_order.push(*task);
             }
-            Event::Scheduled { handle, callee } => {
-                self.ready.push_back(Handle { id: *handle, callee: callee.clone(), cancelled: false })
-            }
+            Event::Scheduled { handle, callee } => self.ready.push_back(Handle { id: *handle, callee: callee.clone(), cancelled: false }),
             Event::TimerSet { handle, when, callee } => {
                 self.timers_set += 1;
                 let key = (tick(*when), self.timers_set);
-                self.timers.insert(key, Timer { when: *when, handle: Handle { id: *handle, callee: callee.clone(), cancelled: false } });
+                self.timers
+                    .insert(key, Timer { when: *when, handle: Handle { id: *handle, callee: (**callee).clone(), cancelled: false } });
                 self.timer_keys.insert(*handle, key);
             }
             Event::HandleCancelled { handle } => {
@@ -151,27 +151,11 @@ impl LoopState {
                     self.ready.push_back(t.handle);
                 }
             }
-            Event::HandleRun { handle } => {
-                // Cancelled handles ahead of it were skipped.
-                while self.ready.front().is_some_and(|h| h.cancelled && h.id != *handle) {
-                    self.ready.pop_front();
-                }
-                match self.ready.front() {
-                    Some(h) if h.id == *handle => {
-                        let h = self.ready.pop_front().unwrap();
-                        self.running = Some(h.callee);
-                    }
-                    _ => {
-                        self.mismatches += 1;
-                        if let Some(i) = self.ready.iter().position(|h| h.id == *handle) {
-                            let h = self.ready.remove(i).unwrap();
-                            self.running = Some(h.callee);
-                        }
-                    }
-                }
-            }
+            Event::HandleRun { handle } => self.run_head(|h| h.id == *handle),
+            // A task's step starting is its handle's run (the engine records no HandleRun then).
             Event::StepStart { task } => {
                 self.waits.remove(task);
+                self.run_head(|h| matches!(h.callee, Callee::Step { task: t } | Callee::Wakeup { task: t, .. } if t == *task));
             }
             Event::StepEnd { .. } => self.running = None,
             Event::Waiting { task, what, line, future } => {
@@ -186,7 +170,8 @@ impl LoopState {
             Event::Gathering { future, children } => {
                 self.gathers.insert(*future, children.clone());
             }
-            Event::HttpStart { id, task, method, url } => {
+            Event::HttpStart(boxed) => {
+                let crate::record::HttpStart { id, task, method, url } = &**boxed;
                 self.in_flight.push(Request { id: *id, task: *task, method: method.clone(), url: url.clone() })
             }
             Event::HttpEnd { id, .. } => self.in_flight.retain(|q| q.id != *id),
@@ -197,6 +182,27 @@ impl LoopState {
                 self.running = None;
             }
             _ => {}
+        }
+    }
+
+    /// The loop takes the handle at the ready queue's head (skipping cancelled ones, as
+    /// `_run_once` does) and runs it; `is_it` says whether the trace names that handle.
+    fn run_head(&mut self, is_it: impl Fn(&Handle) -> bool) {
+        while self.ready.front().is_some_and(|h| h.cancelled && !is_it(h)) {
+            self.ready.pop_front();
+        }
+        match self.ready.front() {
+            Some(h) if is_it(h) => {
+                let h = self.ready.pop_front().unwrap();
+                self.running = Some(h.callee);
+            }
+            _ => {
+                self.mismatches += 1;
+                if let Some(i) = self.ready.iter().position(&is_it) {
+                    let h = self.ready.remove(i).unwrap();
+                    self.running = Some(h.callee);
+                }
+            }
         }
     }
 
@@ -223,7 +229,8 @@ impl LoopState {
                 let why = self.future_label(*future).map(|w| format!(" ({w} done)")).unwrap_or_default();
                 format!("{}: wake-up{why}", self.task_label(*task))
             }
-            Callee::Call { name, future } => {
+            Callee::Call(call) => {
+                let (name, future) = (&call.name, &call.future);
                 let short = name.rsplit('.').next().unwrap_or(name);
                 match (short, future) {
                     ("_set_result_unless_cancelled", Some(f)) => match self.waiter_of(*f) {
@@ -280,10 +287,8 @@ impl LoopState {
         let Some(w) = self.waits.get(&task) else {
             let state = if matches!(self.running, Some(Callee::Step { task: t } | Callee::Wakeup { task: t, .. }) if t == task) {
                 "running"
-            } else if let Some(outcome) = self.tasks.get(&task).and_then(|t| t.outcome) {
-                outcome
             } else {
-                "ready"
+                self.tasks.get(&task).and_then(|t| t.outcome).unwrap_or("ready")
             };
             out.push(WaitNode { depth, text: format!("{label} ({state})"), task: Some(task), line: 0 });
             return;
@@ -330,7 +335,7 @@ pub fn plain_label(state: &LoopState, callee: &Callee) -> String {
     match callee {
         Callee::Step { task } => format!("step {}", name(task)),
         Callee::Wakeup { task, .. } => format!("wakeup {}", name(task)),
-        Callee::Call { name, .. } => name.to_string(),
+        Callee::Call(call) => call.name.to_string(),
     }
 }
 

@@ -19,4 +19,4 @@ pub mod wire;
 pub use chrome::to_chrome_json;
 pub use json::{json_str, json_str_into};
 pub use output::{Chunk, ErrorSpot, RunResult, Stream};
-pub use record::{Callee, Event, Record};
+pub use record::{CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Summary};

@@ -6,17 +6,9 @@ use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// `internal`: a task of asyncio's own machinery (asyncio.run's shutdown steps), not the program's.
-    /// `args`: the coroutine's arguments, shortly (`3, 'a'`), for a lane label such as `meow(3)`.
-    TaskCreated {
-        task: u64,
-        name: Rc<str>,
-        coro: Rc<str>,
-        args: Rc<str>,
-        parent: Option<u64>,
-        line: u32,
-        internal: bool,
-    },
+    /// Boxed, as are the other rare events with many fields: a record is as large as its
+    /// largest event, and the commonest (a step, a handle scheduled) are small.
+    TaskCreated(Box<NewTask>),
     StepStart {
         task: u64,
     },
@@ -47,7 +39,7 @@ pub enum Event {
     TimerSet {
         handle: u64,
         when: f64,
-        callee: Callee,
+        callee: Box<Callee>,
     },
     /// A handle was cancelled, in the ready queue or the timer heap: it stays there until the
     /// loop drops it (a timer at the heap's head) or reaches it (and skips it).
@@ -62,7 +54,7 @@ pub enum Event {
     Blocked {
         until: f64,
         reason: Rc<str>,
-        task: Option<u64>,
+        task: Option<std::num::NonZeroU64>,
     },
     Unblocked,
     /// A callback of the program's own ran (`call_soon`, `call_later`, a done-callback):
@@ -76,15 +68,7 @@ pub enum Event {
         future: u64,
         children: Rc<[u64]>,
     },
-    Resource {
-        id: u64,
-        kind: Rc<str>,
-        in_use: i64,
-        capacity: i64,
-        /// What the program called the object (`api_lock = asyncio.BoundedSemaphore(2)`), on
-        /// the first event of its lane when it could be known.
-        name: Option<Rc<str>>,
-    },
+    Resource(Box<ResourceUse>),
     ExecutorJob {
         future: u64,
         start: f64,
@@ -95,13 +79,8 @@ pub enum Event {
         stream: Stream,
         text: Rc<str>,
     },
-    /// An HTTP request left the program (`task`: who asked; none for a blocking call from main).
-    HttpStart {
-        id: u64,
-        task: Option<u64>,
-        method: Rc<str>,
-        url: Rc<str>,
-    },
+    /// An HTTP request left the program.
+    HttpStart(Box<HttpStart>),
     /// Its answer arrived: a status, or the failure's message.
     HttpEnd {
         id: u64,
@@ -117,16 +96,55 @@ pub enum Event {
     /// is counted, not recorded.
     DetailEnds,
     /// At the end of a run whose detail ended: how many events were counted and not recorded.
-    Summary {
-        events: u64,
-        tasks: u64,
-        steps: u64,
-        prints: u64,
-        requests: u64,
-    },
+    Summary(Box<Summary>),
     Finished {
         status: &'static str,
     },
+}
+
+/// A task was made. `internal`: a task of asyncio's own machinery (asyncio.run's shutdown
+/// steps), not the program's. `args`: the coroutine's arguments, shortly (`3, 'a'`), for a lane
+/// label such as `meow(3)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewTask {
+    pub task: u64,
+    pub name: Rc<str>,
+    pub coro: Rc<str>,
+    pub args: Rc<str>,
+    pub parent: Option<u64>,
+    pub line: u32,
+    pub internal: bool,
+}
+
+/// A semaphore's, lock's or connector's use changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResourceUse {
+    pub id: u64,
+    pub kind: Rc<str>,
+    pub in_use: i64,
+    pub capacity: i64,
+    /// What the program called the object (`api_lock = asyncio.BoundedSemaphore(2)`), on
+    /// the first event of its lane when it could be known.
+    pub name: Option<Rc<str>>,
+}
+
+/// An HTTP request left the program (`task`: who asked; none for a blocking call from main).
+#[derive(Clone, Debug, PartialEq)]
+pub struct HttpStart {
+    pub id: u64,
+    pub task: Option<u64>,
+    pub method: Rc<str>,
+    pub url: Rc<str>,
+}
+
+/// At the end of a run whose detail ended: how many events were counted and not recorded.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    pub events: u64,
+    pub tasks: u64,
+    pub steps: u64,
+    pub prints: u64,
+    pub requests: u64,
 }
 
 /// What a handle runs, as the loop's queues show it.
@@ -136,9 +154,17 @@ pub enum Callee {
     Step { task: u64 },
     /// A task woken because `future`, which it awaited, is done (`Task.__wakeup`).
     Wakeup { task: u64, future: u64 },
-    /// A function, by its qualified name (`gather.<locals>._done_callback`, `hello`), and the
-    /// future it was handed first (a done-callback's, `_set_result_unless_cancelled`'s), if any.
-    Call { name: Rc<str>, future: Option<u64> },
+    /// A function (shared: a record stays small).
+    Call(Rc<CallTarget>),
+}
+
+/// A function a handle calls, by its qualified name (`gather.<locals>._done_callback`,
+/// `hello`), and the future it was handed first (a done-callback's,
+/// `_set_result_unless_cancelled`'s), if any.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallTarget {
+    pub name: Rc<str>,
+    pub future: Option<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

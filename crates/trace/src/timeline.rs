@@ -318,7 +318,8 @@ impl Builder {
         t.end = t.end.max(now);
         if t.summarised_from.is_some() {
             // Past the trace's limit only its summary and end come.
-            if let Event::Summary { events, tasks, steps, prints, requests } = r.event {
+            if let Event::Summary(summary) = &r.event {
+                let crate::record::Summary { events, tasks, steps, prints, requests } = **summary;
                 t.unrecorded = Some(Unrecorded { events, tasks, steps, prints, requests });
             }
             return;
@@ -334,7 +335,8 @@ impl Builder {
                     t.blocked.push(Span { start, end: now, label });
                 }
             }
-            Event::TaskCreated { task, name, coro, args, parent, line, internal } => {
+            Event::TaskCreated(boxed) => {
+                let crate::record::NewTask { task, name, coro, args, parent, line, internal } = &**boxed;
                 if *internal {
                     return;
                 }
@@ -413,7 +415,8 @@ impl Builder {
                     t.blocked.push(Span { start, end: now, label });
                 }
             }
-            Event::HttpStart { id, task, method, url } => {
+            Event::HttpStart(boxed) => {
+                let crate::record::HttpStart { id, task, method, url } = &**boxed;
                 *in_flight += 1;
                 t.max_in_flight = t.max_in_flight.max(*in_flight);
                 t.in_flight.push((now, *in_flight as i64));
@@ -439,19 +442,22 @@ impl Builder {
                     req.error = error.clone();
                 }
             }
-            Event::Resource { id, kind, in_use, capacity, name } => match t.resources.iter_mut().find(|res| res.id == *id) {
-                Some(res) => {
-                    res.capacity = *capacity;
-                    res.samples.push((now, *in_use));
+            Event::Resource(boxed) => {
+                let crate::record::ResourceUse { id, kind, in_use, capacity, name } = &**boxed;
+                match t.resources.iter_mut().find(|res| res.id == *id) {
+                    Some(res) => {
+                        res.capacity = *capacity;
+                        res.samples.push((now, *in_use));
+                    }
+                    None => t.resources.push(Resource {
+                        id: *id,
+                        kind: kind.clone(),
+                        name: name.clone(),
+                        capacity: *capacity,
+                        samples: vec![(now, *in_use)],
+                    }),
                 }
-                None => t.resources.push(Resource {
-                    id: *id,
-                    kind: kind.clone(),
-                    name: name.clone(),
-                    capacity: *capacity,
-                    samples: vec![(now, *in_use)],
-                }),
-            },
+            }
             Event::Output { task, stream, text } => {
                 let print = Print { time: now, text: text.clone(), stderr: *stream == Stream::Stderr };
                 match task.and_then(|tk| tasks.get(&tk)) {

@@ -5,7 +5,7 @@
 //! which reads back to the same bits.
 
 use crate::output::{Chunk, Stream};
-use crate::record::{Callee, Event, Record};
+use crate::record::{CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Summary};
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -51,7 +51,8 @@ pub fn decode(text: &str) -> Result<(Vec<Record>, Vec<Chunk>), String> {
 fn encode_record(r: &Record, out: &mut String) {
     let mut w = Writer { out };
     match &r.event {
-        Event::TaskCreated { task, name, coro, args, parent, line, internal } => {
+        Event::TaskCreated(boxed) => {
+            let crate::record::NewTask { task, name, coro, args, parent, line, internal } = &**boxed;
             w.head("task", r.time).int(*task).text(name).text(coro).text(args).opt(*parent).int(*line).int(*internal as u8)
         }
         Event::StepStart { task } => w.head("start", r.time).int(*task),
@@ -70,7 +71,8 @@ fn encode_record(r: &Record, out: &mut String) {
             let list: Vec<String> = children.iter().map(u64::to_string).collect();
             w.head("gathering", r.time).int(*future).text(&list.join(","))
         }
-        Event::Resource { id, kind, in_use, capacity, name } => {
+        Event::Resource(boxed) => {
+            let crate::record::ResourceUse { id, kind, in_use, capacity, name } = &**boxed;
             w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity).text(name.as_deref().unwrap_or(""))
         }
         Event::ExecutorJob { future, start, end } => w.head("job", r.time).int(*future).float(*start).float(*end),
@@ -78,11 +80,12 @@ fn encode_record(r: &Record, out: &mut String) {
             let stream = if *stream == Stream::Stdout { "out" } else { "err" };
             w.head("output", r.time).opt(*task).text(stream).text(text)
         }
-        Event::HttpStart { id, task, method, url } => w.head("http", r.time).int(*id).opt(*task).text(method).text(url),
+        Event::HttpStart(h) => w.head("http", r.time).int(h.id).opt(h.task).text(&h.method).text(&h.url),
         Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
         Event::Iteration { due } => w.head("iteration", r.time).int(*due),
         Event::DetailEnds => w.head("detail-ends", r.time),
-        Event::Summary { events, tasks, steps, prints, requests } => {
+        Event::Summary(boxed) => {
+            let crate::record::Summary { events, tasks, steps, prints, requests } = &**boxed;
             w.head("summary", r.time).int(*events).int(*tasks).int(*steps).int(*prints).int(*requests)
         }
         Event::Finished { status } => w.head("finished", r.time).text(status),
@@ -92,7 +95,7 @@ fn encode_record(r: &Record, out: &mut String) {
 
 fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
     Ok(match kind {
-        "task" => Event::TaskCreated {
+        "task" => Event::TaskCreated(Box::new(NewTask {
             task: f.int()?,
             name: f.rc()?,
             coro: f.rc()?,
@@ -100,14 +103,14 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             parent: f.opt()?,
             line: f.int()?,
             internal: f.int::<u8>()? != 0,
-        },
+        })),
         "start" => Event::StepStart { task: f.int()? },
         "end" => Event::StepEnd { task: f.int()? },
         "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
         "future" => Event::FutureDone { future: f.int()? },
         "done" => Event::TaskDone { task: f.int()?, outcome: f.one_of(&["done", "failed", "cancelled"])? },
         "soon" => Event::Scheduled { handle: f.int()?, callee: f.callee()? },
-        "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: f.callee()? },
+        "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: Box::new(f.callee()?) },
         "cancel" => Event::HandleCancelled { handle: f.int()? },
         "run" => Event::HandleRun { handle: f.int()? },
         "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
@@ -120,24 +123,26 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             let children: Result<Vec<u64>, _> = list.split(',').filter(|c| !c.is_empty()).map(str::parse).collect();
             Event::Gathering { future, children: children.map_err(|_| format!("line {line}: not a list of numbers"))?.into() }
         }
-        "resource" => Event::Resource {
+        "resource" => Event::Resource(Box::new(ResourceUse {
             id: f.int()?,
             kind: f.rc()?,
             in_use: f.int()?,
             capacity: f.int()?,
             name: Some(f.rc()?).filter(|n: &Rc<str>| !n.is_empty()),
-        },
+        })),
         "job" => Event::ExecutorJob { future: f.int()?, start: f.float()?, end: f.float()? },
         "output" => {
             let task = f.opt()?;
             let stream = if f.one_of(&["out", "err"])? == "out" { Stream::Stdout } else { Stream::Stderr };
             Event::Output { task, stream, text: f.rc()? }
         }
-        "http" => Event::HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? },
+        "http" => Event::HttpStart(Box::new(HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? })),
         "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
         "iteration" => Event::Iteration { due: f.int()? },
         "detail-ends" => Event::DetailEnds,
-        "summary" => Event::Summary { events: f.int()?, tasks: f.int()?, steps: f.int()?, prints: f.int()?, requests: f.int()? },
+        "summary" => {
+            Event::Summary(Box::new(Summary { events: f.int()?, tasks: f.int()?, steps: f.int()?, prints: f.int()?, requests: f.int()? }))
+        }
         "finished" => Event::Finished { status: f.one_of(&["done", "failed", "deadlock", "stopped"])? },
         other => return Err(format!("line {}: unknown record {other:?}", f.line)),
     })
@@ -174,7 +179,7 @@ impl Writer<'_> {
         match c {
             Callee::Step { task } => self.text("step").int(*task),
             Callee::Wakeup { task, future } => self.text("wakeup").int(*task).int(*future),
-            Callee::Call { name, future } => self.text("call").text(name).opt(*future),
+            Callee::Call(c) => self.text("call").text(&c.name).opt(c.future),
         }
     }
     /// `-` for none, else `+` and the text.
@@ -259,7 +264,7 @@ impl<'a> Fields<'a> {
         Ok(match self.one_of(&["step", "wakeup", "call"])? {
             "step" => Callee::Step { task: self.int()? },
             "wakeup" => Callee::Wakeup { task: self.int()?, future: self.int()? },
-            _ => Callee::Call { name: self.rc()?, future: self.opt()? },
+            _ => Callee::Call(Rc::new(CallTarget { name: self.rc()?, future: self.opt()? })),
         })
     }
     fn one_of(&mut self, names: &[&'static str]) -> Result<&'static str, String> {

@@ -4,7 +4,7 @@
 //! who polls it). Every await goes through `Task::wait`, which records the lane as waiting on
 //! that future until it resolves.
 
-use awaitlab_trace::{Chunk, Event, Record, Stream};
+use awaitlab_trace::{Chunk, Event, HttpStart, NewTask, Record, ResourceUse, Stream};
 use futures::future::{FutureExt, LocalBoxFuture, RemoteHandle};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -86,7 +86,7 @@ impl Recorder {
 
     fn lane(self: &Rc<Self>, name: String, coro: &str, args: &str, parent: Option<u64>) -> Task {
         let id = self.id();
-        self.push(Event::TaskCreated {
+        self.push(Event::TaskCreated(Box::new(NewTask {
             task: id,
             name: name.into(),
             coro: coro.into(),
@@ -94,7 +94,7 @@ impl Recorder {
             parent,
             line: 0,
             internal: false,
-        });
+        })));
         Task { id, rec: self.clone() }
     }
 
@@ -147,7 +147,7 @@ impl Task {
     /// A GET through the page's `fetch()` (the practice API for `/api/...`); (status, body).
     pub async fn get(&self, url: &str) -> Result<(u16, String), String> {
         let id = self.rec.id();
-        self.rec.push(Event::HttpStart { id, task: Some(self.id), method: "GET".into(), url: url.into() });
+        self.rec.push(Event::HttpStart(Box::new(HttpStart { id, task: Some(self.id), method: "GET".into(), url: url.into() })));
         let result = self.wait(&format!("GET {url}"), (self.rec.fetch)(url)).await;
         match &result {
             Ok((status, _)) => self.rec.push(Event::HttpEnd { id, status: Some(*status), error: None }),
@@ -208,7 +208,7 @@ impl Task {
     }
 
     pub fn resource(&self, id: u64, kind: &str, in_use: i64, capacity: i64) {
-        self.rec.push(Event::Resource { id, kind: kind.into(), in_use, capacity, name: None });
+        self.rec.push(Event::Resource(Box::new(ResourceUse { id, kind: kind.into(), in_use, capacity, name: None })));
     }
 
     /// Ends the entry lane.

@@ -87,7 +87,8 @@ fn main() {
     println!("{}", if all_ok { "all workloads within target" } else { "some workloads miss their target" });
 }
 
-/// Recording the trace (the timeline's input) must cost at most 20 % on 100k task switches:
+/// Recording the trace (the timeline's and the loop inspector's input) must cost at most 5 % on
+/// 100k task switches (issue 21; it was 20 %):
 /// the same run in this process, traced and untraced, alternately; medians of thread CPU time.
 fn tracing_overhead(path: &Path) -> bool {
     let source = std::fs::read_to_string(path).expect("workload");
@@ -108,14 +109,14 @@ fn tracing_overhead(path: &Path) -> bool {
     }
     let (p, t) = (median(plain) * 1000.0, median(traced) * 1000.0);
     let overhead = t / p - 1.0;
-    let ok = overhead <= 0.20;
+    let ok = overhead <= 0.05;
     println!(
         "{:<22} {:>12.1} {:>12.1} {:>7.0}%  {:>7}  {}",
         "tracing overhead",
         t,
         p,
         overhead * 100.0,
-        "20%",
+        "5%",
         if ok { "within target (traced vs untraced ms, sleep0_10x10k)" } else { "OVER TARGET (traced vs untraced ms, sleep0_10x10k)" }
     );
     ok

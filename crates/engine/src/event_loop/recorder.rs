@@ -5,7 +5,7 @@ use crate::types::native::{HandleKind, NativeObj};
 use crate::types::value::{Generator, Obj, Value};
 use crate::vm::Vm;
 use awaitlab_trace::http::{HttpRequest, HttpResult};
-use awaitlab_trace::{Callee, Event, Record, Stream};
+use awaitlab_trace::{CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Stream, Summary};
 use std::rc::Rc;
 
 pub struct Trace {
@@ -57,10 +57,10 @@ fn push(vm: &mut Vm, event: Event) {
     }
     trace.dropped[0] += 1;
     match event {
-        Event::TaskCreated { .. } => trace.dropped[1] += 1,
+        Event::TaskCreated(_) => trace.dropped[1] += 1,
         Event::StepStart { .. } => trace.dropped[2] += 1,
         Event::Output { .. } => trace.dropped[3] += 1,
-        Event::HttpStart { .. } => trace.dropped[4] += 1,
+        Event::HttpStart(_) => trace.dropped[4] += 1,
         _ => {}
     }
 }
@@ -99,7 +99,7 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
         (t.name.clone(), coro, args, line, internal)
     };
     let parent = current_task_id(vm);
-    push(vm, Event::TaskCreated { task: id_of(task), name, coro, args, parent, line, internal });
+    push(vm, Event::TaskCreated(Box::new(NewTask { task: id_of(task), name, coro, args, parent, line, internal })));
 }
 
 /// A not-yet-started coroutine's arguments, as a label: never runs Python code (no `__repr__`).
@@ -234,7 +234,7 @@ pub fn timer_set(vm: &mut Vm, h: &Rc<Obj>, when: f64) {
         return;
     }
     let callee = callee_of(h);
-    push(vm, Event::TimerSet { handle: id_of(h), when, callee });
+    push(vm, Event::TimerSet { handle: id_of(h), when, callee: Box::new(callee) });
 }
 
 pub fn handle_cancelled(vm: &mut Vm, h: &Rc<Obj>) {
@@ -248,7 +248,7 @@ pub fn handle_run(vm: &mut Vm, h: &Rc<Obj>) {
 /// What a handle will run, as the loop inspector names it: a task's step or wake-up, or a
 /// function by its qualified name (never running Python code to find it).
 fn callee_of(h: &Rc<Obj>) -> Callee {
-    let Obj::Native(NativeObj::Handle(d)) = &**h else { return Callee::Call { name: Rc::from("?"), future: None } };
+    let Obj::Native(NativeObj::Handle(d)) = &**h else { return unknown_callee() };
     let future_arg = || match d.args.first() {
         Some(Value::Obj(o)) if matches!(&**o, Obj::Native(NativeObj::Future(_))) => Some(id_of(o)),
         _ => None,
@@ -258,12 +258,16 @@ fn callee_of(h: &Rc<Obj>) -> Callee {
         (HandleKind::Call, Value::Obj(cb)) => match &**cb {
             Obj::Native(NativeObj::Handle(inner)) if inner.kind == HandleKind::TaskWakeup => match &inner.callback {
                 Value::Obj(task) => Callee::Wakeup { task: id_of(task), future: future_arg().unwrap_or(0) },
-                _ => Callee::Call { name: Rc::from("?"), future: None },
+                _ => unknown_callee(),
             },
-            _ => Callee::Call { name: callable_name(cb), future: future_arg() },
+            _ => Callee::Call(Rc::new(CallTarget { name: callable_name(cb), future: future_arg() })),
         },
-        _ => Callee::Call { name: Rc::from("?"), future: future_arg() },
+        _ => unknown_callee(),
     }
+}
+
+fn unknown_callee() -> Callee {
+    Callee::Call(Rc::new(CallTarget { name: Rc::from("?"), future: None }))
 }
 
 /// A callable's qualified name: a function's `__qualname__`, a method of a native object as
@@ -330,7 +334,7 @@ pub fn gathering(vm: &mut Vm, future: &Rc<Obj>, children: &[Value]) {
 
 pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
     let task = current_task_id(vm);
-    push(vm, Event::Blocked { until, reason: reason.clone(), task });
+    push(vm, Event::Blocked { until, reason: reason.clone(), task: task.and_then(std::num::NonZeroU64::new) });
 }
 
 pub fn http_start(vm: &mut Vm, req: &HttpRequest) {
@@ -338,7 +342,10 @@ pub fn http_start(vm: &mut Vm, req: &HttpRequest) {
         return;
     }
     let task = current_task_id(vm);
-    push(vm, Event::HttpStart { id: req.id, task, method: Rc::from(req.method.as_str()), url: Rc::from(req.url.as_str()) });
+    push(
+        vm,
+        Event::HttpStart(Box::new(HttpStart { id: req.id, task, method: Rc::from(req.method.as_str()), url: Rc::from(req.url.as_str()) })),
+    );
 }
 
 pub fn http_end(vm: &mut Vm, id: u64, result: &HttpResult) {
@@ -394,7 +401,7 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
         Value::Int(i) => i,
         _ => 0,
     };
-    push(vm, Event::Resource { id, kind, in_use, capacity, name });
+    push(vm, Event::Resource(Box::new(ResourceUse { id, kind, in_use, capacity, name })));
 }
 
 /// A semaphore or lock is being made (`__init__`): if the program's line that made it assigns
@@ -450,7 +457,7 @@ pub fn finished(vm: &mut Vm, status: &'static str) {
     let time = vm.event_loop.now;
     let [events, tasks, steps, prints, requests] = vm.trace.dropped;
     if vm.trace.records.len() > vm.trace.limit {
-        vm.trace.records.push(Record { time, event: Event::Summary { events, tasks, steps, prints, requests } });
+        vm.trace.records.push(Record { time, event: Event::Summary(Box::new(Summary { events, tasks, steps, prints, requests })) });
     }
     vm.trace.records.push(Record { time, event: Event::Finished { status } });
 }

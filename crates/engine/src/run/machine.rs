@@ -436,7 +436,9 @@ impl Machine {
         if h.cancelled.get() {
             return;
         }
-        crate::event_loop::recorder::handle_run(&mut self.vm, &handle);
+        // The trace marks the run of a task's handle by the step's start (one record, not two,
+        // per step: they are the commonest); other handles, and a step that cannot start, by
+        // a HandleRun.
         match h.kind {
             HandleKind::TaskStep => {
                 let Value::Obj(task) = &h.callback else { return };
@@ -444,9 +446,9 @@ impl Machine {
                     Some(e) => StepInput::Throw(e.clone()),
                     None => StepInput::Send,
                 };
-                self.start_step(task.clone(), input);
+                self.start_step(task.clone(), input, &handle);
             }
-            HandleKind::TaskWakeup => {}
+            HandleKind::TaskWakeup => crate::event_loop::recorder::handle_run(&mut self.vm, &handle),
             HandleKind::Call => {
                 // A future's done-callback that wakes a task (Task.__wakeup).
                 if let Value::Obj(cb) = &h.callback {
@@ -455,11 +457,12 @@ impl Machine {
                             let Value::Obj(task) = &inner.callback else { return };
                             let Some(Value::Obj(fut)) = h.args.first() else { return };
                             let input = crate::event_loop::task::wakeup_input(&mut self.vm, fut);
-                            self.start_step(task.clone(), input);
+                            self.start_step(task.clone(), input, &handle);
                             return;
                         }
                     }
                 }
+                crate::event_loop::recorder::handle_run(&mut self.vm, &handle);
                 self.start_callback(handle.clone());
             }
         }
@@ -554,11 +557,16 @@ impl Machine {
         }
     }
 
-    fn start_step(&mut self, task: Rc<Obj>, input: StepInput) {
+    fn start_step(&mut self, task: Rc<Obj>, input: StepInput, handle: &Rc<Obj>) {
         if crate::event_loop::future::future_data(&task).borrow().state != FutureState::Pending {
+            crate::event_loop::recorder::handle_run(&mut self.vm, handle);
             return;
         }
-        match crate::event_loop::task::begin_step(&mut self.vm, &task, input) {
+        let begun = crate::event_loop::task::begin_step(&mut self.vm, &task, input);
+        if !matches!(begun, Ok(Some(_))) {
+            crate::event_loop::recorder::handle_run(&mut self.vm, handle);
+        }
+        match begun {
             Ok(Some(thread)) => {
                 self.vm.stretch_start = self.vm.instructions;
                 self.vm.event_loop.current_task = Some(task.clone());
