@@ -265,6 +265,9 @@ fn TimelinePane() -> impl IntoView {
             <div class="timeline-head">
                 <h2>"Timeline"</h2>
                 {move || page.last_trace.get().map(|trace| view! {
+                    <button data-testid="open-inspector" aria-pressed=move || page.inspector_open.get().to_string()
+                        title="The event loop's ready queue, timers and waiting tasks at the replay cursor, step by step"
+                        on:click=move |_| page.inspector_open.update(|o| *o = !*o)>"Loop inspector"</button>
                     <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
                         on:click=move |_| page.pin()>"Pin to compare"</button>
                     <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
@@ -290,6 +293,8 @@ fn TimelinePane() -> impl IntoView {
                 <Replay timeline=page.timeline.read_only() cursor=page.cursor.read_only() set_cursor=page.cursor.write_only()
                     playing=page.playing.read_only() set_playing=page.playing.write_only() speed=page.speed.read_only() />
             })}
+            {move || (page.inspector_open.get() && page.state.get() != RunState::Running && page.last_trace.with(|t| t.is_some()))
+                .then(|| view! { <super::inspector::LoopInspector /> })}
             <TimelineView model=model on_line=Callback::new(editor::show_line)
                 min_end=Signal::derive(move || page.pinned.with(|p| p.as_ref().map_or(0.0, |d| d.model.end)))
                 zoom=page.zoom rate=page.ran_rate source=page.ran_source note=page.summary

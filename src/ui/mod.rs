@@ -7,6 +7,7 @@ mod console;
 mod editor;
 mod framed;
 mod gallery;
+mod inspector;
 mod notices;
 mod programs;
 mod replay;

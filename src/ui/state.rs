@@ -101,6 +101,11 @@ pub struct Page {
     pub live_now: RwSignal<Option<f64>>,
     /// Replay: a cursor in program time; the console shows the output up to it.
     pub cursor: RwSignal<Option<f64>>,
+    /// The loop inspector's own position: how many of the trace's records it has applied
+    /// (many share one moment: an iteration's handles all run at one time). None: it
+    /// follows `cursor` (the records up to it), or shows the run's end.
+    pub inspect: RwSignal<Option<usize>>,
+    pub inspector_open: RwSignal<bool>,
     pub playing: RwSignal<bool>,
     pub zoom: RwSignal<Option<super::timeline::Window>>,
     pub console: ConsoleFeed,
@@ -202,6 +207,8 @@ impl Page {
             drawing: RwSignal::new(false),
             live_now: RwSignal::new(None),
             cursor: RwSignal::new(None),
+            inspect: RwSignal::new(None),
+            inspector_open: RwSignal::new(false),
             playing: RwSignal::new(false),
             zoom: RwSignal::new(None),
             console: ConsoleFeed::new(),
@@ -229,6 +236,7 @@ impl Page {
         self.error_at.set(None);
         editor::clear_error();
         self.cursor.set(None);
+        self.inspect.set(None);
         self.playing.set(false);
         self.ran_source.set(crate::visible::plain(ran));
         self.ran_rate.set(rate);

@@ -246,7 +246,7 @@ a=b+c\n";
         .trace
         .iter()
         .filter_map(|rec| match &rec.event {
-            Event::Blocked { reason, .. } => Some(&**reason),
+            Event::Blocked(b) => Some(&*b.reason),
             _ => None,
         })
         .collect();

@@ -20,7 +20,8 @@ fn close(ours: f64, cpython: f64) -> bool {
 
 /// Programs where CPython orders handles by a set's order, which follows the objects'
 /// addresses and varies from run to run: `as_completed` and `wait` make their tasks from
-/// `set(fs)`, a TaskGroup cancels the tasks of its set `_tasks`. Their ready queues are compared
+/// `set(fs)` and `wait` adds its callbacks in that order, a TaskGroup cancels the tasks of its
+/// set `_tasks`. Their ready queues are compared
 /// as multisets.
 const SET_ORDER: &[&str] = &["05-gather-as-completed-wait.py", "tb_taskgroup_errors.py", "except_star_taskgroup.py"];
 
@@ -30,7 +31,6 @@ const KNOWN_DIFFERENCES: &[(&str, &str)] = &[
     ("async_generator_athrow_aclose.py", "shutdown_asyncgens makes no aclose() task for an async generator left open"),
     ("generator_finalization.py", "a dropped async generator is closed by a coroutine of the engine's, not by aclose() itself"),
     ("async_wait_for_inner_cancel.py", "wait_for's _cancel_and_wait wakes its waiter by a lambda, not functools.partial, and a step later"),
-    ("kittens_rate_limit_fixed.py", "wait() registers no _on_completion callback on tasks already done"),
     ("types_of_real_objects.py", "one loop iteration fewer at the run's end"),
     ("asyncio_runner.py", "Runner closes without running the loop when a with-statement exits (see lib/asyncio.py)"),
 ];
@@ -164,4 +164,67 @@ fn every_conformance_programs_trace_runs_the_head_of_the_ready_queue() {
         }
     }
     assert!(bad.is_empty(), "handles run out of the ready queue's order: {bad:?}");
+}
+
+fn run_source(source: &str) -> awaitlab_engine::RunResult {
+    run_virtual(source, &RunConfig { filename: "main.py".into(), ..Default::default() })
+}
+
+const MEOW: &str = "import asyncio\n\nasync def meow(number):\n    print(f'starting {number}')\n    await asyncio.sleep(1)\n    print(f'stopping {number}')\n    return number\n\nasync def main():\n    results = await asyncio.gather(*(meow(n) for n in range(1, 4)))\n    print(results)\n\nasyncio.run(main())\n";
+
+#[test]
+fn the_default_programs_loop_reads_as_the_tutorials_tell_it() {
+    use awaitlab_engine::trace::inspector::{iteration_starts, narration, LoopState};
+    let r = run_source(MEOW);
+    let starts = iteration_starts(&r.trace);
+    // The second iteration: main() has suspended on the gather; the three tasks' first steps
+    // wait in the ready queue in the order they were made.
+    let second = LoopState::at(&r.trace, starts[1] + 1);
+    let ready: Vec<String> = second.ready.iter().map(|h| second.describe(&h.callee)).collect();
+    assert_eq!(ready, ["Task-2 meow(1): step", "Task-3 meow(2): step", "Task-4 meow(3): step"]);
+    // Mid-sleep: three wake-ups at 1 s, and main() → gather of 3 → the three tasks.
+    let mut mid = LoopState::at(&r.trace, r.trace.iter().take_while(|rec| rec.time <= 0.5).count());
+    mid.time = 0.5; // the moment the inspector looks at
+    let timers: Vec<String> = mid.timers().map(|t| format!("{} {}", t.when, mid.describe(&t.handle.callee))).collect();
+    assert_eq!(timers, ["1 wake Task-2 (sleep 1 s)", "1 wake Task-3 (sleep 1 s)", "1 wake Task-4 (sleep 1 s)"]);
+    let tree: Vec<(usize, String)> = mid.waiting_tree().into_iter().map(|n| (n.depth, n.text)).collect();
+    assert_eq!(
+        tree,
+        [
+            (0, "Task-1 main() awaits gather of 3".to_string()),
+            (1, "Task-2 meow(1) awaits sleep 1 s".to_string()),
+            (1, "Task-3 meow(2) awaits sleep 1 s".to_string()),
+            (1, "Task-4 meow(3) awaits sleep 1 s".to_string()),
+        ]
+    );
+    assert!(mid.running_text().contains("next timer in 0.500 s"), "{}", mid.running_text());
+    let story = narration(&r.trace, 100);
+    let lines: Vec<&str> = story.iter().map(|l| l.text.as_str()).collect();
+    assert!(lines[1].starts_with("iteration 2, t = 0.000 s: Task-2 meow(1) ran, printed 'starting 1' → awaits sleep 1 s"), "{lines:#?}");
+    assert!(lines[2].starts_with("iteration 3, t = 1.000 s: 3 timers fired; ran wake Task-2 (sleep 1 s)"), "{lines:#?}");
+}
+
+#[test]
+fn insights_name_what_went_wrong_and_where() {
+    use awaitlab_engine::trace::insights::insights;
+    let blocking = run(&root().join("demos/11-blocking-vs-executor.py"));
+    let found = insights(&blocking.trace);
+    let blocked: Vec<_> = found.iter().filter(|i| i.kind == "blocked").collect();
+    assert_eq!(blocked.len(), 1, "{found:#?}");
+    assert!(
+        blocked[0].text.starts_with("time.sleep(1) in Task-3 blocking_in_the_loop() blocked the event loop for 1.000 s"),
+        "{}",
+        blocked[0].text
+    );
+    assert_eq!(blocked[0].line, Some(18));
+
+    let forgotten = run_source(
+        "import asyncio\n\nasync def tick():\n    await asyncio.sleep(1)\n\nasync def main():\n    asyncio.create_task(tick())\n    tick()\n    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n",
+    );
+    let kinds: Vec<(&str, Option<u32>)> = insights(&forgotten.trace).iter().map(|i| (i.kind, i.line)).collect();
+    assert!(kinds.contains(&("never-awaited", Some(8))), "{kinds:?}");
+    assert!(kinds.contains(&("left-running", Some(7))), "{kinds:?}");
+
+    let fine = run_source(MEOW);
+    assert_eq!(insights(&fine.trace), [], "nothing to say about a program that does nothing wrong");
 }

@@ -61,7 +61,7 @@ fn blocking_sleep_is_recorded_as_a_blocked_span() {
         .trace
         .iter()
         .filter_map(|rec| match &rec.event {
-            Event::Blocked { until, reason, task } => Some((rec.time, *until, reason.to_string(), task.is_some())),
+            Event::Blocked(b) => Some((rec.time, b.until, b.reason.to_string(), b.task.is_some())),
             _ => None,
         })
         .collect();

@@ -90,7 +90,8 @@ pub fn to_chrome_json(records: &[Record]) -> String {
             Event::FutureDone { future } | Event::TaskDone { task: future, .. } => {
                 completed_by.insert(*future, running);
             }
-            Event::Blocked { reason, .. } => {
+            Event::Blocked(b) => {
+                let reason = &b.reason;
                 // A blocking HTTP call's end is not known when it starts: the span closes at Unblocked.
                 blocked_since = Some((r.time, reason.clone()));
             }

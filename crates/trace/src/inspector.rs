@@ -90,13 +90,44 @@ fn tick(when: f64) -> i64 {
 }
 
 impl LoopState {
-    /// The state after `records[..end]`.
-    pub fn at(records: &[Record], end: usize) -> LoopState {
+    /// The state after the first `end` records (the page keeps a trace in the pieces it
+    /// arrived in: any iterator over them will do).
+    pub fn at<'a>(records: impl IntoIterator<Item = &'a Record>, end: usize) -> LoopState {
         let mut s = LoopState::default();
-        for r in &records[..end.min(records.len())] {
+        for r in records.into_iter().take(end) {
             s.apply(r);
         }
         s
+    }
+
+    /// What runs now, or what the loop is doing instead, in a sentence.
+    pub fn running_text(&self) -> String {
+        if let Some(callee) = &self.running {
+            return self.describe(callee);
+        }
+        if let Some((reason, _)) = &self.blocked {
+            return format!("nothing: the loop is blocked by {reason}");
+        }
+        if self.finished.is_some() {
+            return "nothing: the run is over".into();
+        }
+        if !self.ready.is_empty() {
+            let n = self.ready.iter().filter(|h| !h.cancelled).count();
+            return format!("nothing yet: {n} ready handle{} to run, in order", if n == 1 { "" } else { "s" });
+        }
+        let mut waits = vec![];
+        if let Some(t) = self.timers().find(|t| !t.handle.cancelled) {
+            waits.push(format!("next timer in {}", seconds(t.when - self.time)));
+        }
+        if !self.in_flight.is_empty() {
+            let n = self.in_flight.len();
+            waits.push(format!("{n} request{} in flight", if n == 1 { "" } else { "s" }));
+        }
+        if waits.is_empty() {
+            "nothing: idle".into()
+        } else {
+            format!("nothing: idle in select ({})", waits.join(", "))
+        }
     }
 
     /// The timer heap in deadline order.
@@ -175,7 +206,7 @@ impl LoopState {
                 self.in_flight.push(Request { id: *id, task: *task, method: method.clone(), url: url.clone() })
             }
             Event::HttpEnd { id, .. } => self.in_flight.retain(|q| q.id != *id),
-            Event::Blocked { until, reason, .. } => self.blocked = Some((reason.clone(), *until)),
+            Event::Blocked(b) => self.blocked = Some((b.reason.clone(), b.until)),
             Event::Unblocked => self.blocked = None,
             Event::Finished { status } => {
                 self.finished = Some(status);
@@ -308,14 +339,25 @@ impl LoopState {
     }
 }
 
-/// Where each loop iteration begins in a trace (the index of its `Iteration` record), and
-/// where each handle runs: the stops of the inspector's step buttons.
-pub fn iteration_starts(records: &[Record]) -> Vec<usize> {
-    records.iter().enumerate().filter(|(_, r)| matches!(r.event, Event::Iteration { .. })).map(|(i, _)| i).collect()
+/// A duration or a moment as the inspector prints it: `0.42 s`, `1.000 s`.
+pub fn seconds(t: f64) -> String {
+    format!("{t:.3} s")
 }
 
-pub fn handle_runs(records: &[Record]) -> Vec<usize> {
-    records.iter().enumerate().filter(|(_, r)| matches!(r.event, Event::HandleRun { .. })).map(|(i, _)| i).collect()
+/// Where each loop iteration begins in a trace (the index of its `Iteration` record), and
+/// where each handle runs: the stops of the inspector's step buttons.
+pub fn iteration_starts<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<usize> {
+    records.into_iter().enumerate().filter(|(_, r)| matches!(r.event, Event::Iteration { .. })).map(|(i, _)| i).collect()
+}
+
+/// Where a handle runs: a `HandleRun`, or a task's step starting (which is its handle's run).
+pub fn handle_runs<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<usize> {
+    records
+        .into_iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r.event, Event::HandleRun { .. } | Event::StepStart { .. }))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// The state the loop shows at the start of each iteration (after its due timers moved), for
@@ -353,4 +395,103 @@ pub fn iteration_views(records: &[Record]) -> (Vec<IterationView>, u32) {
         }
     }
     (out, s.mismatches)
+}
+
+/// One line of the narration: what one loop iteration did, and where it starts in the trace
+/// (`at` records applied: the inspector's stop for that iteration).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NarrationLine {
+    pub at: usize,
+    pub time: f64,
+    pub text: String,
+}
+
+/// The run told one iteration per line, in plain words: "iteration 3, t = 1.000 s: 3 timers
+/// fired; ran wake Task-2 (sleep 1 s); …". At most `limit` lines (a long run's first ones).
+pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize) -> Vec<NarrationLine> {
+    const SHOWN: usize = 6;
+    struct Line {
+        at: usize,
+        time: f64,
+        iteration: u32,
+        head: Option<String>,
+        parts: Vec<String>,
+        queued: usize,
+    }
+    fn finish(line: Line, out: &mut Vec<NarrationLine>) {
+        let mut items: Vec<String> = line.head.into_iter().collect();
+        let more = line.parts.len().saturating_sub(SHOWN);
+        items.extend(line.parts.into_iter().take(SHOWN));
+        if more > 0 {
+            items.push(format!("and {more} more"));
+        }
+        if line.queued > 0 {
+            items.push(format!(
+                "{} queued for the next iteration",
+                if line.queued == 1 { "1 handle".into() } else { format!("{} handles", line.queued) }
+            ));
+        }
+        let text = format!("iteration {}, t = {}: {}", line.iteration, seconds(line.time), items.join("; "));
+        out.push(NarrationLine { at: line.at, time: line.time, text });
+    }
+    let mut s = LoopState::default();
+    let mut out = Vec::new();
+    let mut current: Option<Line> = None;
+    let mut printed = false;
+    for (i, r) in records.into_iter().enumerate() {
+        s.apply(r);
+        match &r.event {
+            Event::Iteration { due } => {
+                if let Some(line) = current.take() {
+                    if out.len() >= limit {
+                        break;
+                    }
+                    finish(line, &mut out);
+                }
+                let head = (*due > 0).then(|| format!("{} fired", if *due == 1 { "1 timer".into() } else { format!("{due} timers") }));
+                current = Some(Line { at: i + 1, time: r.time, iteration: s.iteration, head, parts: vec![], queued: 0 });
+            }
+            Event::HandleRun { .. } | Event::StepStart { .. } => {
+                printed = false;
+                if let (Some(line), Some(callee)) = (current.as_mut(), s.running.as_ref()) {
+                    let what = match callee {
+                        Callee::Wakeup { task, .. } => format!("{} woke up", s.task_label(*task)),
+                        Callee::Step { task } => format!("{} ran", s.task_label(*task)),
+                        Callee::Call(_) => format!("ran {}", s.describe(callee)),
+                    };
+                    line.parts.push(what);
+                }
+            }
+            Event::Output { text, .. } if !printed => {
+                if let Some(part) = current.as_mut().and_then(|l| l.parts.last_mut()) {
+                    let shown: String = text.trim_end().chars().take(30).collect();
+                    let cut = if text.trim_end().chars().count() > 30 { "…" } else { "" };
+                    part.push_str(&format!(", printed '{shown}{cut}'"));
+                    printed = true;
+                }
+            }
+            Event::Waiting { what, .. } => {
+                if let Some(part) = current.as_mut().and_then(|l| l.parts.last_mut()) {
+                    part.push_str(&format!(" → awaits {what}"));
+                }
+            }
+            Event::TaskDone { outcome, .. } => {
+                if let Some(part) = current.as_mut().and_then(|l| l.parts.last_mut()) {
+                    part.push_str(&format!(" → {}", if *outcome == "done" { "finished" } else { outcome }));
+                }
+            }
+            Event::Scheduled { .. } => {
+                if let Some(line) = current.as_mut() {
+                    line.queued += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(line) = current {
+        if out.len() < limit {
+            finish(line, &mut out);
+        }
+    }
+    out
 }

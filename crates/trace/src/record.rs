@@ -51,11 +51,7 @@ pub enum Event {
     HandleRun {
         handle: u64,
     },
-    Blocked {
-        until: f64,
-        reason: Rc<str>,
-        task: Option<std::num::NonZeroU64>,
-    },
+    Blocked(Box<Blocking>),
     Unblocked,
     /// A callback of the program's own ran (`call_soon`, `call_later`, a done-callback):
     /// `name(args)`, and the line of its `def`.
@@ -145,6 +141,17 @@ pub struct Summary {
     pub steps: u64,
     pub prints: u64,
     pub requests: u64,
+}
+
+/// The loop is blocked until `until` (a synchronous call: `time.sleep(1)`, `requests.get`,
+/// `input()`), called by `task` (none: from outside any task) at `line` of the program (0: not
+/// known).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Blocking {
+    pub until: f64,
+    pub reason: Rc<str>,
+    pub task: Option<u64>,
+    pub line: u32,
 }
 
 /// What a handle runs, as the loop's queues show it.

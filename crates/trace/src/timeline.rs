@@ -408,7 +408,7 @@ impl Builder {
                     }
                 }
             }
-            Event::Blocked { reason, .. } => *blocked_since = Some((now, reason.clone())),
+            Event::Blocked(b) => *blocked_since = Some((now, b.reason.clone())),
             Event::Callback { name, line } => t.callbacks.push(CallbackRun { time: now, name: name.clone(), line: *line }),
             Event::Unblocked => {
                 if let Some((start, label)) = blocked_since.take() {

@@ -5,7 +5,7 @@
 //! which reads back to the same bits.
 
 use crate::output::{Chunk, Stream};
-use crate::record::{CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Summary};
+use crate::record::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Summary};
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -64,7 +64,7 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::TimerSet { handle, when, callee } => w.head("timer", r.time).int(*handle).float(*when).callee(callee),
         Event::HandleCancelled { handle } => w.head("cancel", r.time).int(*handle),
         Event::HandleRun { handle } => w.head("run", r.time).int(*handle),
-        Event::Blocked { until, reason, task } => w.head("blocked", r.time).float(*until).text(reason).opt(*task),
+        Event::Blocked(b) => w.head("blocked", r.time).float(b.until).text(&b.reason).opt(b.task).int(b.line),
         Event::Unblocked => w.head("unblocked", r.time),
         Event::Callback { name, line } => w.head("callback", r.time).text(name).int(*line),
         Event::Gathering { future, children } => {
@@ -113,7 +113,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: Box::new(f.callee()?) },
         "cancel" => Event::HandleCancelled { handle: f.int()? },
         "run" => Event::HandleRun { handle: f.int()? },
-        "blocked" => Event::Blocked { until: f.float()?, reason: f.rc()?, task: f.opt()? },
+        "blocked" => Event::Blocked(Box::new(Blocking { until: f.float()?, reason: f.rc()?, task: f.opt()?, line: f.int()? })),
         "unblocked" => Event::Unblocked,
         "callback" => Event::Callback { name: f.rc()?, line: f.int()? },
         "gathering" => {

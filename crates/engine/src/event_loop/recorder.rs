@@ -5,7 +5,7 @@ use crate::types::native::{HandleKind, NativeObj};
 use crate::types::value::{Generator, Obj, Value};
 use crate::vm::Vm;
 use awaitlab_trace::http::{HttpRequest, HttpResult};
-use awaitlab_trace::{CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Stream, Summary};
+use awaitlab_trace::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Stream, Summary};
 use std::rc::Rc;
 
 pub struct Trace {
@@ -334,7 +334,8 @@ pub fn gathering(vm: &mut Vm, future: &Rc<Obj>, children: &[Value]) {
 
 pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
     let task = current_task_id(vm);
-    push(vm, Event::Blocked { until, reason: reason.clone(), task: task.and_then(std::num::NonZeroU64::new) });
+    let line = vm.user_line;
+    push(vm, Event::Blocked(Box::new(Blocking { until, reason: reason.clone(), task, line })));
 }
 
 pub fn http_start(vm: &mut Vm, req: &HttpRequest) {

@@ -1,0 +1,188 @@
+//! What went wrong in a run, or is worth noticing, found from its trace: the loop blocked by
+//! a synchronous call, a step slower than asyncio's debug threshold, a coroutine never awaited,
+//! a task left running when `asyncio.run` ended, an exception never retrieved, requests queued
+//! behind a connection limit, errors from the practice API. Each names its line and its moment.
+
+use crate::output::Stream;
+use crate::record::{Event, Record};
+use std::collections::HashMap;
+
+/// asyncio's debug mode warns about a callback or step that takes this long.
+pub const SLOW_STEP: f64 = 0.1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Insight {
+    /// A short kind (`blocked`, `slow-step`, `never-awaited`, `left-running`,
+    /// `never-retrieved`, `queued`, `http-errors`), for styles and tests.
+    pub kind: &'static str,
+    pub text: String,
+    /// The program's line it is about, when known.
+    pub line: Option<u32>,
+    /// When it happened (the start of a span).
+    pub time: f64,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The line a warning names: `main.py:12: RuntimeWarning: …`.
+fn warning_line(text: &str) -> Option<u32> {
+    let (_, rest) = text.split_once(".py:")?;
+    rest.split(':').next()?.trim().parse().ok()
+}
+
+pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insight> {
+    let mut out = Vec::new();
+    let mut names: HashMap<u64, String> = HashMap::new();
+    let mut internal: Vec<u64> = Vec::new();
+    let mut task_lines: HashMap<u64, u32> = HashMap::new();
+    let mut step_start: HashMap<u64, f64> = HashMap::new();
+    let mut blocked: Option<(f64, crate::record::Blocking)> = None;
+    let mut blocked_inside: HashMap<u64, bool> = HashMap::new();
+    let mut main_done: Option<f64> = None;
+    let mut first_task: Option<u64> = None;
+    let mut timers: Vec<f64> = Vec::new();
+    let mut queued: Vec<(u64, f64)> = Vec::new();
+    let mut statuses: HashMap<u16, usize> = HashMap::new();
+    let mut first_error: Option<f64> = None;
+    let mut stderr = String::new();
+    let mut stderr_time = 0.0;
+    for r in records {
+        match &r.event {
+            Event::TaskCreated(t) => {
+                names.insert(t.task, format!("{} {}({})", t.name, t.coro.rsplit('.').next().unwrap_or(&t.coro), t.args));
+                task_lines.insert(t.task, t.line);
+                if t.internal {
+                    internal.push(t.task);
+                } else if first_task.is_none() {
+                    first_task = Some(t.task);
+                }
+            }
+            Event::StepStart { task } => {
+                step_start.insert(*task, r.time);
+            }
+            Event::StepEnd { task } => {
+                if let Some(start) = step_start.remove(task) {
+                    let took = r.time - start;
+                    if took >= SLOW_STEP && !blocked_inside.remove(task).unwrap_or(false) && !internal.contains(task) {
+                        out.push(Insight {
+                            kind: "slow-step",
+                            text: format!(
+                                "A step of {} ran {:.3} s without awaiting (asyncio's debug mode warns from 0.100 s): every other task waited.",
+                                names.get(task).map_or("a task", String::as_str),
+                                took
+                            ),
+                            line: task_lines.get(task).copied().filter(|l| *l > 0),
+                            time: start,
+                        });
+                    }
+                }
+            }
+            Event::TimerSet { when, .. } => timers.push(*when),
+            Event::Blocked(b) => {
+                if let Some(t) = b.task {
+                    blocked_inside.insert(t, true);
+                }
+                blocked = Some((r.time, (**b).clone()));
+            }
+            Event::Unblocked => {
+                if let Some((start, b)) = blocked.take() {
+                    let took = r.time - start;
+                    let late = timers.iter().filter(|w| **w > start + 1e-9 && **w < r.time - 1e-9).count();
+                    let who = b.task.and_then(|t| names.get(&t)).map(|n| format!(" in {n}")).unwrap_or_default();
+                    let meanwhile = if late > 0 {
+                        format!(": {} came due meanwhile and had to wait", plural(late, "timer", "timers"))
+                    } else {
+                        String::new()
+                    };
+                    if b.reason.as_ref() != "input()" {
+                        out.push(Insight {
+                            kind: "blocked",
+                            text: format!("{}{who} blocked the event loop for {took:.3} s{meanwhile}. Await a coroutine (asyncio.sleep) or use run_in_executor / to_thread instead.", b.reason),
+                            line: (b.line > 0).then_some(b.line),
+                            time: start,
+                        });
+                    }
+                }
+            }
+            Event::TaskDone { task, outcome } => {
+                if Some(*task) == first_task {
+                    main_done = Some(r.time);
+                } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) {
+                    out.push(Insight {
+                        kind: "left-running",
+                        text: format!(
+                            "{} was still running when the main coroutine returned, so asyncio.run cancelled it: keep a reference and await it (or use a TaskGroup) if its work matters.",
+                            names.get(task).map_or("A task", String::as_str)
+                        ),
+                        line: task_lines.get(task).copied().filter(|l| *l > 0),
+                        time: r.time,
+                    });
+                }
+            }
+            Event::Waiting { task, what, .. } if what.starts_with("free connection") => queued.push((*task, r.time)),
+            Event::HttpEnd { status: Some(s), .. } if *s == 429 || *s >= 500 => {
+                *statuses.entry(*s).or_default() += 1;
+                first_error.get_or_insert(r.time);
+            }
+            Event::Output { stream: Stream::Stderr, text, .. } => {
+                if stderr.is_empty() {
+                    stderr_time = r.time;
+                }
+                stderr.push_str(text);
+            }
+            _ => {}
+        }
+    }
+    for line in stderr.lines() {
+        if line.contains("was never awaited") {
+            let what = line.split("coroutine '").nth(1).and_then(|s| s.split('\'').next()).unwrap_or("a coroutine");
+            out.push(Insight {
+                kind: "never-awaited",
+                text: format!(
+                    "The coroutine {what}() was called but never awaited: its body never ran. Await it, or wrap it in asyncio.create_task."
+                ),
+                line: warning_line(line),
+                time: stderr_time,
+            });
+        } else if line.starts_with("Task exception was never retrieved") {
+            out.push(Insight {
+                kind: "never-retrieved",
+                text: "A task failed and nothing ever read its exception (await the task, or gather it): the error was only logged.".into(),
+                line: None,
+                time: stderr_time,
+            });
+        }
+    }
+    if let Some((_, start)) = queued.first() {
+        let tasks: std::collections::HashSet<u64> = queued.iter().map(|(t, _)| *t).collect();
+        out.push(Insight {
+            kind: "queued",
+            text: format!(
+                "{} waited for a free connection: the session's connection limit held them back.",
+                plural(tasks.len(), "request", "requests")
+            ),
+            line: None,
+            time: *start,
+        });
+    }
+    if let Some(time) = first_error {
+        let mut codes: Vec<_> = statuses.into_iter().collect();
+        codes.sort();
+        let list: Vec<String> = codes.iter().map(|(code, n)| format!("{} × {code}", n)).collect();
+        let hint = if codes.iter().any(|(c, _)| *c == 429) {
+            " 429 means the rate limit was exceeded: slow down (a semaphore, a timed limiter)."
+        } else {
+            ""
+        };
+        out.push(Insight {
+            kind: "http-errors",
+            text: format!("The server answered with errors: {}.{hint}", list.join(", ")),
+            line: None,
+            time,
+        });
+    }
+    out.sort_by(|a, b| a.time.total_cmp(&b.time));
+    out
+}

@@ -1,0 +1,212 @@
+//! The loop inspector: the event loop's own state at the replay position — what runs, the
+//! ready queue in the order it will run, the timers in deadline order, who awaits whom, the
+//! requests in flight — rebuilt from the run's trace (`trace::inspector`), with steps of one
+//! loop iteration or one handle.
+
+use super::state::{page, Page};
+use awaitlab_engine::trace::inspector::{handle_runs, iteration_starts, seconds, LoopState};
+use awaitlab_engine::trace::Record;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+/// Where the inspector can stop in a trace: after each `Iteration` record (an iteration begins,
+/// its due timers moved) and after each handle's run.
+#[derive(Default)]
+struct Stops {
+    iterations: Vec<usize>,
+    handles: Vec<usize>,
+    total: usize,
+}
+
+impl Stops {
+    fn of(trace: &[Vec<Record>]) -> Stops {
+        let all = || trace.iter().flatten();
+        Stops {
+            iterations: iteration_starts(all()).into_iter().map(|i| i + 1).collect(),
+            handles: handle_runs(all()).into_iter().map(|i| i + 1).collect(),
+            total: all().count(),
+        }
+    }
+}
+
+fn record_time(trace: &[Vec<Record>], end: usize) -> Option<f64> {
+    end.checked_sub(1).and_then(|i| trace.iter().flatten().nth(i)).map(|r| r.time)
+}
+
+/// How many records the inspector shows applied now.
+fn position(page: Page, trace: &[Vec<Record>], total: usize) -> usize {
+    if let Some(i) = page.inspect.get() {
+        return i.min(total);
+    }
+    match page.cursor.get() {
+        Some(t) => trace.iter().flatten().take_while(|r| r.time <= t + 1e-12).count(),
+        None => total,
+    }
+}
+
+/// Moves the inspector to `end` records, and the replay cursor (console, timeline) with it.
+fn go_to(page: Page, trace: &[Vec<Record>], end: usize) {
+    page.playing.set(false);
+    page.inspect.set(Some(end));
+    page.cursor.set(record_time(trace, end).or(Some(0.0)));
+}
+
+#[component]
+pub fn LoopInspector() -> impl IntoView {
+    let page = page();
+    let stops: Signal<Option<Rc<Stops>>, LocalStorage> =
+        Signal::derive_local(move || page.last_trace.with(|t| t.as_ref().map(|t| Rc::new(Stops::of(t)))));
+    // A cursor moved by the scrubber or the timeline (not by the inspector) takes the
+    // inspector with it.
+    Effect::new(move |_| {
+        let cursor = page.cursor.get();
+        if let Some(end) = page.inspect.get_untracked() {
+            let at = page.last_trace.with_untracked(|t| t.as_ref().and_then(|t| record_time(t, end)));
+            if cursor.is_none() || at.is_some_and(|a| cursor.is_some_and(|c| (a - c).abs() > 1e-12)) {
+                page.inspect.set(None);
+            }
+        }
+    });
+    // Opened on a finished run with no replay cursor: at the loop's first iteration, the
+    // start of the story (the end, where everything is done, shows nothing).
+    if page.inspect.get_untracked().is_none() && page.cursor.get_untracked().is_none() {
+        if let Some(first) = stops.get_untracked().and_then(|s| s.iterations.first().copied()) {
+            page.last_trace.with_untracked(|t| {
+                if let Some(trace) = t.as_ref() {
+                    go_to(page, trace, first);
+                }
+            });
+        }
+    }
+    let step = move |list: fn(&Stops) -> &Vec<usize>, forward: bool| {
+        let Some(stops) = stops.get_untracked() else { return };
+        page.last_trace.with_untracked(|t| {
+            let Some(trace) = t.as_ref() else { return };
+            let now = page.inspect.get_untracked().unwrap_or_else(|| position(page, trace, stops.total));
+            let at = list(&stops);
+            let next = if forward { at.iter().copied().find(|&s| s > now) } else { at.iter().rev().copied().find(|&s| s < now) };
+            if let Some(end) = next {
+                go_to(page, trace, end);
+            }
+        });
+    };
+    let keys = move |ev: web_sys::KeyboardEvent| {
+        let handled = match ev.key().as_str() {
+            "]" => Some((true, true)),
+            "[" => Some((true, false)),
+            "." | "ArrowRight" => Some((false, true)),
+            "," | "ArrowLeft" => Some((false, false)),
+            _ => None,
+        };
+        if let Some((iteration, forward)) = handled {
+            ev.prevent_default();
+            step(if iteration { |s: &Stops| &s.iterations } else { |s: &Stops| &s.handles }, forward);
+        }
+    };
+    let view_state = move || {
+        let stops = stops.get()?;
+        page.last_trace.with(|t| {
+            let trace = t.as_ref()?;
+            let end = position(page, trace, stops.total);
+            let mut state = LoopState::at(trace.iter().flatten(), end);
+            // Following the replay cursor: the moment is the cursor's (timers count down to it).
+            if page.inspect.get().is_none() {
+                if let Some(c) = page.cursor.get() {
+                    state.time = state.time.max(c);
+                }
+            }
+            Some((state, end, stops.total))
+        })
+    };
+    view! {
+        <section class="loop-inspector" data-testid="loop-inspector" aria-label="Loop inspector" tabindex="0" on:keydown=keys>
+            <div class="inspector-head">
+                <h3>"Event loop"</h3>
+                <span class="inspector-where" data-testid="inspector-where">{move || view_state().map(|(s, end, total)| {
+                    let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
+                    let tail = if end >= total { " (the run's end)" } else { "" };
+                    format!("{moment} · t = {}{tail}", seconds(s.time))
+                })}</span>
+                <div class="inspector-steps" role="group" aria-label="Step through the loop">
+                    <button data-testid="step-iteration-back" title="Back one loop iteration (key [)"
+                        on:click=move |_| step(|s| &s.iterations, false)>"◀◀ iteration"<kbd>"["</kbd></button>
+                    <button data-testid="step-handle-back" title="Back one handle (key ,)"
+                        on:click=move |_| step(|s| &s.handles, false)>"◀ handle"<kbd>","</kbd></button>
+                    <button data-testid="step-handle-forward" title="Forward one handle (key .)"
+                        on:click=move |_| step(|s| &s.handles, true)>"handle ▶"<kbd>"."</kbd></button>
+                    <button data-testid="step-iteration-forward" title="Forward one loop iteration (key ])"
+                        on:click=move |_| step(|s| &s.iterations, true)>"iteration ▶▶"<kbd>"]"</kbd></button>
+                </div>
+            </div>
+            {move || view_state().map(|(s, _, _)| state_view(&s))}
+        </section>
+    }
+}
+
+fn state_view(s: &LoopState) -> impl IntoView {
+    let ready: Vec<_> = s
+        .ready
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let class = if h.cancelled { "cancelled" } else if i == 0 { "next" } else { "" };
+            let text = s.describe(&h.callee);
+            view! { <li data-testid="ready-item" class=class>{text}{(i == 0 && !h.cancelled).then_some(view! { <span class="tag">"next"</span> })}</li> }
+        })
+        .collect();
+    let timers: Vec<_> = s
+        .timers()
+        .map(|t| {
+            let class = if t.handle.cancelled { "cancelled" } else { "" };
+            let text = format!("t = {}  {}", seconds(t.when), s.describe(&t.handle.callee));
+            view! { <li data-testid="timer-item" class=class>{text}</li> }
+        })
+        .collect();
+    let waiting: Vec<_> = s
+        .waiting_tree()
+        .into_iter()
+        .map(|n| {
+            let style = format!("padding-left: {}rem", n.depth as f64 * 1.1);
+            let arrow = if n.depth > 0 { "↳ " } else { "" };
+            let line = (n.line > 0).then(|| format!("  (line {})", n.line));
+            view! { <li data-testid="waiting-item" style=style>{arrow}{n.text}{line}</li> }
+        })
+        .collect();
+    let mut flight: Vec<String> = s
+        .in_flight
+        .iter()
+        .map(|q| {
+            let by = q.task.map(|t| format!(" ({})", s.tasks.get(&t).map_or("a task".into(), |i| i.name.to_string()))).unwrap_or_default();
+            format!("{} {}{by}", q.method, q.url)
+        })
+        .collect();
+    if let Some((reason, _)) = &s.blocked {
+        flight.insert(0, format!("the loop is blocked: {reason}"));
+    }
+    let empty = |items: bool, text: &'static str| (!items).then(|| view! { <li class="empty">{text}</li> });
+    let (no_ready, no_timers, no_waiting, no_flight) = (ready.is_empty(), timers.is_empty(), waiting.is_empty(), flight.is_empty());
+    // Requests and a blocked loop get a column only when there are some.
+    view! {
+        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text()}</p>
+        <div class="inspector-grid">
+            <div>
+                <h4>"Ready queue"</h4>
+                <ol class="inspector-list">{ready}{empty(!no_ready, "empty")}</ol>
+            </div>
+            <div>
+                <h4>"Timers"</h4>
+                <ol class="inspector-list">{timers}{empty(!no_timers, "none")}</ol>
+            </div>
+            <div>
+                <h4>"Waiting"</h4>
+                <ul class="inspector-list">{waiting}{empty(!no_waiting, "no task waits")}</ul>
+            </div>
+            {(!no_flight).then(|| view! {
+                <div>
+                    <h4>"In flight"</h4>
+                    <ul class="inspector-list">{flight.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                </div>
+            })}
+        </div>
+    }
+}
