@@ -293,6 +293,7 @@ fn TimelinePane() -> impl IntoView {
                 <Replay timeline=page.timeline.read_only() cursor=page.cursor.read_only() set_cursor=page.cursor.write_only()
                     playing=page.playing.read_only() set_playing=page.playing.write_only() speed=page.speed.read_only() />
             })}
+            {move || (page.state.get() != RunState::Running).then(|| view! { <super::inspector::Insights /> })}
             {move || (page.inspector_open.get() && page.state.get() != RunState::Running && page.last_trace.with(|t| t.is_some()))
                 .then(|| view! { <super::inspector::LoopInspector /> })}
             <TimelineView model=model on_line=Callback::new(editor::show_line)

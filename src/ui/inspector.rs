@@ -4,7 +4,8 @@
 //! loop iteration or one handle.
 
 use super::state::{page, Page};
-use awaitlab_engine::trace::inspector::{handle_runs, iteration_starts, seconds, LoopState};
+use awaitlab_engine::trace::insights::{insights, Insight};
+use awaitlab_engine::trace::inspector::{handle_runs, iteration_starts, narration, seconds, LoopState, NarrationLine};
 use awaitlab_engine::trace::Record;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -139,7 +140,93 @@ pub fn LoopInspector() -> impl IntoView {
                 </div>
             </div>
             {move || view_state().map(|(s, _, _)| state_view(&s))}
+            <Narration />
         </section>
+    }
+}
+
+/// Lines of the narration kept in the page: a long run's first ones (the rest are in the trace).
+const NARRATION_LINES: usize = 2000;
+
+/// The run told one iteration per line; the line of the inspector's iteration is marked, and
+/// a click takes the inspector there.
+#[component]
+fn Narration() -> impl IntoView {
+    let page = page();
+    let lines: Signal<Rc<Vec<NarrationLine>>, LocalStorage> = Signal::derive_local(move || {
+        page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| narration(t.iter().flatten(), NARRATION_LINES)).unwrap_or_default()))
+    });
+    let current = move || {
+        let total = page.last_trace.with(|t| t.as_ref().map_or(0, |t| t.iter().map(Vec::len).sum()));
+        let at = page.last_trace.with(|t| t.as_ref().map_or(0, |t| position(page, t, total)));
+        lines.with(|l| l.iter().rposition(|line| line.at <= at))
+    };
+    let list = NodeRef::<leptos::html::Ol>::new();
+    // Keep the current line in view as the inspector steps.
+    Effect::new(move |_| {
+        let Some(i) = current() else { return };
+        if let Some(item) = list.get().and_then(|ol| ol.children().item(i as u32)) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            item.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    view! {
+        <details class="narration" open>
+            <summary>"What each iteration did"</summary>
+            <ol class="narration-list" data-testid="narration" node_ref=list>
+                {move || lines.get().iter().enumerate().map(|(i, line)| {
+                    let at = line.at;
+                    let text = line.text.clone();
+                    view! {
+                        <li class:current=move || current() == Some(i) data-testid="narration-line">
+                            <button class="link" on:click=move |_| page.last_trace.with_untracked(|t| {
+                                if let Some(trace) = t.as_ref() {
+                                    go_to(page, trace, at);
+                                }
+                            })>{text}</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
+    }
+}
+
+/// What went wrong in the run, or is worth noticing: a short list above the timeline, each
+/// with its line (shown in the editor) and its moment (the replay cursor goes there).
+#[component]
+pub fn Insights() -> impl IntoView {
+    let page = page();
+    let found: Signal<Rc<Vec<Insight>>, LocalStorage> =
+        Signal::derive_local(move || page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| insights(t.iter().flatten())).unwrap_or_default())));
+    move || {
+        let found = found.get();
+        (!found.is_empty()).then(|| {
+            let items = found
+                .iter()
+                .map(|i| {
+                    let (line, time, kind, text) = (i.line, i.time, i.kind, i.text.clone());
+                    view! {
+                        <li data-testid="insight" data-kind=kind>
+                            <span>{text}</span>
+                            {line.map(|l| view! {
+                                <button class="link" title="Show the line in the editor" on:click=move |_| super::editor::show_line(l)>{format!("line {l}")}</button>
+                            })}
+                            <button class="link" title="Move the replay cursor to this moment" on:click=move |_| {
+                                page.playing.set(false);
+                                page.cursor.set(Some(time));
+                            }>{format!("at {}", seconds(time))}</button>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="insights" role="note" aria-label="Insights">
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -151,7 +238,7 @@ fn state_view(s: &LoopState) -> impl IntoView {
         .map(|(i, h)| {
             let class = if h.cancelled { "cancelled" } else if i == 0 { "next" } else { "" };
             let text = s.describe(&h.callee);
-            view! { <li data-testid="ready-item" class=class>{text}{(i == 0 && !h.cancelled).then_some(view! { <span class="tag">"next"</span> })}</li> }
+            view! { <li data-testid="ready-item" class=class>{text}{(i == 0 && !h.cancelled).then_some(view! { " " <span class="tag">"next"</span> })}</li> }
         })
         .collect();
     let timers: Vec<_> = s

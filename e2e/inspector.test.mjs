@@ -1,0 +1,124 @@
+// The loop inspector: the event loop's ready queue, timers and waiting tasks at the replay
+// position, step by step; the narration; the insights above the timeline.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openPage, finished, runProgram } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const texts = (page, id) => page.getByTestId('loop-inspector').getByTestId(id).allInnerTexts();
+const where = (page) => page.getByTestId('inspector-where').innerText();
+
+async function openDemo(page, id) {
+  const gallery = page.getByTestId('gallery');
+  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
+  await gallery.locator(`button[data-demo="${id}"]`).click();
+  await page.getByTestId('run').click();
+  return finished(page);
+}
+
+test('the default program: three meow tasks in the ready queue, their timers, the waiting tree, a step', async () => {
+  const { page, errors } = await openPage(browser);
+  await page.getByTestId('run').click();
+  assert.equal((await finished(page)).state, 'done');
+  assert.equal(await page.getByTestId('insight').count(), 0, 'nothing to say about a program that does nothing wrong');
+  await page.getByTestId('open-inspector').click();
+  await page.getByTestId('loop-inspector').waitFor();
+  // Opened on a finished run, it starts at the loop's first iteration: main()'s first step.
+  assert.match(await where(page), /^iteration 1 · t = 0\.000 s/);
+  assert.deepEqual(await texts(page, 'ready-item'), ['Task-1 main(): step next']);
+  // The first iteration after main() suspends: the three tasks' first steps, in creation order.
+  await page.getByTestId('step-iteration-forward').click();
+  assert.match(await where(page), /^iteration 2 · t = 0\.000 s/);
+  assert.deepEqual(await texts(page, 'ready-item'), ['Task-2 meow(1): step next', 'Task-3 meow(2): step', 'Task-4 meow(3): step']);
+  // A cursor in the middle of their sleeps: three wake-ups at 1 s; main() → gather of 3 → the tasks.
+  await page.getByTestId('scrubber').fill('0.5');
+  const timers = (await texts(page, 'timer-item')).map((t) => t.replace(/\s+/g, ' '));
+  assert.deepEqual(timers, ['t = 1.000 s wake Task-2 (sleep 1 s)', 't = 1.000 s wake Task-3 (sleep 1 s)', 't = 1.000 s wake Task-4 (sleep 1 s)']);
+  const waiting = (await texts(page, 'waiting-item')).map((t) => t.replace(/\s+/g, ' '));
+  assert.deepEqual(waiting, [
+    'Task-1 main() awaits gather of 3 (line 10)',
+    '↳ Task-2 meow(1) awaits sleep 1 s (line 5)',
+    '↳ Task-3 meow(2) awaits sleep 1 s (line 5)',
+    '↳ Task-4 meow(3) awaits sleep 1 s (line 5)',
+  ]);
+  assert.match(await page.getByTestId('inspector-running').innerText(), /idle in select \(next timer in 0\.500 s\)/);
+  // Forward to t = 1 s: the timers fire (their callbacks set the sleeps' futures), then the
+  // tasks wake in order; one handle forward runs the first of them.
+  await page.getByTestId('step-iteration-forward').click();
+  assert.match(await where(page), /^iteration 3 · t = 1\.000 s/);
+  assert.deepEqual(await texts(page, 'ready-item'), ['wake Task-2 (sleep 1 s) next', 'wake Task-3 (sleep 1 s)', 'wake Task-4 (sleep 1 s)']);
+  await page.getByTestId('step-iteration-forward').click();
+  assert.match(await where(page), /^iteration 4 · t = 1\.000 s/);
+  assert.match((await texts(page, 'ready-item'))[0], /^Task-2 meow\(1\): wake-up/);
+  await page.getByTestId('step-handle-forward').click();
+  assert.match(await page.getByTestId('inspector-running').innerText(), /Running: Task-2 meow\(1\): wake-up/);
+  assert.equal((await texts(page, 'ready-item')).length, 2);
+  // Back one iteration, and the keys the buttons show.
+  await page.getByTestId('step-iteration-back').click();
+  assert.match(await where(page), /^iteration 4 · t = 1\.000 s/);
+  await page.getByTestId('loop-inspector').press('[');
+  assert.match(await where(page), /^iteration 3 · t = 1\.000 s/);
+  await page.getByTestId('loop-inspector').press(']');
+  await page.getByTestId('loop-inspector').press('.');
+  assert.match(await page.getByTestId('inspector-running').innerText(), /Task-2 meow\(1\)/);
+  // The narration: one line per iteration, the current one marked; a click goes there.
+  const lines = await page.getByTestId('narration-line').allInnerTexts();
+  assert.match(lines[2], /^iteration 3, t = 1\.000 s: 3 timers fired; ran wake Task-2 \(sleep 1 s\)/);
+  await page.getByTestId('narration-line').nth(1).locator('button').click();
+  assert.match(await where(page), /^iteration 2 · t = 0\.000 s/);
+  assert.equal(await page.locator('[data-testid="narration-line"].current').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('demo 3 at the moment C prints shows why: the task\'s step was in the ready queue', async () => {
+  const { page, errors } = await openPage(browser);
+  await openDemo(page, '03-lazy-coroutine-eager-task');
+  await page.getByTestId('open-inspector').click();
+  const line = page.getByTestId('narration-line').filter({ hasText: "speak() ran, printed 'C'" });
+  assert.equal(await line.count(), 1, 'the eager run\'s task prints C in its first step');
+  await line.locator('button').click();
+  const ready = await texts(page, 'ready-item');
+  assert.ok(ready.some((r) => /speak\(\): step/.test(r)), `the task's step waits in the ready queue: ${ready}`);
+  await page.getByTestId('step-handle-forward').click();
+  // Steps run in queue order: step forward until the task's step runs, and C is printed then.
+  for (let i = 0; i < 5 && !/speak\(\)/.test(await page.getByTestId('inspector-running').innerText()); i++) {
+    await page.getByTestId('step-handle-forward').click();
+  }
+  assert.match(await page.getByTestId('inspector-running').innerText(), /speak\(\): step/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('demo 11: an insight names time.sleep and its line, and shows both', async () => {
+  const { page, errors } = await openPage(browser);
+  await openDemo(page, '11-blocking-vs-executor');
+  const insight = page.getByTestId('insight');
+  assert.equal(await insight.count(), 1);
+  assert.equal(await insight.getAttribute('data-kind'), 'blocked');
+  const text = await insight.innerText();
+  assert.match(text, /time\.sleep\(1\) in Task-3 blocking_in_the_loop\(\) blocked the event loop for 1\.000 s/);
+  await insight.getByRole('button', { name: 'line 13' }).click();
+  const selected = await page.evaluate(() => {
+    const el = document.querySelector('[data-testid="editor"]');
+    return AwaitlabEditor.selectionOf(el);
+  });
+  assert.match(selected, /time\.sleep\(1\)/);
+  await insight.getByRole('button', { name: /^at / }).click();
+  assert.match(await page.getByTestId('cursor-time').innerText(), /^0 (s )?of/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a fire-and-forget task and a coroutine never awaited are named, with their lines', async () => {
+  const { page, errors } = await openPage(browser);
+  await runProgram(page, 'import asyncio\n\nasync def tick():\n    await asyncio.sleep(1)\n\nasync def main():\n    asyncio.create_task(tick())\n    tick()\n    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n');
+  const kinds = await page.getByTestId('insight').evaluateAll((els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds.sort(), ['left-running', 'never-awaited']);
+  assert.match(await page.getByTestId('insight').filter({ hasText: 'never awaited' }).innerText(), /line 8/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
