@@ -3,6 +3,7 @@
 # explain: `speak()` only makes a coroutine: nothing runs until it is awaited, so A and B print
 # explain: first. `asyncio.ensure_future` (or `create_task`) schedules it as a task at once, so it
 # explain: runs as soon as `run` gives the loop a turn with `await asyncio.sleep(1)`.
+# inspect: 12 | C prints: the task ensure_future made was already in the ready queue, so it ran as soon as eager() awaited
 import asyncio
 
 

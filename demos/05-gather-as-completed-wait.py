@@ -3,6 +3,7 @@
 # explain: The three workers finish in the order 2, 3, 1. `gather` still returns their results in
 # explain: the order they were passed; `as_completed` hands each result over as soon as it is
 # explain: ready; `wait(..., return_when=FIRST_COMPLETED)` returns as soon as one is done.
+# inspect: 2 | gather wrapped each coroutine in a task: their first steps wait in the ready queue, in argument order
 import asyncio
 
 

@@ -3,6 +3,8 @@
 # explain: `call_soon` runs a callback at the loop's next turn, `call_later` after a delay.
 # explain: `run_forever` keeps the loop turning until `loop.stop()`; here a callback stops it
 # explain: after 0.5 s, while two tasks are still ticking.
+# inspect: 1 | call_soon queued hello() before the two tasks' first steps: the loop runs them in that order
+# inspect: 5 | two timers due at 0.4 s fire in one iteration, in the order they were set
 import asyncio
 
 

@@ -3,6 +3,7 @@
 # explain: A ticker prints every 0.2 s. Calling `time.sleep(1)` inside a coroutine blocks the loop:
 # explain: the ticker stops (the timeline shades the blocked second). The same call through
 # explain: `loop.run_in_executor` runs in a worker thread, and the ticker keeps going.
+# inspect: 3 | after the blocked second: the ticker's timer is late, and fires together with gather's callback
 import asyncio
 import time
 

@@ -3,6 +3,7 @@
 # explain: `wait_for` cancels the slow coroutine after its timeout and raises TimeoutError.
 # explain: `async with asyncio.timeout(...)` does the same for a whole block. In a `TaskGroup`,
 # explain: one failing task cancels the others, and the failure comes out as an ExceptionGroup.
+# inspect: 9 | the TaskGroup's done-callback sees fails() failed, and cancels its sibling
 import asyncio
 
 

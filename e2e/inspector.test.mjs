@@ -122,3 +122,53 @@ test('a fire-and-forget task and a coroutine never awaited are named, with their
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('Open in Perfetto hands the trace to ui.perfetto.dev by its PING/PONG protocol', async () => {
+  const context = await browser.newContext();
+  // A stand-in for ui.perfetto.dev (no network in tests): it answers PING with PONG, as the
+  // real UI does once its listener is up, and shows what it was sent in its title.
+  await context.route('https://ui.perfetto.dev/**', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><title>waiting</title><script>
+      let pinged = 0;
+      addEventListener('message', (e) => {
+        if (e.data === 'PING') { pinged++; e.source.postMessage('PONG', '*'); return; }
+        const p = e.data && e.data.perfetto;
+        if (p) document.title = 'got ' + p.title + ' ' + p.fileName + ' ' + JSON.parse(new TextDecoder().decode(p.buffer)).traceEvents.length + ' events after ' + pinged + ' pings';
+      });
+    </script>`,
+  }));
+  const { page, errors } = await openPage(context);
+  await page.getByTestId('run').click();
+  await finished(page);
+  const [perfetto] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-perfetto').click()]);
+  await perfetto.waitForFunction(() => document.title.startsWith('got '), null, { timeout: 20000 });
+  assert.match(await perfetto.title(), /^got Awaitlab run awaitlab-trace\.json \d+ events after [1-9]\d* pings$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a demo\'s pinned moment opens the inspector there, and the editor marks where each task waits', async () => {
+  const { page, errors } = await openPage(browser);
+  await openDemo(page, '10-callbacks-run-forever');
+  const moments = page.getByTestId('demo-moment');
+  assert.equal(await moments.count(), 2);
+  await moments.nth(1).click();
+  await page.getByTestId('loop-inspector').waitFor();
+  assert.match(await where(page), /^iteration 5 · t = 0\.400 s/);
+  assert.deepEqual((await texts(page, 'ready-item')).map((t) => t.replace(/\s+/g, ' ')),
+    ['wake Task-2 (sleep 0.4 s) next', 'wake Task-1 (sleep 0.2 s)']);
+  // Both tasks are suspended at their `await asyncio.sleep(...)`: one mark each on that line.
+  const marks = await page.getByTestId('task-mark').allInnerTexts();
+  assert.deepEqual(marks.sort(), ['Task-1 waits', 'Task-2 waits']);
+  // A handle forward: Task-2's wake-up callback runs; then its step: it shows as running.
+  await page.getByTestId('step-iteration-forward').click();
+  await page.getByTestId('step-handle-forward').click();
+  assert.match(await page.getByTestId('inspector-running').innerText(), /Task-2 display\(2\): wake-up/);
+  assert.ok((await page.getByTestId('task-mark').allInnerTexts()).includes('Task-2 runs'));
+  // Closing the inspector clears the marks.
+  await page.getByTestId('open-inspector').click();
+  assert.equal(await page.getByTestId('task-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

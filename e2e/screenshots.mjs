@@ -48,6 +48,18 @@ for (const scheme of ['light', 'dark']) {
   console.log(`docs/programs-${scheme}.png`);
   await context.close();
 }
+// The loop inspector at a demo's pinned moment (demo 3: why C prints first; demo 10: two timers
+// due together), with the editor's marks of where each task waits.
+for (const [id, moment] of [['03-lazy-coroutine-eager-task', 0], ['10-callbacks-run-forever', 1]]) {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+  await p.goto(url);
+  await runDemo(p, id);
+  await p.getByTestId('demo-moment').nth(moment).click();
+  await p.getByTestId('loop-inspector').waitFor();
+  await p.screenshot({ path: `docs/inspector-${id.slice(0, 2)}.png` });
+  console.log(`docs/inspector-${id.slice(0, 2)}.png`);
+  await p.close();
+}
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 }, colorScheme: 'light' });
 await page.goto(url);
 for (const id of ['03-lazy-coroutine-eager-task', '09-timed-semaphore', '11-blocking-vs-executor']) {

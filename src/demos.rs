@@ -6,6 +6,7 @@
 //! # summary: one line for the gallery
 //! # api: latency=fixed&latency_ms=200        (the practice API's settings, optional)
 //! # explain: a few lines shown beside the program
+//! # inspect: 12 | a moment to open the loop inspector at: an iteration, and what it shows
 //! ```
 
 include!(concat!(env!("OUT_DIR"), "/demos.rs"));
@@ -22,6 +23,8 @@ pub struct Demo {
     pub source: &'static str,
     /// What the editor shows: the program after its header (the header is the demo's panel).
     pub code: &'static str,
+    /// Moments worth opening the loop inspector at: a loop iteration (1-based) and a note.
+    pub moments: Vec<(u32, String)>,
 }
 
 pub fn parse(id: &'static str, source: &'static str) -> Demo {
@@ -33,6 +36,7 @@ pub fn parse(id: &'static str, source: &'static str) -> Demo {
         api: String::new(),
         source,
         code: code_of(source),
+        moments: Vec::new(),
     };
     for line in source.lines().take_while(|l| l.starts_with('#')) {
         let Some((key, value)) = line.trim_start_matches('#').trim().split_once(':') else { continue };
@@ -41,6 +45,11 @@ pub fn parse(id: &'static str, source: &'static str) -> Demo {
             "title" => demo.title = value.to_string(),
             "summary" => demo.summary = value.to_string(),
             "api" => demo.api = value.to_string(),
+            "inspect" => {
+                if let Some((n, note)) = value.split_once('|').and_then(|(n, note)| Some((n.trim().parse().ok()?, note.trim()))) {
+                    demo.moments.push((n, note.to_string()));
+                }
+            }
             "explain" => {
                 if !demo.explanation.is_empty() {
                     demo.explanation.push(' ');
@@ -60,7 +69,7 @@ fn code_of(source: &'static str) -> &'static str {
         let is_header = line
             .strip_prefix('#')
             .and_then(|l| l.trim().split_once(':'))
-            .is_some_and(|(key, _)| ["title", "summary", "api", "explain"].contains(&key));
+            .is_some_and(|(key, _)| ["title", "summary", "api", "explain", "inspect"].contains(&key));
         if !is_header && !line.trim().is_empty() {
             break;
         }

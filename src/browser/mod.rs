@@ -8,6 +8,7 @@ pub mod engine;
 pub mod fetch;
 pub mod lazy_module;
 pub mod offline;
+pub mod perfetto;
 pub mod practice;
 pub mod storage;
 pub mod store;

@@ -205,6 +205,22 @@ fn DemoInfo() -> impl IntoView {
                 <div class="demo-info" data-testid="demo-info">
                     <h2>{d.title.clone()}</h2>
                     <p>{inline_code(&d.explanation)}</p>
+                    {(!d.moments.is_empty()).then(|| {
+                        let moments = d.moments.clone();
+                        view! {
+                            <div class="demo-moments">
+                                <span>"In the loop inspector, after a run:"</span>
+                                {moments.into_iter().map(|(n, note)| view! {
+                                    <button class="link" data-testid="demo-moment"
+                                        disabled=move || page.last_trace.with(|t| t.is_none()) || page.state.get() == RunState::Running
+                                        title="Open the loop inspector at this iteration of the last run"
+                                        on:click=move |_| super::inspector::open_at_iteration(page, n)>
+                                        {format!("iteration {n}: {note}")}
+                                    </button>
+                                }).collect_view()}
+                            </div>
+                        }
+                    })}
                     <button data-testid="reset-demo" on:click=move |_| reset_demo(page)>"Reset to the demo's original"</button>
                     {crate::twins::for_demo(d.id).map(|twin| view! {
                         <RustTwin twin=twin on_run=move |t, v| page.run_twin(t, v)
@@ -264,7 +280,9 @@ fn TimelinePane() -> impl IntoView {
         <section class="timeline-pane" data-testid="timeline" aria-label="Timeline" aria-busy=move || page.drawing.get().to_string()>
             <div class="timeline-head">
                 <h2>"Timeline"</h2>
-                {move || page.last_trace.get().map(|trace| view! {
+                {move || page.last_trace.get().map(|trace| {
+                    let for_perfetto = trace.clone();
+                    view! {
                     <button data-testid="open-inspector" aria-pressed=move || page.inspector_open.get().to_string()
                         title="The event loop's ready queue, timers and waiting tasks at the replay cursor, step by step"
                         on:click=move |_| page.inspector_open.update(|o| *o = !*o)>"Loop inspector"</button>
@@ -274,7 +292,21 @@ fn TimelinePane() -> impl IntoView {
                         on:click=move |_| {
                             let json = awaitlab_engine::trace::to_chrome_json(&trace.concat());
                             let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
-                        }>"Export trace (Perfetto)"</button>
+                        }>"Export trace"</button>
+                    // A network action: offered while the browser is online (offline, the
+                    // exported file opens in Perfetto later).
+                    {crate::browser::perfetto::online().then(|| {
+                        let trace = for_perfetto.clone();
+                        view! {
+                            <button data-testid="open-perfetto" title="Open this run's trace in ui.perfetto.dev, in a new tab (online)"
+                                on:click=move |_| {
+                                    let json = awaitlab_engine::trace::to_chrome_json(&trace.concat());
+                                    if let Err(e) = crate::browser::perfetto::open(&json, "Awaitlab run") {
+                                        page.notice.set(super::state::Notice::Error(e));
+                                    }
+                                }>"Open in Perfetto"</button>
+                        }
+                    })}
                     <button data-testid="export-svg" title="The timeline as an SVG picture"
                         on:click=move |_| {
                             if let Some(export) = page.export() {
@@ -287,7 +319,7 @@ fn TimelinePane() -> impl IntoView {
                                 super::timeline::export::save_png(&export);
                             }
                         }>"Export PNG"</button>
-                })}
+                }})}
             </div>
             {move || (page.state.get() != RunState::Running && page.timeline.with(|t| t.is_some())).then(|| view! {
                 <Replay timeline=page.timeline.read_only() cursor=page.cursor.read_only() set_cursor=page.cursor.write_only()

@@ -34,6 +34,8 @@ extern "C" {
     fn mark_error(this: &EditorHandle, line: u32, col: u32, end_col: u32, message: &str);
     #[wasm_bindgen(method, js_name = clearError)]
     fn clear_error(this: &EditorHandle);
+    #[wasm_bindgen(method, js_name = markTasks)]
+    fn js_mark_tasks(this: &EditorHandle, marks: &js_sys::Array);
     #[wasm_bindgen(method, js_name = setLargeType)]
     fn set_large_type(this: &EditorHandle, on: bool);
     #[wasm_bindgen(method, js_name = switchTo)]
@@ -54,6 +56,20 @@ pub fn show_line(n: u32) {
     if with_editor(|e| e.show_line(n)).is_none() {
         textarea_show_line(n);
     }
+}
+
+/// The loop inspector's marks in the editor: at each line, the tasks suspended there (or
+/// running, `true`), by name. An empty list clears them.
+pub fn mark_tasks(marks: &[(u32, String, bool)]) {
+    let list = js_sys::Array::new();
+    for (line, label, running) in marks {
+        let m = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&m, &"line".into(), &(*line).into());
+        let _ = js_sys::Reflect::set(&m, &"label".into(), &label.as_str().into());
+        let _ = js_sys::Reflect::set(&m, &"running".into(), &(*running).into());
+        list.push(&m);
+    }
+    with_editor(|e| e.js_mark_tasks(&list));
 }
 
 /// Marks where the run failed (the line, the failing part of it, and the message).

@@ -52,6 +52,18 @@ fn go_to(page: Page, trace: &[Vec<Record>], end: usize) {
     page.cursor.set(record_time(trace, end).or(Some(0.0)));
 }
 
+/// Opens the inspector at the start of loop iteration `n` (1-based) of the last run: a demo's
+/// pinned moment.
+pub fn open_at_iteration(page: Page, n: u32) {
+    page.last_trace.with_untracked(|t| {
+        let Some(trace) = t.as_ref() else { return };
+        if let Some(at) = iteration_starts(trace.iter().flatten()).get((n as usize).saturating_sub(1)) {
+            go_to(page, trace, at + 1);
+            page.inspector_open.set(true);
+        }
+    });
+}
+
 #[component]
 pub fn LoopInspector() -> impl IntoView {
     let page = page();
@@ -119,6 +131,12 @@ pub fn LoopInspector() -> impl IntoView {
             Some((state, end, stops.total))
         })
     };
+    // The editor shows where each task is suspended, and what runs, at this position.
+    Effect::new(move |_| {
+        let marks = view_state().map(|(s, _, _)| s.task_marks()).unwrap_or_default();
+        super::editor::mark_tasks(&marks);
+    });
+    on_cleanup(|| super::editor::mark_tasks(&[]));
     view! {
         <section class="loop-inspector" data-testid="loop-inspector" aria-label="Loop inspector" tabindex="0" on:keydown=keys>
             <div class="inspector-head">
@@ -198,8 +216,9 @@ fn Narration() -> impl IntoView {
 #[component]
 pub fn Insights() -> impl IntoView {
     let page = page();
-    let found: Signal<Rc<Vec<Insight>>, LocalStorage> =
-        Signal::derive_local(move || page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| insights(t.iter().flatten())).unwrap_or_default())));
+    let found: Signal<Rc<Vec<Insight>>, LocalStorage> = Signal::derive_local(move || {
+        page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| insights(t.iter().flatten())).unwrap_or_default()))
+    });
     move || {
         let found = found.get();
         (!found.is_empty()).then(|| {

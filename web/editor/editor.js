@@ -68,6 +68,57 @@ const errorField = StateField.define({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+// --- The loop inspector's task marks: where each task is suspended, and what runs. ---
+
+const setTasks = StateEffect.define();
+
+class TaskChips extends WidgetType {
+  constructor(chips) { super(); this.chips = chips; }
+  eq(other) { return JSON.stringify(other.chips) === JSON.stringify(this.chips); }
+  toDOM() {
+    const el = document.createElement("span");
+    el.className = "cm-task-chips";
+    for (const chip of this.chips) {
+      const c = document.createElement("span");
+      c.className = chip.running ? "cm-task-chip running" : "cm-task-chip";
+      c.setAttribute("data-testid", "task-mark");
+      c.textContent = chip.label + (chip.running ? " runs" : " waits"); // text, never markup
+      el.appendChild(c);
+    }
+    return el;
+  }
+}
+
+/// marks: [{ line, label, running }] (1-based lines): a chip per task at the end of its line.
+function taskDecorations(doc, marks) {
+  if (!marks || !marks.length) return Decoration.none;
+  const byLine = new Map();
+  for (const m of marks) {
+    if (m.line < 1 || m.line > doc.lines) continue;
+    if (!byLine.has(m.line)) byLine.set(m.line, []);
+    byLine.get(m.line).push(m);
+  }
+  const builder = new RangeSetBuilder();
+  for (const n of [...byLine.keys()].sort((a, b) => a - b)) {
+    const line = doc.line(n);
+    const chips = byLine.get(n);
+    const cls = chips.some((c) => c.running) ? "cm-task-line running" : "cm-task-line";
+    builder.add(line.from, line.from, Decoration.line({ class: cls }));
+    builder.add(line.to, line.to, Decoration.widget({ widget: new TaskChips(chips), side: 1 }));
+  }
+  return builder.finish();
+}
+
+// The marks stay until the inspector moves, closes, or the program is edited.
+const taskField = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    for (const e of tr.effects) if (e.is(setTasks)) return taskDecorations(tr.state.doc, e.value);
+    return tr.docChanged ? Decoration.none : marks;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
 // --- Mounting ---
 
 /**
@@ -114,7 +165,7 @@ export function mount(parent, doc, onChange, onRun, onCursorLine, onEditing) {
     lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(),
     drawSelection(), indentOnInput(), bracketMatching(), highlightActiveLine(),
     highlightSelectionMatches(), syntaxHighlighting(classHighlighter),
-    pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField, typeSize.of(NORMAL_TYPE),
+    pythonLanguage, indentUnit.of("    "), EditorState.tabSize.of(4), errorField, taskField, typeSize.of(NORMAL_TYPE),
     keymap.of([
       { key: "Mod-Enter", run: () => { onRun(); return true; } },
       ...tabKeys(editing),
@@ -178,6 +229,8 @@ class EditorHandle {
     this.view.dispatch({ effects: setError.of({ line, col, endCol, message }) });
   }
   clearError() { this.view.dispatch({ effects: setError.of(null) }); }
+  /// The loop inspector's marks: [{ line, label, running }], or [] to clear them.
+  markTasks(marks) { this.view.dispatch({ effects: setTasks.of(marks) }); }
   /// Projector mode: large type on or off.
   setLargeType(on) { this.view.dispatch({ effects: this.typeSize.reconfigure(on ? LARGE_TYPE : NORMAL_TYPE) }); }
 }

@@ -216,7 +216,7 @@ fn insights_name_what_went_wrong_and_where() {
         "{}",
         blocked[0].text
     );
-    assert_eq!(blocked[0].line, Some(18));
+    assert_eq!(blocked[0].line, Some(19));
 
     let forgotten = run_source(
         "import asyncio\n\nasync def tick():\n    await asyncio.sleep(1)\n\nasync def main():\n    asyncio.create_task(tick())\n    tick()\n    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n",

@@ -74,6 +74,8 @@ pub struct LoopState {
     /// Tasks in the order they were made.
     pub task_order: Vec<u64>,
     pub waits: HashMap<u64, Wait>,
+    /// The line each task last suspended at: where a running task resumed.
+    resumed_at: HashMap<u64, u32>,
     pub gathers: HashMap<u64, Rc<[u64]>>,
     pub in_flight: Vec<Request>,
     pub blocked: Option<(Rc<str>, f64)>,
@@ -190,6 +192,7 @@ impl LoopState {
             }
             Event::StepEnd { .. } => self.running = None,
             Event::Waiting { task, what, line, future } => {
+                self.resumed_at.insert(*task, *line);
                 self.waits.insert(*task, Wait { future: *future, what: what.clone(), line: *line });
             }
             Event::TaskDone { task, outcome } => {
@@ -235,6 +238,27 @@ impl LoopState {
                 }
             }
         }
+    }
+
+    /// The editor's marks: each suspended task at the line it awaits on, and the running task
+    /// at the line it resumed from (`true`), by name; in the order the tasks were made.
+    pub fn task_marks(&self) -> Vec<(u32, String, bool)> {
+        let running = match &self.running {
+            Some(Callee::Step { task } | Callee::Wakeup { task, .. }) => Some(*task),
+            _ => None,
+        };
+        let mut marks = Vec::new();
+        for task in &self.task_order {
+            let Some(info) = self.tasks.get(task).filter(|t| !t.internal) else { continue };
+            if Some(*task) == running {
+                if let Some(line) = self.resumed_at.get(task).filter(|l| **l > 0) {
+                    marks.push((*line, info.name.to_string(), true));
+                }
+            } else if let Some(w) = self.waits.get(task).filter(|w| w.line > 0) {
+                marks.push((w.line, info.name.to_string(), false));
+            }
+        }
+        marks
     }
 
     /// A task's name and coroutine: `Task-2 meow(1)`.
