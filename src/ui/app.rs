@@ -212,7 +212,9 @@ fn DemoInfo() -> impl IntoView {
                                 <span>"In the loop inspector, after a run:"</span>
                                 {moments.into_iter().map(|(n, note)| view! {
                                     <button class="link" data-testid="demo-moment"
+                                        // The moment is this demo's: after a run of its program, as it stands.
                                         disabled=move || page.last_trace.with(|t| t.is_none()) || page.state.get() == RunState::Running
+                                            || page.ran_source.get() != crate::visible::plain(d.code)
                                         title="Open the loop inspector at this iteration of the last run"
                                         on:click=move |_| super::inspector::open_at_iteration(page, n)>
                                         {format!("iteration {n}: {note}")}
@@ -282,10 +284,13 @@ fn TimelinePane() -> impl IntoView {
                 <h2>"Timeline"</h2>
                 {move || page.last_trace.get().map(|trace| {
                     let for_perfetto = trace.clone();
+                    let has_loop = super::inspector::has_loop(&trace);
                     view! {
+                    {has_loop.then(|| view! {
                     <button data-testid="open-inspector" aria-pressed=move || page.inspector_open.get().to_string()
                         title="The event loop's ready queue, timers and waiting tasks at the replay cursor, step by step"
                         on:click=move |_| page.inspector_open.update(|o| *o = !*o)>"Loop inspector"</button>
+                    })}
                     <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
                         on:click=move |_| page.pin()>"Pin to compare"</button>
                     <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
@@ -326,7 +331,8 @@ fn TimelinePane() -> impl IntoView {
                     playing=page.playing.read_only() set_playing=page.playing.write_only() speed=page.speed.read_only() />
             })}
             {move || (page.state.get() != RunState::Running).then(|| view! { <super::inspector::Insights /> })}
-            {move || (page.inspector_open.get() && page.state.get() != RunState::Running && page.last_trace.with(|t| t.is_some()))
+            {move || (page.inspector_open.get() && page.state.get() != RunState::Running
+                && page.last_trace.with(|t| t.as_ref().is_some_and(super::inspector::has_loop)))
                 .then(|| view! { <super::inspector::LoopInspector /> })}
             <TimelineView model=model on_line=Callback::new(editor::show_line)
                 min_end=Signal::derive(move || page.pinned.with(|p| p.as_ref().map_or(0.0, |d| d.model.end)))

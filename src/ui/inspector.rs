@@ -30,17 +30,88 @@ impl Stops {
     }
 }
 
+type Trace = Rc<Vec<Vec<Record>>>;
+
+/// What the inspector computed from the last trace, kept between signal changes: stops,
+/// narration and insights once per trace; the loop's state replayed forward from the last
+/// position asked for (a Replay moves forward every 30 ms; a trace may hold half a million
+/// records), from the start only when the position goes back.
+#[derive(Default)]
+struct Cache {
+    trace: usize,
+    stops: Option<Rc<Stops>>,
+    lines: Option<Rc<Vec<NarrationLine>>>,
+    found: Option<Rc<Vec<Insight>>>,
+    cursor: Option<(u64, usize)>,
+    state: Option<(usize, LoopState)>,
+}
+
+thread_local! {
+    static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(Cache::default());
+}
+
+fn cached<R>(trace: &Trace, f: impl FnOnce(&mut Cache) -> R) -> R {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let key = Rc::as_ptr(trace) as usize;
+        if c.trace != key {
+            *c = Cache { trace: key, ..Cache::default() };
+        }
+        f(&mut c)
+    })
+}
+
+/// Whether a trace is a Python run's, with the loop's iterations in it (a Rust twin's has none).
+pub fn has_loop(trace: &Trace) -> bool {
+    !stops_of(trace).iterations.is_empty()
+}
+
+fn stops_of(trace: &Trace) -> Rc<Stops> {
+    cached(trace, |c| c.stops.get_or_insert_with(|| Rc::new(Stops::of(trace))).clone())
+}
+
+fn narration_of(trace: &Trace) -> Rc<Vec<NarrationLine>> {
+    cached(trace, |c| c.lines.get_or_insert_with(|| Rc::new(narration(trace.iter().flatten(), NARRATION_LINES))).clone())
+}
+
+fn insights_of(trace: &Trace) -> Rc<Vec<Insight>> {
+    cached(trace, |c| c.found.get_or_insert_with(|| Rc::new(insights(trace.iter().flatten()))).clone())
+}
+
+/// Runs `f` on the loop's state after the first `end` records.
+fn with_state<R>(trace: &Trace, end: usize, f: impl FnOnce(&LoopState) -> R) -> R {
+    cached(trace, |c| {
+        let (from, mut state) = match c.state.take() {
+            Some((at, state)) if at <= end => (at, state),
+            _ => (0, LoopState::default()),
+        };
+        for r in trace.iter().flatten().skip(from).take(end - from) {
+            state.apply(r);
+        }
+        let out = f(&state);
+        c.state = Some((end, state));
+        out
+    })
+}
+
 fn record_time(trace: &[Vec<Record>], end: usize) -> Option<f64> {
     end.checked_sub(1).and_then(|i| trace.iter().flatten().nth(i)).map(|r| r.time)
 }
 
 /// How many records the inspector shows applied now.
-fn position(page: Page, trace: &[Vec<Record>], total: usize) -> usize {
+fn position(page: Page, trace: &Trace, total: usize) -> usize {
     if let Some(i) = page.inspect.get() {
         return i.min(total);
     }
     match page.cursor.get() {
-        Some(t) => trace.iter().flatten().take_while(|r| r.time <= t + 1e-12).count(),
+        Some(t) => cached(trace, |c| match c.cursor {
+            Some((bits, at)) if bits == t.to_bits() => at,
+            _ => {
+                let at = trace.iter().flatten().take_while(|r| r.time <= t + 1e-12).count();
+                c.cursor = Some((t.to_bits(), at));
+                at
+            }
+        }),
         None => total,
     }
 }
@@ -57,8 +128,8 @@ fn go_to(page: Page, trace: &[Vec<Record>], end: usize) {
 pub fn open_at_iteration(page: Page, n: u32) {
     page.last_trace.with_untracked(|t| {
         let Some(trace) = t.as_ref() else { return };
-        if let Some(at) = iteration_starts(trace.iter().flatten()).get((n as usize).saturating_sub(1)) {
-            go_to(page, trace, at + 1);
+        if let Some(&end) = stops_of(trace).iterations.get((n as usize).saturating_sub(1)) {
+            go_to(page, trace, end);
             page.inspector_open.set(true);
         }
     });
@@ -67,8 +138,7 @@ pub fn open_at_iteration(page: Page, n: u32) {
 #[component]
 pub fn LoopInspector() -> impl IntoView {
     let page = page();
-    let stops: Signal<Option<Rc<Stops>>, LocalStorage> =
-        Signal::derive_local(move || page.last_trace.with(|t| t.as_ref().map(|t| Rc::new(Stops::of(t)))));
+    let stops: Signal<Option<Rc<Stops>>, LocalStorage> = Signal::derive_local(move || page.last_trace.with(|t| t.as_ref().map(stops_of)));
     // A cursor moved by the scrubber or the timeline (not by the inspector) takes the
     // inspector with it.
     Effect::new(move |_| {
@@ -116,24 +186,29 @@ pub fn LoopInspector() -> impl IntoView {
             step(if iteration { |s: &Stops| &s.iterations } else { |s: &Stops| &s.handles }, forward);
         }
     };
-    let view_state = move || {
+    // Runs `f` on the state at the inspector's position (its moment, the position, the total).
+    let view_state = move |f: &dyn Fn(&LoopState, f64, usize, usize) -> AnyView| -> Option<AnyView> {
         let stops = stops.get()?;
         page.last_trace.with(|t| {
             let trace = t.as_ref()?;
             let end = position(page, trace, stops.total);
-            let mut state = LoopState::at(trace.iter().flatten(), end);
             // Following the replay cursor: the moment is the cursor's (timers count down to it).
-            if page.inspect.get().is_none() {
-                if let Some(c) = page.cursor.get() {
-                    state.time = state.time.max(c);
-                }
-            }
-            Some((state, end, stops.total))
+            let cursor = page.inspect.get().is_none().then(|| page.cursor.get()).flatten();
+            Some(with_state(trace, end, |s| f(s, cursor.map_or(s.time, |c| s.time.max(c)), end, stops.total)))
         })
     };
     // The editor shows where each task is suspended, and what runs, at this position.
     Effect::new(move |_| {
-        let marks = view_state().map(|(s, _, _)| s.task_marks()).unwrap_or_default();
+        let marks = stops
+            .get()
+            .and_then(|stops| {
+                page.last_trace.with(|t| {
+                    let trace = t.as_ref()?;
+                    let end = position(page, trace, stops.total);
+                    Some(with_state(trace, end, |s| s.task_marks()))
+                })
+            })
+            .unwrap_or_default();
         super::editor::mark_tasks(&marks);
     });
     on_cleanup(|| super::editor::mark_tasks(&[]));
@@ -141,10 +216,10 @@ pub fn LoopInspector() -> impl IntoView {
         <section class="loop-inspector" data-testid="loop-inspector" aria-label="Loop inspector" tabindex="0" on:keydown=keys>
             <div class="inspector-head">
                 <h3>"Event loop"</h3>
-                <span class="inspector-where" data-testid="inspector-where">{move || view_state().map(|(s, end, total)| {
+                <span class="inspector-where" data-testid="inspector-where">{move || view_state(&|s, time, end, total| {
                     let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
                     let tail = if end >= total { " (the run's end)" } else { "" };
-                    format!("{moment} · t = {}{tail}", seconds(s.time))
+                    format!("{moment} · t = {}{tail}", seconds(time)).into_any()
                 })}</span>
                 <div class="inspector-steps" role="group" aria-label="Step through the loop">
                     <button data-testid="step-iteration-back" title="Back one loop iteration (key [)"
@@ -157,7 +232,7 @@ pub fn LoopInspector() -> impl IntoView {
                         on:click=move |_| step(|s| &s.iterations, true)>"iteration ▶▶"<kbd>"]"</kbd></button>
                 </div>
             </div>
-            {move || view_state().map(|(s, _, _)| state_view(&s))}
+            {move || view_state(&|s, time, _, _| state_view(s, time).into_any())}
             <Narration />
         </section>
     }
@@ -171,14 +246,17 @@ const NARRATION_LINES: usize = 2000;
 #[component]
 fn Narration() -> impl IntoView {
     let page = page();
-    let lines: Signal<Rc<Vec<NarrationLine>>, LocalStorage> = Signal::derive_local(move || {
-        page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| narration(t.iter().flatten(), NARRATION_LINES)).unwrap_or_default()))
+    let lines: Signal<Rc<Vec<NarrationLine>>, LocalStorage> =
+        Signal::derive_local(move || page.last_trace.with(|t| t.as_ref().map(narration_of).unwrap_or_default()));
+    // The line of the inspector's iteration, computed once per move (not once per line).
+    let current = Memo::new(move |_| {
+        page.last_trace.with(|t| {
+            let trace = t.as_ref()?;
+            let at = position(page, trace, stops_of(trace).total);
+            narration_of(trace).iter().rposition(|line| line.at <= at)
+        })
     });
-    let current = move || {
-        let total = page.last_trace.with(|t| t.as_ref().map_or(0, |t| t.iter().map(Vec::len).sum()));
-        let at = page.last_trace.with(|t| t.as_ref().map_or(0, |t| position(page, t, total)));
-        lines.with(|l| l.iter().rposition(|line| line.at <= at))
-    };
+    let current = move || current.get();
     let list = NodeRef::<leptos::html::Ol>::new();
     // Keep the current line in view as the inspector steps.
     Effect::new(move |_| {
@@ -216,9 +294,8 @@ fn Narration() -> impl IntoView {
 #[component]
 pub fn Insights() -> impl IntoView {
     let page = page();
-    let found: Signal<Rc<Vec<Insight>>, LocalStorage> = Signal::derive_local(move || {
-        page.last_trace.with(|t| Rc::new(t.as_ref().map(|t| insights(t.iter().flatten())).unwrap_or_default()))
-    });
+    let found: Signal<Rc<Vec<Insight>>, LocalStorage> =
+        Signal::derive_local(move || page.last_trace.with(|t| t.as_ref().map(insights_of).unwrap_or_default()));
     move || {
         let found = found.get();
         (!found.is_empty()).then(|| {
@@ -249,15 +326,16 @@ pub fn Insights() -> impl IntoView {
     }
 }
 
-fn state_view(s: &LoopState) -> impl IntoView {
+fn state_view(s: &LoopState, time: f64) -> impl IntoView {
+    let next = s.ready.iter().position(|h| !h.cancelled);
     let ready: Vec<_> = s
         .ready
         .iter()
         .enumerate()
         .map(|(i, h)| {
-            let class = if h.cancelled { "cancelled" } else if i == 0 { "next" } else { "" };
+            let class = if h.cancelled { "cancelled" } else if Some(i) == next { "next" } else { "" };
             let text = s.describe(&h.callee);
-            view! { <li data-testid="ready-item" class=class>{text}{(i == 0 && !h.cancelled).then_some(view! { " " <span class="tag">"next"</span> })}</li> }
+            view! { <li data-testid="ready-item" class=class>{text}{(Some(i) == next).then_some(view! { " " <span class="tag">"next"</span> })}</li> }
         })
         .collect();
     let timers: Vec<_> = s
@@ -272,10 +350,11 @@ fn state_view(s: &LoopState) -> impl IntoView {
         .waiting_tree()
         .into_iter()
         .map(|n| {
-            let style = format!("padding-left: {}rem", n.depth as f64 * 1.1);
+            // Depth by class: the page's policy allows no inline styles.
+            let class = format!("depth-{}", n.depth.min(6));
             let arrow = if n.depth > 0 { "↳ " } else { "" };
             let line = (n.line > 0).then(|| format!("  (line {})", n.line));
-            view! { <li data-testid="waiting-item" style=style>{arrow}{n.text}{line}</li> }
+            view! { <li data-testid="waiting-item" class=class>{arrow}{n.text}{line}</li> }
         })
         .collect();
     let mut flight: Vec<String> = s
@@ -293,7 +372,7 @@ fn state_view(s: &LoopState) -> impl IntoView {
     let (no_ready, no_timers, no_waiting, no_flight) = (ready.is_empty(), timers.is_empty(), waiting.is_empty(), flight.is_empty());
     // Requests and a blocked loop get a column only when there are some.
     view! {
-        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text()}</p>
+        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p>
         <div class="inspector-grid">
             <div>
                 <h4>"Ready queue"</h4>

@@ -51,16 +51,17 @@ class Clock:
         self.jobs = 0  # executor jobs submitted and not finished
 
     def sleep(self, seconds):
-        if threading.current_thread() is threading.main_thread():
-            self.now += max(0.0, seconds)
-            return
         with self.cond:
+            if threading.current_thread() is threading.main_thread():
+                self._advance(self.now + max(0.0, seconds))  # the loop's thread blocks
+                return
             wake = self.now + max(0.0, seconds)
             self.sleepers.append(wake)
             self.cond.notify_all()
             while self.now < wake:
                 self.cond.wait()
-            self.sleepers.remove(wake)
+            if wake in self.sleepers:  # due at once: nobody woke it
+                self.sleepers.remove(wake)
             self.cond.notify_all()
 
     def job_done(self, _future):
@@ -74,15 +75,20 @@ class Clock:
             while self.jobs > len(self.sleepers):
                 self.cond.wait(0.01)
 
+    def _advance(self, when):
+        # Under the lock: the threads due by `when` leave the sleepers as they wake, so that
+        # `settle` waits for them to sleep again or finish.
+        if when > self.now:
+            self.now = when
+        self.sleepers = [w for w in self.sleepers if w > self.now]
+        self.cond.notify_all()
+
     def advance_to(self, when):
         with self.cond:
-            if when > self.now:
-                self.now = when
-            self.cond.notify_all()
+            self._advance(when)
 
 
 CLOCK = Clock()
-_real_sleep = time.sleep
 time.sleep = CLOCK.sleep
 # The program reads the loop's clock as the engine's programs do.
 time.monotonic = time.perf_counter = lambda: CLOCK.now
@@ -112,7 +118,8 @@ class OrderedTimer(asyncio.TimerHandle):
         self._order = OrderedTimer._set
 
     def __lt__(self, other):
-        return (self._when, self._order) < (other._when, other._order)
+        # As the engine orders its heap: deadlines in whole nanoseconds, then the order set.
+        return (round(self._when * 1e9), self._order) < (round(other._when * 1e9), other._order)
 SELF_PIPE = 'BaseSelectorEventLoop._read_from_self'
 
 
@@ -224,7 +231,6 @@ class RecordingLoop(asyncio.SelectorEventLoop):
             if not wakes:
                 return self._selector.select(None)  # nothing will ever happen: as CPython
             CLOCK.advance_to(min(wakes))
-            _real_sleep(0.001)  # let the woken threads run
 
     def _snapshot(self):
         ready = [label(h) for h in self._ready if label(h) != SELF_PIPE]

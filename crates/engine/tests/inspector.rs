@@ -225,6 +225,12 @@ fn insights_name_what_went_wrong_and_where() {
     assert!(kinds.contains(&("never-awaited", Some(8))), "{kinds:?}");
     assert!(kinds.contains(&("left-running", Some(7))), "{kinds:?}");
 
+    // A second asyncio.run whose main task cancels a task itself: nothing was left running.
+    let two_runs = run_source(
+        "import asyncio\n\nasync def a():\n    await asyncio.sleep(0)\n\nasync def b():\n    t = asyncio.create_task(asyncio.sleep(5))\n    await asyncio.sleep(0)\n    t.cancel()\n    try:\n        await t\n    except asyncio.CancelledError:\n        pass\n\nasyncio.run(a())\nasyncio.run(b())\n",
+    );
+    assert_eq!(insights(&two_runs.trace), [], "a task the program cancelled itself was not left running");
+
     let fine = run_source(MEOW);
     assert_eq!(insights(&fine.trace), [], "nothing to say about a program that does nothing wrong");
 }

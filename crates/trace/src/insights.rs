@@ -40,14 +40,17 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     let mut step_start: HashMap<u64, f64> = HashMap::new();
     let mut blocked: Option<(f64, crate::record::Blocking)> = None;
     let mut blocked_inside: HashMap<u64, bool> = HashMap::new();
+    // The running `asyncio.run`'s main task (the program's first task made outside any task),
+    // and whether it has returned: a task cancelled after that was cancelled by the shutdown.
     let mut main_done: Option<f64> = None;
-    let mut first_task: Option<u64> = None;
+    let mut main_task: Option<u64> = None;
     let mut timers: Vec<f64> = Vec::new();
     let mut queued: Vec<(u64, f64)> = Vec::new();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     let mut first_error: Option<f64> = None;
-    let mut stderr = String::new();
-    let mut stderr_time = 0.0;
+    // What the run wrote to stderr, line by line, each with its moment.
+    let mut stderr: Vec<(f64, String)> = Vec::new();
+    let mut partial = String::new();
     for r in records {
         match &r.event {
             Event::TaskCreated(t) => {
@@ -55,8 +58,10 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 task_lines.insert(t.task, t.line);
                 if t.internal {
                     internal.push(t.task);
-                } else if first_task.is_none() {
-                    first_task = Some(t.task);
+                } else if t.parent.is_none() && (main_task.is_none() || main_done.is_some()) {
+                    // A new run's main task (asyncio.run called again).
+                    main_task = Some(t.task);
+                    main_done = None;
                 }
             }
             Event::StepStart { task } => {
@@ -65,7 +70,8 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             Event::StepEnd { task } => {
                 if let Some(start) = step_start.remove(task) {
                     let took = r.time - start;
-                    if took >= SLOW_STEP && !blocked_inside.remove(task).unwrap_or(false) && !internal.contains(task) {
+                    let was_blocked = blocked_inside.remove(task).unwrap_or(false);
+                    if took >= SLOW_STEP && !was_blocked && !internal.contains(task) {
                         out.push(Insight {
                             kind: "slow-step",
                             text: format!(
@@ -107,7 +113,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 }
             }
             Event::TaskDone { task, outcome } => {
-                if Some(*task) == first_task {
+                if Some(*task) == main_task {
                     main_done = Some(r.time);
                 } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) {
                     out.push(Insight {
@@ -127,15 +133,17 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 first_error.get_or_insert(r.time);
             }
             Event::Output { stream: Stream::Stderr, text, .. } => {
-                if stderr.is_empty() {
-                    stderr_time = r.time;
+                partial.push_str(text);
+                while let Some(end) = partial.find('\n') {
+                    stderr.push((r.time, partial[..end].to_string()));
+                    partial.drain(..=end);
                 }
-                stderr.push_str(text);
             }
             _ => {}
         }
     }
-    for line in stderr.lines() {
+    for (stderr_time, line) in &stderr {
+        let stderr_time = *stderr_time;
         if line.contains("was never awaited") {
             let what = line.split("coroutine '").nth(1).and_then(|s| s.split('\'').next()).unwrap_or("a coroutine");
             out.push(Insight {

@@ -68,6 +68,12 @@ pub struct LoopState {
     timers: BTreeMap<(i64, u64), Timer>,
     timer_keys: HashMap<u64, (i64, u64)>,
     timers_set: u64,
+    /// Handles of the current iteration's batch (`ntodo`) not yet taken from the queue: the
+    /// loop skips cancelled ones without a record, so those left at the batch's end are
+    /// dropped when the next iteration begins.
+    batch_left: usize,
+    /// The trace stopped recording detail here (its size limit): the state is the one then.
+    pub detail_ended: bool,
     /// The handle running now (a task's step until it ends; a callback until the next handle).
     pub running: Option<Callee>,
     pub tasks: HashMap<u64, TaskInfo>,
@@ -104,6 +110,14 @@ impl LoopState {
 
     /// What runs now, or what the loop is doing instead, in a sentence.
     pub fn running_text(&self) -> String {
+        self.running_text_at(self.time)
+    }
+
+    /// The same at moment `time` (a replay cursor between two records: timers count down to it).
+    pub fn running_text_at(&self, time: f64) -> String {
+        if self.detail_ended {
+            return "not recorded: the trace reached its size limit before this moment".into();
+        }
         if let Some(callee) = &self.running {
             return self.describe(callee);
         }
@@ -119,7 +133,7 @@ impl LoopState {
         }
         let mut waits = vec![];
         if let Some(t) = self.timers().find(|t| !t.handle.cancelled) {
-            waits.push(format!("next timer in {}", seconds(t.when - self.time)));
+            waits.push(format!("next timer in {}", seconds((t.when - time).max(0.0))));
         }
         if !self.in_flight.is_empty() {
             let n = self.in_flight.len();
@@ -167,9 +181,21 @@ impl LoopState {
                     h.cancelled = true;
                 }
             }
+            Event::LoopCleared => {
+                self.ready.clear();
+                self.timers.clear();
+                self.timer_keys.clear();
+                self.running = None;
+                self.batch_left = 0;
+            }
+            Event::DetailEnds => self.detail_ended = true,
             Event::Iteration { due } => {
                 self.iteration += 1;
                 self.running = None;
+                // What the last batch did not run were cancelled handles, skipped.
+                for _ in 0..self.batch_left.min(self.ready.len()) {
+                    self.ready.pop_front();
+                }
                 // As `_run_once`: drop the cancelled timers at the heap's head, then move the due ones.
                 while let Some(entry) = self.timers.first_entry() {
                     if !entry.get().handle.cancelled {
@@ -183,6 +209,7 @@ impl LoopState {
                     self.timer_keys.remove(&t.handle.id);
                     self.ready.push_back(t.handle);
                 }
+                self.batch_left = self.ready.len();
             }
             Event::HandleRun { handle } => self.run_head(|h| h.id == *handle),
             // A task's step starting is its handle's run (the engine records no HandleRun then).
@@ -224,10 +251,12 @@ impl LoopState {
     fn run_head(&mut self, is_it: impl Fn(&Handle) -> bool) {
         while self.ready.front().is_some_and(|h| h.cancelled && !is_it(h)) {
             self.ready.pop_front();
+            self.batch_left = self.batch_left.saturating_sub(1);
         }
         match self.ready.front() {
             Some(h) if is_it(h) => {
                 let h = self.ready.pop_front().unwrap();
+                self.batch_left = self.batch_left.saturating_sub(1);
                 self.running = Some(h.callee);
             }
             _ => {
@@ -318,9 +347,9 @@ impl LoopState {
     /// Who awaits whom: each suspended task that no other waiting task awaits, with what it
     /// awaits beneath it (a task, or a `gather` and its children), depth first.
     pub fn waiting_tree(&self) -> Vec<WaitNode> {
-        let mut awaited: Vec<u64> = Vec::new();
+        let mut awaited: std::collections::HashSet<u64> = std::collections::HashSet::new();
         for w in self.waits.values() {
-            awaited.push(w.future);
+            awaited.insert(w.future);
             if let Some(children) = self.gathers.get(&w.future) {
                 awaited.extend(children.iter().copied());
             }

@@ -83,6 +83,8 @@ pub enum Event {
         status: Option<u16>,
         error: Option<Rc<str>>,
     },
+    /// The loop's queues were emptied: the loop was closed, or a new one made.
+    LoopCleared,
     /// One iteration of the loop (`_run_once`) begins: `due` timers moved from the heap's head
     /// to the ready queue, after the cancelled ones at the head were dropped.
     Iteration {
@@ -153,6 +155,10 @@ pub struct Blocking {
     pub task: Option<u64>,
     pub line: u32,
 }
+
+// Every record is as large as its largest event: the commonest are small, so this stays small
+// (docs/perf.md: tracing's cost is mostly the memory its records take).
+const _: () = assert!(std::mem::size_of::<Record>() <= 48);
 
 /// What a handle runs, as the loop's queues show it.
 #[derive(Clone, Debug, PartialEq)]

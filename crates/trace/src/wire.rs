@@ -83,6 +83,7 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::HttpStart(h) => w.head("http", r.time).int(h.id).opt(h.task).text(&h.method).text(&h.url),
         Event::HttpEnd { id, status, error } => w.head("http-end", r.time).int(*id).opt(*status).opt_text(error.as_deref()),
         Event::Iteration { due } => w.head("iteration", r.time).int(*due),
+        Event::LoopCleared => w.head("loop-cleared", r.time),
         Event::DetailEnds => w.head("detail-ends", r.time),
         Event::Summary(boxed) => {
             let crate::record::Summary { events, tasks, steps, prints, requests } = &**boxed;
@@ -139,6 +140,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "http" => Event::HttpStart(Box::new(HttpStart { id: f.int()?, task: f.opt()?, method: f.rc()?, url: f.rc()? })),
         "http-end" => Event::HttpEnd { id: f.int()?, status: f.opt()?, error: f.opt_text()?.map(Rc::from) },
         "iteration" => Event::Iteration { due: f.int()? },
+        "loop-cleared" => Event::LoopCleared,
         "detail-ends" => Event::DetailEnds,
         "summary" => {
             Event::Summary(Box::new(Summary { events: f.int()?, tasks: f.int()?, steps: f.int()?, prints: f.int()?, requests: f.int()? }))

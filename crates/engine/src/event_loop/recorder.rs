@@ -446,6 +446,10 @@ pub fn output(vm: &mut Vm, stream: Stream, text: &str) {
     push(vm, Event::Output { task, stream, text: Rc::from(text) });
 }
 
+pub fn loop_cleared(vm: &mut Vm) {
+    push(vm, Event::LoopCleared);
+}
+
 pub fn iteration(vm: &mut Vm, due: u32) {
     push(vm, Event::Iteration { due });
 }

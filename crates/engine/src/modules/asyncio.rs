@@ -370,6 +370,7 @@ fn loop_close(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     vm.event_loop.default_executor_used = false;
     vm.event_loop.ready.clear();
     vm.event_loop.timers.clear();
+    crate::event_loop::recorder::loop_cleared(vm);
     Ok(Value::None)
 }
 
@@ -438,7 +439,10 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     // free worker does, so it has nothing to cancel, but it takes its turn in the ready queue.
     let check_cancel = crate::types::class::builtin("_chain_future.<locals>._call_check_cancel", |_, _, _| Ok(Value::None));
     crate::event_loop::future::add_done_callback(vm, &future, check_cancel);
-    vm.event_loop.default_executor_used = true;
+    // CPython makes (and later shuts down) its default pool only when no executor is given.
+    if matches!(args.get(1), None | Some(Value::None)) {
+        vm.event_loop.default_executor_used = true;
+    }
     let now = vm.event_loop.now;
     vm.event_loop.jobs.push(Job {
         future: future.clone(),
@@ -474,8 +478,10 @@ fn new_event_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     // One loop runs at a time in Awaitlab: a new loop starts with fresh queues.
     vm.event_loop.closed = false;
     vm.event_loop.stopping = false;
+    vm.event_loop.default_executor_used = false;
     vm.event_loop.ready.clear();
     vm.event_loop.timers.clear();
+    crate::event_loop::recorder::loop_cleared(vm);
     let l = Value::obj(Obj::Native(NativeObj::Loop));
     vm.event_loop.loop_value = Some(l.clone());
     Ok(l)
