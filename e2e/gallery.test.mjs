@@ -19,10 +19,10 @@ test('every demo opens from the gallery and runs as recorded (instant mode)', as
   for (const id of ids) {
     if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
     await gallery.locator(`button[data-demo="${id}"]`).click();
-    // The editor shows the program; its header lines (title, summary, api, explain) are the panel.
-    const source = readFileSync(new URL(`${id}.py`, demosDir), 'utf8').replace(/^(#\s*(title|summary|api|explain):.*\n|\s*\n)*/, '');
+    // The editor shows the program; its header lines (title, summary, api, explain, inspect) are the panel.
+    const source = readFileSync(new URL(`${id}.py`, demosDir), 'utf8').replace(/^(#\s*(title|summary|api|explain|inspect):.*\n|\s*\n)*/, '');
     assert.equal(await editorText(page), source, id);
-    assert.doesNotMatch(source, /^# (title|summary|api|explain):/m);
+    assert.doesNotMatch(source, /^# (title|summary|api|explain|inspect):/m);
     assert.ok((await page.getByTestId('demo-info').textContent()).length > 40, id);
     await page.getByTestId('run').click();
     const { state, output } = await finished(page);
