@@ -501,7 +501,9 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
                     }
                     finish(line, &mut out);
                 }
-                let head = (*due > 0).then(|| format!("{} fired", if *due == 1 { "1 timer".into() } else { format!("{due} timers") }));
+                // The due timers just moved to the queue's end; cancelled ones move too, and do not fire.
+                let fired = s.ready.iter().rev().take(*due as usize).filter(|h| !h.cancelled).count();
+                let head = (fired > 0).then(|| format!("{} fired", if fired == 1 { "1 timer".into() } else { format!("{fired} timers") }));
                 current = Some(Line { at: i + 1, time: r.time, iteration: s.iteration, head, parts: vec![], queued: 0 });
             }
             Event::HandleRun { .. } | Event::StepStart { .. } => {
