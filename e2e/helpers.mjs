@@ -49,6 +49,13 @@ export function editorSelection(page) {
   });
 }
 
+/// Opens demo `id` from the gallery (opening the gallery first if it is closed).
+export async function openDemo(page, id) {
+  const gallery = page.getByTestId('gallery');
+  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
+  await gallery.locator(`button[data-demo="${id}"]`).click();
+}
+
 export async function startProgram(page, source, { realTime = false } = {}) {
   await page.getByTestId('editor').fill(source);
   await page.getByTestId('real-time').setChecked(realTime);

@@ -2,7 +2,7 @@
 // position, step by step; the narration; the insights above the timeline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, finished, runProgram } from './helpers.mjs';
+import { launch, openPage, openDemo, finished, runProgram } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -11,10 +11,8 @@ after(async () => { await browser?.close(); });
 const texts = (page, id) => page.getByTestId('loop-inspector').getByTestId(id).allInnerTexts();
 const where = (page) => page.getByTestId('inspector-where').innerText();
 
-async function openDemo(page, id) {
-  const gallery = page.getByTestId('gallery');
-  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
-  await gallery.locator(`button[data-demo="${id}"]`).click();
+async function runDemo(page, id) {
+  await openDemo(page, id);
   await page.getByTestId('run').click();
   return finished(page);
 }
@@ -76,7 +74,7 @@ test('the default program: three meow tasks in the ready queue, their timers, th
 
 test('demo 3 at the moment C prints shows why: the task\'s step was in the ready queue', async () => {
   const { page, errors } = await openPage(browser);
-  await openDemo(page, '03-lazy-coroutine-eager-task');
+  await runDemo(page, '03-lazy-coroutine-eager-task');
   await page.getByTestId('open-inspector').click();
   const line = page.getByTestId('narration-line').filter({ hasText: "speak() ran, printed 'C'" });
   assert.equal(await line.count(), 1, 'the eager run\'s task prints C in its first step');
@@ -95,7 +93,7 @@ test('demo 3 at the moment C prints shows why: the task\'s step was in the ready
 
 test('demo 11: an insight names time.sleep and its line, and shows both', async () => {
   const { page, errors } = await openPage(browser);
-  await openDemo(page, '11-blocking-vs-executor');
+  await runDemo(page, '11-blocking-vs-executor');
   const insight = page.getByTestId('insight');
   assert.equal(await insight.count(), 1);
   assert.equal(await insight.getAttribute('data-kind'), 'blocked');
@@ -150,7 +148,7 @@ test('Open in Perfetto hands the trace to ui.perfetto.dev by its PING/PONG proto
 
 test('a demo\'s pinned moment opens the inspector there, and the editor marks where each task waits', async () => {
   const { page, errors } = await openPage(browser);
-  await openDemo(page, '10-callbacks-run-forever');
+  await runDemo(page, '10-callbacks-run-forever');
   const moments = page.getByTestId('demo-moment');
   assert.equal(await moments.count(), 2);
   await moments.nth(1).click();

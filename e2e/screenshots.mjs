@@ -1,15 +1,13 @@
 // Takes the README's screenshots (run against a served build):
 //   cargo xtask serve &   node e2e/screenshots.mjs [http://127.0.0.1:8080/]
 // The page in both themes with a demo run, and the timelines of three demos.
-import { launch } from './helpers.mjs';
+import { launch, openDemo } from './helpers.mjs';
 
 const url = process.argv[2] ?? 'http://127.0.0.1:8080/';
 const browser = await launch();
 
 async function runDemo(page, id) {
-  const gallery = page.getByTestId('gallery');
-  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
-  await gallery.locator(`button[data-demo="${id}"]`).click();
+  await openDemo(page, id);
   await page.getByTestId('run').click();
   await page.waitForSelector('[data-testid="run-state"][data-state="done"]');
 }

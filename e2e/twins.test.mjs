@@ -2,17 +2,11 @@
 // and says what its Python demo says; the compare view stacks a twin under its Python run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, finished } from './helpers.mjs';
+import { launch, openPage, openDemo, finished } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function openDemo(page, id) {
-  const gallery = page.getByTestId('gallery');
-  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
-  await gallery.locator(`button[data-demo="${id}"]`).click();
-}
 
 async function runPython(page) {
   await page.getByTestId('real-time').setChecked(false);

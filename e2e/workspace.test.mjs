@@ -2,7 +2,7 @@
 // IndexedDB; demos, links, embeds, other tabs and the Tab key never overwrite one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, URL, editorText, finished, until } from './helpers.mjs';
+import { launch, openPage, openDemo, URL, editorText, finished, until } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -14,12 +14,6 @@ async function fresh(options = {}) {
   const context = await browser.newContext(options);
   const { page, errors } = await openPage(context);
   return { context, page, errors };
-}
-
-async function openDemo(page, id) {
-  const gallery = page.getByTestId('gallery');
-  if (!(await gallery.evaluate((d) => d.open))) await gallery.locator('summary').click();
-  await gallery.locator(`button[data-demo="${id}"]`).click();
 }
 
 async function programNames(page) {

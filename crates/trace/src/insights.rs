@@ -4,7 +4,7 @@
 //! behind a connection limit, errors from the practice API. Each names its line and its moment.
 
 use crate::output::Stream;
-use crate::record::{Event, Record};
+use crate::record::{plural, Event, Record};
 use std::collections::HashMap;
 
 /// asyncio's debug mode warns about a callback or step that takes this long.
@@ -20,10 +20,6 @@ pub struct Insight {
     pub line: Option<u32>,
     /// When it happened (the start of a span).
     pub time: f64,
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The line a warning names: `main.py:12: RuntimeWarning: …`.
@@ -54,7 +50,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     for r in records {
         match &r.event {
             Event::TaskCreated(t) => {
-                names.insert(t.task, format!("{} {}({})", t.name, t.coro.rsplit('.').next().unwrap_or(&t.coro), t.args));
+                names.insert(t.task, format!("{} {}", t.name, t.title()));
                 task_lines.insert(t.task, t.line);
                 if t.internal {
                     internal.push(t.task);

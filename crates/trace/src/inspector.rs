@@ -3,7 +3,7 @@
 //! requests in flight. A pure function of the records: the loop inspector draws it, and the
 //! tests compare it, iteration by iteration, with what an instrumented CPython run recorded.
 
-use crate::record::{Callee, Event, Record};
+use crate::record::{plural, Callee, Event, Record};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
@@ -129,7 +129,7 @@ impl LoopState {
         }
         if !self.ready.is_empty() {
             let n = self.ready.iter().filter(|h| !h.cancelled).count();
-            return format!("nothing yet: {n} ready handle{} to run, in order", if n == 1 { "" } else { "s" });
+            return format!("nothing yet: {} to run, in order", plural(n, "ready handle", "ready handles"));
         }
         let mut waits = vec![];
         if let Some(t) = self.timers().find(|t| !t.handle.cancelled) {
@@ -137,7 +137,7 @@ impl LoopState {
         }
         if !self.in_flight.is_empty() {
             let n = self.in_flight.len();
-            waits.push(format!("{n} request{} in flight", if n == 1 { "" } else { "s" }));
+            waits.push(format!("{} in flight", plural(n, "request", "requests")));
         }
         if waits.is_empty() {
             "nothing: idle".into()
@@ -155,12 +155,9 @@ impl LoopState {
         self.time = r.time;
         match &r.event {
             Event::TaskCreated(boxed) => {
-                let crate::record::NewTask { task, name, coro, args, line, internal, .. } = &**boxed;
-                let short = coro.rsplit('.').next().unwrap_or(coro);
-                self.tasks.insert(
-                    *task,
-                    TaskInfo { name: name.clone(), title: format!("{short}({args})"), line: *line, internal: *internal, outcome: None },
-                );
+                let title = boxed.title();
+                let crate::record::NewTask { task, name, line, internal, .. } = &**boxed;
+                self.tasks.insert(*task, TaskInfo { name: name.clone(), title, line: *line, internal: *internal, outcome: None });
                 self.task_order.push(*task);
             }
             Event::Scheduled { handle, callee } => self.ready.push_back(Handle { id: *handle, callee: callee.clone(), cancelled: false }),
@@ -479,10 +476,7 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
             items.push(format!("and {more} more"));
         }
         if line.queued > 0 {
-            items.push(format!(
-                "{} queued for the next iteration",
-                if line.queued == 1 { "1 handle".into() } else { format!("{} handles", line.queued) }
-            ));
+            items.push(format!("{} queued for the next iteration", plural(line.queued, "handle", "handles")));
         }
         let text = format!("iteration {}, t = {}: {}", line.iteration, seconds(line.time), items.join("; "));
         out.push(NarrationLine { at: line.at, time: line.time, text });
@@ -503,7 +497,7 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
                 }
                 // The due timers just moved to the queue's end; cancelled ones move too, and do not fire.
                 let fired = s.ready.iter().rev().take(*due as usize).filter(|h| !h.cancelled).count();
-                let head = (fired > 0).then(|| format!("{} fired", if fired == 1 { "1 timer".into() } else { format!("{fired} timers") }));
+                let head = (fired > 0).then(|| format!("{} fired", plural(fired, "timer", "timers")));
                 current = Some(Line { at: i + 1, time: r.time, iteration: s.iteration, head, parts: vec![], queued: 0 });
             }
             Event::HandleRun { .. } | Event::StepStart { .. } => {

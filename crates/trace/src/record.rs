@@ -114,6 +114,19 @@ pub struct NewTask {
     pub internal: bool,
 }
 
+impl NewTask {
+    /// The task as its lane and the inspector title it: the coroutine's short name and its
+    /// arguments, `meow(1)`.
+    pub fn title(&self) -> String {
+        format!("{}({})", self.coro.rsplit('.').next().unwrap_or(&self.coro), self.args)
+    }
+}
+
+/// `1 timer`, `3 timers`.
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A semaphore's, lock's or connector's use changed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResourceUse {

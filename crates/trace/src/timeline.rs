@@ -336,15 +336,14 @@ impl Builder {
                 }
             }
             Event::TaskCreated(boxed) => {
-                let crate::record::NewTask { task, name, coro, args, parent, line, internal } = &**boxed;
+                let crate::record::NewTask { task, name, parent, line, internal, .. } = &**boxed;
                 if *internal {
                     return;
                 }
-                let short = coro.rsplit('.').next().unwrap_or(coro);
                 t.lanes.push(Lane {
                     task: *task,
                     name: name.clone(),
-                    title: format!("{short}({args})"),
+                    title: boxed.title(),
                     parent: parent.filter(|p| tasks.contains_key(p)),
                     line: *line,
                     created: now,

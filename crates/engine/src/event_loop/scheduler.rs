@@ -96,6 +96,14 @@ pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f
     Rc::new(Obj::Native(NativeObj::Handle(HandleData { callback, args, cancelled: Cell::new(false), when, id, kind })))
 }
 
+/// The loop's queues emptied (a closed loop, a new one), and its default executor forgotten.
+pub fn clear(vm: &mut Vm) {
+    vm.event_loop.default_executor_used = false;
+    vm.event_loop.ready.clear();
+    vm.event_loop.timers.clear();
+    crate::event_loop::recorder::loop_cleared(vm);
+}
+
 pub fn call_soon(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKind) -> Rc<Obj> {
     let h = new_handle(vm, callback, args, None, kind);
     vm.event_loop.ready.push_back(h.clone());

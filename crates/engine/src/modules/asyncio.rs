@@ -367,10 +367,7 @@ fn loop_close(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
         return Ok(Value::None);
     }
     vm.event_loop.closed = true;
-    vm.event_loop.default_executor_used = false;
-    vm.event_loop.ready.clear();
-    vm.event_loop.timers.clear();
-    crate::event_loop::recorder::loop_cleared(vm);
+    crate::event_loop::scheduler::clear(vm);
     Ok(Value::None)
 }
 
@@ -478,10 +475,7 @@ fn new_event_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     // One loop runs at a time in Awaitlab: a new loop starts with fresh queues.
     vm.event_loop.closed = false;
     vm.event_loop.stopping = false;
-    vm.event_loop.default_executor_used = false;
-    vm.event_loop.ready.clear();
-    vm.event_loop.timers.clear();
-    crate::event_loop::recorder::loop_cleared(vm);
+    crate::event_loop::scheduler::clear(vm);
     let l = Value::obj(Obj::Native(NativeObj::Loop));
     vm.event_loop.loop_value = Some(l.clone());
     Ok(l)
