@@ -2,7 +2,7 @@
 // position, step by step; the narration; the insights above the timeline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openPage, openDemo, finished, runProgram } from './helpers.mjs';
+import { launch, openPage, openDemo, finished, runProgram, startProgram } from './helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -167,6 +167,63 @@ test('a demo\'s pinned moment opens the inspector there, and the editor marks wh
   // Closing the inspector clears the marks.
   await page.getByTestId('open-inspector').click();
   assert.equal(await page.getByTestId('task-mark').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a running task shows the chain of coroutines it resumed in, each line a link', async () => {
+  const { page, errors } = await openPage(browser);
+  await runProgram(page, "import asyncio\n\nasync def get_video(who):\n    await asyncio.sleep(0.5)\n    return who\n\nasync def fetch_all():\n    a = await get_video('student')\n    return [a]\n\nasync def main():\n    videos = await fetch_all()\n    print(videos)\n\nasyncio.run(main())\n");
+  await page.getByTestId('open-inspector').click();
+  await page.getByTestId('loop-inspector').waitFor();
+  // Asleep: the waiting tree names the chain main() awaits through.
+  await page.getByTestId('scrubber').fill('0.25');
+  assert.deepEqual((await texts(page, 'waiting-item')).map((t) => t.replace(/\s+/g, ' ')),
+    ["Task-1 main() → fetch_all() → get_video('student') awaits sleep 0.5 s (line 4)"]);
+  // Handle by handle to main()'s wake-up: it runs, resumed in three coroutines.
+  for (let i = 0; i < 10 && !/wake-up/.test(await page.getByTestId('inspector-running').innerText()); i++) {
+    await page.getByTestId('step-handle-forward').click();
+  }
+  const stack = page.getByTestId('inspector-stack');
+  assert.equal((await stack.innerText()).replace(/\s+/g, ' '), "resumed in main() line 12 → fetch_all() line 8 → get_video('student') line 4");
+  await stack.getByRole('button', { name: 'line 8' }).click();
+  const selected = await page.evaluate(() => AwaitlabEditor.selectionOf(document.querySelector('[data-testid="editor"]')));
+  assert.match(selected, /a = await get_video\('student'\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('in real time the inspector follows the run live, then steps through it when it is over', async () => {
+  const { page, errors } = await openPage(browser);
+  await startProgram(page, 'import asyncio\n\nasync def nap(n):\n    await asyncio.sleep(2)\n    return n\n\nasync def main():\n    print(await asyncio.gather(nap(1), nap(2), nap(3)))\n\nasyncio.run(main())\n', { realTime: true });
+  // Offered while the run goes on, before there is a trace to step through.
+  await page.getByTestId('open-inspector').click();
+  const inspector = page.getByTestId('loop-inspector');
+  await inspector.waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="loop-inspector"] [data-testid="timer-item"]').length === 3);
+  assert.match(await where(page), /^live · iteration \d+ · t = /);
+  assert.deepEqual((await texts(page, 'waiting-item')).map((t) => t.replace(/\s+/g, ' ').replace(/ \(line \d+\)$/, '')),
+    ['Task-1 main() awaits gather of 3', '↳ Task-2 nap(1) awaits sleep 2 s', '↳ Task-3 nap(2) awaits sleep 2 s', '↳ Task-4 nap(3) awaits sleep 2 s']);
+  assert.match(await page.getByTestId('inspector-running').innerText(), /idle in select \(next timer in/);
+  assert.equal(await page.getByTestId('step-iteration-forward').count(), 0, 'no stepping while it runs');
+  assert.equal((await finished(page)).state, 'done');
+  // Over: the inspector steps through the run it watched.
+  await page.getByTestId('step-iteration-forward').waitFor();
+  assert.match(await where(page), /^iteration 1 · t = 0\.000 s/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('executor jobs are in flight; an overloaded practice API is an insight', async () => {
+  const { page, errors } = await openPage(browser);
+  await runDemo(page, '11-blocking-vs-executor');
+  await page.getByTestId('open-inspector').click();
+  await page.getByTestId('scrubber').fill('1.5');
+  assert.deepEqual(await texts(page, 'flight-item'), ['executor: sleep(1) (Task-5 awaits)']);
+  await runDemo(page, '07-hundred-videos');
+  const overloaded = page.getByTestId('insight').and(page.locator('[data-kind="overloaded"]'));
+  assert.equal(await overloaded.count(), 1);
+  assert.match(await overloaded.innerText(), /^The practice API was overloaded: 100 requests in a row, up to 100 at once/);
   assert.deepEqual(errors, []);
   await page.close();
 });

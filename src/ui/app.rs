@@ -273,24 +273,34 @@ fn OutputPane() -> impl IntoView {
     }
 }
 
+/// Opens and closes the loop inspector.
+fn inspector_button() -> impl IntoView {
+    let page = page();
+    view! {
+        <button data-testid="open-inspector" aria-pressed=move || page.inspector_open.get().to_string()
+            title="The event loop's ready queue, timers and waiting tasks at the replay cursor, step by step"
+            on:click=move |_| page.inspector_open.update(|o| *o = !*o)>"Loop inspector"</button>
+    }
+}
+
 #[component]
 fn TimelinePane() -> impl IntoView {
     let page = page();
     let model = Signal::derive_local(move || page.timeline.get());
     let pinned_model = Signal::derive_local(move || page.pinned.with(|p| p.as_ref().map(|d| d.model.clone())));
+    // A real-time Python run is on: its loop is shown live (a memo: not again at each redraw).
+    let live_run = Memo::new(move |_| page.live_loop_drawn.with(Option::is_some));
     view! {
         <section class="timeline-pane" data-testid="timeline" aria-label="Timeline" aria-busy=move || page.drawing.get().to_string()>
             <div class="timeline-head">
                 <h2>"Timeline"</h2>
+                // A real-time run shows its loop live, before it has a trace to step through.
+                {move || live_run.get().then(inspector_button)}
                 {move || page.last_trace.get().map(|trace| {
                     let for_perfetto = trace.clone();
                     let has_loop = super::inspector::has_loop(&trace);
                     view! {
-                    {has_loop.then(|| view! {
-                    <button data-testid="open-inspector" aria-pressed=move || page.inspector_open.get().to_string()
-                        title="The event loop's ready queue, timers and waiting tasks at the replay cursor, step by step"
-                        on:click=move |_| page.inspector_open.update(|o| *o = !*o)>"Loop inspector"</button>
-                    })}
+                    {move || (has_loop && !live_run.get()).then(inspector_button)}
                     <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
                         on:click=move |_| page.pin()>"Pin to compare"</button>
                     <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
@@ -331,6 +341,8 @@ fn TimelinePane() -> impl IntoView {
                     playing=page.playing.read_only() set_playing=page.playing.write_only() speed=page.speed.read_only() />
             })}
             {move || (page.state.get() != RunState::Running).then(|| view! { <super::inspector::Insights /> })}
+            {move || (page.inspector_open.get() && live_run.get())
+                .then(|| view! { <super::inspector::LiveInspector /> })}
             {move || (page.inspector_open.get() && page.state.get() != RunState::Running
                 && page.last_trace.with(|t| t.as_ref().is_some_and(super::inspector::has_loop)))
                 .then(|| view! { <super::inspector::LoopInspector /> })}

@@ -238,6 +238,36 @@ pub fn LoopInspector() -> impl IntoView {
     }
 }
 
+/// The inspector during a real-time run: the loop's state as the run goes (drawn again at most
+/// every few hundred ms); stepping comes when the run is over.
+#[component]
+pub fn LiveInspector() -> impl IntoView {
+    let page = page();
+    let live = move |f: &dyn Fn(&LoopState) -> AnyView| -> Option<AnyView> {
+        page.live_loop_drawn.track();
+        page.live_loop.with_value(|s| s.as_ref().map(f))
+    };
+    Effect::new(move |_| {
+        page.live_loop_drawn.track();
+        let marks = page.live_loop.with_value(|s| s.as_ref().map(LoopState::task_marks)).unwrap_or_default();
+        super::editor::mark_tasks(&marks);
+    });
+    on_cleanup(|| super::editor::mark_tasks(&[]));
+    view! {
+        <section class="loop-inspector live" data-testid="loop-inspector" aria-label="Loop inspector, live">
+            <div class="inspector-head">
+                <h3>"Event loop"</h3>
+                <span class="inspector-where" data-testid="inspector-where">{move || live(&|s| {
+                    let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
+                    format!("live · {moment} · t = {}", seconds(s.time)).into_any()
+                })}</span>
+                <span class="inspector-note">"Step through it when the run is over."</span>
+            </div>
+            {move || live(&|s| state_view(s, page.live_now.get_untracked().unwrap_or(s.time).max(s.time)).into_any())}
+        </section>
+    }
+}
+
 /// Lines of the narration kept in the page: a long run's first ones (the rest are in the trace).
 const NARRATION_LINES: usize = 2000;
 
@@ -326,12 +356,40 @@ pub fn Insights() -> impl IntoView {
     }
 }
 
+/// The running task's chain of coroutines, each with its line (a click shows it in the editor):
+/// where it resumed.
+fn stack_view(s: &LoopState) -> Option<impl IntoView> {
+    let stack = s.running_stack();
+    if stack.iter().all(|f| f.line == 0) && stack.len() < 2 {
+        return None;
+    }
+    let frames = stack
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let line = f.line;
+            view! {
+                {(i > 0).then_some(" → ")}
+                <span class="frame">{f.label.to_string()}</span>
+                {(line > 0).then(|| view! {
+                    " "<button class="link" title="Show the line in the editor" on:click=move |_| super::editor::show_line(line)>{format!("line {line}")}</button>
+                })}
+            }
+        })
+        .collect_view();
+    Some(view! { <p class="inspector-stack" data-testid="inspector-stack"><span class="muted">"resumed in "</span>{frames}</p> })
+}
+
+/// Items drawn per list: a queue of 10,000 handles is shown by its head, and counted.
+const LIST_MAX: usize = 200;
+
 fn state_view(s: &LoopState, time: f64) -> impl IntoView {
     let next = s.ready.iter().position(|h| !h.cancelled);
     let ready: Vec<_> = s
         .ready
         .iter()
         .enumerate()
+        .take(LIST_MAX)
         .map(|(i, h)| {
             let class = if h.cancelled { "cancelled" } else if Some(i) == next { "next" } else { "" };
             let text = s.describe(&h.callee);
@@ -340,15 +398,18 @@ fn state_view(s: &LoopState, time: f64) -> impl IntoView {
         .collect();
     let timers: Vec<_> = s
         .timers()
+        .take(LIST_MAX)
         .map(|t| {
             let class = if t.handle.cancelled { "cancelled" } else { "" };
             let text = format!("t = {}  {}", seconds(t.when), s.describe(&t.handle.callee));
             view! { <li data-testid="timer-item" class=class>{text}</li> }
         })
         .collect();
-    let waiting: Vec<_> = s
-        .waiting_tree()
+    let tree = s.waiting_tree();
+    let tree_len = tree.len();
+    let waiting: Vec<_> = tree
         .into_iter()
+        .take(LIST_MAX)
         .map(|n| {
             // Depth by class: the page's policy allows no inline styles.
             let class = format!("depth-{}", n.depth.min(6));
@@ -357,39 +418,35 @@ fn state_view(s: &LoopState, time: f64) -> impl IntoView {
             view! { <li data-testid="waiting-item" class=class>{arrow}{n.text}{line}</li> }
         })
         .collect();
-    let mut flight: Vec<String> = s
-        .in_flight
-        .iter()
-        .map(|q| {
-            let by = q.task.map(|t| format!(" ({})", s.tasks.get(&t).map_or("a task".into(), |i| i.name.to_string()))).unwrap_or_default();
-            format!("{} {}{by}", q.method, q.url)
-        })
-        .collect();
+    let mut flight = s.in_flight_lines();
     if let Some((reason, _)) = &s.blocked {
         flight.insert(0, format!("the loop is blocked: {reason}"));
     }
     let empty = |items: bool, text: &'static str| (!items).then(|| view! { <li class="empty">{text}</li> });
+    let more = |n: usize| (n > LIST_MAX).then(|| view! { <li class="empty">{format!("… and {} more", n - LIST_MAX)}</li> });
+    let (ready_len, timers_len) = (s.ready.len(), s.timers().count());
     let (no_ready, no_timers, no_waiting, no_flight) = (ready.is_empty(), timers.is_empty(), waiting.is_empty(), flight.is_empty());
     // Requests and a blocked loop get a column only when there are some.
     view! {
         <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p>
+        {stack_view(s)}
         <div class="inspector-grid">
             <div>
                 <h4>"Ready queue"</h4>
-                <ol class="inspector-list">{ready}{empty(!no_ready, "empty")}</ol>
+                <ol class="inspector-list">{ready}{more(ready_len)}{empty(!no_ready, "empty")}</ol>
             </div>
             <div>
                 <h4>"Timers"</h4>
-                <ol class="inspector-list">{timers}{empty(!no_timers, "none")}</ol>
+                <ol class="inspector-list">{timers}{more(timers_len)}{empty(!no_timers, "none")}</ol>
             </div>
             <div>
                 <h4>"Waiting"</h4>
-                <ul class="inspector-list">{waiting}{empty(!no_waiting, "no task waits")}</ul>
+                <ul class="inspector-list">{waiting}{more(tree_len)}{empty(!no_waiting, "no task waits")}</ul>
             </div>
             {(!no_flight).then(|| view! {
                 <div>
                     <h4>"In flight"</h4>
-                    <ul class="inspector-list">{flight.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                    <ul class="inspector-list">{flight.into_iter().map(|f| view! { <li data-testid="flight-item">{f}</li> }).collect_view()}</ul>
                 </div>
             })}
         </div>

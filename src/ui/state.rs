@@ -7,6 +7,7 @@ use super::editor;
 use super::workspace::Workspace;
 use crate::browser::engine::{self, TimeMode};
 use awaitlab_engine::practice_api::Settings;
+use awaitlab_engine::trace::inspector::LoopState;
 use awaitlab_engine::trace::timeline::{Builder, Timeline};
 use awaitlab_engine::trace::{Chunk, ErrorSpot, Record, Stream};
 use awaitlab_engine::{RunConfig, RunResult};
@@ -106,6 +107,11 @@ pub struct Page {
     /// follows `cursor` (the records up to it), or shows the run's end.
     pub inspect: RwSignal<Option<usize>>,
     pub inspector_open: RwSignal<bool>,
+    /// A real-time Python run's loop as it goes, for the live inspector (its records applied
+    /// as they arrive); `live_loop_drawn` changes when the inspector should draw it again
+    /// (at most every `LIVE_TIMELINE_MS`). None: no such run now.
+    pub live_loop: StoredValue<Option<LoopState>, LocalStorage>,
+    pub live_loop_drawn: RwSignal<Option<u64>>,
     pub playing: RwSignal<bool>,
     pub zoom: RwSignal<Option<super::timeline::Window>>,
     pub console: ConsoleFeed,
@@ -209,6 +215,8 @@ impl Page {
             cursor: RwSignal::new(None),
             inspect: RwSignal::new(None),
             inspector_open: RwSignal::new(false),
+            live_loop: StoredValue::new_local(None),
+            live_loop_drawn: RwSignal::new(None),
             playing: RwSignal::new(false),
             zoom: RwSignal::new(None),
             console: ConsoleFeed::new(),
@@ -237,6 +245,8 @@ impl Page {
         editor::clear_error();
         self.cursor.set(None);
         self.inspect.set(None);
+        self.live_loop.set_value(None);
+        self.live_loop_drawn.set(None);
         self.playing.set(false);
         self.ran_source.set(crate::visible::plain(ran));
         self.ran_rate.set(rate);
@@ -300,6 +310,10 @@ impl Page {
         self.begin_run(&source, rate_of(&api));
         let real_time = self.real_time.get_untracked();
         let mode = if real_time { TimeMode::RealTime { speed: self.speed.get_untracked() } } else { TimeMode::Instant };
+        if real_time {
+            self.live_loop.set_value(Some(LoopState::default()));
+            self.live_loop_drawn.set(Some(0));
+        }
         leptos::task::spawn_local(async move {
             let epoch = js_sys::Date::now() / 1000.0;
             let config = RunConfig { filename: "main.py".into(), epoch, api, ..Default::default() };
@@ -311,6 +325,8 @@ impl Page {
             page.finish_output(&mut result);
             page.summary.set("Drawing the timeline…".into());
             page.drawing.set(true);
+            page.live_loop.set_value(None);
+            page.live_loop_drawn.set(None);
             let records = trace.complete().await;
             // The builder took the trace in as it came. Finishing it and drawing it are tasks
             // of their own: the page answers between them.
@@ -341,6 +357,19 @@ impl Page {
             }
         });
         let now = js_sys::Date::now();
+        if real_time && !fresh.is_empty() {
+            self.live_loop.update_value(|s| {
+                if let Some(s) = s.as_mut() {
+                    fresh.iter().for_each(|r| s.apply(r));
+                }
+            });
+            // The live inspector draws again when open, at most every LIVE_TIMELINE_MS.
+            thread_local!(static INSPECTOR_DRAWN_AT: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) });
+            if self.inspector_open.get_untracked() && now - INSPECTOR_DRAWN_AT.get() >= LIVE_TIMELINE_MS {
+                INSPECTOR_DRAWN_AT.set(now);
+                self.live_loop_drawn.update(|n| *n = Some(n.unwrap_or(0) + 1));
+            }
+        }
         let small = self.builder.with_value(|b| b.as_ref().is_some_and(|b| b.lanes() <= super::timeline::MAX_SVG_LANES));
         // Instant runs draw their timeline once, at the end: they are over in a moment.
         if real_time && !fresh.is_empty() && small && live.records <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS

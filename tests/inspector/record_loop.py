@@ -19,6 +19,14 @@ Labels: `step meow(1)` and `wakeup meow(1)` for a task's step and wake-up (by it
 and arguments: CPython numbers the tasks that `wait` and `as_completed` make from a set in the
 set's order, by address, which no other run reproduces), else the callback's qualified name. Iterations that run nothing (select() woke for the loop's own self-pipe) and
 the self-pipe's reader are left out: the engine has no self-pipe.
+
+HTTP: a program's `aiohttp` and `requests` are the engine's own (crates/engine/lib), run here
+on CPython's asyncio, and their requests are answered by the engine's practice API with the
+settings of the program's `# api:` line (target/release/awaitlab-practice-oracle, built by
+`cargo build --release -p awaitlab-cli`), at the program times the engine's virtual network
+delivers them: an answer sets its future's result when select() wakes for it, before the due
+timers move, as an arriving response does. What is compared is then the event loop's work
+around the requests, not aiohttp's own socket machinery (which the engine does not have).
 """
 import sys
 
@@ -28,9 +36,12 @@ import asyncio.base_events as base_events
 import concurrent.futures
 import heapq
 import os
+import itertools
 import runpy
+import subprocess
 import threading
 import time
+import types
 
 # CPython keeps the logger's name: these are the loop's own constants (base_events.py).
 _MIN_SCHEDULED_TIMER_HANDLES = base_events._MIN_SCHEDULED_TIMER_HANDLES
@@ -191,6 +202,104 @@ def label(handle):
     return getattr(func, '__qualname__', None) or repr(callback)
 
 
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ORACLE = None  # the practice API's process, started by a program's first request
+API_QUERY = ''  # its settings: the program's `# api:` line
+PENDING = []  # answers on their way: [respond_at, order, future, result]
+ORDER = itertools.count()
+# What the engine's virtual network says of any other URL (crates/engine/src/run/network.rs).
+NO_NETWORK = ('no network on the virtual clock: only the practice API (/api/...) answers here; '
+              'run in real time in the page to fetch other URLs')
+LOCAL_TEST_SERVERS = ('http://0.0.0.0:8000', 'http://localhost:8000', 'http://127.0.0.1:8000')
+
+
+def _escape(text):
+    return text.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n')
+
+
+def _unescape(text):
+    out, chars = [], iter(text)
+    for c in chars:
+        if c == '\\':
+            c = {'t': '\t', 'n': '\n'}.get(nxt := next(chars, ''), nxt)
+        out.append(c)
+    return ''.join(out)
+
+
+def answer(method, url, headers, body):
+    """(when it arrives, the result `_start` resolves with: a tuple, or a failure's message)."""
+    for origin in LOCAL_TEST_SERVERS:
+        if url.startswith(origin) and url[len(origin):][:1] in ('', '/', '?'):
+            url = '/api' + url[len(origin):]
+    if not (url == '/api' or url.startswith(('/api/', '/api?'))):
+        return CLOCK.now, NO_NETWORK
+    if isinstance(body, (bytes, bytearray)):
+        body = bytes(body).decode('utf-8', 'replace')
+    global ORACLE
+    if ORACLE is None:
+        oracle = os.environ.get('AWAITLAB_PRACTICE_ORACLE') or os.path.join(REPO, 'target/release/awaitlab-practice-oracle')
+        ORACLE = subprocess.Popen([oracle, API_QUERY], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    fields = [method.upper(), url, repr(CLOCK.now), body if isinstance(body, str) else '']
+    for k, v in headers or ():
+        fields += [str(k), str(v)]
+    ORACLE.stdin.write('\t'.join(_escape(f) for f in fields) + '\n')
+    ORACLE.stdin.flush()
+    status, reason, at, text, *pairs = [_unescape(f) for f in ORACLE.stdout.readline().rstrip('\n').split('\t')]
+    reply_headers = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
+    return float(at), (int(status), reason, reply_headers, text.encode(), url)
+
+
+def _start(method, url, headers=(), body=None):
+    """The engine's native under aiohttp: a future the answer resolves."""
+    future = asyncio.get_running_loop().create_future()
+    at, result = answer(method, url, headers, body)
+    PENDING.append([at, next(ORDER), future, result])
+    return future
+
+
+def _blocking(method, url, headers=(), body=None, timeout=None):
+    """The engine's native under requests: the thread waits for the answer (the loop's thread:
+    the whole program)."""
+    at, result = answer(method, url, headers, body)
+    if timeout is not None and at - CLOCK.now > timeout:
+        at, result = CLOCK.now + timeout, 'Read timed out'
+    CLOCK.sleep(max(0.0, at - CLOCK.now))
+    done = concurrent.futures.Future()
+    done.set_result(result)
+    return done
+
+
+def deliver_due():
+    """Answers due by now, earliest first (ties in the order asked): their futures complete."""
+    due = sorted((p for p in PENDING if p[0] <= CLOCK.now), key=lambda p: (p[0], p[1]))
+    for p in due:
+        PENDING.remove(p)
+        if not p[2].done():
+            p[2].set_result(p[3])
+    return bool(due)
+
+
+def install_http(program):
+    """`aiohttp` and `requests` as the engine has them, answered by the practice API with the
+    program's `# api:` settings."""
+    global API_QUERY
+    with open(program) as f:
+        API_QUERY = next((line[len('# api: '):].strip() for line in f if line.startswith('# api: ')), '')
+    # The engine's own hooks for its timeline: a resource's lane, what a future is called.
+    asyncio._n_resource = lambda *args: None
+    asyncio.Future._set_label = lambda self, label: None
+    for name in ('aiohttp', 'requests'):
+        module = types.ModuleType(name)
+        module._start, module._blocking = _start, _blocking
+        # A module written in Python: its objects show as `<ClientSession>` (short_repr).
+        module.__file__ = os.path.join(REPO, 'crates/engine/lib', name + '.py')
+        for part in ('_http_common', name):
+            path = os.path.join(REPO, 'crates/engine/lib', part + '.py')
+            with open(path) as f:
+                exec(compile(f.read(), f'<{part}>', 'exec'), module.__dict__)
+        sys.modules[name] = module
+
+
 class RecordingLoop(asyncio.SelectorEventLoop):
     def time(self):
         return CLOCK.now
@@ -225,9 +334,10 @@ class RecordingLoop(asyncio.SelectorEventLoop):
         while True:
             CLOCK.settle()
             events = self._selector.select(0)
-            if events or timeout == 0 or (deadline is not None and CLOCK.now >= deadline):
+            answered = deliver_due()
+            if events or answered or timeout == 0 or (deadline is not None and CLOCK.now >= deadline):
                 return events
-            wakes = list(CLOCK.sleepers) + ([deadline] if deadline is not None else [])
+            wakes = list(CLOCK.sleepers) + ([deadline] if deadline is not None else []) + [p[0] for p in PENDING]
             if not wakes:
                 return self._selector.select(None)  # nothing will ever happen: as CPython
             CLOCK.advance_to(min(wakes))
@@ -320,6 +430,7 @@ def record(program):
 
 
 def child(program, out):
+    install_http(program)
     asyncio.set_event_loop_policy(RecordingPolicy())
     sys.argv = ['main.py']
     try:

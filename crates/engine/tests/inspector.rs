@@ -4,6 +4,7 @@
 //! And on every conformance program, the trace is self-consistent: each handle the loop runs
 //! is the one at the ready queue's head.
 
+use awaitlab_engine::practice_api::Settings;
 use awaitlab_engine::trace::inspector::{iteration_views, IterationView};
 use awaitlab_engine::{run_virtual, RunConfig};
 use std::path::{Path, PathBuf};
@@ -103,9 +104,12 @@ fn difference(ours: &[IterationView], cpython: &[IterationView], set_order: bool
     None
 }
 
+/// A program run as the page runs it: with the practice API its `# api:` line sets (the
+/// recorder answers CPython's requests with the same settings).
 fn run(program: &Path) -> awaitlab_engine::RunResult {
     let source = std::fs::read_to_string(program).unwrap();
-    let config = RunConfig { filename: program.file_name().unwrap().to_string_lossy().into(), ..Default::default() };
+    let api = source.lines().find_map(|l| l.strip_prefix("# api: ")).map(Settings::from_query).unwrap_or_default();
+    let config = RunConfig { filename: program.file_name().unwrap().to_string_lossy().into(), api, ..Default::default() };
     run_virtual(&source, &config)
 }
 
@@ -142,7 +146,9 @@ fn the_ready_queue_and_timers_match_cpython_at_every_iteration() {
         }
     }
     assert!(failures.is_empty(), "{} of {} differ from CPython:\n{}", failures.len(), files.len(), failures.join("\n"));
-    assert!(demos >= 8 && others >= 12, "only {demos} demos and {others} other programs are recorded");
+    let gallery =
+        std::fs::read_dir(root().join("demos")).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "py")).count();
+    assert!(demos == gallery && others >= 12, "{demos} of the {gallery} demos and {others} other programs are recorded");
 }
 
 #[test]
@@ -233,4 +239,59 @@ fn insights_name_what_went_wrong_and_where() {
 
     let fine = run_source(MEOW);
     assert_eq!(insights(&fine.trace), [], "nothing to say about a program that does nothing wrong");
+}
+
+#[test]
+fn a_running_task_shows_the_chain_of_coroutines_it_resumed_in() {
+    use awaitlab_engine::trace::inspector::{handle_runs, LoopState};
+    use awaitlab_engine::trace::Event;
+    let r = run_source(
+        "import asyncio\n\nasync def get_video(who):\n    await asyncio.sleep(0.5)\n    return who\n\nasync def fetch_all():\n    a = await get_video('student')\n    return [a]\n\nasync def main():\n    videos = await fetch_all()\n    print(videos)\n\nasyncio.run(main())\n",
+    );
+    // main()'s step after the sleep: its wake-up.
+    let runs = handle_runs(&r.trace);
+    let woke = r.trace.iter().position(|rec| rec.time >= 0.5 && matches!(rec.event, Event::StepStart { .. })).unwrap();
+    let woken = LoopState::at(&r.trace, woke + 1);
+    let stack: Vec<(String, u32)> = woken.running_stack().into_iter().map(|f| (f.label.to_string(), f.line)).collect();
+    assert_eq!(stack, [("main()".to_string(), 12), ("fetch_all()".to_string(), 8), ("get_video('student')".to_string(), 4)]);
+    // While it sleeps, the waiting tree names the chain it awaits through.
+    let asleep = LoopState::at(&r.trace, woke);
+    let tree: Vec<String> = asleep.waiting_tree().into_iter().map(|n| n.text).collect();
+    assert_eq!(tree, ["Task-1 main() → fetch_all() → get_video('student') awaits sleep 0.5 s"]);
+    // On its first step a task is only its own coroutine, at no line yet.
+    let first = LoopState::at(&r.trace, runs[0] + 1);
+    assert_eq!(first.running_stack().iter().map(|f| (f.label.to_string(), f.line)).collect::<Vec<_>>(), [("main()".to_string(), 0)]);
+}
+
+#[test]
+fn executor_jobs_are_in_flight_until_their_result_is_delivered() {
+    use awaitlab_engine::trace::inspector::LoopState;
+    let r = run(&root().join("demos/11-blocking-vs-executor.py"));
+    let submitted = r.trace.iter().position(|rec| matches!(rec.event, awaitlab_engine::trace::Event::ExecutorSubmitted { .. })).unwrap();
+    // Half a second into the job: it runs in its thread while the ticker ticks.
+    let at = r.trace.iter().take_while(|rec| rec.time <= r.trace[submitted].time + 0.5).count();
+    let mid = LoopState::at(&r.trace, at);
+    assert_eq!(mid.in_flight_lines(), ["executor: sleep(1) (Task-5 awaits)"]);
+    assert!(mid.running_text_at(mid.time).contains("1 executor job running") || mid.running.is_some(), "{}", mid.running_text());
+    let end = LoopState::at(&r.trace, r.trace.len());
+    assert!(end.in_flight_lines().is_empty());
+}
+
+#[test]
+fn an_overloaded_practice_api_is_said_once_and_only_when_it_slowed_down() {
+    use awaitlab_engine::trace::insights::insights;
+    let found = insights(&run(&root().join("demos/07-hundred-videos.py")).trace);
+    let overloaded: Vec<_> = found.iter().filter(|i| i.kind == "overloaded").collect();
+    assert_eq!(overloaded.len(), 1, "{found:#?}");
+    assert!(
+        overloaded[0].text.starts_with("The practice API was overloaded: 100 requests in a row, up to 100 at once"),
+        "{}",
+        overloaded[0].text
+    );
+    for calm in
+        ["01-first-await.py", "02-sequential-vs-gather.py", "08-kittens-rate-limit.py", "09-timed-semaphore.py", "12-several-endpoints.py"]
+    {
+        let found = insights(&run(&root().join("demos").join(calm)).trace);
+        assert!(found.iter().all(|i| i.kind != "overloaded"), "{calm}: {found:#?}");
+    }
 }

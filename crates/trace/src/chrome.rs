@@ -39,7 +39,7 @@ pub fn to_chrome_json(records: &[Record]) -> String {
         .collect();
     for r in records {
         let own_task = match &r.event {
-            Event::StepStart { task } | Event::StepEnd { task } | Event::Waiting { task, .. } => Some(*task),
+            Event::StepStart { task } | Event::StepEnd { task, .. } | Event::Waiting { task, .. } => Some(*task),
             Event::TaskCreated(t) => Some(t.task),
             _ => None,
         };
@@ -81,7 +81,7 @@ pub fn to_chrome_json(records: &[Record]) -> String {
                 running = Some(*task);
                 events.push(format!(r#"{{"name":"run","cat":"step","ph":"B","ts":{},"pid":1,"tid":{tid}}}"#, us(r.time)));
             }
-            Event::StepEnd { task } => {
+            Event::StepEnd { task, .. } => {
                 let tid = tid_of(&mut tids, *task);
                 running = None;
                 events.push(format!(r#"{{"name":"run","cat":"step","ph":"E","ts":{},"pid":1,"tid":{tid}}}"#, us(r.time)));

@@ -1,7 +1,8 @@
 //! What went wrong in a run, or is worth noticing, found from its trace: the loop blocked by
 //! a synchronous call, a step slower than asyncio's debug threshold, a coroutine never awaited,
 //! a task left running when `asyncio.run` ended, an exception never retrieved, requests queued
-//! behind a connection limit, errors from the practice API. Each names its line and its moment.
+//! behind a connection limit, errors from the practice API, the practice API overloaded. Each
+//! names its line and its moment.
 
 use crate::output::Stream;
 use crate::record::{plural, Event, Record};
@@ -13,7 +14,7 @@ pub const SLOW_STEP: f64 = 0.1;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Insight {
     /// A short kind (`blocked`, `slow-step`, `never-awaited`, `left-running`,
-    /// `never-retrieved`, `queued`, `http-errors`), for styles and tests.
+    /// `never-retrieved`, `queued`, `http-errors`, `overloaded`), for styles and tests.
     pub kind: &'static str,
     pub text: String,
     /// The program's line it is about, when known.
@@ -44,6 +45,9 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     let mut queued: Vec<(u64, f64)> = Vec::new();
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     let mut first_error: Option<f64> = None;
+    // The practice API's requests: when each started, and (start, duration) of those answered.
+    let mut practice_started: HashMap<u64, f64> = HashMap::new();
+    let mut practice: Vec<(f64, f64)> = Vec::new();
     // What the run wrote to stderr, line by line, each with its moment.
     let mut stderr: Vec<(f64, String)> = Vec::new();
     let mut partial = String::new();
@@ -63,7 +67,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             Event::StepStart { task } => {
                 step_start.insert(*task, r.time);
             }
-            Event::StepEnd { task } => {
+            Event::StepEnd { task, .. } => {
                 if let Some(start) = step_start.remove(task) {
                     let took = r.time - start;
                     let was_blocked = blocked_inside.remove(task).unwrap_or(false);
@@ -124,9 +128,20 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 }
             }
             Event::Waiting { task, what, .. } if what.starts_with("free connection") => queued.push((*task, r.time)),
-            Event::HttpEnd { status: Some(s), .. } if *s == 429 || *s >= 500 => {
-                *statuses.entry(*s).or_default() += 1;
-                first_error.get_or_insert(r.time);
+            Event::HttpStart(h) if crate::http::is_practice_api(&h.url) => {
+                practice_started.insert(h.id, r.time);
+            }
+            Event::HttpEnd { id, status, .. } => {
+                let started = practice_started.remove(id);
+                match status {
+                    Some(s) if *s == 429 || *s >= 500 => {
+                        *statuses.entry(*s).or_default() += 1;
+                        first_error.get_or_insert(r.time);
+                    }
+                    // A refused request (429) answers at once: only served ones show the load.
+                    Some(_) => practice.extend(started.map(|start| (start, r.time - start))),
+                    None => {}
+                }
             }
             Event::Output { stream: Stream::Stderr, text, .. } => {
                 partial.push_str(text);
@@ -171,6 +186,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             time: *start,
         });
     }
+    out.extend(overloaded(practice));
     if let Some(time) = first_error {
         let mut codes: Vec<_> = statuses.into_iter().collect();
         codes.sort();
@@ -189,4 +205,56 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     }
     out.sort_by(|a, b| a.time.total_cmp(&b.time));
     out
+}
+
+/// The practice API overloaded: in a burst of requests (one after another with some always in
+/// flight), the last ones took at least twice as long as the first, as a server does whose
+/// line grows past its capacity (a long-tailed latency alone rarely does, on three of each).
+fn overloaded(mut requests: Vec<(f64, f64)>) -> Option<Insight> {
+    requests.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut bursts: Vec<&[(f64, f64)]> = Vec::new();
+    let (mut from, mut busy_until) = (0, f64::NEG_INFINITY);
+    for (i, (start, took)) in requests.iter().enumerate() {
+        if *start >= busy_until && i > from {
+            bursts.push(&requests[from..i]);
+            from = i;
+        }
+        busy_until = busy_until.max(start + took);
+    }
+    bursts.push(&requests[from..]);
+    let mean = |r: &[(f64, f64)]| r.iter().map(|(_, took)| took).sum::<f64>() / r.len() as f64;
+    bursts
+        .into_iter()
+        .filter(|b| b.len() >= 6)
+        .map(|b| (b, mean(&b[..3]), mean(&b[b.len() - 3..])))
+        .filter(|(_, first, last)| *last >= 2.0 * first && last - first >= 0.05)
+        .max_by(|a, b| (a.2 / a.1).total_cmp(&(b.2 / b.1)))
+        .map(|(burst, first, last)| {
+            let peak = peak_in_flight(burst);
+            Insight {
+                kind: "overloaded",
+                text: format!(
+                    "The practice API was overloaded: {} requests in a row, up to {peak} at once; its first answers took {first:.2} s, its last {last:.2} s. Past its capacity requests wait in its line and it slows down: fewer at once (a semaphore, a connection limit) keeps it fast.",
+                    burst.len()
+                ),
+                line: None,
+                time: burst[0].0,
+            }
+        })
+}
+
+/// The most requests of a burst in flight at one moment.
+fn peak_in_flight(burst: &[(f64, f64)]) -> usize {
+    let mut edges: Vec<(f64, i32)> = burst.iter().flat_map(|(start, took)| [(*start, 1), (start + took, -1)]).collect();
+    // An answer at the moment another request leaves is not counted with it.
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut now = 0;
+    edges
+        .iter()
+        .map(|(_, d)| {
+            now += d;
+            now
+        })
+        .max()
+        .unwrap_or(0) as usize
 }

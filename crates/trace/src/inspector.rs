@@ -3,7 +3,7 @@
 //! requests in flight. A pure function of the records: the loop inspector draws it, and the
 //! tests compare it, iteration by iteration, with what an instrumented CPython run recorded.
 
-use crate::record::{plural, Callee, Event, Record};
+use crate::record::{plural, Callee, Event, Record, StackFrame};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
 
@@ -48,6 +48,13 @@ pub struct Request {
     pub url: Rc<str>,
 }
 
+/// Where a task suspended: its line, and its chain of coroutines when it has more than one.
+#[derive(Clone, Debug, Default)]
+struct Suspended {
+    line: u32,
+    stack: Option<Rc<[StackFrame]>>,
+}
+
 /// One line of the waiting tree: `depth` levels in, what it is, and the task it names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WaitNode {
@@ -80,10 +87,12 @@ pub struct LoopState {
     /// Tasks in the order they were made.
     pub task_order: Vec<u64>,
     pub waits: HashMap<u64, Wait>,
-    /// The line each task last suspended at: where a running task resumed.
-    resumed_at: HashMap<u64, u32>,
+    /// Where each task last suspended: where a running task resumed.
+    suspended: HashMap<u64, Suspended>,
     pub gathers: HashMap<u64, Rc<[u64]>>,
     pub in_flight: Vec<Request>,
+    /// Executor jobs running: their future and what they call, in the order submitted.
+    pub jobs: Vec<(u64, Rc<str>)>,
     pub blocked: Option<(Rc<str>, f64)>,
     pub finished: Option<&'static str>,
     /// Handles the trace ran that were not at the ready queue's head: zero for a consistent
@@ -138,6 +147,9 @@ impl LoopState {
         if !self.in_flight.is_empty() {
             let n = self.in_flight.len();
             waits.push(format!("{} in flight", plural(n, "request", "requests")));
+        }
+        if !self.jobs.is_empty() {
+            waits.push(plural(self.jobs.len(), "executor job running", "executor jobs running"));
         }
         if waits.is_empty() {
             "nothing: idle".into()
@@ -214,9 +226,11 @@ impl LoopState {
                 self.waits.remove(task);
                 self.run_head(|h| matches!(h.callee, Callee::Step { task: t } | Callee::Wakeup { task: t, .. } if t == *task));
             }
-            Event::StepEnd { .. } => self.running = None,
+            Event::StepEnd { task, line, stack } => {
+                self.running = None;
+                self.suspended.insert(*task, Suspended { line: *line, stack: stack.clone() });
+            }
             Event::Waiting { task, what, line, future } => {
-                self.resumed_at.insert(*task, *line);
                 self.waits.insert(*task, Wait { future: *future, what: what.clone(), line: *line });
             }
             Event::TaskDone { task, outcome } => {
@@ -233,6 +247,8 @@ impl LoopState {
                 self.in_flight.push(Request { id: *id, task: *task, method: method.clone(), url: url.clone() })
             }
             Event::HttpEnd { id, .. } => self.in_flight.retain(|q| q.id != *id),
+            Event::ExecutorSubmitted { future, call } => self.jobs.push((*future, call.clone())),
+            Event::ExecutorJob { future, .. } => self.jobs.retain(|(f, _)| f != future),
             Event::Blocked(b) => self.blocked = Some((b.reason.clone(), b.until)),
             Event::Unblocked => self.blocked = None,
             Event::Finished { status } => {
@@ -277,14 +293,47 @@ impl LoopState {
         for task in &self.task_order {
             let Some(info) = self.tasks.get(task).filter(|t| !t.internal) else { continue };
             if Some(*task) == running {
-                if let Some(line) = self.resumed_at.get(task).filter(|l| **l > 0) {
-                    marks.push((*line, info.name.to_string(), true));
+                if let Some(line) = self.suspended.get(task).map(|s| s.line).filter(|l| *l > 0) {
+                    marks.push((line, info.name.to_string(), true));
                 }
             } else if let Some(w) = self.waits.get(task).filter(|w| w.line > 0) {
                 marks.push((w.line, info.name.to_string(), false));
             }
         }
         marks
+    }
+
+    /// The running task's chain of coroutines where it resumed, outermost first, each with its
+    /// line: `main()` line 12 → `fetch_all()` line 7 → `get_video('student')` line 3. Its own
+    /// coroutine alone (line 0) on its first step; nothing while a callback runs.
+    pub fn running_stack(&self) -> Vec<StackFrame> {
+        let Some(Callee::Step { task } | Callee::Wakeup { task, .. }) = &self.running else { return vec![] };
+        self.stack_of(*task)
+    }
+
+    /// A task's chain of coroutines where it last suspended (see `running_stack`).
+    pub fn stack_of(&self, task: u64) -> Vec<StackFrame> {
+        let title = || Rc::from(self.tasks.get(&task).map_or_else(|| "?".into(), |t| t.title.clone()));
+        match self.suspended.get(&task) {
+            Some(Suspended { stack: Some(stack), .. }) => stack.to_vec(),
+            Some(Suspended { line, .. }) => vec![StackFrame { label: title(), line: *line }],
+            None => vec![StackFrame { label: title(), line: 0 }],
+        }
+    }
+
+    /// What is in flight outside the loop's thread, a line each: HTTP requests (`GET
+    /// https://… (Task-2)`) and executor jobs (`executor: blocking_io(1) (Task-3 awaits)`).
+    pub fn in_flight_lines(&self) -> Vec<String> {
+        let name = |t: u64| self.tasks.get(&t).map_or_else(|| "a task".to_string(), |i| i.name.to_string());
+        let requests = self.in_flight.iter().map(|q| {
+            let by = q.task.map(|t| format!(" ({})", name(t))).unwrap_or_default();
+            format!("{} {}{by}", q.method, q.url)
+        });
+        let jobs = self.jobs.iter().map(|(future, call)| {
+            let by = self.waiter_of(*future).map(|t| format!(" ({} awaits)", name(t))).unwrap_or_default();
+            format!("executor: {call}{by}")
+        });
+        requests.chain(jobs).collect()
     }
 
     /// A task's name and coroutine: `Task-2 meow(1)`.
@@ -374,7 +423,12 @@ impl LoopState {
             out.push(WaitNode { depth, text: format!("{label} ({state})"), task: Some(task), line: 0 });
             return;
         };
-        out.push(WaitNode { depth, text: format!("{label} awaits {}", w.what), task: Some(task), line: w.line });
+        // The coroutines it awaits through, beyond its own: `Task-1 main() → fetch_all() awaits …`.
+        let inner: String = match self.suspended.get(&task).and_then(|s| s.stack.as_deref()) {
+            Some([_, rest @ ..]) => rest.iter().map(|f| format!(" → {}", f.label)).collect(),
+            _ => String::new(),
+        };
+        out.push(WaitNode { depth, text: format!("{label}{inner} awaits {}", w.what), task: Some(task), line: w.line });
         if self.tasks.contains_key(&w.future) {
             self.tree_from(w.future, depth + 1, out);
         } else if let Some(children) = self.gathers.get(&w.future) {

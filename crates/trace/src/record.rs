@@ -12,8 +12,12 @@ pub enum Event {
     StepStart {
         task: u64,
     },
+    /// A task's step ended: suspended at `line` (0: it finished, or no line of the program's),
+    /// and, when its coroutine awaits others, the whole chain it suspended in.
     StepEnd {
         task: u64,
+        line: u32,
+        stack: Option<Rc<[StackFrame]>>,
     },
     /// A task suspended on a future; `what` says what it waits for (sleep 0.5 s, Lock, another task...).
     Waiting {
@@ -65,6 +69,13 @@ pub enum Event {
         children: Rc<[u64]>,
     },
     Resource(Box<ResourceUse>),
+    /// A job went to the default executor (`run_in_executor`, `to_thread`): its future, and
+    /// what it calls.
+    ExecutorSubmitted {
+        future: u64,
+        call: Rc<str>,
+    },
+    /// The job that ran from `start` to `end` delivered its result to `future`.
     ExecutorJob {
         future: u64,
         start: f64,
@@ -172,6 +183,14 @@ pub struct Blocking {
 // Every record is as large as its largest event: the commonest are small, so this stays small
 // (docs/perf.md: tracing's cost is mostly the memory its records take).
 const _: () = assert!(std::mem::size_of::<Record>() <= 48);
+
+/// One coroutine in a suspended task's chain, outermost first: `get_video('student')` at
+/// line 7 (0: asyncio's own code, which has no line in the program).
+#[derive(Clone, Debug, PartialEq)]
+pub struct StackFrame {
+    pub label: Rc<str>,
+    pub line: u32,
+}
 
 /// What a handle runs, as the loop's queues show it.
 #[derive(Clone, Debug, PartialEq)]

@@ -369,7 +369,7 @@ impl Builder {
                     conn_wait.insert(*task, now);
                 }
             }
-            Event::StepEnd { task } => {
+            Event::StepEnd { task, .. } => {
                 if let Some(s) = tasks.get_mut(task) {
                     close(&mut t.lanes[s.lane], s.open.take(), now);
                     if s.done {

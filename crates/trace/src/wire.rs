@@ -5,7 +5,7 @@
 //! which reads back to the same bits.
 
 use crate::output::{Chunk, Stream};
-use crate::record::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Summary};
+use crate::record::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, StackFrame, Summary};
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -56,7 +56,11 @@ fn encode_record(r: &Record, out: &mut String) {
             w.head("task", r.time).int(*task).text(name).text(coro).text(args).opt(*parent).int(*line).int(*internal as u8)
         }
         Event::StepStart { task } => w.head("start", r.time).int(*task),
-        Event::StepEnd { task } => w.head("end", r.time).int(*task),
+        Event::StepEnd { task, line, stack } => {
+            let frames = stack.as_deref().unwrap_or_default();
+            let w = w.head("end", r.time).int(*task).int(*line).int(frames.len());
+            frames.iter().fold(w, |w, frame| w.text(&frame.label).int(frame.line))
+        }
         Event::Waiting { task, what, line, future } => w.head("wait", r.time).int(*task).text(what).int(*line).int(*future),
         Event::FutureDone { future } => w.head("future", r.time).int(*future),
         Event::TaskDone { task, outcome } => w.head("done", r.time).int(*task).text(outcome),
@@ -75,6 +79,7 @@ fn encode_record(r: &Record, out: &mut String) {
             let crate::record::ResourceUse { id, kind, in_use, capacity, name } = &**boxed;
             w.head("resource", r.time).int(*id).text(kind).int(*in_use).int(*capacity).text(name.as_deref().unwrap_or(""))
         }
+        Event::ExecutorSubmitted { future, call } => w.head("job-start", r.time).int(*future).text(call),
         Event::ExecutorJob { future, start, end } => w.head("job", r.time).int(*future).float(*start).float(*end),
         Event::Output { task, stream, text } => {
             let stream = if *stream == Stream::Stdout { "out" } else { "err" };
@@ -106,7 +111,11 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             internal: f.int::<u8>()? != 0,
         })),
         "start" => Event::StepStart { task: f.int()? },
-        "end" => Event::StepEnd { task: f.int()? },
+        "end" => {
+            let (task, line, n) = (f.int()?, f.int()?, f.int::<usize>()?);
+            let frames = (0..n).map(|_| Ok(StackFrame { label: f.rc()?, line: f.int()? })).collect::<Result<Vec<_>, String>>()?;
+            Event::StepEnd { task, line, stack: (!frames.is_empty()).then(|| frames.into()) }
+        }
         "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
         "future" => Event::FutureDone { future: f.int()? },
         "done" => Event::TaskDone { task: f.int()?, outcome: f.one_of(&["done", "failed", "cancelled"])? },
@@ -131,6 +140,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             capacity: f.int()?,
             name: Some(f.rc()?).filter(|n: &Rc<str>| !n.is_empty()),
         })),
+        "job-start" => Event::ExecutorSubmitted { future: f.int()?, call: f.rc()? },
         "job" => Event::ExecutorJob { future: f.int()?, start: f.float()?, end: f.float()? },
         "output" => {
             let task = f.opt()?;

@@ -5,7 +5,7 @@ use crate::types::native::{HandleKind, NativeObj};
 use crate::types::value::{Generator, Obj, Value};
 use crate::vm::Vm;
 use awaitlab_trace::http::{HttpRequest, HttpResult};
-use awaitlab_trace::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, Stream, Summary};
+use awaitlab_trace::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, StackFrame, Stream, Summary};
 use std::rc::Rc;
 
 pub struct Trace {
@@ -106,11 +106,19 @@ pub fn task_created(vm: &mut Vm, task: &Rc<Obj>) {
 fn coroutine_args(g: &Generator) -> String {
     let frame = g.frame.borrow();
     let Some(frame) = frame.as_ref() else { return String::new() };
-    let n = g.code.argcount as usize + g.code.kwonlyargcount as usize;
-    let mut parts: Vec<String> = frame.fast.iter().take(n).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
+    frame_args(frame, false)
+}
+
+/// A frame's arguments as they are now, shortly: `3, 'a'` (without a method's `self`, in a
+/// stack that names it `Worker.run`).
+fn frame_args(frame: &crate::vm::Frame, skip_self: bool) -> String {
+    let code = &frame.code;
+    let n = code.argcount as usize + code.kwonlyargcount as usize;
+    let skip = usize::from(skip_self && code.qualname.contains('.') && code.varnames.first().is_some_and(|v| &**v == "self"));
+    let mut parts: Vec<String> = frame.fast.iter().take(n).skip(skip).map(|v| v.as_ref().map(short_repr).unwrap_or_default()).collect();
     // asyncio's own coroutines (a program's `ensure_future(asyncio.sleep(0.5))`) read as called:
     // their trailing `None`s are defaults nobody wrote (`sleep(0.5)`, not `sleep(0.5, None)`).
-    if g.code.filename.starts_with('<') {
+    if code.filename.starts_with('<') {
         while parts.last().is_some_and(|p| p == "None") {
             parts.pop();
         }
@@ -173,7 +181,31 @@ pub fn step_start(vm: &mut Vm, task: &Rc<Obj>) {
 }
 
 pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
-    push(vm, Event::StepEnd { task: id_of(task) });
+    if !vm.trace.enabled {
+        return;
+    }
+    let (line, stack) = suspended_in(task);
+    push(vm, Event::StepEnd { task: id_of(task), line, stack });
+}
+
+/// Where a task suspended: the line of the program it awaits at (its innermost frame of the
+/// program's own code), and the chain of the program's coroutines it is in when there is more
+/// than one (asyncio's own frames, `sleep()`, `Semaphore.acquire()`, are what it waits for, in
+/// `Waiting`). A chain of one, the common case, costs nothing. Nothing when it finished.
+fn suspended_in(task: &Rc<Obj>) -> (u32, Option<Rc<[StackFrame]>>) {
+    let d = crate::event_loop::future::future_data(task).borrow();
+    let Some(frames) = d.task.as_ref().and_then(|t| t.thread.as_ref()).map(|th| &th.frames) else { return (0, None) };
+    let own_code = |f: &&crate::vm::Frame| !f.code.filename.starts_with('<');
+    let line = frames.iter().rev().find(own_code).map_or(0, |f| f.line());
+    if frames.iter().filter(own_code).nth(1).is_none() {
+        return (line, None);
+    }
+    let stack = frames
+        .iter()
+        .filter(own_code)
+        .map(|f| StackFrame { label: Rc::from(format!("{}({})", f.code.qualname, frame_args(f, true))), line: f.line() })
+        .collect();
+    (line, Some(stack))
 }
 
 pub fn task_waits(vm: &mut Vm, task: &Rc<Obj>, fut: &Rc<Obj>) {
@@ -289,6 +321,16 @@ fn callable_name(o: &Rc<Obj>) -> Rc<str> {
             None => Rc::from(b.name),
         },
         Obj::Class(c) => c.name.clone(),
+        // functools.partial (a class of ours, as CPython's pure-Python one) by what it wraps;
+        // another callable object by its class's __call__.
+        Obj::Instance(i) => match &*i.class {
+            Obj::Class(c) if &*c.name == "partial" => match i.dict.borrow().get("func") {
+                Some(Value::Obj(func)) => Rc::from(format!("partial({})", callable_name(func))),
+                _ => Rc::from("partial"),
+            },
+            Obj::Class(c) => Rc::from(format!("{}.__call__", c.name)),
+            _ => Rc::from("?"),
+        },
         _ => Rc::from("?"),
     }
 }
@@ -435,6 +477,20 @@ fn assigned_name(line: &str, class: &str) -> Option<String> {
     let callee = value.trim_start().split('(').next()?.trim();
     let last = callee.rsplit('.').next()?;
     (last == class && callee.split('.').all(is_name)).then(|| target.to_string())
+}
+
+/// A job went to the executor: what it calls, `blocking_io(1)`.
+pub fn executor_submitted(vm: &mut Vm, fut: &Rc<Obj>, func: &Value, args: &[Value]) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let name = match func {
+        Value::Obj(o) => callable_name(o),
+        _ => Rc::from("?"),
+    };
+    let args: Vec<String> = args.iter().map(short_repr).collect();
+    let call = Rc::from(format!("{name}({})", args.join(", ")));
+    push(vm, Event::ExecutorSubmitted { future: id_of(fut), call });
 }
 
 pub fn executor_job(vm: &mut Vm, fut: &Rc<Obj>, start: f64, end: f64) {

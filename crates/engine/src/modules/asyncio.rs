@@ -411,6 +411,7 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let func = arg(vm, &args, 2, "run_in_executor")?;
     let fargs = args[3..].to_vec();
     let future = new_future(vm);
+    crate::event_loop::recorder::executor_submitted(vm, &future, &func, &fargs);
     future_data(&future).borrow_mut().label = Some(Rc::from("executor job"));
     let (target, mut call_args) = match &func {
         Value::Obj(o) => match &**o {
