@@ -167,6 +167,14 @@ test('a demo\'s pinned moment opens the inspector there, and the editor marks wh
   // Closing the inspector clears the marks.
   await page.getByTestId('open-inspector').click();
   assert.equal(await page.getByTestId('task-mark').count(), 0);
+  // So does an edit: the program's lines are no longer the run's.
+  await page.getByTestId('open-inspector').click();
+  await page.getByTestId('step-handle-forward').click();
+  assert.ok(await page.getByTestId('task-mark').count() > 0);
+  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# edited');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="task-mark"]').length === 0);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -207,9 +215,10 @@ test('in real time the inspector follows the run live, then steps through it whe
   assert.match(await page.getByTestId('inspector-running').innerText(), /idle in select \(next timer in/);
   assert.equal(await page.getByTestId('step-iteration-forward').count(), 0, 'no stepping while it runs');
   assert.equal((await finished(page)).state, 'done');
-  // Over: the inspector steps through the run it watched.
+  // Over: the inspector steps through the run it watched, from its first iteration (on the
+  // real clock, a few ms in).
   await page.getByTestId('step-iteration-forward').waitFor();
-  assert.match(await where(page), /^iteration 1 · t = 0\.000 s/);
+  assert.match(await where(page), /^iteration 1 · t = 0\.0\d\d s/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -197,10 +197,13 @@ pub fn LoopInspector() -> impl IntoView {
             Some(with_state(trace, end, |s| f(s, cursor.map_or(s.time, |c| s.time.max(c)), end, stops.total)))
         })
     };
-    // The editor shows where each task is suspended, and what runs, at this position.
+    // The editor shows where each task is suspended, and what runs, at this position; not once
+    // the program was edited (its lines are no longer the run's).
     Effect::new(move |_| {
+        let edited = page.code.with(|code| page.ran_source.with(|ran| crate::visible::plain(code) != *ran));
         let marks = stops
             .get()
+            .filter(|_| !edited)
             .and_then(|stops| {
                 page.last_trace.with(|t| {
                     let trace = t.as_ref()?;
@@ -243,6 +246,18 @@ pub fn LoopInspector() -> impl IntoView {
 #[component]
 pub fn LiveInspector() -> impl IntoView {
     let page = page();
+    // A program asleep sends nothing: a tick redraws the countdown to its next timer.
+    let tick = RwSignal::new(0u32);
+    if let Ok(handle) = set_interval_with_handle(move || tick.update(|n| *n = n.wrapping_add(1)), std::time::Duration::from_millis(250)) {
+        on_cleanup(move || handle.clear());
+    }
+    // The program's clock now: where it last said it was, and the wall time since, at the run's speed.
+    let now = move |s: &LoopState| {
+        tick.track();
+        let said = page.live_now.get_untracked().unwrap_or(s.time);
+        let since = (js_sys::Date::now() - page.live_clock_at.get_value()).max(0.0) / 1000.0;
+        s.time.max(said + since * page.speed.get_untracked())
+    };
     let live = move |f: &dyn Fn(&LoopState) -> AnyView| -> Option<AnyView> {
         page.live_loop_drawn.track();
         page.live_loop.with_value(|s| s.as_ref().map(f))
@@ -259,11 +274,13 @@ pub fn LiveInspector() -> impl IntoView {
                 <h3>"Event loop"</h3>
                 <span class="inspector-where" data-testid="inspector-where">{move || live(&|s| {
                     let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
-                    format!("live · {moment} · t = {}", seconds(s.time)).into_any()
+                    format!("live · {moment} · t = {}", seconds(now(s))).into_any()
                 })}</span>
                 <span class="inspector-note">"Step through it when the run is over."</span>
             </div>
-            {move || live(&|s| state_view(s, page.live_now.get_untracked().unwrap_or(s.time).max(s.time)).into_any())}
+            // Redrawn on each tick: the countdown; on each batch of records: the queues.
+            {move || live(&|s| running_view(s, now(s)).into_any())}
+            {move || live(&|s| queues_view(s).into_any())}
         </section>
     }
 }
@@ -383,7 +400,20 @@ fn stack_view(s: &LoopState) -> Option<impl IntoView> {
 /// Items drawn per list: a queue of 10,000 handles is shown by its head, and counted.
 const LIST_MAX: usize = 200;
 
+/// What runs at moment `time` (timers count down to it), then the loop's queues.
 fn state_view(s: &LoopState, time: f64) -> impl IntoView {
+    view! { {running_view(s, time)} {queues_view(s)} }
+}
+
+fn running_view(s: &LoopState, time: f64) -> impl IntoView {
+    view! {
+        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p>
+        {stack_view(s)}
+    }
+}
+
+/// The ready queue, the timers, who waits for what, what is in flight.
+fn queues_view(s: &LoopState) -> impl IntoView {
     let next = s.ready.iter().position(|h| !h.cancelled);
     let ready: Vec<_> = s
         .ready
@@ -428,8 +458,6 @@ fn state_view(s: &LoopState, time: f64) -> impl IntoView {
     let (no_ready, no_timers, no_waiting, no_flight) = (ready.is_empty(), timers.is_empty(), waiting.is_empty(), flight.is_empty());
     // Requests and a blocked loop get a column only when there are some.
     view! {
-        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p>
-        {stack_view(s)}
         <div class="inspector-grid">
             <div>
                 <h4>"Ready queue"</h4>

@@ -112,6 +112,9 @@ pub struct Page {
     /// (at most every `LIVE_TIMELINE_MS`). None: no such run now.
     pub live_loop: StoredValue<Option<LoopState>, LocalStorage>,
     pub live_loop_drawn: RwSignal<Option<u64>>,
+    /// When (wall clock, ms) the program clock last read `live_now`: between two messages (a
+    /// program asleep sends none) the live inspector's timers count down from there.
+    pub live_clock_at: StoredValue<f64>,
     pub playing: RwSignal<bool>,
     pub zoom: RwSignal<Option<super::timeline::Window>>,
     pub console: ConsoleFeed,
@@ -217,6 +220,7 @@ impl Page {
             inspector_open: RwSignal::new(false),
             live_loop: StoredValue::new_local(None),
             live_loop_drawn: RwSignal::new(None),
+            live_clock_at: StoredValue::new(0.0),
             playing: RwSignal::new(false),
             zoom: RwSignal::new(None),
             console: ConsoleFeed::new(),
@@ -349,6 +353,7 @@ impl Page {
         self.console.write(&live.fresh_chunks);
         if real_time {
             self.live_now.set(Some(live.now));
+            self.live_clock_at.set_value(js_sys::Date::now());
         }
         let fresh = live.fresh_records();
         self.builder.update_value(|b| {

@@ -237,6 +237,26 @@ fn insights_name_what_went_wrong_and_where() {
     );
     assert_eq!(insights(&two_runs.trace), [], "a task the program cancelled itself was not left running");
 
+    // requests.get at the module's level blocks no loop (demo 7 makes 12 such calls); in a
+    // task, called again and again, it is said once.
+    assert!(insights(&run(&root().join("demos/07-hundred-videos.py")).trace).iter().all(|i| i.kind != "blocked"));
+    let api = Settings::from_query("latency=fixed&latency_ms=100&capacity=0");
+    let config = RunConfig { filename: "main.py".into(), api, ..Default::default() };
+    let again = run_virtual(
+        "import asyncio\nimport requests\n\nasync def main():\n    for n in range(3):\n        requests.get(f'/api/videos?n={n + 1}')\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n",
+        &config,
+    );
+    let said: Vec<(&str, String, Option<u32>)> = insights(&again.trace).into_iter().map(|i| (i.kind, i.text, i.line)).collect();
+    assert_eq!(said.len(), 1, "{said:#?}");
+    assert!(said[0].1.starts_with("requests.get(…) in Task-1 main() blocked the event loop 3 times, 0.300 s in all."), "{said:#?}");
+    assert_eq!(said[0].2, Some(6));
+
+    // A task the program cancelled itself, without awaiting it, just before main returned.
+    let cancelled_itself = run_source(
+        "import asyncio\n\nasync def main():\n    t = asyncio.create_task(asyncio.sleep(5))\n    await asyncio.sleep(0)\n    t.cancel()\n\nasyncio.run(main())\n",
+    );
+    assert_eq!(insights(&cancelled_itself.trace), [], "the program cancelled it: asyncio.run did not");
+
     let fine = run_source(MEOW);
     assert_eq!(insights(&fine.trace), [], "nothing to say about a program that does nothing wrong");
 }

@@ -37,6 +37,15 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     let mut step_start: HashMap<u64, f64> = HashMap::new();
     let mut blocked: Option<(f64, crate::record::Blocking)> = None;
     let mut blocked_inside: HashMap<u64, bool> = HashMap::new();
+    // A loop runs (it has iterated, and not been closed since): a blocking call outside it, at
+    // the module's level before or after `asyncio.run`, blocks no loop.
+    let mut loop_running = false;
+    // Tasks with a wake-up queued and not yet run; those queued when the main coroutine
+    // returned had been woken already (a task the program cancelled itself and did not await
+    // is woken by its cancellation then): asyncio.run did not cut them off.
+    let mut woken: std::collections::HashSet<u64> = Default::default();
+    let mut woken_at_main_end: std::collections::HashSet<u64> = Default::default();
+    let mut blocks: Vec<Block> = Vec::new();
     // The running `asyncio.run`'s main task (the program's first task made outside any task),
     // and whether it has returned: a task cancelled after that was cancelled by the shutdown.
     let mut main_done: Option<f64> = None;
@@ -64,7 +73,11 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                     main_done = None;
                 }
             }
+            Event::Scheduled { callee: crate::record::Callee::Wakeup { task, .. }, .. } => {
+                woken.insert(*task);
+            }
             Event::StepStart { task } => {
+                woken.remove(task);
                 step_start.insert(*task, r.time);
             }
             Event::StepEnd { task, .. } => {
@@ -86,6 +99,8 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 }
             }
             Event::TimerSet { when, .. } => timers.push(*when),
+            Event::Iteration { .. } => loop_running = true,
+            Event::LoopCleared => loop_running = false,
             Event::Blocked(b) => {
                 if let Some(t) = b.task {
                     blocked_inside.insert(t, true);
@@ -94,28 +109,18 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             }
             Event::Unblocked => {
                 if let Some((start, b)) = blocked.take() {
-                    let took = r.time - start;
                     let late = timers.iter().filter(|w| **w > start + 1e-9 && **w < r.time - 1e-9).count();
                     let who = b.task.and_then(|t| names.get(&t)).map(|n| format!(" in {n}")).unwrap_or_default();
-                    let meanwhile = if late > 0 {
-                        format!(": {} came due meanwhile and had to wait", plural(late, "timer", "timers"))
-                    } else {
-                        String::new()
-                    };
-                    if b.reason.as_ref() != "input()" {
-                        out.push(Insight {
-                            kind: "blocked",
-                            text: format!("{}{who} blocked the event loop for {took:.3} s{meanwhile}. Await a coroutine (asyncio.sleep) or use run_in_executor / to_thread instead.", b.reason),
-                            line: (b.line > 0).then_some(b.line),
-                            time: start,
-                        });
+                    if b.reason.as_ref() != "input()" && (b.task.is_some() || loop_running) {
+                        blocks.push(Block { start, took: r.time - start, late, who, call: b.reason, line: b.line });
                     }
                 }
             }
             Event::TaskDone { task, outcome } => {
                 if Some(*task) == main_task {
                     main_done = Some(r.time);
-                } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) {
+                    woken_at_main_end = woken.clone();
+                } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) && !woken_at_main_end.contains(task) {
                     out.push(Insight {
                         kind: "left-running",
                         text: format!(
@@ -153,6 +158,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             _ => {}
         }
     }
+    out.extend(blocked_loop(blocks));
     for (stderr_time, line) in &stderr {
         let stderr_time = *stderr_time;
         if line.contains("was never awaited") {
@@ -257,4 +263,47 @@ fn peak_in_flight(burst: &[(f64, f64)]) -> usize {
         })
         .max()
         .unwrap_or(0) as usize
+}
+
+/// A blocking call that held up a running loop: when, how long, how many timers came due
+/// meanwhile, in which task (` in Task-3 …`), what it was and where.
+struct Block {
+    start: f64,
+    took: f64,
+    late: usize,
+    who: String,
+    call: std::rc::Rc<str>,
+    line: u32,
+}
+
+/// One insight per blocking call of the program: a call made again and again (`requests.get`
+/// in a loop) is said once, with its count and its time in all.
+fn blocked_loop(blocks: Vec<Block>) -> Vec<Insight> {
+    let advice = "Await a coroutine (asyncio.sleep) or use run_in_executor / to_thread instead.";
+    let mut groups: Vec<Vec<Block>> = Vec::new();
+    for b in blocks {
+        let function = |c: &str| c.split('(').next().unwrap_or("").to_string();
+        match groups.iter_mut().find(|g| g[0].line == b.line && function(&g[0].call) == function(&b.call)) {
+            Some(g) => g.push(b),
+            None => groups.push(vec![b]),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            let late: usize = g.iter().map(|b| b.late).sum();
+            let meanwhile =
+                if late > 0 { format!(": {} came due meanwhile and had to wait", plural(late, "timer", "timers")) } else { String::new() };
+            let first = &g[0];
+            let who = if g.iter().all(|b| b.who == first.who) { first.who.clone() } else { " in several tasks".into() };
+            let text = if g.len() == 1 {
+                format!("{}{who} blocked the event loop for {:.3} s{meanwhile}. {advice}", first.call, first.took)
+            } else {
+                let total: f64 = g.iter().map(|b| b.took).sum();
+                let call = format!("{}(…)", first.call.split('(').next().unwrap_or(""));
+                format!("{call}{who} blocked the event loop {} times, {total:.3} s in all{meanwhile}. {advice}", g.len())
+            };
+            Insight { kind: "blocked", text, line: (first.line > 0).then_some(first.line), time: first.start }
+        })
+        .collect()
 }

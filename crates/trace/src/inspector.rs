@@ -226,8 +226,11 @@ impl LoopState {
                 self.waits.remove(task);
                 self.run_head(|h| matches!(h.callee, Callee::Step { task: t } | Callee::Wakeup { task: t, .. } if t == *task));
             }
-            Event::StepEnd { task, line, stack } => {
+            Event::StepEnd { task, line, stack, requeued } => {
                 self.running = None;
+                if *requeued != 0 {
+                    self.ready.push_back(Handle { id: *requeued, callee: Callee::Step { task: *task }, cancelled: false });
+                }
                 self.suspended.insert(*task, Suspended { line: *line, stack: stack.clone() });
             }
             Event::Waiting { task, what, line, future } => {
@@ -583,7 +586,7 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
                     part.push_str(&format!(" → {}", if *outcome == "done" { "finished" } else { outcome }));
                 }
             }
-            Event::Scheduled { .. } => {
+            Event::Scheduled { .. } | Event::StepEnd { requeued: 1.., .. } => {
                 if let Some(line) = current.as_mut() {
                     line.queued += 1;
                 }

@@ -13,11 +13,14 @@ pub enum Event {
         task: u64,
     },
     /// A task's step ended: suspended at `line` (0: it finished, or no line of the program's),
-    /// and, when its coroutine awaits others, the whole chain it suspended in.
+    /// and, when its coroutine awaits others, the whole chain it suspended in. `requeued`: the
+    /// handle of its next step when it yielded bare (`await asyncio.sleep(0)`) and went back to
+    /// the ready queue (0: it did not); the commonest task switch takes one record, not two.
     StepEnd {
         task: u64,
         line: u32,
         stack: Option<Rc<[StackFrame]>>,
+        requeued: u64,
     },
     /// A task suspended on a future; `what` says what it waits for (sleep 0.5 s, Lock, another task...).
     Waiting {

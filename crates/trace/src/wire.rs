@@ -56,9 +56,9 @@ fn encode_record(r: &Record, out: &mut String) {
             w.head("task", r.time).int(*task).text(name).text(coro).text(args).opt(*parent).int(*line).int(*internal as u8)
         }
         Event::StepStart { task } => w.head("start", r.time).int(*task),
-        Event::StepEnd { task, line, stack } => {
+        Event::StepEnd { task, line, stack, requeued } => {
             let frames = stack.as_deref().unwrap_or_default();
-            let w = w.head("end", r.time).int(*task).int(*line).int(frames.len());
+            let w = w.head("end", r.time).int(*task).int(*line).int(*requeued).int(frames.len());
             frames.iter().fold(w, |w, frame| w.text(&frame.label).int(frame.line))
         }
         Event::Waiting { task, what, line, future } => w.head("wait", r.time).int(*task).text(what).int(*line).int(*future),
@@ -112,9 +112,9 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         })),
         "start" => Event::StepStart { task: f.int()? },
         "end" => {
-            let (task, line, n) = (f.int()?, f.int()?, f.int::<usize>()?);
+            let (task, line, requeued, n) = (f.int()?, f.int()?, f.int()?, f.int::<usize>()?);
             let frames = (0..n).map(|_| Ok(StackFrame { label: f.rc()?, line: f.int()? })).collect::<Result<Vec<_>, String>>()?;
-            Event::StepEnd { task, line, stack: (!frames.is_empty()).then(|| frames.into()) }
+            Event::StepEnd { task, line, stack: (!frames.is_empty()).then(|| frames.into()), requeued }
         }
         "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
         "future" => Event::FutureDone { future: f.int()? },

@@ -131,7 +131,7 @@ impl Task {
     pub async fn wait<T>(&self, what: &str, future: impl Future<Output = T>) -> T {
         let future_id = self.rec.id();
         self.rec.push(Event::Waiting { task: self.id, what: what.into(), line: 0, future: future_id });
-        self.rec.push(Event::StepEnd { task: self.id, line: 0, stack: None });
+        self.rec.push(Event::StepEnd { task: self.id, line: 0, stack: None, requeued: 0 });
         let value = future.await;
         self.rec.push(Event::FutureDone { future: future_id });
         self.rec.push(Event::StepStart { task: self.id });
@@ -172,7 +172,7 @@ impl Task {
             rec.push(Event::StepStart { task: id });
             let value = body(task).await;
             rec.push(Event::TaskDone { task: id, outcome: "done" });
-            rec.push(Event::StepEnd { task: id, line: 0, stack: None });
+            rec.push(Event::StepEnd { task: id, line: 0, stack: None, requeued: 0 });
             value
         }
         .remote_handle();
@@ -192,7 +192,7 @@ impl Task {
             rec.push(Event::StepStart { task: id });
             let value = body(task).await;
             rec.push(Event::TaskDone { task: id, outcome: "done" });
-            rec.push(Event::StepEnd { task: id, line: 0, stack: None });
+            rec.push(Event::StepEnd { task: id, line: 0, stack: None, requeued: 0 });
             value
         }
     }
@@ -214,7 +214,7 @@ impl Task {
     /// Ends the entry lane.
     pub fn done(&self) {
         self.rec.push(Event::TaskDone { task: self.id, outcome: "done" });
-        self.rec.push(Event::StepEnd { task: self.id, line: 0, stack: None });
+        self.rec.push(Event::StepEnd { task: self.id, line: 0, stack: None, requeued: 0 });
     }
 }
 

@@ -51,6 +51,10 @@ fn main() {
         eprintln!("build the CLI first: cargo build --release -p awaitlab-cli");
         std::process::exit(2);
     }
+    // `--tracing`: only the tracing overhead (to profile it: `perf record awaitlab-bench --tracing`).
+    if std::env::args().any(|a| a == "--tracing") {
+        std::process::exit(if tracing_overhead(&dir.join("sleep0_10x10k.py")) { 0 } else { 1 });
+    }
     println!("Engine benchmark: CPU time (user+sys) per process, median of {RUNS} runs");
     println!("{:<22} {:>12} {:>12} {:>8} {:>8}  ", "workload", "awaitlab ms", "python3 ms", "ratio", "target");
     let mut all_ok = true;

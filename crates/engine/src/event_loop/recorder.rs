@@ -22,6 +22,8 @@ pub struct Trace {
     pub resource_lanes: u64,
     /// What the program called each semaphore or lock it made (`named`), by address as above.
     pub names: std::collections::HashMap<u64, (std::rc::Weak<Obj>, Rc<str>)>,
+    /// The handle a task that yielded bare was queued again with, for its `StepEnd`.
+    pub requeued: u64,
 }
 
 /// Half a million records: about 30 MB in the engine and as much in the page, which takes them
@@ -38,6 +40,7 @@ impl Default for Trace {
             resources: Default::default(),
             resource_lanes: 0,
             names: Default::default(),
+            requeued: 0,
         }
     }
 }
@@ -185,7 +188,8 @@ pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
         return;
     }
     let (line, stack) = suspended_in(task);
-    push(vm, Event::StepEnd { task: id_of(task), line, stack });
+    let requeued = std::mem::take(&mut vm.trace.requeued);
+    push(vm, Event::StepEnd { task: id_of(task), line, stack, requeued });
 }
 
 /// Where a task suspended: the line of the program it awaits at (its innermost frame of the
@@ -267,6 +271,13 @@ pub fn timer_set(vm: &mut Vm, h: &Rc<Obj>, when: f64) {
     }
     let callee = callee_of(h);
     push(vm, Event::TimerSet { handle: id_of(h), when, callee: Box::new(callee) });
+}
+
+/// A task that yielded bare goes back to the ready queue: said by its step's end (`requeued`).
+pub fn requeued(vm: &mut Vm, h: &Rc<Obj>) {
+    if vm.trace.enabled {
+        vm.trace.requeued = id_of(h);
+    }
 }
 
 pub fn handle_cancelled(vm: &mut Vm, h: &Rc<Obj>) {

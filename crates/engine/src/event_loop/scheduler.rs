@@ -111,6 +111,14 @@ pub fn call_soon(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKin
     h
 }
 
+/// A task that yielded bare (`sleep(0)`) queued again for its next step: as `call_soon`, the
+/// trace saying so in the step's end.
+pub fn requeue_step(vm: &mut Vm, task: Value) {
+    let h = new_handle(vm, task, vec![], None, HandleKind::TaskStep);
+    vm.event_loop.ready.push_back(h.clone());
+    crate::event_loop::recorder::requeued(vm, &h);
+}
+
 pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<Obj> {
     let h = new_handle(vm, callback, args, Some(when), HandleKind::Call);
     vm.event_loop.seq += 1;

@@ -200,7 +200,7 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
             match &result {
                 Value::None => {
                     // Bare yield (sleep(0)): run again on the next loop iteration.
-                    call_soon(vm, Value::Obj(task.clone()), vec![], HandleKind::TaskStep);
+                    crate::event_loop::scheduler::requeue_step(vm, Value::Obj(task.clone()));
                 }
                 Value::Obj(fo) if matches!(&**fo, Obj::Native(NativeObj::Future(_))) => {
                     if Rc::ptr_eq(fo, task) {
