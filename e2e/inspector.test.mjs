@@ -171,7 +171,7 @@ test('a demo\'s pinned moment opens the inspector there, and the editor marks wh
   await page.getByTestId('open-inspector').click();
   await page.getByTestId('step-handle-forward').click();
   assert.ok(await page.getByTestId('task-mark').count() > 0);
-  await page.locator('[data-testid="editor"] .cm-content').click();
+  await page.getByTestId('editor').click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type('\n# edited');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="task-mark"]').length === 0);

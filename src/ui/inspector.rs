@@ -199,8 +199,9 @@ pub fn LoopInspector() -> impl IntoView {
     };
     // The editor shows where each task is suspended, and what runs, at this position; not once
     // the program was edited (its lines are no longer the run's).
+    let edited = Memo::new(move |_| page.code.with(|code| page.ran_source.with(|ran| crate::visible::plain(code) != *ran)));
     Effect::new(move |_| {
-        let edited = page.code.with(|code| page.ran_source.with(|ran| crate::visible::plain(code) != *ran));
+        let edited = edited.get();
         let marks = stops
             .get()
             .filter(|_| !edited)
@@ -248,7 +249,14 @@ pub fn LiveInspector() -> impl IntoView {
     let page = page();
     // A program asleep sends nothing: a tick redraws the countdown to its next timer.
     let tick = RwSignal::new(0u32);
-    if let Ok(handle) = set_interval_with_handle(move || tick.update(|n| *n = n.wrapping_add(1)), std::time::Duration::from_millis(250)) {
+    let on_tick = move || {
+        tick.update(|n| *n = n.wrapping_add(1));
+        let applied = page.live_loop_applied.get_value();
+        if page.live_loop_drawn.get_untracked().is_some_and(|drawn| drawn != applied) {
+            page.live_loop_drawn.set(Some(applied));
+        }
+    };
+    if let Ok(handle) = set_interval_with_handle(on_tick, std::time::Duration::from_millis(250)) {
         on_cleanup(move || handle.clear());
     }
     // The program's clock now: where it last said it was, and the wall time since, at the run's speed.
@@ -278,8 +286,9 @@ pub fn LiveInspector() -> impl IntoView {
                 })}</span>
                 <span class="inspector-note">"Step through it when the run is over."</span>
             </div>
-            // Redrawn on each tick: the countdown; on each batch of records: the queues.
-            {move || live(&|s| running_view(s, now(s)).into_any())}
+            // Redrawn on each tick: the countdown; on each batch of records: the rest.
+            {move || live(&|s| running_line(s, now(s)).into_any())}
+            {move || live(&|s| stack_view(s).into_any())}
             {move || live(&|s| queues_view(s).into_any())}
         </section>
     }
@@ -406,10 +415,11 @@ fn state_view(s: &LoopState, time: f64) -> impl IntoView {
 }
 
 fn running_view(s: &LoopState, time: f64) -> impl IntoView {
-    view! {
-        <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p>
-        {stack_view(s)}
-    }
+    view! { {running_line(s, time)} {stack_view(s)} }
+}
+
+fn running_line(s: &LoopState, time: f64) -> impl IntoView {
+    view! { <p class="inspector-running" data-testid="inspector-running"><strong>"Running: "</strong>{s.running_text_at(time)}</p> }
 }
 
 /// The ready queue, the timers, who waits for what, what is in flight.

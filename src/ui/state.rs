@@ -112,6 +112,9 @@ pub struct Page {
     /// (at most every `LIVE_TIMELINE_MS`). None: no such run now.
     pub live_loop: StoredValue<Option<LoopState>, LocalStorage>,
     pub live_loop_drawn: RwSignal<Option<u64>>,
+    /// Batches of records applied to `live_loop`: more than drawn, the inspector's next tick
+    /// draws them (a batch inside the throttle, then a program asleep, is not left unshown).
+    pub live_loop_applied: StoredValue<u64>,
     /// When (wall clock, ms) the program clock last read `live_now`: between two messages (a
     /// program asleep sends none) the live inspector's timers count down from there.
     pub live_clock_at: StoredValue<f64>,
@@ -220,6 +223,7 @@ impl Page {
             inspector_open: RwSignal::new(false),
             live_loop: StoredValue::new_local(None),
             live_loop_drawn: RwSignal::new(None),
+            live_loop_applied: StoredValue::new(0),
             live_clock_at: StoredValue::new(0.0),
             playing: RwSignal::new(false),
             zoom: RwSignal::new(None),
@@ -316,6 +320,7 @@ impl Page {
         let mode = if real_time { TimeMode::RealTime { speed: self.speed.get_untracked() } } else { TimeMode::Instant };
         if real_time {
             self.live_loop.set_value(Some(LoopState::default()));
+            self.live_loop_applied.set_value(0);
             self.live_loop_drawn.set(Some(0));
         }
         leptos::task::spawn_local(async move {
@@ -368,11 +373,13 @@ impl Page {
                     fresh.iter().for_each(|r| s.apply(r));
                 }
             });
-            // The live inspector draws again when open, at most every LIVE_TIMELINE_MS.
+            self.live_loop_applied.update_value(|n| *n += 1);
+            // The live inspector draws again when open, at most every LIVE_TIMELINE_MS (and at
+            // its next tick what came in between).
             thread_local!(static INSPECTOR_DRAWN_AT: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) });
             if self.inspector_open.get_untracked() && now - INSPECTOR_DRAWN_AT.get() >= LIVE_TIMELINE_MS {
                 INSPECTOR_DRAWN_AT.set(now);
-                self.live_loop_drawn.update(|n| *n = Some(n.unwrap_or(0) + 1));
+                self.live_loop_drawn.set(Some(self.live_loop_applied.get_value()));
             }
         }
         let small = self.builder.with_value(|b| b.as_ref().is_some_and(|b| b.lanes() <= super::timeline::MAX_SVG_LANES));

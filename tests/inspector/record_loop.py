@@ -27,6 +27,9 @@ settings of the program's `# api:` line (target/release/awaitlab-practice-oracle
 delivers them: an answer sets its future's result when select() wakes for it, before the due
 timers move, as an arriving response does. What is compared is then the event loop's work
 around the requests, not aiohttp's own socket machinery (which the engine does not have).
+Where the two can differ: the engine takes answers in between its slices of work, so one that
+arrives during a long step, or while `requests.get` blocks a task, wakes its task then, where
+CPython (and this recorder) would wake it at the next select(). No recorded program does that.
 """
 import sys
 
@@ -214,14 +217,14 @@ LOCAL_TEST_SERVERS = ('http://0.0.0.0:8000', 'http://localhost:8000', 'http://12
 
 
 def _escape(text):
-    return text.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n')
+    return text.replace('\\', '\\\\').replace('\t', '\\t').replace('\n', '\\n').replace('\r', '\\r')
 
 
 def _unescape(text):
     out, chars = [], iter(text)
     for c in chars:
         if c == '\\':
-            c = {'t': '\t', 'n': '\n'}.get(nxt := next(chars, ''), nxt)
+            c = {'t': '\t', 'n': '\n', 'r': '\r'}.get(nxt := next(chars, ''), nxt)
         out.append(c)
     return ''.join(out)
 
@@ -242,9 +245,14 @@ def answer(method, url, headers, body):
     fields = [method.upper(), url, repr(CLOCK.now), body if isinstance(body, str) else '']
     for k, v in headers or ():
         fields += [str(k), str(v)]
-    ORACLE.stdin.write('\t'.join(_escape(f) for f in fields) + '\n')
-    ORACLE.stdin.flush()
-    status, reason, at, text, *pairs = [_unescape(f) for f in ORACLE.stdout.readline().rstrip('\n').split('\t')]
+    try:
+        ORACLE.stdin.write('\t'.join(_escape(f) for f in fields) + '\n')
+        ORACLE.stdin.flush()
+        status, reason, at, text, *pairs = [_unescape(f) for f in ORACLE.stdout.readline().rstrip('\n').split('\t')]
+    except (OSError, ValueError) as e:
+        # No recording at all rather than one cut short by a missing or failed oracle.
+        print(f'the practice API oracle failed ({e}): build it with cargo build --release -p awaitlab-cli', file=sys.stderr)
+        os._exit(4)
     reply_headers = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
     return float(at), (int(status), reason, reply_headers, text.encode(), url)
 

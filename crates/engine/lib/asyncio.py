@@ -281,6 +281,9 @@ def shield(arg):
 
 async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
+    # The function itself when it can be: the loop inspector names the job by it.
+    if not kwargs:
+        return await loop.run_in_executor(None, func, *args)
     return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
 
 

@@ -16,6 +16,12 @@ def slow():
 async def fails():
     raise ValueError("no\ttab\nline \\ back")
 
+async def inner():
+    await asyncio.sleep(0.01)
+
+async def outer():
+    await inner()
+
 async def main():
     lock = asyncio.Lock()
     async with lock:
@@ -38,6 +44,7 @@ async def main():
             await s.get("http://example.org/")
         except aiohttp.ClientError as e:
             print(type(e).__name__)
+    await outer()
     await asyncio.sleep(0.1)
 
 asyncio.run(main())
@@ -68,7 +75,9 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
         "Blocked",
         "Unblocked",
         "Resource",
+        "ExecutorSubmitted",
         "ExecutorJob",
+        "CancelRequested",
         "Output",
         "HttpStart",
         "HttpEnd",
@@ -76,6 +85,9 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
     ] {
         assert!(seen.iter().any(|s| s == kind), "the program records no {kind}: {seen:?}");
     }
+    // A task suspended in three of the program's coroutines (main, outer, inner), and one that yielded bare.
+    assert!(r.trace.iter().any(|rec| matches!(&rec.event, Event::StepEnd { stack: Some(s), .. } if s.len() == 3)));
+    assert!(r.trace.iter().any(|rec| matches!(&rec.event, Event::StepEnd { requeued: 1.., .. })));
     let mut text = String::new();
     encode(&r.trace, &r.chunks, &mut text);
     let (records, chunks) = decode(&text).unwrap();

@@ -37,14 +37,9 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     let mut step_start: HashMap<u64, f64> = HashMap::new();
     let mut blocked: Option<(f64, crate::record::Blocking)> = None;
     let mut blocked_inside: HashMap<u64, bool> = HashMap::new();
-    // A loop runs (it has iterated, and not been closed since): a blocking call outside it, at
-    // the module's level before or after `asyncio.run`, blocks no loop.
-    let mut loop_running = false;
-    // Tasks with a wake-up queued and not yet run; those queued when the main coroutine
-    // returned had been woken already (a task the program cancelled itself and did not await
-    // is woken by its cancellation then): asyncio.run did not cut them off.
-    let mut woken: std::collections::HashSet<u64> = Default::default();
-    let mut woken_at_main_end: std::collections::HashSet<u64> = Default::default();
+    // Tasks whose cancellation was asked before the main coroutine returned (by the program,
+    // a gather, a timeout): asyncio.run did not cut them off.
+    let mut cancelled_by_program: std::collections::HashSet<u64> = Default::default();
     let mut blocks: Vec<Block> = Vec::new();
     // The running `asyncio.run`'s main task (the program's first task made outside any task),
     // and whether it has returned: a task cancelled after that was cancelled by the shutdown.
@@ -55,8 +50,10 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     let mut statuses: HashMap<u16, usize> = HashMap::new();
     let mut first_error: Option<f64> = None;
     // The practice API's requests: when each started, and (start, duration) of those answered.
-    let mut practice_started: HashMap<u64, f64> = HashMap::new();
-    let mut practice: Vec<(f64, f64)> = Vec::new();
+    // (when, in which order) each started: requests made at one moment came in that order.
+    let mut practice_started: HashMap<u64, (f64, usize)> = HashMap::new();
+    let mut practice: Vec<(usize, f64, f64)> = Vec::new();
+    let mut practice_order = 0;
     // What the run wrote to stderr, line by line, each with its moment.
     let mut stderr: Vec<(f64, String)> = Vec::new();
     let mut partial = String::new();
@@ -73,11 +70,10 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                     main_done = None;
                 }
             }
-            Event::Scheduled { callee: crate::record::Callee::Wakeup { task, .. }, .. } => {
-                woken.insert(*task);
+            Event::CancelRequested { task } if main_done.is_none() => {
+                cancelled_by_program.insert(*task);
             }
             Event::StepStart { task } => {
-                woken.remove(task);
                 step_start.insert(*task, r.time);
             }
             Event::StepEnd { task, .. } => {
@@ -99,8 +95,6 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 }
             }
             Event::TimerSet { when, .. } => timers.push(*when),
-            Event::Iteration { .. } => loop_running = true,
-            Event::LoopCleared => loop_running = false,
             Event::Blocked(b) => {
                 if let Some(t) = b.task {
                     blocked_inside.insert(t, true);
@@ -111,7 +105,7 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                 if let Some((start, b)) = blocked.take() {
                     let late = timers.iter().filter(|w| **w > start + 1e-9 && **w < r.time - 1e-9).count();
                     let who = b.task.and_then(|t| names.get(&t)).map(|n| format!(" in {n}")).unwrap_or_default();
-                    if b.reason.as_ref() != "input()" && (b.task.is_some() || loop_running) {
+                    if b.reason.as_ref() != "input()" && b.in_loop {
                         blocks.push(Block { start, took: r.time - start, late, who, call: b.reason, line: b.line });
                     }
                 }
@@ -119,8 +113,8 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             Event::TaskDone { task, outcome } => {
                 if Some(*task) == main_task {
                     main_done = Some(r.time);
-                    woken_at_main_end = woken.clone();
-                } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) && !woken_at_main_end.contains(task) {
+                } else if *outcome == "cancelled" && main_done.is_some() && !internal.contains(task) && !cancelled_by_program.contains(task)
+                {
                     out.push(Insight {
                         kind: "left-running",
                         text: format!(
@@ -134,7 +128,8 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
             }
             Event::Waiting { task, what, .. } if what.starts_with("free connection") => queued.push((*task, r.time)),
             Event::HttpStart(h) if crate::http::is_practice_api(&h.url) => {
-                practice_started.insert(h.id, r.time);
+                practice_started.insert(h.id, (r.time, practice_order));
+                practice_order += 1;
             }
             Event::HttpEnd { id, status, .. } => {
                 let started = practice_started.remove(id);
@@ -143,8 +138,9 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
                         *statuses.entry(*s).or_default() += 1;
                         first_error.get_or_insert(r.time);
                     }
-                    // A refused request (429) answers at once: only served ones show the load.
-                    Some(_) => practice.extend(started.map(|start| (start, r.time - start))),
+                    // A refused (429) or failed (5xx) request says nothing of the line: only
+                    // served ones show the load.
+                    Some(_) => practice.extend(started.map(|(start, order)| (order, start, r.time - start))),
                     None => {}
                 }
             }
@@ -213,11 +209,14 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     out
 }
 
-/// The practice API overloaded: in a burst of requests (one after another with some always in
-/// flight), the last ones took at least twice as long as the first, as a server does whose
-/// line grows past its capacity (a long-tailed latency alone rarely does, on three of each).
-fn overloaded(mut requests: Vec<(f64, f64)>) -> Option<Insight> {
-    requests.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// The practice API overloaded: in a burst of at least 8 requests (one after another with some
+/// always in flight), the later a request came the longer it took (a rank correlation of at
+/// least 0.8), and the last quarter's median answer took at least twice as long as the first
+/// quarter's: a server whose line grows past its capacity answers in arrival order, ever later.
+/// A long-tailed latency alone makes slow answers too, but in no order.
+fn overloaded(mut requests: Vec<(usize, f64, f64)>) -> Option<Insight> {
+    requests.sort_by_key(|r| r.0);
+    let requests: Vec<(f64, f64)> = requests.into_iter().map(|(_, start, took)| (start, took)).collect();
     let mut bursts: Vec<&[(f64, f64)]> = Vec::new();
     let (mut from, mut busy_until) = (0, f64::NEG_INFINITY);
     for (i, (start, took)) in requests.iter().enumerate() {
@@ -228,11 +227,18 @@ fn overloaded(mut requests: Vec<(f64, f64)>) -> Option<Insight> {
         busy_until = busy_until.max(start + took);
     }
     bursts.push(&requests[from..]);
-    let mean = |r: &[(f64, f64)]| r.iter().map(|(_, took)| took).sum::<f64>() / r.len() as f64;
+    let median = |r: &[(f64, f64)]| {
+        let mut took: Vec<f64> = r.iter().map(|(_, took)| *took).collect();
+        took.sort_by(f64::total_cmp);
+        took[took.len() / 2]
+    };
     bursts
         .into_iter()
-        .filter(|b| b.len() >= 6)
-        .map(|b| (b, mean(&b[..3]), mean(&b[b.len() - 3..])))
+        .filter(|b| b.len() >= 8 && rank_correlation(b) >= 0.8)
+        .map(|b| {
+            let quarter = (b.len() / 4).max(3);
+            (b, median(&b[..quarter]), median(&b[b.len() - quarter..]))
+        })
         .filter(|(_, first, last)| *last >= 2.0 * first && last - first >= 0.05)
         .max_by(|a, b| (a.2 / a.1).total_cmp(&(b.2 / b.1)))
         .map(|(burst, first, last)| {
@@ -247,6 +253,20 @@ fn overloaded(mut requests: Vec<(f64, f64)>) -> Option<Insight> {
                 time: burst[0].0,
             }
         })
+}
+
+/// Spearman's rank correlation between when requests came (in order) and how long they took.
+fn rank_correlation(burst: &[(f64, f64)]) -> f64 {
+    let n = burst.len();
+    let mut by_time: Vec<usize> = (0..n).collect();
+    by_time.sort_by(|a, b| burst[*a].1.total_cmp(&burst[*b].1));
+    let mut rank = vec![0usize; n];
+    for (r, i) in by_time.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    let d2: f64 = rank.iter().enumerate().map(|(i, r)| (i as f64 - *r as f64).powi(2)).sum();
+    let n = n as f64;
+    1.0 - 6.0 * d2 / (n * (n * n - 1.0))
 }
 
 /// The most requests of a burst in flight at one moment.

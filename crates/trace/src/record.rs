@@ -48,6 +48,11 @@ pub enum Event {
         when: f64,
         callee: Box<Callee>,
     },
+    /// `task.cancel()` was asked of a pending task (by the program, a `gather`, a timeout, or
+    /// `asyncio.run` ending).
+    CancelRequested {
+        task: u64,
+    },
     /// A handle was cancelled, in the ready queue or the timer heap: it stays there until the
     /// loop drops it (a timer at the heap's head) or reaches it (and skips it).
     HandleCancelled {
@@ -174,13 +179,15 @@ pub struct Summary {
 
 /// The loop is blocked until `until` (a synchronous call: `time.sleep(1)`, `requests.get`,
 /// `input()`), called by `task` (none: from outside any task) at `line` of the program (0: not
-/// known).
+/// known). `in_loop`: an event loop was running (at a module's level, before or after
+/// `asyncio.run`, a blocking call blocks no loop).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Blocking {
     pub until: f64,
     pub reason: Rc<str>,
     pub task: Option<u64>,
     pub line: u32,
+    pub in_loop: bool,
 }
 
 // Every record is as large as its largest event: the commonest are small, so this stays small

@@ -67,8 +67,9 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::Scheduled { handle, callee } => w.head("soon", r.time).int(*handle).callee(callee),
         Event::TimerSet { handle, when, callee } => w.head("timer", r.time).int(*handle).float(*when).callee(callee),
         Event::HandleCancelled { handle } => w.head("cancel", r.time).int(*handle),
+        Event::CancelRequested { task } => w.head("cancel-task", r.time).int(*task),
         Event::HandleRun { handle } => w.head("run", r.time).int(*handle),
-        Event::Blocked(b) => w.head("blocked", r.time).float(b.until).text(&b.reason).opt(b.task).int(b.line),
+        Event::Blocked(b) => w.head("blocked", r.time).float(b.until).text(&b.reason).opt(b.task).int(b.line).int(b.in_loop as u8),
         Event::Unblocked => w.head("unblocked", r.time),
         Event::Callback { name, line } => w.head("callback", r.time).text(name).int(*line),
         Event::Gathering { future, children } => {
@@ -122,8 +123,15 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "soon" => Event::Scheduled { handle: f.int()?, callee: f.callee()? },
         "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: Box::new(f.callee()?) },
         "cancel" => Event::HandleCancelled { handle: f.int()? },
+        "cancel-task" => Event::CancelRequested { task: f.int()? },
         "run" => Event::HandleRun { handle: f.int()? },
-        "blocked" => Event::Blocked(Box::new(Blocking { until: f.float()?, reason: f.rc()?, task: f.opt()?, line: f.int()? })),
+        "blocked" => Event::Blocked(Box::new(Blocking {
+            until: f.float()?,
+            reason: f.rc()?,
+            task: f.opt()?,
+            line: f.int()?,
+            in_loop: f.int::<u8>()? != 0,
+        })),
         "unblocked" => Event::Unblocked,
         "callback" => Event::Callback { name: f.rc()?, line: f.int()? },
         "gathering" => {

@@ -6,7 +6,8 @@
 //!
 //! A request line: method, path (`/api/...`), the program time it is made at, body, then header
 //! names and values; a reply line: status, reason, the program time it arrives at, body, then
-//! header names and values. Fields are separated by tabs; `\`, tab and newline are escaped.
+//! header names and values. Fields are separated by tabs; `\`, tab, newline and carriage
+//! return are escaped.
 
 use awaitlab_engine::practice_api::{Request, Server, Settings};
 use std::io::{BufRead, Write};
@@ -22,6 +23,7 @@ fn unescape(s: &str) -> String {
         match chars.next() {
             Some('t') => out.push('\t'),
             Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
             Some(other) => out.push(other),
             None => {}
         }
@@ -30,7 +32,7 @@ fn unescape(s: &str) -> String {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n")
+    s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
 }
 
 fn main() {

@@ -187,7 +187,8 @@ pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
     if !vm.trace.enabled {
         return;
     }
-    let (line, stack) = suspended_in(task);
+    // Past the trace's limit the record is only counted: no need to find where it suspended.
+    let (line, stack) = if vm.trace.records.len() < vm.trace.limit { suspended_in(task) } else { (0, None) };
     let requeued = std::mem::take(&mut vm.trace.requeued);
     push(vm, Event::StepEnd { task: id_of(task), line, stack, requeued });
 }
@@ -195,7 +196,8 @@ pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
 /// Where a task suspended: the line of the program it awaits at (its innermost frame of the
 /// program's own code), and the chain of the program's coroutines it is in when there is more
 /// than one (asyncio's own frames, `sleep()`, `Semaphore.acquire()`, are what it waits for, in
-/// `Waiting`). A chain of one, the common case, costs nothing. Nothing when it finished.
+/// `Waiting`). A chain of one, the common case, costs a look at the frames and no allocation.
+/// Nothing when it finished.
 fn suspended_in(task: &Rc<Obj>) -> (u32, Option<Rc<[StackFrame]>>) {
     let d = crate::event_loop::future::future_data(task).borrow();
     let Some(frames) = d.task.as_ref().and_then(|t| t.thread.as_ref()).map(|th| &th.frames) else { return (0, None) };
@@ -278,6 +280,10 @@ pub fn requeued(vm: &mut Vm, h: &Rc<Obj>) {
     if vm.trace.enabled {
         vm.trace.requeued = id_of(h);
     }
+}
+
+pub fn cancel_requested(vm: &mut Vm, task: &Rc<Obj>) {
+    push(vm, Event::CancelRequested { task: id_of(task) });
 }
 
 pub fn handle_cancelled(vm: &mut Vm, h: &Rc<Obj>) {
@@ -388,7 +394,8 @@ pub fn gathering(vm: &mut Vm, future: &Rc<Obj>, children: &[Value]) {
 pub fn blocked(vm: &mut Vm, until: f64, reason: &Rc<str>) {
     let task = current_task_id(vm);
     let line = vm.user_line;
-    push(vm, Event::Blocked(Box::new(Blocking { until, reason: reason.clone(), task, line })));
+    let in_loop = vm.event_loop.running;
+    push(vm, Event::Blocked(Box::new(Blocking { until, reason: reason.clone(), task, line, in_loop })));
 }
 
 pub fn http_start(vm: &mut Vm, req: &HttpRequest) {
@@ -495,11 +502,22 @@ pub fn executor_submitted(vm: &mut Vm, fut: &Rc<Obj>, func: &Value, args: &[Valu
     if !vm.trace.enabled {
         return;
     }
-    let name = match func {
+    // A functools.partial by what it wraps, with its arguments first: `fetch(1, 'a')`.
+    let (func, bound) = match func {
+        Value::Obj(o) => match &**o {
+            Obj::Instance(i) if matches!(&*i.class, Obj::Class(c) if &*c.name == "partial") => {
+                let d = i.dict.borrow();
+                (d.get("func").cloned().unwrap_or(Value::None), d.get("args").map(crate::vm::tuple_items).unwrap_or_default())
+            }
+            _ => (func.clone(), vec![]),
+        },
+        _ => (func.clone(), vec![]),
+    };
+    let name = match &func {
         Value::Obj(o) => callable_name(o),
         _ => Rc::from("?"),
     };
-    let args: Vec<String> = args.iter().map(short_repr).collect();
+    let args: Vec<String> = bound.iter().chain(args).map(short_repr).collect();
     let call = Rc::from(format!("{name}({})", args.join(", ")));
     push(vm, Event::ExecutorSubmitted { future: id_of(fut), call });
 }

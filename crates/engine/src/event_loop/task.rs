@@ -66,6 +66,7 @@ pub fn task_cancel(vm: &mut Vm, task: &Rc<Obj>, msg: Value) -> bool {
         t.num_cancels_requested += 1;
         t.fut_waiter.clone()
     };
+    crate::event_loop::recorder::cancel_requested(vm, task);
     if let Some(Value::Obj(w)) = waiter {
         if cancel_any(vm, &w, msg.clone()) {
             return true;

@@ -411,7 +411,6 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     let func = arg(vm, &args, 2, "run_in_executor")?;
     let fargs = args[3..].to_vec();
     let future = new_future(vm);
-    crate::event_loop::recorder::executor_submitted(vm, &future, &func, &fargs);
     future_data(&future).borrow_mut().label = Some(Rc::from("executor job"));
     let (target, mut call_args) = match &func {
         Value::Obj(o) => match &**o {
@@ -420,7 +419,7 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         },
         _ => (func.clone(), vec![]),
     };
-    call_args.extend(fargs);
+    call_args.extend(fargs.iter().cloned());
     let mut thread = None;
     let mut native = None;
     match &target {
@@ -441,6 +440,8 @@ fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     if matches!(args.get(1), None | Some(Value::None)) {
         vm.event_loop.default_executor_used = true;
     }
+    // In flight from here (a job whose arguments did not bind never was).
+    crate::event_loop::recorder::executor_submitted(vm, &future, &func, &fargs);
     let now = vm.event_loop.now;
     vm.event_loop.jobs.push(Job {
         future: future.clone(),
