@@ -236,3 +236,14 @@ test('executor jobs are in flight; an overloaded practice API is an insight', as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a semaphore\'s waiters show their place in its line', async () => {
+  const { page, errors } = await openPage(browser);
+  await runProgram(page, 'import asyncio\n\nsem = asyncio.Semaphore(1)\n\nasync def use(n):\n    async with sem:\n        await asyncio.sleep(1)\n\nasync def main():\n    await asyncio.gather(use(1), use(2), use(3))\n\nasyncio.run(main())\n');
+  await page.getByTestId('open-inspector').click();
+  await page.getByTestId('scrubber').fill('0.5');
+  const waiting = (await texts(page, 'waiting-item')).map((t) => t.replace(/\s+/g, ' '));
+  assert.deepEqual(waiting.slice(2), ['↳ Task-3 use(2) awaits Semaphore(1) sem, waiter 1 of 2 (line 6)', '↳ Task-4 use(3) awaits Semaphore(1) sem, waiter 2 of 2 (line 6)']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

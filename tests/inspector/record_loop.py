@@ -295,7 +295,7 @@ def install_http(program):
         API_QUERY = next((line[len('# api: '):].strip() for line in f if line.startswith('# api: ')), '')
     # The engine's own hooks for its timeline: a resource's lane, what a future is called.
     asyncio._n_resource = lambda *args: None
-    asyncio.Future._set_label = lambda self, label: None
+    asyncio.Future._set_label = lambda self, label, owner=None: None
     for name in ('aiohttp', 'requests'):
         module = types.ModuleType(name)
         module._start, module._blocking = _start, _blocking

@@ -165,7 +165,7 @@ class TCPConnector:
         if self._available_connections(key) <= 0 or key in self._waiters:
             fut = _asyncio.get_running_loop().create_future()
             which = f'{self._limit_per_host} per host' if self._limit_per_host else f'{self._limit} in all'
-            fut._set_label(f'free connection ({which})')
+            fut._set_label(f'free connection ({which})', self)
             self._waiters.setdefault(key, _deque()).append(fut)
             try:
                 await fut

@@ -530,7 +530,7 @@ class Lock(_ContextManagerMixin):
         if self._waiters is None:
             self._waiters = _deque()
         fut = get_running_loop().create_future()
-        fut._set_label('Lock')
+        fut._set_label('Lock', self)  # in the Lock's line of waiters
         self._waiters.append(fut)
         try:
             try:
@@ -691,7 +691,7 @@ class Semaphore(_ContextManagerMixin):
         if self._waiters is None:
             self._waiters = _deque()
         fut = get_running_loop().create_future()
-        fut._set_label(f'{type(self).__name__}({self._n_capacity})')
+        fut._set_label(f'{type(self).__name__}({self._n_capacity})', self)  # in its line of waiters
         self._waiters.append(fut)
 
         try:

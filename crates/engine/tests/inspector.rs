@@ -339,3 +339,25 @@ fn an_overloaded_practice_api_is_said_once_and_only_when_it_slowed_down() {
         assert!(found.iter().all(|i| i.kind != "overloaded"), "{calm}: {found:#?}");
     }
 }
+
+#[test]
+fn a_semaphores_waiters_show_their_place_in_its_line() {
+    use awaitlab_engine::trace::inspector::LoopState;
+    let r = run_source(
+        "import asyncio\n\nsem = asyncio.Semaphore(1)\n\nasync def use(n):\n    async with sem:\n        await asyncio.sleep(1)\n\nasync def main():\n    await asyncio.gather(use(1), use(2), use(3))\n\nasyncio.run(main())\n",
+    );
+    let tree_at = |t: f64| {
+        let state = LoopState::at(&r.trace, r.trace.iter().take_while(|rec| rec.time <= t).count());
+        state.waiting_tree().into_iter().map(|n| n.text).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        tree_at(0.5),
+        [
+            "Task-1 main() awaits gather of 3",
+            "Task-2 use(1) awaits sleep 1 s",
+            "Task-3 use(2) awaits Semaphore(1) sem, waiter 1 of 2",
+            "Task-4 use(3) awaits Semaphore(1) sem, waiter 2 of 2",
+        ]
+    );
+    assert_eq!(tree_at(1.5)[3], "Task-4 use(3) awaits Semaphore(1) sem, waiter 1 of 1");
+}

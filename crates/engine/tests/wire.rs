@@ -26,6 +26,10 @@ async def main():
     lock = asyncio.Lock()
     async with lock:
         await asyncio.sleep(0.01)
+    async def hold():
+        async with lock:
+            await asyncio.sleep(0.01)
+    await asyncio.gather(hold(), hold())
     loop = asyncio.get_running_loop()
     h = loop.call_later(5, print, "never")
     h.cancel()
@@ -78,6 +82,7 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
         "ExecutorSubmitted",
         "ExecutorJob",
         "CancelRequested",
+        "Queued",
         "Output",
         "HttpStart",
         "HttpEnd",

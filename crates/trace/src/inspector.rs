@@ -90,6 +90,12 @@ pub struct LoopState {
     /// Where each task last suspended: where a running task resumed.
     suspended: HashMap<u64, Suspended>,
     pub gathers: HashMap<u64, Rc<[u64]>>,
+    /// What the program called each lock, semaphore or connector (by its resource lane).
+    resource_names: HashMap<u64, Rc<str>>,
+    /// Each resource's line of waiting futures, in the order they came, and the line each
+    /// waiting future is in.
+    lines: HashMap<u64, VecDeque<u64>>,
+    in_line: HashMap<u64, u64>,
     pub in_flight: Vec<Request>,
     /// Executor jobs running: their future and what they call, in the order submitted.
     pub jobs: Vec<(u64, Rc<str>)>,
@@ -244,6 +250,25 @@ impl LoopState {
             }
             Event::Gathering { future, children } => {
                 self.gathers.insert(*future, children.clone());
+            }
+            Event::Resource(r) => {
+                if let Some(name) = &r.name {
+                    self.resource_names.insert(r.id, name.clone());
+                }
+            }
+            Event::Queued { future, resource } => {
+                self.lines.entry(*resource).or_default().push_back(*future);
+                self.in_line.insert(*future, *resource);
+            }
+            Event::FutureDone { future } => {
+                if let Some(line) = self.in_line.remove(future).and_then(|r| self.lines.get_mut(&r)) {
+                    // Usually the first in line (a release wakes the oldest waiter).
+                    if line.front() == Some(future) {
+                        line.pop_front();
+                    } else {
+                        line.retain(|f| f != future);
+                    }
+                }
             }
             Event::HttpStart(boxed) => {
                 let crate::record::HttpStart { id, task, method, url } = &**boxed;
@@ -403,16 +428,23 @@ impl LoopState {
                 awaited.extend(children.iter().copied());
             }
         }
+        // Each waiting future's place in its resource's line: (resource, place from 1, length).
+        let mut places: HashMap<u64, (u64, usize, usize)> = HashMap::new();
+        for (resource, line) in &self.lines {
+            for (i, future) in line.iter().enumerate() {
+                places.insert(*future, (*resource, i + 1, line.len()));
+            }
+        }
         let mut out = Vec::new();
         for task in &self.task_order {
             if self.waits.contains_key(task) && !awaited.contains(task) && !self.tasks.get(task).is_some_and(|t| t.internal) {
-                self.tree_from(*task, 0, &mut out);
+                self.tree_from(*task, 0, &places, &mut out);
             }
         }
         out
     }
 
-    fn tree_from(&self, task: u64, depth: usize, out: &mut Vec<WaitNode>) {
+    fn tree_from(&self, task: u64, depth: usize, places: &HashMap<u64, (u64, usize, usize)>, out: &mut Vec<WaitNode>) {
         if depth > 32 {
             return;
         }
@@ -431,13 +463,19 @@ impl LoopState {
             Some([_, rest @ ..]) => rest.iter().map(|f| format!(" → {}", f.label)).collect(),
             _ => String::new(),
         };
-        out.push(WaitNode { depth, text: format!("{label}{inner} awaits {}", w.what), task: Some(task), line: w.line });
+        // A lock's, semaphore's or connector's waiter: by the program's name for it, and its
+        // place in line (they get it in the order they came).
+        let place = places.get(&w.future).map_or(String::new(), |(resource, at, of)| {
+            let name = self.resource_names.get(resource).map(|n| format!(" {n}")).unwrap_or_default();
+            format!("{name}, waiter {at} of {of}")
+        });
+        out.push(WaitNode { depth, text: format!("{label}{inner} awaits {}{place}", w.what), task: Some(task), line: w.line });
         if self.tasks.contains_key(&w.future) {
-            self.tree_from(w.future, depth + 1, out);
+            self.tree_from(w.future, depth + 1, places, out);
         } else if let Some(children) = self.gathers.get(&w.future) {
             for c in children.iter() {
                 if self.tasks.contains_key(c) {
-                    self.tree_from(*c, depth + 1, out);
+                    self.tree_from(*c, depth + 1, places, out);
                 } else {
                     out.push(WaitNode { depth: depth + 1, text: "a future".into(), task: None, line: 0 });
                 }

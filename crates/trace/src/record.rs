@@ -48,6 +48,12 @@ pub enum Event {
         when: f64,
         callee: Box<Callee>,
     },
+    /// `future` joined the line of waiters of `resource` (a lock's, semaphore's or connector's
+    /// lane, as in `Resource`): the waiters get it in the order they came.
+    Queued {
+        future: u64,
+        resource: u64,
+    },
     /// `task.cancel()` was asked of a pending task (by the program, a `gather`, a timeout, or
     /// `asyncio.run` ending).
     CancelRequested {

@@ -68,6 +68,7 @@ fn encode_record(r: &Record, out: &mut String) {
         Event::TimerSet { handle, when, callee } => w.head("timer", r.time).int(*handle).float(*when).callee(callee),
         Event::HandleCancelled { handle } => w.head("cancel", r.time).int(*handle),
         Event::CancelRequested { task } => w.head("cancel-task", r.time).int(*task),
+        Event::Queued { future, resource } => w.head("queued", r.time).int(*future).int(*resource),
         Event::HandleRun { handle } => w.head("run", r.time).int(*handle),
         Event::Blocked(b) => w.head("blocked", r.time).float(b.until).text(&b.reason).opt(b.task).int(b.line).int(b.in_loop as u8),
         Event::Unblocked => w.head("unblocked", r.time),
@@ -124,6 +125,7 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
         "timer" => Event::TimerSet { handle: f.int()?, when: f.float()?, callee: Box::new(f.callee()?) },
         "cancel" => Event::HandleCancelled { handle: f.int()? },
         "cancel-task" => Event::CancelRequested { task: f.int()? },
+        "queued" => Event::Queued { future: f.int()?, resource: f.int()? },
         "run" => Event::HandleRun { handle: f.int()? },
         "blocked" => Event::Blocked(Box::new(Blocking {
             until: f.float()?,

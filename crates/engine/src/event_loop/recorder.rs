@@ -282,6 +282,23 @@ pub fn requeued(vm: &mut Vm, h: &Rc<Obj>) {
     }
 }
 
+/// A future joined the line of waiters of a lock, semaphore or connector already in the trace
+/// (its resource lane).
+pub fn queued(vm: &mut Vm, future: &Rc<Obj>, owner: &Rc<Obj>) {
+    if !vm.trace.enabled {
+        return;
+    }
+    let address = Rc::as_ptr(owner) as *const u8 as usize as u64;
+    let lane = vm
+        .trace
+        .resources
+        .get(&address)
+        .and_then(|(object, lane)| object.upgrade().filter(|alive| Rc::ptr_eq(alive, owner)).map(|_| *lane));
+    if let Some(resource) = lane {
+        push(vm, Event::Queued { future: id_of(future), resource });
+    }
+}
+
 pub fn cancel_requested(vm: &mut Vm, task: &Rc<Obj>) {
     push(vm, Event::CancelRequested { task: id_of(task) });
 }

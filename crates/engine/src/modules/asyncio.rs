@@ -261,6 +261,11 @@ fn future_set_label(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         vm.str_of(&a_)
     }?;
     future_data(&f).borrow_mut().label = Some(label);
+    // `_set_label(label, owner)`: the future waits in the line of `owner` (a lock's, a
+    // semaphore's, a connector's): the loop inspector shows each waiter's place in it.
+    if let Some(Value::Obj(owner)) = args.get(2) {
+        crate::event_loop::recorder::queued(vm, &f, owner);
+    }
     Ok(Value::None)
 }
 
