@@ -221,7 +221,7 @@ pub fn LoopInspector() -> impl IntoView {
             <div class="inspector-head">
                 <h3>"Event loop"</h3>
                 <span class="inspector-where" data-testid="inspector-where">{move || view_state(&|s, time, end, total| {
-                    let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
+                    let moment = iteration_text(s);
                     let tail = if end >= total { " (the run's end)" } else { "" };
                     format!("{moment} · t = {}{tail}", seconds(time)).into_any()
                 })}</span>
@@ -281,7 +281,7 @@ pub fn LiveInspector() -> impl IntoView {
             <div class="inspector-head">
                 <h3>"Event loop"</h3>
                 <span class="inspector-where" data-testid="inspector-where">{move || live(&|s| {
-                    let moment = if s.iteration == 0 { "before the loop's first iteration".to_string() } else { format!("iteration {}", s.iteration) };
+                    let moment = iteration_text(s);
                     format!("live · {moment} · t = {}", seconds(now(s))).into_any()
                 })}</span>
                 <span class="inspector-note">"Step through it when the run is over."</span>
@@ -291,6 +291,15 @@ pub fn LiveInspector() -> impl IntoView {
             {move || live(&|s| stack_view(s).into_any())}
             {move || live(&|s| queues_view(s).into_any())}
         </section>
+    }
+}
+
+/// Which iteration the loop is in: `iteration 3`, or before its first.
+fn iteration_text(s: &LoopState) -> String {
+    if s.iteration == 0 {
+        "before the loop's first iteration".into()
+    } else {
+        format!("iteration {}", s.iteration)
     }
 }
 

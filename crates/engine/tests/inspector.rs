@@ -173,7 +173,12 @@ fn every_conformance_programs_trace_runs_the_head_of_the_ready_queue() {
 }
 
 fn run_source(source: &str) -> awaitlab_engine::RunResult {
-    run_virtual(source, &RunConfig { filename: "main.py".into(), ..Default::default() })
+    run_source_with_api(source, "")
+}
+
+/// With the practice API set as an `# api:` line would.
+fn run_source_with_api(source: &str, api: &str) -> awaitlab_engine::RunResult {
+    run_virtual(source, &RunConfig { filename: "main.py".into(), api: Settings::from_query(api), ..Default::default() })
 }
 
 const MEOW: &str = "import asyncio\n\nasync def meow(number):\n    print(f'starting {number}')\n    await asyncio.sleep(1)\n    print(f'stopping {number}')\n    return number\n\nasync def main():\n    results = await asyncio.gather(*(meow(n) for n in range(1, 4)))\n    print(results)\n\nasyncio.run(main())\n";
@@ -240,11 +245,9 @@ fn insights_name_what_went_wrong_and_where() {
     // requests.get at the module's level blocks no loop (demo 7 makes 12 such calls); in a
     // task, called again and again, it is said once.
     assert!(insights(&run(&root().join("demos/07-hundred-videos.py")).trace).iter().all(|i| i.kind != "blocked"));
-    let api = Settings::from_query("latency=fixed&latency_ms=100&capacity=0");
-    let config = RunConfig { filename: "main.py".into(), api, ..Default::default() };
-    let again = run_virtual(
+    let again = run_source_with_api(
         "import asyncio\nimport requests\n\nasync def main():\n    for n in range(3):\n        requests.get(f'/api/videos?n={n + 1}')\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n",
-        &config,
+        "latency=fixed&latency_ms=100&capacity=0",
     );
     let said: Vec<(&str, String, Option<u32>)> = insights(&again.trace).into_iter().map(|i| (i.kind, i.text, i.line)).collect();
     assert_eq!(said.len(), 1, "{said:#?}");
@@ -322,11 +325,9 @@ fn an_overloaded_practice_api_is_said_once_and_only_when_it_slowed_down() {
     );
     // A long-tailed latency alone is not an overload: twenty requests at once, on ten seeds.
     for seed in 1..=10 {
-        let api = Settings::from_query(&format!("latency=longtail&latency_ms=200&capacity=0&seed={seed}"));
-        let config = RunConfig { filename: "main.py".into(), api, ..Default::default() };
-        let many = run_virtual(
+        let many = run_source_with_api(
             "import asyncio, aiohttp\n\nasync def main():\n    async with aiohttp.ClientSession() as s:\n        async def one(n):\n            async with s.get(f'/api/videos?n={n}') as r:\n                return r.status\n        print(await asyncio.gather(*(one(n) for n in range(1, 21))))\n\nasyncio.run(main())\n",
-            &config,
+            &format!("latency=longtail&latency_ms=200&capacity=0&seed={seed}"),
         );
         assert_eq!(many.exit_code, 0, "{}", many.stderr());
         let found = insights(&many.trace);

@@ -217,7 +217,8 @@ impl Writer<'_> {
     }
 }
 
-fn escape(s: &str, out: &mut String) {
+/// Appends `s` as one field: `\`, tab, newline and carriage return escaped.
+pub fn escape(s: &str, out: &mut String) {
     for ch in s.chars() {
         match ch {
             '\\' => out.push_str("\\\\"),
@@ -227,6 +228,26 @@ fn escape(s: &str, out: &mut String) {
             c => out.push(c),
         }
     }
+}
+
+/// A field as `escape` wrote it, read back (None: a bad escape).
+pub fn unescape(raw: &str) -> Option<String> {
+    let mut s = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            s.push(c);
+            continue;
+        }
+        s.push(match chars.next() {
+            Some('\\') => '\\',
+            Some('t') => '\t',
+            Some('n') => '\n',
+            Some('r') => '\r',
+            _ => return None,
+        });
+    }
+    Some(s)
 }
 
 struct Fields<'a> {
@@ -239,23 +260,8 @@ impl<'a> Fields<'a> {
         self.parts.next().ok_or_else(|| format!("line {}: a field is missing", self.line))
     }
     fn string(&mut self) -> Result<String, String> {
-        let raw = self.text()?;
-        let mut s = String::with_capacity(raw.len());
-        let mut chars = raw.chars();
-        while let Some(c) = chars.next() {
-            if c != '\\' {
-                s.push(c);
-                continue;
-            }
-            s.push(match chars.next() {
-                Some('\\') => '\\',
-                Some('t') => '\t',
-                Some('n') => '\n',
-                Some('r') => '\r',
-                _ => return Err(format!("line {}: a bad escape", self.line)),
-            });
-        }
-        Ok(s)
+        let line = self.line;
+        unescape(self.text()?).ok_or_else(|| format!("line {line}: a bad escape"))
     }
     fn opt_text(&mut self) -> Result<Option<String>, String> {
         let s = self.string()?;

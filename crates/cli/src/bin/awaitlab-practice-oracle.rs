@@ -10,29 +10,14 @@
 //! return are escaped.
 
 use awaitlab_engine::practice_api::{Request, Server, Settings};
+use awaitlab_engine::trace::wire::{escape, unescape};
 use std::io::{BufRead, Write};
 
-fn unescape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some(other) => out.push(other),
-            None => {}
-        }
-    }
+/// A reply field, escaped as the trace's wire form escapes its fields.
+fn field(s: &str) -> String {
+    let mut out = String::new();
+    escape(s, &mut out);
     out
-}
-
-fn escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('\t', "\\t").replace('\n', "\\n").replace('\r', "\\r")
 }
 
 fn main() {
@@ -42,7 +27,7 @@ fn main() {
     let mut out = stdout.lock();
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
-        let fields: Vec<String> = line.split('\t').map(unescape).collect();
+        let fields: Vec<String> = line.split('\t').map(|f| unescape(f).unwrap_or_else(|| f.to_string())).collect();
         let [method, path, now, body, headers @ ..] = fields.as_slice() else {
             eprintln!("awaitlab-practice-oracle: not a request line: {line:?}");
             std::process::exit(2);
@@ -50,9 +35,9 @@ fn main() {
         let headers = headers.chunks(2).filter(|kv| kv.len() == 2).map(|kv| (kv[0].clone(), kv[1].clone())).collect();
         let request = Request { method: method.clone(), path: path.clone(), headers, body: body.clone().into_bytes() };
         let reply = server.handle(&request, now.parse().unwrap_or(0.0));
-        let mut fields = vec![reply.status.to_string(), reply.reason.to_string(), format!("{:?}", reply.respond_at), escape(&reply.text())];
+        let mut fields = vec![reply.status.to_string(), reply.reason.to_string(), format!("{:?}", reply.respond_at), field(&reply.text())];
         for (k, v) in &reply.headers {
-            fields.extend([escape(k), escape(v)]);
+            fields.extend([field(k), field(v)]);
         }
         let _ = writeln!(out, "{}", fields.join("\t"));
         let _ = out.flush();

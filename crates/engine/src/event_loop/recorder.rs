@@ -288,13 +288,7 @@ pub fn queued(vm: &mut Vm, future: &Rc<Obj>, owner: &Rc<Obj>) {
     if !vm.trace.enabled {
         return;
     }
-    let address = Rc::as_ptr(owner) as *const u8 as usize as u64;
-    let lane = vm
-        .trace
-        .resources
-        .get(&address)
-        .and_then(|(object, lane)| object.upgrade().filter(|alive| Rc::ptr_eq(alive, owner)).map(|_| *lane));
-    if let Some(resource) = lane {
+    if let Some(resource) = resource_lane(&vm.trace, owner) {
         push(vm, Event::Queued { future: id_of(future), resource });
     }
 }
@@ -438,6 +432,13 @@ pub fn unblocked(vm: &mut Vm) {
     push(vm, Event::Unblocked);
 }
 
+/// The lane of a lock, semaphore or connector the trace has seen: by its address, and only if
+/// the object there is still the one seen (a new object may reuse a freed one's address).
+fn resource_lane(trace: &Trace, object: &Rc<Obj>) -> Option<u64> {
+    let address = Rc::as_ptr(object) as *const u8 as usize as u64;
+    trace.resources.get(&address).and_then(|(seen, lane)| seen.upgrade().filter(|alive| Rc::ptr_eq(alive, object)).map(|_| *lane))
+}
+
 pub fn resource(vm: &mut Vm, args: &[Value]) {
     if !vm.trace.enabled || args.len() < 4 {
         return;
@@ -447,11 +448,7 @@ pub fn resource(vm: &mut Vm, args: &[Value]) {
         Value::Obj(o) => {
             let address = args[0].id();
             let trace = &mut vm.trace;
-            let known = trace
-                .resources
-                .get(&address)
-                .and_then(|(object, lane)| object.upgrade().filter(|alive| Rc::ptr_eq(alive, o)).map(|_| *lane));
-            match known {
+            match resource_lane(trace, o) {
                 Some(lane) => (lane, None),
                 None => {
                     trace.resource_lanes += 1;
