@@ -296,6 +296,32 @@ fn a_running_task_shows_the_chain_of_coroutines_it_resumed_in() {
     assert_eq!(first.running_stack().iter().map(|f| (f.label.to_string(), f.line)).collect::<Vec<_>>(), [("main()".to_string(), 0)]);
 }
 
+/// A step that records nothing but its start and end is one record (`Step`): its stop shows
+/// the task running, as a step's start does, and the next record sees it queued again.
+#[test]
+fn a_whole_step_shows_its_task_running_then_queued_again() {
+    use awaitlab_engine::trace::inspector::{handle_runs, narration, LoopState};
+    use awaitlab_engine::trace::{Callee, Event};
+    let r = run_source(
+        "import asyncio\n\nasync def spin(n):\n    for _ in range(n):\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(spin(3), spin(3))\n\nasyncio.run(main())\n",
+    );
+    let whole = r.trace.iter().position(|rec| matches!(rec.event, Event::Step { requeued: 1.., .. })).expect("a whole step");
+    let Event::Step { task, requeued, .. } = r.trace[whole].event else { unreachable!() };
+    assert!(handle_runs(&r.trace).contains(&whole));
+    let at_stop = LoopState::at(&r.trace, whole + 1);
+    assert!(matches!(at_stop.running, Some(Callee::Step { task: t } | Callee::Wakeup { task: t, .. }) if t == task));
+    assert!(at_stop.ready.iter().all(|h| h.id != requeued));
+    let after = LoopState::at(&r.trace, whole + 2);
+    assert_ne!(after.running, at_stop.running);
+    assert_eq!(after.ready.back().map(|h| h.id), Some(requeued));
+    // The narration tells the two spinners' iterations as ran, ran, and queued again.
+    let told: Vec<String> = narration(&r.trace, 100).into_iter().map(|l| l.text).collect();
+    assert!(
+        told.iter().any(|t| t.contains("Task-2 spin(3) ran; Task-3 spin(3) ran; 2 handles queued for the next iteration")),
+        "{told:#?}"
+    );
+}
+
 #[test]
 fn executor_jobs_are_in_flight_until_their_result_is_delivered() {
     use awaitlab_engine::trace::inspector::LoopState;

@@ -2,7 +2,7 @@
 
 use awaitlab_engine::trace::wire::{decode, encode};
 use awaitlab_engine::trace::{Chunk, Event, Record, Stream};
-use awaitlab_engine::{run_virtual, RunConfig};
+use awaitlab_engine::{run_virtual, start, RunConfig, StepResult};
 
 /// Touches every event kind: tasks (done, failed, cancelled), timers (set, cancelled, fired),
 /// a blocking call, an executor job, a lock, HTTP (answered and failed), stdout and stderr.
@@ -21,6 +21,10 @@ async def inner():
 
 async def outer():
     await inner()
+
+async def spin():
+    for _ in range(3):
+        await asyncio.sleep(0)
 
 async def main():
     lock = asyncio.Lock()
@@ -49,6 +53,7 @@ async def main():
         except aiohttp.ClientError as e:
             print(type(e).__name__)
     await outer()
+    await asyncio.gather(spin(), spin())
     await asyncio.sleep(0.1)
 
 asyncio.run(main())
@@ -68,6 +73,7 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
     let seen = kinds(&r.trace);
     for kind in [
         "TaskCreated",
+        "Step",
         "Waiting",
         "TaskDone",
         "TimerSet",
@@ -90,9 +96,11 @@ fn a_real_runs_trace_and_output_read_back_exactly() {
     ] {
         assert!(seen.iter().any(|s| s == kind), "the program records no {kind}: {seen:?}");
     }
-    // A task suspended in three of the program's coroutines (main, outer, inner), and one that yielded bare.
+    // A task suspended in three of the program's coroutines (main, outer, inner), one that
+    // yielded bare after doing something (a step's start and end), and `spin`'s whole steps.
     assert!(r.trace.iter().any(|rec| matches!(&rec.event, Event::StepEnd { stack: Some(s), .. } if s.len() == 3)));
     assert!(r.trace.iter().any(|rec| matches!(&rec.event, Event::StepEnd { requeued: 1.., .. })));
+    assert!(r.trace.iter().filter(|rec| matches!(&rec.event, Event::Step { requeued: 1.., .. })).count() >= 6);
     let mut text = String::new();
     encode(&r.trace, &r.chunks, &mut text);
     let (records, chunks) = decode(&text).unwrap();
@@ -130,4 +138,30 @@ fn damaged_text_is_an_error_not_a_guess() {
         assert!(decode(bad).is_err(), "{bad:?} decoded");
     }
     assert_eq!(decode("").unwrap().0, vec![]);
+}
+
+/// The worker sends the trace in pieces as the run goes (`Machine::trace_records` between
+/// slices); a step that records nothing becomes one `Step` in its start's place, so what was
+/// sent must never be a record that later changes: the pieces make up the final trace.
+#[test]
+fn a_trace_sent_between_slices_is_the_final_trace() {
+    let source = "import asyncio\n\nasync def spin(n):\n    for i in range(n):\n        x = sum(range(i % 7))\n        await asyncio.sleep(0)\n\nasync def main():\n    await asyncio.gather(spin(40), spin(30))\n\nasyncio.run(main())\n";
+    let mut machine = start(source, &RunConfig::default());
+    let mut sent: Vec<Record> = vec![];
+    for budget in [3, 5, 11, 17].into_iter().cycle() {
+        let result = machine.step(budget);
+        let records = machine.trace_records();
+        sent.extend_from_slice(&records[sent.len()..]);
+        match result {
+            StepResult::Done { exit_code } => {
+                assert_eq!(exit_code, 0);
+                break;
+            }
+            StepResult::Continue | StepResult::Paused => {}
+            other => panic!("a program of bare yields asked for {other:?}"),
+        }
+    }
+    let r = machine.into_result();
+    assert!(r.trace.iter().any(|rec| matches!(rec.event, Event::Step { .. })), "no whole steps were recorded");
+    assert_eq!(sent, r.trace);
 }

@@ -37,7 +37,8 @@ pub fn to_chrome_json(records: &[Record]) -> String {
             _ => None,
         })
         .collect();
-    for r in records {
+    for r in crate::record::unfolded(records) {
+        let r: &Record = &r;
         let own_task = match &r.event {
             Event::StepStart { task } | Event::StepEnd { task, .. } | Event::Waiting { task, .. } => Some(*task),
             Event::TaskCreated(t) => Some(t.task),

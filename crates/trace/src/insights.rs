@@ -57,7 +57,8 @@ pub fn insights<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<Insigh
     // What the run wrote to stderr, line by line, each with its moment.
     let mut stderr: Vec<(f64, String)> = Vec::new();
     let mut partial = String::new();
-    for r in records {
+    for r in crate::record::unfolded(records) {
+        let r: &Record = &r;
         match &r.event {
             Event::TaskCreated(t) => {
                 names.insert(t.task, format!("{} {}", t.name, t.title()));

@@ -55,6 +55,15 @@ struct Suspended {
     stack: Option<Rc<[StackFrame]>>,
 }
 
+/// A step's end: the task, where it suspended, and the handle it was queued again with.
+#[derive(Clone, Debug)]
+struct StepEnding {
+    task: u64,
+    line: u32,
+    stack: Option<Rc<[StackFrame]>>,
+    requeued: u64,
+}
+
 /// One line of the waiting tree: `depth` levels in, what it is, and the task it names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct WaitNode {
@@ -83,6 +92,9 @@ pub struct LoopState {
     pub detail_ended: bool,
     /// The handle running now (a task's step until it ends; a callback until the next handle).
     pub running: Option<Callee>,
+    /// The end of a whole step (`Event::Step`), applied with the next record: until then the
+    /// state is the one after the step's start (the task running), as a `StepStart` leaves it.
+    step_ending: Option<StepEnding>,
     pub tasks: HashMap<u64, TaskInfo>,
     /// Tasks in the order they were made.
     pub task_order: Vec<u64>,
@@ -171,6 +183,9 @@ impl LoopState {
 
     pub fn apply(&mut self, r: &Record) {
         self.time = r.time;
+        if let Some(end) = self.step_ending.take() {
+            self.end_step(end);
+        }
         match &r.event {
             Event::TaskCreated(boxed) => {
                 let title = boxed.title();
@@ -228,16 +243,13 @@ impl LoopState {
             }
             Event::HandleRun { handle } => self.run_head(|h| h.id == *handle),
             // A task's step starting is its handle's run (the engine records no HandleRun then).
-            Event::StepStart { task } => {
-                self.waits.remove(task);
-                self.run_head(|h| matches!(h.callee, Callee::Step { task: t } | Callee::Wakeup { task: t, .. } if t == *task));
-            }
+            Event::StepStart { task } => self.start_step(*task),
             Event::StepEnd { task, line, stack, requeued } => {
-                self.running = None;
-                if *requeued != 0 {
-                    self.ready.push_back(Handle { id: *requeued, callee: Callee::Step { task: *task }, cancelled: false });
-                }
-                self.suspended.insert(*task, Suspended { line: *line, stack: stack.clone() });
+                self.end_step(StepEnding { task: *task, line: *line, stack: stack.clone(), requeued: *requeued })
+            }
+            Event::Step { task, line, stack, requeued } => {
+                self.start_step(*task);
+                self.step_ending = Some(StepEnding { task: *task, line: *line, stack: stack.clone(), requeued: *requeued });
             }
             Event::Waiting { task, what, line, future } => {
                 self.waits.insert(*task, Wait { future: *future, what: what.clone(), line: *line });
@@ -285,6 +297,19 @@ impl LoopState {
             }
             _ => {}
         }
+    }
+
+    fn start_step(&mut self, task: u64) {
+        self.waits.remove(&task);
+        self.run_head(|h| matches!(h.callee, Callee::Step { task: t } | Callee::Wakeup { task: t, .. } if t == task));
+    }
+
+    fn end_step(&mut self, StepEnding { task, line, stack, requeued }: StepEnding) {
+        self.running = None;
+        if requeued != 0 {
+            self.ready.push_back(Handle { id: requeued, callee: Callee::Step { task }, cancelled: false });
+        }
+        self.suspended.insert(task, Suspended { line, stack });
     }
 
     /// The loop takes the handle at the ready queue's head (skipping cancelled ones, as
@@ -495,12 +520,13 @@ pub fn iteration_starts<'a>(records: impl IntoIterator<Item = &'a Record>) -> Ve
     records.into_iter().enumerate().filter(|(_, r)| matches!(r.event, Event::Iteration { .. })).map(|(i, _)| i).collect()
 }
 
-/// Where a handle runs: a `HandleRun`, or a task's step starting (which is its handle's run).
+/// Where a handle runs: a `HandleRun`, or a task's step starting (which is its handle's run),
+/// whole or not.
 pub fn handle_runs<'a>(records: impl IntoIterator<Item = &'a Record>) -> Vec<usize> {
     records
         .into_iter()
         .enumerate()
-        .filter(|(_, r)| matches!(r.event, Event::HandleRun { .. } | Event::StepStart { .. }))
+        .filter(|(_, r)| matches!(r.event, Event::HandleRun { .. } | Event::StepStart { .. } | Event::Step { .. }))
         .map(|(i, _)| i)
         .collect()
 }
@@ -595,7 +621,7 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
                 let head = (fired > 0).then(|| format!("{} fired", plural(fired, "timer", "timers")));
                 current = Some(Line { at: i + 1, time: r.time, iteration: s.iteration, head, parts: vec![], queued: 0 });
             }
-            Event::HandleRun { .. } | Event::StepStart { .. } => {
+            Event::HandleRun { .. } | Event::StepStart { .. } | Event::Step { .. } => {
                 printed = false;
                 if let (Some(line), Some(callee)) = (current.as_mut(), s.running.as_ref()) {
                     let what = match callee {
@@ -604,6 +630,8 @@ pub fn narration<'a>(records: impl IntoIterator<Item = &'a Record>, limit: usize
                         Callee::Call(_) => format!("ran {}", s.describe(callee)),
                     };
                     line.parts.push(what);
+                    // A whole step that yielded bare queued itself again.
+                    line.queued += usize::from(matches!(r.event, Event::Step { requeued: 1.., .. }));
                 }
             }
             Event::Output { text, .. } if !printed => {

@@ -20,4 +20,4 @@ pub mod wire;
 pub use chrome::to_chrome_json;
 pub use json::{json_str, json_str_into};
 pub use output::{Chunk, ErrorSpot, RunResult, Stream};
-pub use record::{Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, StackFrame, Summary};
+pub use record::{unfolded, Blocking, CallTarget, Callee, Event, HttpStart, NewTask, Record, ResourceUse, StackFrame, Summary};

@@ -275,8 +275,8 @@ fn close(lane: &mut Lane, open: Option<Open>, at: f64) {
 impl Builder {
     /// Takes in more of the trace.
     pub fn push(&mut self, records: &[Record]) {
-        for r in records {
-            self.record(r);
+        for r in crate::record::unfolded(records) {
+            self.record(&r);
         }
     }
 

@@ -1,6 +1,7 @@
-//! A run's trace and output as lines of text, for runs recorded outside this engine: the demos'
-//! async Rust twins live in a wasm module of their own (loaded when a learner opens one), and
-//! hand the page what they recorded in this form. One line per record or output chunk, fields
+//! A run's trace and output as lines of text, for what crosses from one wasm module to another:
+//! the engine's worker sends the page a run's records in this form as they come, and the
+//! demos' async Rust twins (a wasm module of their own, loaded when a learner opens one) hand
+//! the page what they recorded in it. One line per record or output chunk, fields
 //! separated by tabs; texts escape `\`, tab and newline. Floats print in Rust's shortest form,
 //! which reads back to the same bits.
 
@@ -56,9 +57,10 @@ fn encode_record(r: &Record, out: &mut String) {
             w.head("task", r.time).int(*task).text(name).text(coro).text(args).opt(*parent).int(*line).int(*internal as u8)
         }
         Event::StepStart { task } => w.head("start", r.time).int(*task),
-        Event::StepEnd { task, line, stack, requeued } => {
+        Event::StepEnd { task, line, stack, requeued } | Event::Step { task, line, stack, requeued } => {
+            let kind = if matches!(r.event, Event::Step { .. }) { "step" } else { "end" };
             let frames = stack.as_deref().unwrap_or_default();
-            let w = w.head("end", r.time).int(*task).int(*line).int(*requeued).int(frames.len());
+            let w = w.head(kind, r.time).int(*task).int(*line).int(*requeued).int(frames.len());
             frames.iter().fold(w, |w, frame| w.text(&frame.label).int(frame.line))
         }
         Event::Waiting { task, what, line, future } => w.head("wait", r.time).int(*task).text(what).int(*line).int(*future),
@@ -113,10 +115,15 @@ fn decode_event(kind: &str, f: &mut Fields) -> Result<Event, String> {
             internal: f.int::<u8>()? != 0,
         })),
         "start" => Event::StepStart { task: f.int()? },
-        "end" => {
+        "end" | "step" => {
             let (task, line, requeued, n) = (f.int()?, f.int()?, f.int()?, f.int::<usize>()?);
             let frames = (0..n).map(|_| Ok(StackFrame { label: f.rc()?, line: f.int()? })).collect::<Result<Vec<_>, String>>()?;
-            Event::StepEnd { task, line, stack: (!frames.is_empty()).then(|| frames.into()), requeued }
+            let stack = (!frames.is_empty()).then(|| frames.into());
+            if kind == "step" {
+                Event::Step { task, line, stack, requeued }
+            } else {
+                Event::StepEnd { task, line, stack, requeued }
+            }
         }
         "wait" => Event::Waiting { task: f.int()?, what: f.rc()?, line: f.int()?, future: f.int()? },
         "future" => Event::FutureDone { future: f.int()? },

@@ -190,7 +190,15 @@ pub fn step_end(vm: &mut Vm, task: &Rc<Obj>) {
     // Past the trace's limit the record is only counted: no need to find where it suspended.
     let (line, stack) = if vm.trace.records.len() < vm.trace.limit { suspended_in(task) } else { (0, None) };
     let requeued = std::mem::take(&mut vm.trace.requeued);
-    push(vm, Event::StepEnd { task: id_of(task), line, stack, requeued });
+    let (task, now) = (id_of(task), vm.event_loop.now);
+    // Nothing recorded since the step began, at this same moment: the step is one record.
+    if let Some(last) = vm.trace.records.last_mut() {
+        if matches!(last.event, Event::StepStart { task: t } if t == task) && last.time == now {
+            last.event = Event::Step { task, line, stack, requeued };
+            return;
+        }
+    }
+    push(vm, Event::StepEnd { task, line, stack, requeued });
 }
 
 /// Where a task suspended: the line of the program it awaits at (its innermost frame of the

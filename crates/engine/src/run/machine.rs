@@ -882,9 +882,14 @@ impl Machine {
         &self.vm.output.chunks
     }
 
-    /// The trace so far.
+    /// The trace so far, as it will stay: a step's start at its end is held back, since a
+    /// step that records nothing more becomes one `Step` record in its place.
     pub fn trace_records(&self) -> &[Record] {
-        &self.vm.trace.records
+        let records = &self.vm.trace.records;
+        match records.last() {
+            Some(Record { event: awaitlab_trace::Event::StepStart { .. }, .. }) => &records[..records.len() - 1],
+            _ => records,
+        }
     }
 
     /// Ends the run now (the Stop button): what ran so far stays in the output and trace.
