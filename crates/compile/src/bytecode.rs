@@ -123,9 +123,11 @@ pub enum Op {
     /// Marks that the exception on TOS is being handled (for `raise` with no argument and context).
     PushExcInfo,
     WithEnter,
-    /// After a with-body completed normally: calls `__exit__(None, None, None)`.
+    /// After a with-body completed normally: calls `__exit__(None, None, None)`, pushes its result.
     WithExitNormal,
     /// In the with-handler: exception on TOS; calls `__exit__(type, exc, tb)`, pushes the result.
+    /// (The calls of `__enter__` and `__exit__` are frames of the thread, not nested runs: one
+    /// that waits, a lock's or a pool's shutdown, lets the other threads run meanwhile.)
     WithExitExc,
     AsyncWithEnter,
     AsyncWithExitNormal,

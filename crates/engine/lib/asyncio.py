@@ -1,9 +1,9 @@
 # Port of CPython 3.12 Lib/asyncio (PSF licence): tasks.py, locks.py, queues.py, timeouts.py, taskgroups.py and
 # runners.py, in one namespace. Future, Task and the loop's queues are native, as CPython's _asyncio is.
 # Natives: the functions of modules/asyncio.rs (get_event_loop, _set_running...), _n_resource, _n_named,
-# _n_report_shutdown_exception, _n_main_task, _n_interrupts, _deque, _heappush, _heappop; the _loop_* functions
+# _n_report_shutdown_exception, _n_main_task, _n_to_thread, _n_interrupts, _deque, _heappush, _heappop; the _loop_* functions
 # here become loop methods.
-# Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses; Runner has no contextvars context (run()'s context= is not used), and closes without running the loop when a with-statement exits (see Runner.__exit__); the enums of Runner and Barrier states are plain values.
+# Differs: Queue.put/get inline their fast paths (same behaviour, fewer calls); no streams or subprocesses; a Runner copies the caller's contextvars context at each run() without context= (CPython: once, at its first), and closes without running the loop when a with-statement exits (see Runner.__exit__); the enums of Runner and Barrier states are plain values.
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
 ALL_COMPLETED = 'ALL_COMPLETED'
@@ -49,7 +49,7 @@ def ensure_future(coro_or_future, *, loop=None):
 
 def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    return loop.create_task(coro, name=name)
+    return loop.create_task(coro, name=name, context=context)
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -283,8 +283,8 @@ async def to_thread(func, *args, **kwargs):
     loop = get_running_loop()
     # The function itself when it can be: the loop inspector names the job by it.
     if not kwargs:
-        return await loop.run_in_executor(None, func, *args)
-    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+        return await _n_to_thread(loop, func, *args)
+    return await _n_to_thread(loop, lambda: func(*args, **kwargs))
 
 
 # ---- timeouts.py ----
@@ -457,7 +457,7 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro, name=name)
+        task = self._loop.create_task(coro, name=name, context=context)
         if task.done():
             self._on_task_done(task)
         else:
@@ -1111,7 +1111,7 @@ class Runner:
 
         if context is None:
             context = self._context
-        task = self._loop.create_task(coro)
+        task = self._loop.create_task(coro, context=context)
 
         # The page's Stop is SIGINT: it cancels the main task (_on_sigint), and if that is what
         # ended it, run() raises KeyboardInterrupt.
@@ -1312,3 +1312,133 @@ class Barrier:
     def broken(self):
         """Return True if the barrier is in a broken state."""
         return self._state is _BarrierState.BROKEN
+
+
+# ---- futures.py: a concurrent.futures.Future seen from the loop (wrap_future) ----
+# (concurrent.futures is imported when one is used: most programs never load threads.)
+
+def _convert_future_exc(exc):
+    import concurrent.futures
+    exc_class = type(exc)
+    if exc_class is concurrent.futures.CancelledError:
+        return CancelledError(*exc.args)
+    elif exc_class is concurrent.futures.TimeoutError:
+        return TimeoutError(*exc.args)
+    elif exc_class is concurrent.futures.InvalidStateError:
+        return InvalidStateError(*exc.args)
+    else:
+        return exc
+
+
+def _set_concurrent_future_state(concurrent, source):
+    assert source.done()
+    if source.cancelled():
+        concurrent.cancel()
+    if not concurrent.set_running_or_notify_cancel():
+        return
+    exception = source.exception()
+    if exception is not None:
+        concurrent.set_exception(_convert_future_exc(exception))
+    else:
+        result = source.result()
+        concurrent.set_result(result)
+
+
+def _copy_future_state(source, dest):
+    assert source.done()
+    if dest.cancelled():
+        return
+    assert not dest.done()
+    if source.cancelled():
+        dest.cancel()
+    else:
+        exception = source.exception()
+        if exception is not None:
+            dest.set_exception(_convert_future_exc(exception))
+        else:
+            result = source.result()
+            dest.set_result(result)
+
+
+def _chain_future(source, destination):
+    import concurrent.futures
+    if not isfuture(source) and not isinstance(source,
+                                               concurrent.futures.Future):
+        raise TypeError('A future is required for source argument')
+    if not isfuture(destination) and not isinstance(destination,
+                                                    concurrent.futures.Future):
+        raise TypeError('A future is required for destination argument')
+    source_loop = source.get_loop() if isfuture(source) else None
+    dest_loop = destination.get_loop() if isfuture(destination) else None
+
+    def _set_state(future, other):
+        if isfuture(future):
+            _copy_future_state(other, future)
+        else:
+            _set_concurrent_future_state(future, other)
+
+    def _call_check_cancel(destination):
+        if destination.cancelled():
+            if source_loop is None or source_loop is dest_loop:
+                source.cancel()
+            else:
+                source_loop.call_soon_threadsafe(source.cancel)
+
+    def _call_set_state(source):
+        if (destination.cancelled() and
+                dest_loop is not None and dest_loop.is_closed()):
+            return
+        if dest_loop is None or dest_loop is source_loop:
+            _set_state(destination, source)
+        else:
+            if dest_loop.is_closed():
+                return
+            dest_loop.call_soon_threadsafe(_set_state, destination, source)
+
+    destination.add_done_callback(_call_check_cancel)
+    source.add_done_callback(_call_set_state)
+
+
+def wrap_future(future, *, loop=None):
+    """Wrap concurrent.futures.Future object."""
+    import concurrent.futures
+    if isfuture(future):
+        return future
+    assert isinstance(future, concurrent.futures.Future), \
+        f'concurrent.futures.Future is expected, got {future!r}'
+    if loop is None:
+        loop = get_event_loop()
+    new_future = loop.create_future()
+    _chain_future(future, new_future)
+    return new_future
+
+
+def _run_in_executor_with(loop, executor, func, *args):
+    # base_events.py's run_in_executor with an executor of the program's own.
+    return wrap_future(executor.submit(func, *args), loop=loop)
+
+
+# ---- tasks.py: run_coroutine_threadsafe ----
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submit a coroutine object to a given event loop.
+
+    Return a concurrent.futures.Future to access the result.
+    """
+    import concurrent.futures
+    if not iscoroutine(coro):
+        raise TypeError('A coroutine object is required')
+    future = concurrent.futures.Future()
+
+    def callback():
+        try:
+            _chain_future(ensure_future(coro, loop=loop), future)
+        except (SystemExit, KeyboardInterrupt):
+            raise
+        except BaseException as exc:
+            if future.set_running_or_notify_cancel():
+                future.set_exception(exc)
+            raise
+
+    loop.call_soon_threadsafe(callback)
+    return future

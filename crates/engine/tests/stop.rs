@@ -105,9 +105,10 @@ fn pausing_for_output_changes_nothing_the_program_does() {
 
 #[test]
 fn a_trace_past_its_limit_is_summarised_and_the_run_goes_on() {
-    let src = "import asyncio\nasync def main():\n    for i in range(200_000):\n        await asyncio.sleep(0)\n    print(i)\nasyncio.run(main())\n";
+    // Two records per turn of the loop (a whole step, an iteration): past the 500k limit.
+    let src = "import asyncio\nasync def main():\n    for i in range(400_000):\n        await asyncio.sleep(0)\n    print(i)\nasyncio.run(main())\n";
     let r = awaitlab_engine::run_virtual(src, &RunConfig::default());
-    assert_eq!(r.stdout(), "199999\n");
+    assert_eq!(r.stdout(), "399999\n");
     assert!(r.trace.len() <= 500_003, "{}", r.trace.len());
     let t = awaitlab_engine::trace::timeline::build(&r.trace);
     let from = t.summarised_from.expect("summarised");

@@ -60,6 +60,7 @@ impl<'a> Compiler<'a> {
             self.op(Op::Pop);
         } else {
             self.op(Op::WithExitNormal);
+            self.op(Op::Pop);
         }
     }
 

@@ -285,7 +285,14 @@ impl<'a> Compiler<'a> {
                     self.op(Op::ImportName(k));
                     match alias {
                         Some(a) => {
-                            // `import a.b as c` binds the submodule.
+                            // `import a.b as c` binds the submodule: the package's attribute,
+                            // which importing it set.
+                            if name.contains('.') {
+                                let top = name.split('.').next().unwrap().to_string();
+                                let t = self.name_idx(&top);
+                                self.op(Op::Pop);
+                                self.op(Op::ImportName(t));
+                            }
                             for part in name.split('.').skip(1) {
                                 let p = self.name_idx(part);
                                 self.op(Op::LoadAttr(p));

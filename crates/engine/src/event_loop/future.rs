@@ -1,7 +1,7 @@
 //! Future, native as in CPython's `_asyncio`: results, exceptions, cancellation, done
 //! callbacks, and the attributes Python code reads.
 
-use crate::event_loop::scheduler::call_soon;
+use crate::event_loop::scheduler::call_soon_in;
 use crate::types::native::{FutureData, FutureState, HandleKind, NativeObj};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -76,8 +76,8 @@ pub fn future_result(vm: &mut Vm, fut: &Rc<Obj>) -> PyResult {
 
 fn schedule_callbacks(vm: &mut Vm, fut: &Rc<Obj>) {
     let callbacks = std::mem::take(&mut future_data(fut).borrow_mut().callbacks);
-    for cb in callbacks {
-        call_soon(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call);
+    for (cb, context) in callbacks {
+        call_soon_in(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call, context);
     }
 }
 
@@ -145,11 +145,16 @@ pub(crate) fn state_name(s: FutureState) -> &'static str {
 }
 
 pub fn add_done_callback(vm: &mut Vm, fut: &Rc<Obj>, cb: Value) {
+    add_done_callback_in(vm, fut, cb, Value::None)
+}
+
+/// A done-callback that runs in `context` (`contextvars`; see `context.rs`).
+pub fn add_done_callback_in(vm: &mut Vm, fut: &Rc<Obj>, cb: Value, context: Value) {
     let done = future_data(fut).borrow().state != FutureState::Pending;
     if done {
-        call_soon(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call);
+        call_soon_in(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call, context);
     } else {
-        future_data(fut).borrow_mut().callbacks.push(cb);
+        future_data(fut).borrow_mut().callbacks.push((cb, context));
     }
 }
 

@@ -28,7 +28,14 @@ pub fn future_repr(vm: &mut Vm, o: &Rc<Obj>) -> PyResult<String> {
             .task
             .as_ref()
             .map(|t| (t.name.clone(), coro_repr(vm, &t.coro, t.thread.as_ref()), t.fut_waiter.clone(), t.num_cancels_requested));
-        (d.state, d.result.clone(), d.exception.clone(), d.callbacks.clone(), task, d.gather_children.is_some())
+        (
+            d.state,
+            d.result.clone(),
+            d.exception.clone(),
+            d.callbacks.iter().map(|(cb, _)| cb.clone()).collect::<Vec<_>>(),
+            task,
+            d.gather_children.is_some(),
+        )
     };
     let mut info = vec![state_name(state).to_lowercase()];
     if state == FutureState::Finished {

@@ -83,6 +83,9 @@ pub struct EventLoop {
     pub main_task: Option<Rc<Obj>>,
     /// How many times the user asked the program to stop (the runner's `_interrupt_count`).
     pub interrupts: u32,
+    /// The thread running now when it is not the main one: its ident, and its worker's number
+    /// when it is a default executor's job (`threading.current_thread()`).
+    pub running_job: Option<(u64, Option<usize>)>,
 }
 
 impl EventLoop {
@@ -92,8 +95,13 @@ impl EventLoop {
 }
 
 pub fn new_handle(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>, kind: HandleKind) -> Rc<Obj> {
+    new_handle_in(vm, callback, args, when, kind, Value::None)
+}
+
+/// A handle whose callback runs in `context` (`contextvars`; None: the running code's).
+fn new_handle_in(vm: &mut Vm, callback: Value, args: Vec<Value>, when: Option<f64>, kind: HandleKind, context: Value) -> Rc<Obj> {
     let id = vm.new_id();
-    Rc::new(Obj::Native(NativeObj::Handle(HandleData { callback, args, cancelled: Cell::new(false), when, id, kind })))
+    Rc::new(Obj::Native(NativeObj::Handle(HandleData { callback, args, cancelled: Cell::new(false), when, id, kind, context })))
 }
 
 /// The loop's queues emptied (a closed loop, a new one), and its default executor forgotten.
@@ -105,7 +113,12 @@ pub fn clear(vm: &mut Vm) {
 }
 
 pub fn call_soon(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKind) -> Rc<Obj> {
-    let h = new_handle(vm, callback, args, None, kind);
+    call_soon_in(vm, callback, args, kind, Value::None)
+}
+
+/// `call_soon` of a callback that runs in `context` (see `context.rs`).
+pub fn call_soon_in(vm: &mut Vm, callback: Value, args: Vec<Value>, kind: HandleKind, context: Value) -> Rc<Obj> {
+    let h = new_handle_in(vm, callback, args, None, kind, context);
     vm.event_loop.ready.push_back(h.clone());
     crate::event_loop::recorder::scheduled(vm, &h);
     h
@@ -119,8 +132,9 @@ pub fn requeue_step(vm: &mut Vm, task: Value) {
     crate::event_loop::recorder::requeued(vm, &h);
 }
 
-pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>) -> Rc<Obj> {
-    let h = new_handle(vm, callback, args, Some(when), HandleKind::Call);
+/// A timer: `callback` runs in `context` (`contextvars`, see `context.rs`) at `when`.
+pub fn call_at(vm: &mut Vm, when: f64, callback: Value, args: Vec<Value>, context: Value) -> Rc<Obj> {
+    let h = new_handle_in(vm, callback, args, Some(when), HandleKind::Call, context);
     vm.event_loop.seq += 1;
     let seq = vm.event_loop.seq;
     vm.event_loop.timers.push(TimerEntry { when, seq, handle: h.clone() });

@@ -15,7 +15,8 @@ use std::rc::Rc;
 /// More unfinished tasks than this is an error: a runaway program, not a lesson.
 pub const MAX_LIVE_TASKS: usize = 100_000;
 
-pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc<Obj>> {
+/// A task for `coro`, its steps run in `context` (`contextvars`: None, a copy of the running code's).
+pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>, context: Option<Value>) -> PyResult<Rc<Obj>> {
     if vm.event_loop.live_tasks >= MAX_LIVE_TASKS {
         return vm.err("RuntimeError", format!("too many tasks: Awaitlab allows {MAX_LIVE_TASKS} unfinished tasks at once"));
     }
@@ -34,6 +35,7 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
             g.awaited.set(true);
         }
     }
+    let context = crate::event_loop::context::given_or_copied(vm, context)?;
     let mut d = new_future_data(vm);
     d.task = Some(Box::new(TaskData {
         coro,
@@ -43,6 +45,7 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Rc
         fut_waiter: None,
         num_cancels_requested: 0,
         started: false,
+        context,
     }));
     let task = Rc::new(Obj::Native(NativeObj::Future(RefCell::new(d))));
     if vm.event_loop.tasks.len() > 4096 && vm.event_loop.tasks.len().is_power_of_two() {
@@ -219,6 +222,7 @@ pub fn end_step(vm: &mut Vm, task: &Rc<Obj>, thread: crate::vm::Thread, outcome:
                         when: None,
                         id: 0,
                         kind: HandleKind::TaskWakeup,
+                        context: Value::None,
                     })));
                     add_done_callback(vm, fo, wakeup);
                     let must_cancel = {

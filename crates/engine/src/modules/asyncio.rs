@@ -2,12 +2,10 @@
 //! and the module-level functions, as CPython's `_asyncio` accelerator provides them. The
 //! rest of asyncio is the port of CPython's Python sources in `lib/asyncio.py`.
 
-use crate::event_loop::executor::Job;
 use crate::event_loop::future::{
-    add_done_callback, future_data, get_loop_value, is_future, make_cancelled_error, new_future, new_future_value, set_exception,
-    set_result,
+    future_data, get_loop_value, is_future, make_cancelled_error, new_future, new_future_value, set_exception, set_result,
 };
-use crate::event_loop::scheduler::{call_at, call_soon};
+use crate::event_loop::scheduler::call_at;
 use crate::event_loop::task::{cancel_any, create_task};
 use crate::modules::heapq;
 use crate::modules::{new_module, run_python, Module};
@@ -68,6 +66,7 @@ pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
     items.push(("_n_named", builtin("_n_named", named)));
     items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", report_shutdown_exception)));
     items.push(("_n_main_task", builtin("_n_main_task", main_task)));
+    items.push(("_n_to_thread", builtin("_n_to_thread", to_thread)));
     items.push(("_n_interrupts", builtin("_n_interrupts", interrupts)));
     items.push(("Future", Value::Obj(vm.types.future.clone())));
     items.push(("Task", Value::Obj(vm.types.task.clone())));
@@ -180,10 +179,11 @@ fn future_set_exception(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-fn future_add_done_callback(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+fn future_add_done_callback(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     let f = this_future(vm, &args)?;
     let cb = arg(vm, &args, 1, "add_done_callback")?;
-    add_done_callback(vm, &f, cb);
+    let context = crate::event_loop::context::given_or_copied(vm, kwarg(&kwargs, "context"))?;
+    crate::event_loop::future::add_done_callback_in(vm, &f, cb, context);
     Ok(Value::None)
 }
 
@@ -192,9 +192,9 @@ fn future_remove_done_callback(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyRe
     let cb = arg(vm, &args, 1, "remove_done_callback")?;
     let before = future_data(&f).borrow().callbacks.len();
     let mut kept = vec![];
-    for c in std::mem::take(&mut future_data(&f).borrow_mut().callbacks) {
+    for (c, context) in std::mem::take(&mut future_data(&f).borrow_mut().callbacks) {
         if !(c.is(&cb) || vm.eq(&c, &cb)?) {
-            kept.push(c);
+            kept.push((c, context));
         }
     }
     let removed = before - kept.len();
@@ -230,6 +230,24 @@ fn task_set_name(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
         t.name = n;
     }
     Ok(Value::None)
+}
+
+/// The task's `contextvars` context (made now if the task has none yet: contexts came into use
+/// after it was made).
+fn task_get_context(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+    let t = this_future(vm, &args)?;
+    let context = crate::event_loop::context::of_task(&t);
+    if !matches!(context, Value::None) {
+        return Ok(context);
+    }
+    if vm.context_copier.is_none() {
+        vm.import("contextvars")?;
+    }
+    let made = crate::event_loop::context::given_or_copied(vm, None)?;
+    if let Some(task) = future_data(&t).borrow_mut().task.as_mut() {
+        task.context = made.clone();
+    }
+    Ok(made)
 }
 
 fn task_get_coro(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
@@ -308,14 +326,15 @@ fn check_closed(vm: &mut Vm) -> PyResult<()> {
     Ok(())
 }
 
-fn loop_call_soon(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+fn loop_call_soon(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     check_closed(vm)?;
     let cb = arg(vm, &args, 1, "call_soon")?;
-    let h = call_soon(vm, cb, args[2..].to_vec(), HandleKind::Call);
+    let context = crate::event_loop::context::given_or_copied(vm, kwarg(&kwargs, "context"))?;
+    let h = crate::event_loop::scheduler::call_soon_in(vm, cb, args[2..].to_vec(), HandleKind::Call, context);
     Ok(Value::Obj(h))
 }
 
-fn loop_call_later(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+fn loop_call_later(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     check_closed(vm)?;
     let delay = {
         let a_ = arg(vm, &args, 1, "call_later")?;
@@ -323,17 +342,19 @@ fn loop_call_later(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
     }?;
     let cb = arg(vm, &args, 2, "call_later")?;
     let when = vm.event_loop.now + delay;
-    Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec())))
+    let context = crate::event_loop::context::given_or_copied(vm, kwarg(&kwargs, "context"))?;
+    Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec(), context)))
 }
 
-fn loop_call_at(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+fn loop_call_at(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     check_closed(vm)?;
     let when = {
         let a_ = arg(vm, &args, 1, "call_at")?;
         as_f64(vm, &a_)
     }?;
     let cb = arg(vm, &args, 2, "call_at")?;
-    Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec())))
+    let context = crate::event_loop::context::given_or_copied(vm, kwarg(&kwargs, "context"))?;
+    Ok(Value::Obj(call_at(vm, when, cb, args[3..].to_vec(), context)))
 }
 
 fn loop_time(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
@@ -347,7 +368,7 @@ fn loop_create_future(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
 fn loop_create_task(vm: &mut Vm, args: Vec<Value>, kwargs: Kwargs) -> PyResult {
     check_closed(vm)?;
     let coro = arg(vm, &args, 1, "create_task")?;
-    let t = create_task(vm, coro, kwarg(&kwargs, "name"))?;
+    let t = create_task(vm, coro, kwarg(&kwargs, "name"), kwarg(&kwargs, "context"))?;
     Ok(Value::Obj(t))
 }
 
@@ -410,53 +431,43 @@ fn loop_get_debug(_vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
 }
 
 fn loop_run_in_executor(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
+    // A pool's worker thread starts with a context of its own (`contextvars`).
+    submit_job(vm, args, Value::None)
+}
+
+/// `to_thread(func, *args)` (`_n_to_thread(loop, func, *args)`): the default executor's job,
+/// run in a copy of the caller's context, as CPython's `ctx.run` partial does.
+fn to_thread(vm: &mut Vm, mut args: Vec<Value>, _: Kwargs) -> PyResult {
+    let context = crate::event_loop::context::given_or_copied(vm, None)?;
+    args.insert(1, Value::None);
+    submit_job(vm, args, context)
+}
+
+/// `loop.run_in_executor(executor, func, *args)`'s job, run in `context`.
+fn submit_job(vm: &mut Vm, args: Vec<Value>, context: Value) -> PyResult {
     // A job in the thread pool: it runs while the loop's thread waits (select, time.sleep), its
     // own time.sleep() blocks only itself, and its result reaches the loop through a callback.
     check_closed(vm)?;
     let func = arg(vm, &args, 2, "run_in_executor")?;
     let fargs = args[3..].to_vec();
+    if !matches!(args.get(1), None | Some(Value::None)) {
+        // The program's own pool (concurrent.futures): its submit(), its future wrapped.
+        let asyncio = vm.import("asyncio")?;
+        let with_pool = vm.get_attr(&asyncio, "_run_in_executor_with")?;
+        return vm.call(with_pool, args, vec![]);
+    }
     let future = new_future(vm);
     future_data(&future).borrow_mut().label = Some(Rc::from("executor job"));
-    let (target, mut call_args) = match &func {
-        Value::Obj(o) => match &**o {
-            Obj::BoundMethod { receiver, func } => (func.clone(), vec![receiver.clone()]),
-            _ => (func.clone(), vec![]),
-        },
-        _ => (func.clone(), vec![]),
-    };
-    call_args.extend(fargs.iter().cloned());
-    let mut thread = None;
-    let mut native = None;
-    match &target {
-        Value::Obj(o) if matches!(&**o, Obj::Function(f) if !f.code.is_generator && !f.code.is_coroutine) => {
-            let Obj::Function(f) = &**o else { unreachable!() };
-            let fast = vm.bind_args(f, call_args, vec![])?;
-            let frame = vm.make_frame(f, fast, crate::vm::Mode::Top);
-            thread = Some(crate::vm::Thread { frames: vec![frame], pending_throw: None });
-        }
-        _ => native = Some((target, call_args)),
-    }
+    let worker = crate::event_loop::executor::free_worker(vm);
+    crate::event_loop::executor::start_thread(vm, &func, fargs.clone(), vec![], Some(future.clone()), Some(worker), context)?;
     // CPython chains the pool's future to this one (futures._chain_future), whose done-callback
     // would cancel a job not yet started; the engine starts each job at once, as a pool with a
     // free worker does, so it has nothing to cancel, but it takes its turn in the ready queue.
     let check_cancel = crate::types::class::builtin("_chain_future.<locals>._call_check_cancel", |_, _, _| Ok(Value::None));
     crate::event_loop::future::add_done_callback(vm, &future, check_cancel);
-    // CPython makes (and later shuts down) its default pool only when no executor is given.
-    if matches!(args.get(1), None | Some(Value::None)) {
-        vm.event_loop.default_executor_used = true;
-    }
+    vm.event_loop.default_executor_used = true;
     // In flight from here (a job whose arguments did not bind never was).
     crate::event_loop::recorder::executor_submitted(vm, &future, &func, &fargs);
-    let now = vm.event_loop.now;
-    vm.event_loop.jobs.push(Job {
-        future: future.clone(),
-        thread,
-        native,
-        wake_at: now,
-        pending_result: None,
-        waiting_http: None,
-        started: now,
-    });
     Ok(Value::Obj(future))
 }
 
@@ -635,6 +646,7 @@ pub fn register_classes(vm: &mut Vm) {
         ("get_name", task_get_name as NativeFn),
         ("set_name", task_set_name),
         ("get_coro", task_get_coro),
+        ("get_context", task_get_context),
         ("cancelling", task_cancelling),
         ("uncancel", task_uncancel),
     ] {

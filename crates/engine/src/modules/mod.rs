@@ -11,6 +11,7 @@
 
 pub(crate) mod asyncio;
 pub(crate) mod collections;
+pub(crate) mod contextvars;
 pub(crate) mod datetime;
 pub(crate) mod hashlib;
 pub(crate) mod heapq;
@@ -22,6 +23,7 @@ pub(crate) mod random;
 pub(crate) mod signal;
 pub(crate) mod sre;
 pub(crate) mod sys;
+pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod traceback;
 
@@ -54,6 +56,7 @@ pub static MODULES: &[Module] = &[
     Module { name: "sys", load: sys::load, python: &[] },
     Module { name: "signal", load: signal::load, python: &[] },
     Module { name: "collections", load: collections::load, python: &["collections"] },
+    Module { name: "contextvars", load: contextvars::load, python: &["contextvars"] },
     Module { name: "heapq", load: heapq::load, python: &[] },
     Module { name: "datetime", load: datetime::load, python: &["datetime"] },
     Module { name: "aiohttp", load: http::load, python: &["_http_common", "aiohttp"] },
@@ -61,6 +64,7 @@ pub static MODULES: &[Module] = &[
     Module { name: "_sre", load: sre::load, python: &["_sre"] },
     Module { name: "_hashlib", load: hashlib::load, python: &[] },
     Module { name: "_traceback", load: traceback::load, python: &[] },
+    Module { name: "_thread", load: thread::load, python: &["_thread"] },
 ];
 
 /// Names under a module that programs import on their own.
@@ -208,6 +212,15 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
         }
     };
     vm.modules.insert(Rc::from(name), m.clone());
+    // A module of a package (`concurrent.futures`) is an attribute of the package, as CPython's
+    // import system makes it.
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        if let Value::Obj(p) = vm.import(parent)? {
+            if let Obj::Module { dict, .. } = &*p {
+                dict.borrow_mut().insert(Rc::from(child), m.clone());
+            }
+        }
+    }
     Ok(m)
 }
 

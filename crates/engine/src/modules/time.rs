@@ -30,12 +30,19 @@ fn sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         return vm.err("ValueError", "sleep length must be non-negative");
     }
     if vm.nested_depth > 0 {
-        // Called from code the engine runs to completion (a key function, a class body...):
-        // the loop is blocked just the same; the clock jumps.
+        // Called from code the engine runs to completion (a key function, a class body,
+        // `list()` of a generator...): the loop is blocked just the same, the other threads
+        // run meanwhile, and the clock jumps.
         let until = vm.event_loop.now + secs;
-        crate::event_loop::recorder::blocked(vm, until, &Rc::from("time.sleep"));
-        vm.event_loop.now = until;
-        crate::event_loop::recorder::unblocked(vm);
+        let in_main = vm.event_loop.running_job.is_none();
+        if in_main {
+            crate::event_loop::recorder::blocked(vm, until, &Rc::from("time.sleep"));
+        }
+        crate::event_loop::executor::run_threads_nested(vm, until);
+        vm.event_loop.now = vm.event_loop.now.max(until);
+        if in_main {
+            crate::event_loop::recorder::unblocked(vm);
+        }
         return Ok(Value::None);
     }
     vm.control = Some(crate::vm::Control::Block {

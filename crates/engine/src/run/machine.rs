@@ -234,7 +234,9 @@ impl Machine {
             if let Some(active) = self.active.take() {
                 match active {
                     Active::Task(task, mut thread) => {
+                        let outer = crate::event_loop::context::enter_task(&mut self.vm, &task);
                         let out = self.vm.execute(&mut thread, &mut budget);
+                        crate::event_loop::context::leave_task(&mut self.vm, &task, outer);
                         match out {
                             Outcome::OutOfBudget => {
                                 self.active = Some(Active::Task(task, thread));
@@ -258,7 +260,9 @@ impl Machine {
                         }
                     }
                     Active::Callback(mut thread, handle) => {
+                        let outer = std::mem::replace(&mut self.vm.context, handle_context(&handle));
                         let out = self.vm.execute(&mut thread, &mut budget);
+                        self.vm.context = outer;
                         match out {
                             Outcome::OutOfBudget => {
                                 self.active = Some(Active::Callback(thread, handle));
@@ -518,10 +522,14 @@ impl Machine {
                 crate::event_loop::executor::finish_job(&mut self.vm, &job, r);
                 continue;
             }
-            if let Some((func, args)) = job.native.take() {
-                let r = self.vm.call(func, args, vec![]);
+            let outer = std::mem::replace(&mut self.vm.context, std::mem::replace(&mut job.context, Value::None));
+            self.vm.event_loop.running_job = Some((job.ident, job.worker));
+            if let Some((func, args, kwargs)) = job.native.take() {
+                let r = self.vm.call(func, args, kwargs);
+                self.vm.event_loop.running_job = None;
+                job.context = std::mem::replace(&mut self.vm.context, outer);
                 let control = self.vm.control.take();
-                if park_job(&mut job, control, now) {
+                if crate::event_loop::executor::park_job(&mut job, control, now) {
                     job.pending_result = Some(r);
                     self.vm.event_loop.jobs.insert(i, job);
                     continue;
@@ -529,8 +537,15 @@ impl Machine {
                 crate::event_loop::executor::finish_job(&mut self.vm, &job, r);
                 continue;
             }
-            let Some(mut thread) = job.thread.take() else { continue };
-            match self.vm.execute(&mut thread, budget) {
+            let Some(mut thread) = job.thread.take() else {
+                self.vm.event_loop.running_job = None;
+                self.vm.context = outer;
+                continue;
+            };
+            let out = self.vm.execute(&mut thread, budget);
+            self.vm.event_loop.running_job = None;
+            job.context = std::mem::replace(&mut self.vm.context, outer);
+            match out {
                 Outcome::OutOfBudget => {
                     job.thread = Some(thread);
                     self.vm.event_loop.jobs.insert(i, job);
@@ -543,7 +558,7 @@ impl Machine {
                 }
                 Outcome::Control => {
                     let control = self.vm.control.take();
-                    park_job(&mut job, control, now);
+                    crate::event_loop::executor::park_job(&mut job, control, now);
                     job.thread = Some(thread);
                     self.vm.event_loop.jobs.insert(i, job);
                 }
@@ -604,7 +619,10 @@ impl Machine {
                 }
             }
         }
-        match self.vm.call(func, args, vec![]) {
+        let outer = std::mem::replace(&mut self.vm.context, h.context.clone());
+        let called = self.vm.call(func, args, vec![]);
+        self.vm.context = outer;
+        match called {
             Ok(_) => {
                 if self.vm.control.is_some() {
                     self.handle_control();
@@ -796,7 +814,10 @@ impl Drop for Machine {
                     let mut d = f.borrow_mut();
                     let callbacks = std::mem::take(&mut d.callbacks);
                     let (waiter, thread) = match d.task.as_mut() {
-                        Some(t) => (t.fut_waiter.take(), t.thread.take()),
+                        Some(t) => {
+                            t.context = Value::None;
+                            (t.fut_waiter.take(), t.thread.take())
+                        }
                         None => (None, None),
                     };
                     (callbacks, waiter, thread)
@@ -858,20 +879,6 @@ fn clear_classes(items: &[(Rc<str>, Value)]) {
     }
 }
 
-/// A pool job that blocked (its own `time.sleep`, or a blocking request) waits until it may go
-/// on. Returns whether it has to wait.
-fn park_job(job: &mut crate::event_loop::executor::Job, control: Option<Control>, now: f64) -> bool {
-    match control {
-        Some(Control::Block { seconds, .. }) => job.wake_at = now + seconds,
-        Some(Control::BlockHttp { id, timeout, .. }) => {
-            job.wake_at = timeout.map_or(f64::INFINITY, |t| now + t);
-            job.waiting_http = Some(id);
-        }
-        _ => return false,
-    }
-    true
-}
-
 fn handle_cancelled(h: &Rc<Obj>) -> bool {
     matches!(&**h, Obj::Native(NativeObj::Handle(d)) if d.cancelled.get())
 }
@@ -912,5 +919,13 @@ impl Machine {
             instructions: self.vm.instructions,
             error: self.error_spot.take(),
         }
+    }
+}
+
+/// The `contextvars` context a callback's handle runs in.
+fn handle_context(handle: &Rc<Obj>) -> Value {
+    match &**handle {
+        Obj::Native(NativeObj::Handle(h)) => h.context.clone(),
+        _ => Value::None,
     }
 }

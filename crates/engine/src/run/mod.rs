@@ -89,6 +89,8 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         nested_depth: 0,
         interned: Default::default(),
         trace: crate::event_loop::recorder::Trace { enabled: config.trace, ..Default::default() },
+        context: Value::None,
+        context_copier: None,
         epoch_base: config.epoch,
         call_line: 0,
         call_in_program: true,

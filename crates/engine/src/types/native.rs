@@ -43,7 +43,8 @@ pub struct FutureData {
     pub state: FutureState,
     pub result: Value,
     pub exception: Option<Value>,
-    pub callbacks: Vec<Value>,
+    /// Done-callbacks, each with the context it runs in (None: contexts were not in use).
+    pub callbacks: Vec<(Value, Value)>,
     pub cancel_message: Value,
     pub blocking: bool,
     pub log_traceback: bool,
@@ -65,6 +66,8 @@ pub struct TaskData {
     pub fut_waiter: Option<Value>,
     pub num_cancels_requested: u32,
     pub started: bool,
+    /// The `contextvars` context its steps run in (None: contexts were not in use when it was made).
+    pub context: Value,
 }
 
 pub struct HandleData {
@@ -75,6 +78,8 @@ pub struct HandleData {
     pub id: u64,
     /// A task step/wakeup: the argument is an exception to throw or a future to read.
     pub kind: HandleKind,
+    /// The `contextvars` context a callback runs in (a task's steps run in the task's).
+    pub context: Value,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -916,8 +916,10 @@ impl Vm {
                 let exit = tr!(self.special_method(&mgr, "__exit__", "__enter__", false));
                 let enter = tr!(self.special_method(&mgr, "__enter__", "__exit__", true));
                 push!(exit);
-                let r = tr!(self.call(enter, vec![], vec![]));
-                push!(r);
+                // A frame of this thread's, not a nested run: an `__enter__` that waits (a
+                // threading lock's acquire sleeps while another thread holds it) must let the
+                // other threads run, which a nested run cannot.
+                return self.call_in_thread(thread, enter, vec![], vec![]);
             }
             Op::AsyncWithEnter => {
                 let mgr = pop!();
@@ -930,7 +932,7 @@ impl Vm {
             }
             Op::WithExitNormal => {
                 let exit = pop!();
-                tr!(self.call(exit, vec![Value::None, Value::None, Value::None], vec![]));
+                return self.call_in_thread(thread, exit, vec![Value::None, Value::None, Value::None], vec![]);
             }
             Op::AsyncWithExitNormal => {
                 let exit = pop!();
@@ -945,14 +947,13 @@ impl Vm {
                 let exc = f.stack[n - 1].clone();
                 let exit = f.stack[n - 2].clone();
                 let typ = self.type_of(&exc);
-                let r = tr!(self.call(exit, vec![Value::Obj(typ), exc, Value::None], vec![]));
-                if let Op::AsyncWithExitExc = op {
-                    tr!(self.check_awaitable(&r));
-                    push!(r);
-                } else {
-                    let truth = tr!(self.truthy(&r));
-                    push!(Value::Bool(truth));
+                if let Op::WithExitExc = op {
+                    // Its result is tested by the jump that follows.
+                    return self.call_in_thread(thread, exit, vec![Value::Obj(typ), exc, Value::None], vec![]);
                 }
+                let r = tr!(self.call(exit, vec![Value::Obj(typ), exc, Value::None], vec![]));
+                tr!(self.check_awaitable(&r));
+                push!(r);
             }
             Op::UnpackSequence(n) => {
                 let v = pop!();

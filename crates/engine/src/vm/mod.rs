@@ -168,6 +168,12 @@ pub struct Vm {
     /// How `import` finds a module: the library's registry, installed by the run (the core never
     /// names the library).
     pub import_module: fn(&mut Vm, &str) -> PyResult,
+    /// The running code's `contextvars` context (CPython's `ts->context`): a Python `Context`,
+    /// or None while none was made. `context_copier` is the module's `copy_context` once a
+    /// program imported it: from then on tasks, callbacks and `to_thread` jobs copy the context
+    /// as CPython's do (before, none of it costs anything).
+    pub context: Value,
+    pub context_copier: Option<Value>,
 }
 
 macro_rules! frame {
