@@ -1,7 +1,6 @@
-# Port of CPython 3.12's _thread (Modules/_threadmodule.c), as far as Lib/threading.py uses it. Natives: start_new_thread, get_ident, _executor_worker, _main_ident (modules/thread.rs).
+# Port of CPython 3.12's _thread (Modules/_threadmodule.c), as far as Lib/threading.py uses it. Natives: start_new_thread, get_ident, _executor_worker, _wait_for_lock, _main_ident (modules/thread.rs).
 # Differs: a lock is Python: a thread that waits for it sleeps in steps of program time (1 ms, doubling up to 10 ms), which lets the others run, so a woken waiter resumes up to 10 ms of program time late; threads run while the main thread waits (time.sleep, a lock, the event loop's select), each until it finishes or waits.
 from time import monotonic as _time
-from time import sleep as _sleep
 
 _POLL_FIRST = 0.001
 _POLL_MAX = 0.01
@@ -30,13 +29,13 @@ class LockType:
         delay = _POLL_FIRST
         while self._locked:
             if endtime is None:
-                _sleep(delay)
+                _wait_for_lock(delay)
             else:
                 remaining = endtime - _time()
                 if remaining <= 0:
                     return False
                 # At least a nanosecond: the clock must move on even when float rounding leaves a crumb.
-                _sleep(max(min(delay, remaining), 1e-9))
+                _wait_for_lock(max(min(delay, remaining), 1e-9))
             delay = min(delay * 2, _POLL_MAX)
         self._locked = True
         return True

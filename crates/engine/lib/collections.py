@@ -1,5 +1,5 @@
 # Port of CPython 3.12 Lib/collections/__init__.py's defaultdict, OrderedDict, Counter, namedtuple (PSF
-# licence). Natives: deque. Differs: the mappings wrap a plain dict (Awaitlab cannot subclass dict).
+# licence). Natives: deque. Differs: the mappings wrap a plain dict (Awaitlab cannot subclass dict); a namedtuple class's __module__ is '__main__' unless module= is given (CPython: its caller's module).
 class _DictBacked:
     # The mapping protocol over a plain dict `_d` (Awaitlab cannot subclass dict itself).
     _awaitlab_match_kind = 'mapping'
@@ -281,6 +281,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             return f'{typename}({inner})'
 
     _NT.__name__ = typename
+    _NT.__qualname__ = typename
+    _NT.__module__ = module if module is not None else '__main__'
     return _NT
 
 

@@ -105,17 +105,12 @@ fn frexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if x == 0.0 || !x.is_finite() {
         return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
     }
-    let mut e = x.abs().log2().floor() as i32 + 1;
-    let mut m = x / 2f64.powi(e);
-    // Round-off at the edges of a binade.
-    if m.abs() >= 1.0 {
-        m /= 2.0;
-        e += 1;
-    } else if m.abs() < 0.5 {
-        m *= 2.0;
-        e -= 1;
-    }
-    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e as i64)]))
+    // From the bits, exactly: a subnormal is first scaled into the normal range.
+    let (x, scaled) = if x.abs() < f64::MIN_POSITIVE { (x * 2f64.powi(64), 64) } else { (x, 0) };
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i64 - 1022;
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    Ok(Value::tuple(vec![Value::Float(m), Value::Int(e - scaled)]))
 }
 
 fn ldexp(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {

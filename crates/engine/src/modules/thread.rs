@@ -48,9 +48,26 @@ fn executor_worker(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
     })
 }
 
+/// `_wait_for_lock(seconds)`: a thread waiting for a lock another holds sleeps a step of
+/// program time (the timeline's "waiting for another thread's lock", not a `time.sleep`).
+fn wait_for_lock(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let secs = match args.first() {
+        Some(Value::Float(f)) => *f,
+        Some(Value::Int(i)) => *i as f64,
+        _ => return vm.type_error("_wait_for_lock expects seconds"),
+    };
+    crate::modules::time::block_thread(vm, secs.max(0.0), "a lock (another thread holds it)".into());
+    Ok(Value::None)
+}
+
 /// Makes the module (see `MODULES`).
 pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
-    let mut items = funcs(&[("start_new_thread", start_new_thread), ("get_ident", get_ident), ("_executor_worker", executor_worker)]);
+    let mut items = funcs(&[
+        ("start_new_thread", start_new_thread),
+        ("get_ident", get_ident),
+        ("_executor_worker", executor_worker),
+        ("_wait_for_lock", wait_for_lock),
+    ]);
     items.push(("_main_ident", Value::Int(MAIN_THREAD_IDENT as i64)));
     let (m, ns) = new_module(module.name, items);
     run_python(vm, module, &ns)?;

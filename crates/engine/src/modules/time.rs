@@ -29,6 +29,15 @@ fn sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     if secs < 0.0 {
         return vm.err("ValueError", "sleep length must be non-negative");
     }
+    let reason = format!("time.sleep({})", awaitlab_syntax::literal::float_repr(secs).trim_end_matches(".0"));
+    block_thread(vm, secs, reason);
+    Ok(Value::None)
+}
+
+/// The running thread waits `secs` of program time (`reason`: what the timeline calls the
+/// wait when it is the main thread's): the main thread blocks the machine, another thread
+/// parks; the others run meanwhile.
+pub(crate) fn block_thread(vm: &mut Vm, secs: f64, reason: String) {
     if vm.nested_depth > 0 {
         // Called from code the engine runs to completion (a key function, a class body,
         // `list()` of a generator...): the loop is blocked just the same, the other threads
@@ -36,20 +45,16 @@ fn sleep(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         let until = vm.event_loop.now + secs;
         let in_main = vm.event_loop.running_job.is_none();
         if in_main {
-            crate::event_loop::recorder::blocked(vm, until, &Rc::from("time.sleep"));
+            crate::event_loop::recorder::blocked(vm, until, &Rc::from(reason));
         }
         crate::event_loop::executor::run_threads_nested(vm, until);
         vm.event_loop.now = vm.event_loop.now.max(until);
         if in_main {
             crate::event_loop::recorder::unblocked(vm);
         }
-        return Ok(Value::None);
+        return;
     }
-    vm.control = Some(crate::vm::Control::Block {
-        seconds: secs,
-        reason: Rc::from(format!("time.sleep({})", awaitlab_syntax::literal::float_repr(secs).trim_end_matches(".0"))),
-    });
-    Ok(Value::None)
+    vm.control = Some(crate::vm::Control::Block { seconds: secs, reason: Rc::from(reason) });
 }
 
 /// Makes the module (see `MODULES`).

@@ -79,10 +79,34 @@ macro_rules! bytes_via_str {
 bytes_via_str!(
     split => "split", rsplit => "rsplit", strip => "strip", lstrip => "lstrip", rstrip => "rstrip",
     replace => "replace", startswith => "startswith", endswith => "endswith", find => "find",
-    rfind => "rfind", index => "index", rindex => "rindex", count => "count", join => "join",
+    rfind => "rfind", index => "index", rindex => "rindex", count => "count",
     partition => "partition", rpartition => "rpartition", splitlines => "splitlines", center => "center",
     ljust => "ljust", rjust => "rjust", zfill => "zfill",
 );
+
+/// `sep.join(iterable)`: any iterable of bytes (a generator too).
+fn join(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let sep = this_bytes(vm, &args)?;
+    let Some(iterable) = args.get(1) else { return vm.type_error("join() takes exactly one argument (0 given)") };
+    let items = vm.collect_iter(iterable)?;
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(&sep);
+        }
+        match item {
+            Value::Obj(o) if matches!(&**o, Obj::Bytes(_)) => {
+                let Obj::Bytes(b) = &**o else { unreachable!() };
+                out.extend_from_slice(b);
+            }
+            _ => {
+                let t = vm.type_name(item);
+                return vm.type_error(format!("sequence item {i}: expected a bytes-like object, {t} found"));
+            }
+        }
+    }
+    Ok(Value::obj(Obj::Bytes(out)))
+}
 
 /// The case methods and tests of bytes see ASCII letters only.
 fn ascii_case(vm: &mut Vm, args: Args, kind: &str) -> PyResult {

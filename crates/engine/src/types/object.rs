@@ -30,7 +30,7 @@ pub(crate) fn repr(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let Value::Obj(o) = v else { return Ok(Value::Str(vm.repr(v)?)) };
     let t = vm.type_of(v);
     let (module, qual) = match &*t {
-        Obj::Class(c) => (c.module.clone(), c.qualname.clone()),
+        Obj::Class(c) => (c.shown_module(), c.shown_qualname()),
         _ => (Rc::from("?"), Rc::from("?")),
     };
     Ok(Value::str(&format!("<{module}.{qual} object at 0x{:012x}>", Rc::as_ptr(o) as *const u8 as usize)))

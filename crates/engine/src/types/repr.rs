@@ -151,7 +151,7 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             if &*c.module == "builtins" {
                 format!("<class '{}'>", c.name)
             } else {
-                format!("<class '{}.{}'>", c.module, c.qualname)
+                format!("<class '{}.{}'>", c.shown_module(), c.shown_qualname())
             }
         }
         Obj::Instance(inst) => {

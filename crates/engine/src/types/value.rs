@@ -100,6 +100,8 @@ pub struct Builtin {
 }
 
 pub struct Class {
+    /// The name it was made with; a program may assign another (`cls.__name__ = ...`, as
+    /// `namedtuple` does), kept in `dict`: read them through `shown_name` and the like.
     pub name: Rc<str>,
     pub qualname: Rc<str>,
     pub bases: Vec<Rc<Obj>>,
@@ -113,6 +115,31 @@ pub struct Class {
     pub has_properties: Cell<bool>,
     /// The metaclass, for a class made by a subclass of `type` (None: `type` itself).
     pub meta: Option<Rc<Obj>>,
+}
+
+impl Class {
+    fn assigned(&self, attr: &str) -> Option<Rc<str>> {
+        match self.dict.borrow().get(attr) {
+            Some(Value::Str(s)) => Some(s.clone()),
+            _ => None,
+        }
+    }
+
+    /// `__name__`: an assigned one, else the name it was made with.
+    pub fn shown_name(&self) -> Rc<str> {
+        self.assigned("__name__").unwrap_or_else(|| self.name.clone())
+    }
+
+    /// `__qualname__`: an assigned one, else the one it was made with.
+    pub fn shown_qualname(&self) -> Rc<str> {
+        self.assigned("__qualname__").unwrap_or_else(|| self.qualname.clone())
+    }
+
+    /// `__module__`: an assigned one (a class body's own `__module__ = ...` is one too), else
+    /// the module it was made in.
+    pub fn shown_module(&self) -> Rc<str> {
+        self.assigned("__module__").unwrap_or_else(|| self.module.clone())
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

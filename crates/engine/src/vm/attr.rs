@@ -199,9 +199,9 @@ impl Vm {
                 }
                 Obj::Class(c) => {
                     match name {
-                        "__name__" => return Ok(Value::Str(c.name.clone())),
-                        "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
-                        "__module__" => return Ok(Value::Str(c.module.clone())),
+                        "__name__" => return Ok(Value::Str(c.shown_name())),
+                        "__qualname__" => return Ok(Value::Str(c.shown_qualname())),
+                        "__module__" => return Ok(Value::Str(c.shown_module())),
                         "__mro__" => return Ok(Value::tuple(c.mro.borrow().iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|m| Value::Obj(m.clone())).collect())),
                         "__class__" => return Ok(Value::Obj(self.type_of(obj))),
