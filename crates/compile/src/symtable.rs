@@ -183,11 +183,15 @@ fn visit_params(s: &mut Scope, p: &Params) {
     }
 }
 
+/// What a definition evaluates in the scope that defines it: defaults and annotations.
 fn visit_defaults(s: &mut Scope, p: &Params) {
     for a in p.args.iter().chain(&p.kwonly) {
         if let Some(d) = &a.default {
             visit_expr(s, d);
         }
+    }
+    for a in &p.annotations {
+        visit_expr(s, &a.expr);
     }
 }
 

@@ -1,6 +1,6 @@
 # Port of CPython 3.12 Lib/types.py (PSF licence), with Objects/namespaceobject.c's SimpleNamespace
 # and descrobject.c's mappingproxy written in Python. Natives: none. Differs: no CodeType,
-# CellType, FrameType, TracebackType, GenericAlias, UnionType or the descriptor types (Awaitlab
+# CellType, FrameType, TracebackType, GenericAlias or the descriptor types (UnionType is Objects/unionobject.c's, in Python) (Awaitlab
 # has no such objects); DynamicClassAttribute is left out (Awaitlab calls no __get__ of a class of
 # Python's); coroutine() always wraps (no code flags to set): a generator function's calls return
 # a coroutine that drives the generator as a Task would; a SimpleNamespace's vars() and __dict__
@@ -320,3 +320,74 @@ __all__ = ['AsyncGeneratorType', 'BuiltinFunctionType', 'BuiltinMethodType', 'Co
            'EllipsisType', 'FunctionType', 'GeneratorType', 'LambdaType', 'MappingProxyType',
            'MethodType', 'ModuleType', 'NoneType', 'NotImplementedType', 'SimpleNamespace',
            'coroutine', 'get_original_bases', 'new_class', 'prepare_class', 'resolve_bases']
+
+
+# ---- Objects/unionobject.c: X | Y of types (the engine makes one when | meets two types) ----
+
+def _union_repr(t):
+    if t is None or t is type(None):
+        return 'None'
+    if isinstance(t, type):
+        if t.__module__ == 'builtins':
+            return t.__qualname__
+        return f'{t.__module__}.{t.__qualname__}'
+    return repr(t)
+
+
+def _union_args(t):
+    if isinstance(t, UnionType):
+        return t.__args__
+    return (type(None) if t is None else t,)
+
+
+class UnionType:
+    """Represent a PEP 604 union type
+
+E.g. for int | str"""
+    __module__ = 'types'
+    __slots__ = ('__args__',)
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    def __repr__(self):
+        return ' | '.join(_union_repr(a) for a in self.__args__)
+
+    def __or__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return _union(self, other)
+
+    def __ror__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return _union(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
+
+
+def _unionable(t):
+    return t is None or isinstance(t, (type, UnionType))
+
+
+def _union(a, b):
+    """a | b of types: their union, each once, in order (a single one is itself)."""
+    args = []
+    for t in _union_args(a) + _union_args(b):
+        if t not in args:
+            args.append(t)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))

@@ -177,6 +177,18 @@ pub struct Params {
     pub vararg: Option<String>,
     pub kwonly: Vec<Param>,
     pub kwarg: Option<String>,
+    /// The annotations, in the order `__annotations__` has them (the parameters', then the
+    /// return's, named `return`).
+    pub annotations: Vec<Annotation>,
+}
+
+/// A parameter's or a return's annotation: the expression, and its source text (what it is
+/// under `from __future__ import annotations`).
+#[derive(Clone, Debug)]
+pub struct Annotation {
+    pub name: String,
+    pub expr: Expr,
+    pub text: String,
 }
 
 #[derive(Clone, Debug)]

@@ -12,7 +12,7 @@ impl<'a> Compiler<'a> {
     pub(super) fn class_def(&mut self, key: usize, name: &str, body: &'a [Stmt], span: Span) -> CResult<()> {
         let scope = self.child_scope(key, span)?;
         let qualname = self.child_qualname(name);
-        let mut c = Compiler::new(scope, CodeKind::Class, name.into(), qualname.clone().into(), self.filename.clone(), span.line);
+        let mut c = self.nested(scope, CodeKind::Class, name.into(), qualname.clone().into(), span.line);
         // __module__ and __qualname__ like CPython's class bodies.
         let mn = c.name_idx("__name__");
         c.emit(Op::LoadName(mn), span);
@@ -115,10 +115,37 @@ impl<'a> Compiler<'a> {
             self.op(Op::BuildDict(kwd.len() as u32));
             flags |= 2;
         }
+        // Annotations are evaluated here too, into the function's `__annotations__` (their
+        // text under `from __future__ import annotations`).
+        if !params.annotations.is_empty() {
+            // CPython's order: the positional parameters after `/`, then those before it, then
+            // the rest as written (`*args`, keyword-only, `**kwargs`, the return).
+            let before_slash = |a: &&Annotation| params.args[..params.posonly].iter().any(|p| p.name == a.name);
+            let after_slash = |a: &&Annotation| params.args[params.posonly..].iter().any(|p| p.name == a.name);
+            let ordered: Vec<&Annotation> = params
+                .annotations
+                .iter()
+                .filter(after_slash)
+                .chain(params.annotations.iter().filter(before_slash))
+                .chain(params.annotations.iter().filter(|a| !before_slash(a) && !after_slash(a)))
+                .collect();
+            for a in ordered {
+                let k = self.konst(Const::str(&a.name));
+                self.op(Op::LoadConst(k));
+                if self.future_annotations {
+                    let t = self.konst(Const::str(&a.text));
+                    self.op(Op::LoadConst(t));
+                } else {
+                    self.expr(&a.expr)?;
+                }
+            }
+            self.op(Op::BuildDict(params.annotations.len() as u32));
+            flags |= 4;
+        }
         let scope = self.child_scope(key, span)?;
         let kind = if matches!(body, FnBody::Lambda(_)) { CodeKind::Lambda } else { CodeKind::Function };
         let qualname = self.child_qualname(name);
-        let mut c = Compiler::new(scope, kind, name.into(), qualname.into(), self.filename.clone(), span.line);
+        let mut c = self.nested(scope, kind, name.into(), qualname.into(), span.line);
         c.is_async = is_async;
         c.span = span;
         for a in &params.args {

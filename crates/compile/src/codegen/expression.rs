@@ -430,7 +430,7 @@ impl<'a> Compiler<'a> {
         };
         let has_async = generators.iter().any(|g| g.is_async) || scope.has_await;
         let qualname = self.child_qualname(name);
-        let mut c = Compiler::new(scope, CodeKind::Comprehension, name.into(), qualname.into(), self.filename.clone(), span.line);
+        let mut c = self.nested(scope, CodeKind::Comprehension, name.into(), qualname.into(), span.line);
         c.span = span;
         // An async generator expression, or an async comprehension inside a coroutine.
         c.is_async = has_async && (kind == CompKind::Gen || self.is_async);

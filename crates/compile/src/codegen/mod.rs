@@ -31,6 +31,7 @@ pub fn compile_module(parsed: &Parsed, filename: &str) -> CResult<Compiled> {
     let body = &parsed.body;
     let scope = symtable::analyze_module(body);
     let mut c = Compiler::new(scope, CodeKind::Module, "<module>".into(), "<module>".into(), filename.into(), 1);
+    c.future_annotations = imports_future_annotations(body);
     c.setup_annotations(body, Span::default());
     for st in body {
         c.stmt(st)?;
@@ -50,6 +51,7 @@ pub fn compile_cell(parsed: &Parsed, filename: &str, name: &str) -> CResult<Comp
     let body = &parsed.body;
     let scope = symtable::analyze_module(body);
     let mut c = Compiler::new(scope, CodeKind::Module, name.into(), name.into(), filename.into(), 1);
+    c.future_annotations = imports_future_annotations(body);
     c.is_async = true;
     c.setup_annotations(body, Span::default());
     let (value, statements) = match body.split_last() {
@@ -112,6 +114,9 @@ struct Compiler<'a> {
     is_async: bool,
     /// SyntaxWarnings met in this code object (a nested one's join when it is finished).
     warnings: Vec<SyntaxWarning>,
+    /// `from __future__ import annotations`: functions' annotations are their source text,
+    /// not evaluated (PEP 563).
+    future_annotations: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -132,7 +137,15 @@ impl<'a> Compiler<'a> {
             span: Span::default(),
             is_async: false,
             warnings: vec![],
+            future_annotations: false,
         }
+    }
+
+    /// A code object nested in this one: it compiles under the same `__future__` imports.
+    fn nested(&self, scope: Scope, kind: CodeKind, name: Rc<str>, qualname: Rc<str>, first_line: u32) -> Self {
+        let mut c = Compiler::new(scope, kind, name, qualname, self.filename.clone(), first_line);
+        c.future_annotations = self.future_annotations;
+        c
     }
 
     /// The code object; its SyntaxWarnings go on to `warnings` (the enclosing code's).
@@ -311,6 +324,11 @@ enum FnBody<'a> {
 }
 
 /// Whether a body annotates a name (looking into compound statements, not nested scopes).
+/// Whether the module's `from __future__ import` lines (at its top) ask for `annotations`.
+fn imports_future_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|st| matches!(&st.kind, StmtKind::ImportFrom { module, names } if module == "__future__" && names.iter().any(|(n, _)| n == "annotations")))
+}
+
 fn has_annotations(body: &[Stmt]) -> bool {
     body.iter().any(|st| match &st.kind {
         StmtKind::AnnAssign { .. } => true,

@@ -78,6 +78,11 @@ fn class_of_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Rc<Obj>>> {
                 }
                 Ok(out)
             }
+            // `int | str` (types.UnionType): its members.
+            Obj::Instance(i) if matches!(&*i.class, Obj::Class(c) if &*c.name == "UnionType" && &*c.module == "types") => {
+                let args = vm.get_attr(v, "__args__")?;
+                class_of_arg(vm, &args, fname)
+            }
             _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
         },
         _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),

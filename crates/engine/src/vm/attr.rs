@@ -268,7 +268,18 @@ impl Vm {
                         "__qualname__" => return Ok(Value::Str(f.qualname.clone())),
                         "__module__" => return Ok(Value::str("__main__")),
                         "__doc__" => return Ok(f.code.doc.as_deref().map_or(Value::None, Value::str)),
-                        "__code__" => return Ok(Value::None),
+                        "__code__" => return Ok(Value::obj(Obj::Native(NativeObj::Code(f.code.clone())))),
+                        "__defaults__" if f.defaults.is_empty() => return Ok(Value::None),
+                        "__defaults__" => return Ok(Value::tuple(f.defaults.clone())),
+                        "__kwdefaults__" if f.kwdefaults.is_empty() => return Ok(Value::None),
+                        "__kwdefaults__" => {
+                            let mut map = crate::types::value::DictMap::default();
+                            for (k, v) in f.kwdefaults.clone() {
+                                let key = self.key(Value::Str(k))?;
+                                map.insert(key, v);
+                            }
+                            return Ok(Value::dict(map));
+                        }
                         "__closure__" => {
                             if f.closure.is_empty() {
                                 return Ok(Value::None);
@@ -294,6 +305,11 @@ impl Vm {
                             return Ok(Value::dict(map));
                         }
                         _ => {}
+                    }
+                }
+                Obj::Native(NativeObj::Code(code)) => {
+                    if let Some(v) = code_attr(code, name) {
+                        return Ok(v);
                     }
                 }
                 Obj::Cell(c) if name == "cell_contents" => {
@@ -523,5 +539,39 @@ pub fn special_attr(vm: &mut Vm, obj: &Value, name: &str) -> PyResult<Option<Val
             let _ = vm;
             None
         }
+    })
+}
+
+/// A code object's attributes that introspection reads (`inspect.signature`, the predicates):
+/// its names, counts and CPython's `co_flags` bits.
+fn code_attr(code: &crate::types::code::Code, name: &str) -> Option<Value> {
+    let names = |v: &[Rc<str>]| Value::tuple(v.iter().map(|s| Value::Str(s.clone())).collect());
+    Some(match name {
+        "co_name" => Value::Str(code.name.clone()),
+        "co_qualname" => Value::Str(code.qualname.clone()),
+        "co_filename" => Value::Str(code.filename.clone()),
+        "co_firstlineno" => Value::Int(code.first_line as i64),
+        "co_argcount" => Value::Int(code.argcount as i64),
+        "co_posonlyargcount" => Value::Int(code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::Int(code.kwonlyargcount as i64),
+        "co_varnames" => names(&code.varnames),
+        "co_cellvars" => names(&code.cellvars),
+        "co_freevars" => names(&code.freevars),
+        "co_nlocals" => Value::Int(code.varnames.len() as i64),
+        "co_flags" => {
+            // OPTIMIZED | NEWLOCALS, VARARGS 0x04, VARKEYWORDS 0x08, GENERATOR 0x20,
+            // COROUTINE 0x80, ASYNC_GENERATOR 0x200.
+            let mut flags = 0x03;
+            flags |= if code.varargs { 0x04 } else { 0 };
+            flags |= if code.varkw { 0x08 } else { 0 };
+            flags |= match (code.is_generator, code.is_coroutine) {
+                (true, true) => 0x200,
+                (true, false) => 0x20,
+                (false, true) => 0x80,
+                (false, false) => 0,
+            };
+            Value::Int(flags)
+        }
+        _ => return None,
     })
 }

@@ -729,6 +729,7 @@ impl Vm {
             }
             Op::MakeFunction(k, flags) => {
                 let closure = if flags & 8 != 0 { Some(pop!()) } else { None };
+                let annotations = if flags & 4 != 0 { Some(pop!()) } else { None };
                 let kwdefaults = if flags & 2 != 0 { Some(pop!()) } else { None };
                 let defaults = if flags & 1 != 0 { Some(pop!()) } else { None };
                 let f = frame!(thread);
@@ -771,6 +772,9 @@ impl Vm {
                     qualname: code.qualname.clone(),
                     dict: RefCell::new(Namespace::default()),
                 };
+                if let Some(annotations) = annotations {
+                    func.dict.borrow_mut().insert(Rc::from("__annotations__"), annotations);
+                }
                 push!(Value::obj(Obj::Function(func)));
             }
             Op::BuildClass(name_k) | Op::BuildClassKw(name_k) => {

@@ -328,6 +328,12 @@ pub fn binary(vm: &mut Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> PyRe
             }
         }
     }
+    // `int | None`: a union of types (PEP 604), made by `types`.
+    if op == BinOp::BitOr && is_type_or_none(&a) && is_type_or_none(&b) {
+        let types = vm.import("types")?;
+        let union = vm.get_attr(&types, "_union")?;
+        return vm.call(union, vec![a.clone(), b.clone()], vec![]);
+    }
     let (ta, tb) = (vm.type_name(&a).to_string(), vm.type_name(&b).to_string());
     if op == BinOp::Add && matches!(a, Value::Str(_)) {
         return vm.type_error(format!("can only concatenate str (not \"{tb}\") to str"));
@@ -973,4 +979,8 @@ impl Vm {
     pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult {
         crate::vm::ops::compare(self, op, a, b)
     }
+}
+
+fn is_type_or_none(v: &Value) -> bool {
+    matches!(v, Value::None) || matches!(v, Value::Obj(o) if matches!(&**o, Obj::Class(_)))
 }

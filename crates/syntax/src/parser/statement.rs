@@ -470,8 +470,11 @@ impl Parser<'_> {
         self.expect_op("(")?;
         let params = self.params(")")?;
         self.expect_op(")")?;
+        let mut params = params;
         if self.eat_op("->") {
-            self.expression()?;
+            let expr = self.expression()?;
+            let text = self.annotation_text(&expr);
+            params.annotations.push(Annotation { name: "return".into(), expr, text });
         }
         let body = self.block_after("function definition")?;
         Ok(Stmt {
@@ -488,27 +491,29 @@ impl Parser<'_> {
         while !self.at_op(close) {
             let s = self.span();
             if self.eat_op("**") {
-                p.kwarg = Some(self.name()?);
+                let name = self.name()?;
                 if annotations && self.eat_op(":") {
-                    self.expression()?;
+                    self.annotation(&mut p, &name)?;
                 }
+                p.kwarg = Some(name);
             } else if self.eat_op("*") {
                 if star_seen {
                     return self.error_at(s, "* argument may appear only once");
                 }
                 star_seen = true;
                 if !self.at_op(",") {
-                    p.vararg = Some(self.name()?);
+                    let name = self.name()?;
                     if annotations && self.eat_op(":") {
-                        self.expression()?;
+                        self.annotation(&mut p, &name)?;
                     }
+                    p.vararg = Some(name);
                 }
             } else if self.eat_op("/") {
                 p.posonly = p.args.len();
             } else {
                 let name = self.name()?;
                 if annotations && self.eat_op(":") {
-                    self.expression()?;
+                    self.annotation(&mut p, &name)?;
                 }
                 let default = if self.eat_op("=") { Some(self.expression()?) } else { None };
                 let param = Param { name, default, span: s };
@@ -536,6 +541,23 @@ impl Parser<'_> {
             }
         }
         Ok(p)
+    }
+
+    /// An annotation as `from __future__ import annotations` keeps it: its source (CPython
+    /// unparses it: the same text but for spacing, and a string literal's quotes).
+    fn annotation_text(&self, expr: &Expr) -> String {
+        match &expr.kind {
+            ExprKind::Str(s) => crate::literal::str_repr(s),
+            _ => self.source_text(expr.span),
+        }
+    }
+
+    /// A parameter's annotation, after its `:`.
+    fn annotation(&mut self, p: &mut Params, name: &str) -> PResult<()> {
+        let expr = self.expression()?;
+        let text = self.annotation_text(&expr);
+        p.annotations.push(Annotation { name: name.to_string(), expr, text });
+        Ok(())
     }
 
     pub(super) fn classdef(&mut self, decorators: Vec<Expr>, start: Span) -> PResult<Stmt> {
