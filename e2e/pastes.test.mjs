@@ -45,3 +45,30 @@ test('a script with a top-level await fails as in CPython, and the page offers t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// The classic threads tutorial: a pool of workers fetching with requests, its map in order.
+// The page's worker fetches threading, _thread and concurrent.futures from the built site
+// before the run; the main thread's waits let the workers run (their requests overlap).
+test('a ThreadPoolExecutor fetching with requests runs its workers side by side, results in order', async () => {
+  const { page, errors } = await openPage(browser);
+  const run = await runProgram(page, [
+    'import concurrent.futures, threading, time, requests',
+    'def fetch(n):',
+    '    r = requests.get("/api/videos/student")',
+    '    return n, r.status_code, threading.current_thread().name',
+    'start = time.perf_counter()',
+    'with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:',
+    '    for n, status, name in pool.map(fetch, range(8)):',
+    '        print(n, status, name)',
+    'took = time.perf_counter() - start',
+    'print("overlapped:", took < 8 * 0.1)',
+    '',
+  ].join('\n'));
+  assert.equal(run.state, 'done', run.output);
+  const lines = run.output.trim().split('\n');
+  assert.deepEqual(lines.slice(0, 8).map((l) => l.split(' ').slice(0, 2).join(' ')), [0, 1, 2, 3, 4, 5, 6, 7].map((n) => `${n} 200`));
+  assert.deepEqual(new Set(lines.slice(0, 8).map((l) => l.split(' ')[2])), new Set(['ThreadPoolExecutor-0_0', 'ThreadPoolExecutor-0_1', 'ThreadPoolExecutor-0_2', 'ThreadPoolExecutor-0_3']));
+  assert.equal(lines[8], 'overlapped: True');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -117,3 +117,20 @@ fn a_trace_past_its_limit_is_summarised_and_the_run_goes_on() {
     assert!(u.steps > 20_000 && u.events > u.steps, "{u:?}");
     assert!(t.lanes.iter().all(|l| l.segments.iter().all(|s| s.end <= from + 1e-9)), "nothing drawn past the limit");
 }
+
+/// Threads that wait for ever (a pool whose job waits for a lock nobody releases, the `with`
+/// waiting for the pool at its end): Stop interrupts the main thread, and when its cleanup
+/// waits again, the run is ended (CPython would wait for a second Ctrl+C).
+#[test]
+fn stop_ends_a_program_whose_threads_wait_for_ever() {
+    let src = "import threading, concurrent.futures\nlock = threading.Lock()\nlock.acquire()\nwith concurrent.futures.ThreadPoolExecutor() as ex:\n    print(ex.submit(lock.acquire).result())\n";
+    let started = std::time::Instant::now();
+    // A patient host: the run must end by itself, not by running out of patience.
+    let r = run(src, 1.0, 1_000_000);
+    assert_eq!(r.exit_code, 130);
+    assert!(r.stderr().contains("KeyboardInterrupt"), "{}", r.stderr());
+    assert!(started.elapsed().as_secs_f64() < 5.0, "took {:?}", started.elapsed());
+    // The interrupted waits end the cleanup: it does not spin (each turn of a lock's wait is a
+    // blocked span in the trace, and the page takes in every record).
+    assert!(r.trace.len() < 5_000, "{} records", r.trace.len());
+}

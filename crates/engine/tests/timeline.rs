@@ -189,3 +189,17 @@ fn a_semaphore_or_lock_lane_carries_the_name_the_program_gave_it() {
     // The Condition's own Lock is made inside asyncio: it has no name of the program's.
     assert_eq!(names, [("BoundedSemaphore", Some("api_lock")), ("Lock", Some("self.till")), ("Semaphore", None), ("Lock", None)]);
 }
+
+/// A loop of blocking sleeps is one blocked span, not one per sleep (a long run had hundreds of
+/// thousands, and drawing them made the page take seconds to show it); a different wait, or
+/// one after the loop ran, is a span of its own.
+#[test]
+fn back_to_back_blocking_waits_are_one_span() {
+    let t =
+        timeline_of("import time\nfor _ in range(1000):\n    time.sleep(0.01)\nx = sum(range(10))\ntime.sleep(0.5)\ntime.sleep(0.25)\n");
+    let spans: Vec<(String, f64, f64)> = t.blocked.iter().map(|s| (s.label.to_string(), s.start, s.end)).collect();
+    assert_eq!(spans.len(), 3, "{spans:?}");
+    assert_eq!(spans[0].0, "time.sleep(0.01)");
+    assert!((spans[0].2 - 10.0).abs() < 1e-6, "{spans:?}");
+    assert_eq!((spans[1].0.as_str(), spans[2].0.as_str()), ("time.sleep(0.5)", "time.sleep(0.25)"));
+}

@@ -411,7 +411,13 @@ impl Builder {
             Event::Callback { name, line } => t.callbacks.push(CallbackRun { time: now, name: name.clone(), line: *line }),
             Event::Unblocked => {
                 if let Some((start, label)) = blocked_since.take() {
-                    t.blocked.push(Span { start, end: now, label });
+                    // Back-to-back waits of one kind (a loop of `time.sleep`, a lock's polls)
+                    // are one span: the loop was blocked throughout, and a long run has
+                    // hundreds of thousands of them, each drawn on its own otherwise.
+                    match t.blocked.last_mut() {
+                        Some(last) if last.label == label && start - last.end <= 1e-9 => last.end = now,
+                        _ => t.blocked.push(Span { start, end: now, label }),
+                    }
                 }
             }
             Event::HttpStart(boxed) => {

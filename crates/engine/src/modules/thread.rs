@@ -56,6 +56,12 @@ fn wait_for_lock(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
         Some(Value::Int(i)) => *i as f64,
         _ => return vm.type_error("_wait_for_lock expects seconds"),
     };
+    if vm.stop_requested && vm.event_loop.running_job.is_none() {
+        // Stop is Ctrl+C, which interrupts the main thread's lock waits (CPython's acquire is
+        // interruptible): a cleanup that waits for threads that never finish does not spin.
+        let c = vm.types.exc("KeyboardInterrupt");
+        return Err(vm.new_exception(&c, None));
+    }
     crate::modules::time::block_thread(vm, secs.max(0.0), "a lock (another thread holds it)".into());
     Ok(Value::None)
 }
