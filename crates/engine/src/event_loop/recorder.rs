@@ -52,6 +52,11 @@ fn push(vm: &mut Vm, event: Event) {
     let time = vm.event_loop.now;
     let trace = &mut vm.trace;
     if trace.records.len() < trace.limit {
+        if trace.records.capacity() == 0 {
+            // Room for a busy run's first 64k records (3 MB, touched only as they come): the
+            // vector's early doublings would copy what it holds each time.
+            trace.records.reserve(1 << 16);
+        }
         trace.records.push(Record { time, event });
         if trace.records.len() == trace.limit {
             trace.records.push(Record { time, event: Event::DetailEnds });
