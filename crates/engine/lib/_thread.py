@@ -1,4 +1,4 @@
-# Port of CPython 3.12's _thread (Modules/_threadmodule.c), as far as Lib/threading.py uses it. Natives: start_new_thread, get_ident, _executor_worker, _wait_for_lock, _main_ident (modules/thread.rs).
+# Port of CPython 3.12's _thread (Modules/_threadmodule.c), as far as Lib/threading.py uses it. Natives: _start, get_ident, _executor_worker, _wait_for_lock, _main_ident (modules/thread.rs).
 # Differs: a lock is Python: a thread that waits for it sleeps in steps of program time (1 ms, doubling up to 10 ms), which lets the others run, so a woken waiter resumes up to 10 ms of program time late; threads run while the main thread waits (time.sleep, a lock, the event loop's select), each until it finishes or waits.
 from time import monotonic as _time
 
@@ -6,7 +6,6 @@ _POLL_FIRST = 0.001
 _POLL_MAX = 0.01
 TIMEOUT_MAX = 9223372036.0
 error = RuntimeError
-_start_native = start_new_thread
 
 
 class LockType:
@@ -96,7 +95,7 @@ def start_new_thread(function, args, kwargs=None):
             for lock in _sentinels.pop(get_ident(), ()):
                 lock.release()
 
-    return _start_native(run, ())
+    return _start(run, ())
 
 
 def daemon_threads_allowed():

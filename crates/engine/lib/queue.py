@@ -1,191 +1,16 @@
 # Port of CPython 3.12 Lib/queue.py (PSF licence); SimpleQueue is its _PySimpleQueue, with the C version's get()
 # arguments. Natives: none.
-# Differs: the engine has no threading module: the Lock, Condition and Semaphore queue uses are ported here
-# from Lib/threading.py over a lock whose waiting thread sleeps in short steps of program time (from 1 to 10 ms;
-# time.sleep lets the other threads, the executor's jobs, run meanwhile), so a woken waiter resumes up to a
-# step late. A blocking get() on an empty queue (or put() on a full one) that no other thread can serve blocks
+# Differs: the Lock, Condition and Semaphore are threading's, whose waiting thread sleeps in short steps of
+# program time (from 1 to 10 ms; the other threads, the executor's jobs, run meanwhile: lib/_thread.py), so a
+# woken waiter resumes up to a step late. A blocking get() on an empty queue (or put() on a full one) that no other thread can serve blocks
 # forever, as CPython's does (Stop interrupts it with KeyboardInterrupt); block=False and timeouts raise
 # Empty/Full exactly as CPython's. No __class_getitem__ (the engine's Queue[int] is Queue).
 from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as time
-from time import sleep as _sleep
+import threading
 
 __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue', 'SimpleQueue']
-
-
-# ---- threading.py's Lock, Condition and Semaphore, as far as queues use them ----
-
-_POLL_FIRST = 0.001
-_POLL_MAX = 0.01
-
-
-class _Lock:
-    # threading.Lock: a thread that waits for it sleeps in steps, so that the holder's thread can run.
-
-    def __init__(self):
-        self._locked = False
-
-    def acquire(self, blocking=True, timeout=-1):
-        if not blocking and timeout != -1:
-            raise ValueError("can't specify a timeout for a non-blocking call")
-        if timeout < 0 and timeout != -1:
-            raise ValueError("timeout value must be a non-negative number")
-        if not self._locked:
-            self._locked = True
-            return True
-        if not blocking:
-            return False
-        endtime = None if timeout == -1 else time() + timeout
-        delay = _POLL_FIRST
-        while self._locked:
-            if endtime is None:
-                _sleep(delay)
-            else:
-                remaining = endtime - time()
-                if remaining <= 0:
-                    return False
-                # At least a nanosecond: the clock must move on even when float rounding leaves a crumb.
-                _sleep(max(min(delay, remaining), 1e-9))
-            delay = min(delay * 2, _POLL_MAX)
-        self._locked = True
-        return True
-
-    __enter__ = acquire
-
-    def __exit__(self, t, v, tb):
-        self.release()
-
-    def release(self):
-        if not self._locked:
-            raise RuntimeError('release unlocked lock')
-        self._locked = False
-
-    def locked(self):
-        return self._locked
-
-
-class _Condition:
-    # threading.Condition over a _Lock.
-
-    def __init__(self, lock=None):
-        if lock is None:
-            lock = _Lock()
-        self._lock = lock
-        # Export the lock's acquire() and release() methods
-        self.acquire = lock.acquire
-        self.release = lock.release
-        self._waiters = deque()
-
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def _release_save(self):
-        self._lock.release()           # No state to save
-
-    def _acquire_restore(self, x):
-        self._lock.acquire()           # Ignore saved state
-
-    def _is_owned(self):
-        # Return True if lock is owned by current_thread.
-        # This method is called only if _lock doesn't have _is_owned().
-        if self._lock.acquire(False):
-            self._lock.release()
-            return False
-        else:
-            return True
-
-    def wait(self, timeout=None):
-        if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _Lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        saved_state = self._release_save()
-        gotit = False
-        try:    # restore state no matter what (e.g., KeyboardInterrupt)
-            if timeout is None:
-                waiter.acquire()
-                gotit = True
-            else:
-                if timeout > 0:
-                    gotit = waiter.acquire(True, timeout)
-                else:
-                    gotit = waiter.acquire(False)
-            return gotit
-        finally:
-            self._acquire_restore(saved_state)
-            if not gotit:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
-
-    def notify(self, n=1):
-        if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        waiters = self._waiters
-        while waiters and n > 0:
-            waiter = waiters[0]
-            try:
-                waiter.release()
-            except RuntimeError:
-                # gh-92530: The previous call of notify() released the lock,
-                # but was interrupted before removing it from the queue.
-                # It can happen if a signal handler raises an exception,
-                # like CTRL+C which raises KeyboardInterrupt.
-                pass
-            else:
-                n -= 1
-            try:
-                waiters.remove(waiter)
-            except ValueError:
-                pass
-
-    def notify_all(self):
-        self.notify(len(self._waiters))
-
-
-class _Semaphore:
-    # threading.Semaphore.
-
-    def __init__(self, value=1):
-        if value < 0:
-            raise ValueError("semaphore initial value must be >= 0")
-        self._cond = _Condition(_Lock())
-        self._value = value
-
-    def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
-            raise ValueError("can't specify timeout for non-blocking acquire")
-        rc = False
-        endtime = None
-        with self._cond:
-            while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if endtime is None:
-                        endtime = time() + timeout
-                    else:
-                        timeout = endtime - time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
-            else:
-                self._value -= 1
-                rc = True
-        return rc
-
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError('n must be one or more')
-        with self._cond:
-            self._value += n
-            self._cond.notify(n)
 
 
 # ---- queue.py ----
@@ -213,19 +38,19 @@ class Queue:
         # that acquire mutex must release it before returning.  mutex
         # is shared between the three conditions, so acquiring and
         # releasing the conditions also acquires and releases mutex.
-        self.mutex = _Lock()
+        self.mutex = threading.Lock()
 
         # Notify not_empty whenever an item is added to the queue; a
         # thread waiting to get is notified then.
-        self.not_empty = _Condition(self.mutex)
+        self.not_empty = threading.Condition(self.mutex)
 
         # Notify not_full whenever an item is removed from the queue;
         # a thread waiting to put is notified then.
-        self.not_full = _Condition(self.mutex)
+        self.not_full = threading.Condition(self.mutex)
 
         # Notify all_tasks_done whenever the number of unfinished tasks
         # drops to zero; thread waiting to join() is notified to resume
-        self.all_tasks_done = _Condition(self.mutex)
+        self.all_tasks_done = threading.Condition(self.mutex)
         self.unfinished_tasks = 0
 
     def task_done(self):
@@ -380,7 +205,7 @@ class SimpleQueue:
 
     def __init__(self):
         self._queue = deque()
-        self._count = _Semaphore(0)
+        self._count = threading.Semaphore(0)
 
     def put(self, item, block=True, timeout=None):
         '''Put the item on the queue.'''

@@ -4,35 +4,17 @@
 
 use crate::event_loop::executor::{start_thread, MAIN_THREAD_IDENT};
 use crate::modules::{funcs, new_module, run_python, Module};
-use crate::types::args::{Args, Kwargs};
+use crate::types::args::{arg, as_f64, Args, Kwargs};
 use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 
-/// `start_new_thread(function, args, kwargs={})`: the new thread's ident.
-fn start_new_thread(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let mut args = args.into_iter();
-    let (Some(func), Some(targs)) = (args.next(), args.next()) else {
-        return vm.type_error("start_new_thread expected at least 2 arguments");
-    };
-    let positional = match &targs {
-        Value::Obj(o) => match &**o {
-            Obj::Tuple(items) => items.to_vec(),
-            _ => return vm.type_error("2nd arg must be a tuple"),
-        },
-        _ => return vm.type_error("2nd arg must be a tuple"),
-    };
-    let mut keywords = vec![];
-    if let Some(Value::Obj(d)) = args.next() {
-        let Obj::Dict(d) = &*d else { return vm.type_error("optional 3rd arg must be a dictionary") };
-        for (k, v) in d.borrow().iter() {
-            match &k.value {
-                Value::Str(s) => keywords.push((s.clone(), v.clone())),
-                _ => return vm.type_error("keywords must be strings"),
-            }
-        }
-    }
+/// `_start(function, args)`: a new thread calling `function(*args)`; its ident. (`lib/_thread.py`'s
+/// `start_new_thread` checks the arguments and wraps the function.)
+fn start(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    let (Some(func), Some(Value::Obj(targs))) = (args.first(), args.get(1)) else { return vm.type_error("_start(function, args)") };
+    let Obj::Tuple(positional) = &**targs else { return vm.type_error("2nd arg must be a tuple") };
     // A new thread starts with a context of its own (`contextvars`).
-    let ident = start_thread(vm, &func, positional, keywords, None, None, Value::None)?;
+    let ident = start_thread(vm, func, positional.to_vec(), vec![], None, None, Value::None)?;
     Ok(Value::Int(ident as i64))
 }
 
@@ -51,11 +33,8 @@ fn executor_worker(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
 /// `_wait_for_lock(seconds)`: a thread waiting for a lock another holds sleeps a step of
 /// program time (the timeline's "waiting for another thread's lock", not a `time.sleep`).
 fn wait_for_lock(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let secs = match args.first() {
-        Some(Value::Float(f)) => *f,
-        Some(Value::Int(i)) => *i as f64,
-        _ => return vm.type_error("_wait_for_lock expects seconds"),
-    };
+    let secs = arg(vm, &args, 0, "_wait_for_lock")?;
+    let secs = as_f64(vm, &secs)?;
     if vm.stop_requested && vm.event_loop.running_job.is_none() {
         // Stop is Ctrl+C, which interrupts the main thread's lock waits (CPython's acquire is
         // interruptible): a cleanup that waits for threads that never finish does not spin.
@@ -68,12 +47,8 @@ fn wait_for_lock(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 /// Makes the module (see `MODULES`).
 pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
-    let mut items = funcs(&[
-        ("start_new_thread", start_new_thread),
-        ("get_ident", get_ident),
-        ("_executor_worker", executor_worker),
-        ("_wait_for_lock", wait_for_lock),
-    ]);
+    let mut items =
+        funcs(&[("_start", start), ("get_ident", get_ident), ("_executor_worker", executor_worker), ("_wait_for_lock", wait_for_lock)]);
     items.push(("_main_ident", Value::Int(MAIN_THREAD_IDENT as i64)));
     let (m, ns) = new_module(module.name, items);
     run_python(vm, module, &ns)?;
