@@ -219,6 +219,17 @@ if (total > LIMIT_KB * 1024) {
   console.log(`offline copy of the Python library: ${library.length} modules, ${(libraryRaw / 1024).toFixed(1)} KB, ${(libraryGz / 1024).toFixed(1)} KB gzipped`);
 }
 
+// The single file for a USB stick (`cargo xtask dist --single-file`): the whole site, library
+// and twins included, in one page that runs from file://.
+{
+  const body = Buffer.from(await (await fetch(new URL('awaitlab.html', url))).arrayBuffer());
+  if (body.length < 1000) {
+    console.log('single file: dist/awaitlab.html is missing (cargo xtask dist --single-file)');
+  } else {
+    console.log(`single file dist/awaitlab.html: ${(body.length / 1024).toFixed(0)} KB (${(gzipSync(body, { level: 9 }).length / 1024).toFixed(0)} KB gzipped, as a download)`);
+  }
+}
+
 // What opening a demo's Rust twin adds: its own module, loaded on demand.
 {
   const ctx = await browser.newContext();

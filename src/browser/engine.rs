@@ -191,9 +191,15 @@ fn spawn_worker() {
         set_state(EngineState::Unavailable("this build has no engine worker".into()));
         return;
     };
-    let options = web_sys::WorkerOptions::new();
-    options.set_type(web_sys::WorkerType::Module);
-    let worker = match web_sys::Worker::new_with_options(script, &options) {
+    let created = match super::bundle::classic_worker(script) {
+        Some(bundled) => web_sys::Worker::new(&bundled),
+        None => {
+            let options = web_sys::WorkerOptions::new();
+            options.set_type(web_sys::WorkerType::Module);
+            web_sys::Worker::new_with_options(script, &options)
+        }
+    };
+    let worker = match created {
         Ok(w) => w,
         Err(e) => {
             set_state(EngineState::Unavailable(js_text(&e)));

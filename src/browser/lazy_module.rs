@@ -14,7 +14,8 @@ extern "C" {
 pub async fn load(path: &str) -> Result<js_sys::Object, String> {
     // An import() resolves against the script that calls it; the path is the page's.
     let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let url = web_sys::Url::new_with_base(path, &base).map(|u| u.href()).map_err(|_| format!("{path} is not a URL"))?;
+    let url =
+        web_sys::Url::new_with_base(&super::bundle::module(path), &base).map(|u| u.href()).map_err(|_| format!("{path} is not a URL"))?;
     let failed = |e: JsValue| {
         let why = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_default();
         format!("could not load {path}: {why}")

@@ -67,6 +67,11 @@ fn limited_note(clamped: &[String]) -> String {
     }
 }
 
+/// Said when the single file (dist/awaitlab.html) opens: what works with no network, and what not.
+const SINGLE_FILE_NOTE: &str =
+    "Awaitlab runs from this file, with no network: the demos, the practice API and the Python library are all in it. \
+     Requests to real URLs need the network, and a server that answers pages opened from a file (CORS).";
+
 /// Starts the page: the workspace (or an embed's own store), then the link's program or the
 /// program this tab had open; and later links opened in the same tab.
 pub async fn start(page: Page, default: &str) {
@@ -82,6 +87,9 @@ pub async fn start(page: Page, default: &str) {
         }
     }
     page.ready.set(true);
+    if crate::browser::bundle::single_file() && page.notice.get_untracked() == Notice::None {
+        page.notice.set(Notice::Info(SINGLE_FILE_NOTE.into()));
+    }
     // A link opened in a tab that already shows Awaitlab changes only the fragment.
     let on_hash = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
         leptos::task::spawn_local(async move {

@@ -10,6 +10,7 @@ mod install;
 mod library;
 mod precache;
 mod serve;
+mod single_file;
 mod tasks;
 mod tidy;
 mod wasm;
@@ -24,7 +25,9 @@ commands:
   test                      install what is missing, run every test layer (static checks, native, browser wasm,
                             end-to-end)
   tidy                      the house rules: layers, opening comments, file sizes, the ports' headers
-  dist [--public-url /p/]   optimized static build into dist/, ready for any static host
+  dist [--public-url /p/] [--single-file]
+                            optimized static build into dist/, ready for any static host; with
+                            --single-file also dist/awaitlab.html, the whole site in one file (file://)
   bench [--engine-only|--web-only]
                             the engine beside python3 (ratios), then the page: size, load, first output
   fuzz [--seconds N]        fuzz the engine (default 600 s); new findings join tests/fuzz/corpus

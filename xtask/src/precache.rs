@@ -9,15 +9,15 @@ const BUILD_PLACEHOLDER: &str = "const BUILD = 'dev';";
 const LIST_PLACEHOLDER: &str = "const PRECACHE = [];";
 const LIBRARY_PLACEHOLDER: &str = "const LIBRARY = [];";
 
-/// Files a static host serves but the app never fetches: the worker itself and the host's
-/// header rules.
-const NOT_CACHED: &[&str] = &["sw.js", "_headers"];
+/// Files a static host serves but the app never fetches: the worker itself, the host's header
+/// rules, and the single-file build (the whole site again, for download).
+const NOT_CACHED: &[&str] = &["sw.js", "_headers", "awaitlab.html"];
 
 /// The library's modules: listed apart (cached after the app, in a cache kept across builds).
 const LIBRARY: &str = "lib/";
 
 /// Every file under `dir`, as paths relative to it with `/` separators, sorted.
-fn files(dir: &Path) -> Result<Vec<String>, String> {
+pub fn files(dir: &Path) -> Result<Vec<String>, String> {
     let mut out = vec![];
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {

@@ -20,10 +20,11 @@ pub fn install(args: &[String]) -> Result<(), String> {
 /// Optimized static build into dist/.
 pub fn dist(args: &[String]) -> Result<(), String> {
     install::toolchain()?;
-    build_dist(flag_value(args, "--public-url").as_deref())
+    build_dist(flag_value(args, "--public-url").as_deref(), args.iter().any(|a| a == "--single-file"))
 }
 
-fn build_dist(public_url: Option<&str>) -> Result<(), String> {
+/// Builds the site into dist/ (and the single file too if `single_file`).
+fn build_dist(public_url: Option<&str>, single_file: bool) -> Result<(), String> {
     bundle_scripts()?;
     let twins = wasm::build_module(&wasm::TWINS)?;
     let engine = wasm::build_module(&wasm::ENGINE_WORKER)?;
@@ -45,6 +46,9 @@ fn build_dist(public_url: Option<&str>) -> Result<(), String> {
     crate::library::write(&root(), &root().join("dist"))?;
     // Last: it lists (and hashes) every file above.
     crate::precache::write(&root().join("dist"))?;
+    if single_file {
+        crate::single_file::write(&root(), &root().join("dist"))?;
+    }
     println!("xtask: static site in {}", root().join("dist").display());
     Ok(())
 }
@@ -84,7 +88,7 @@ fn bundle_scripts() -> Result<(), String> {
 pub fn serve(args: &[String]) -> Result<(), String> {
     if !args.iter().any(|a| a == "--no-build") {
         install::toolchain()?;
-        build_dist(None)?;
+        build_dist(None, false)?;
     }
     let port = flag_value(args, "--port").and_then(|p| p.parse().ok()).unwrap_or(8080);
     let listener = serve::bind(port)?;
@@ -159,9 +163,10 @@ fn static_checks() -> Result<(), String> {
     }
 }
 
-/// Builds the site and serves `dist/` on a free port of 127.0.0.1 for this process's lifetime.
+/// Builds the site (the single file too: the tests and the bench open it) and serves `dist/`
+/// on a free port of 127.0.0.1 for this process's lifetime.
 fn serve_release_build() -> Result<u16, String> {
-    build_dist(None)?;
+    build_dist(None, true)?;
     let listener = serve::bind(0)?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     std::thread::spawn(move || serve::serve_forever(listener, root().join("dist")));
