@@ -35,6 +35,8 @@ pub struct LexError {
     pub message: String,
     pub line: u32,
     pub col: u32,
+    /// Where the offending token ends, when the report underlines all of it (a literal).
+    pub end: Option<(u32, u32)>,
 }
 
 const OPS: &[&str] = &[
@@ -72,7 +74,10 @@ impl PipeUnclosed for (Vec<Token>, Option<LexError>) {
                     let span = e.span;
                     toks.push(Token { tok: Tok::End, span });
                     let c = o.chars().last().unwrap();
-                    return (toks, Some(LexError { message: format!("'{c}' was never closed"), line: span.line, col: span.col }));
+                    return (
+                        toks,
+                        Some(LexError { message: format!("'{c}' was never closed"), line: span.line, col: span.col, end: None }),
+                    );
                 }
             }
         }
@@ -127,7 +132,7 @@ impl<'w> Lexer<'w> {
     }
 
     fn err<T>(&self, message: impl Into<String>, line: u32, col: u32) -> Result<T, LexError> {
-        Err(LexError { message: message.into(), line, col })
+        Err(LexError { message: message.into(), line, col, end: None })
     }
 
     fn push(&mut self, tok: Tok, line: u32, col: u32) {
@@ -362,6 +367,8 @@ impl<'w> Lexer<'w> {
     }
 
     fn string(&mut self, prefix: &str, line: u32, col: u32) -> Result<(), LexError> {
+        let token_start = self.pos - prefix.chars().count();
+        let line_start = self.pos - self.col as usize;
         let lower = prefix.to_ascii_lowercase();
         let raw = lower.contains('r');
         let bytes = lower.contains('b');
@@ -412,7 +419,12 @@ impl<'w> Lexer<'w> {
         let value = if raw {
             body
         } else {
-            let (value, invalid) = unescape_noting(&body, bytes).map_err(|m| LexError { message: m, line, col })?;
+            // CPython underlines the whole literal, placing it by UTF-8 bytes, not characters
+            // (a literal after a non-ASCII character is drawn that much further right).
+            let utf8 = |from: usize, to: usize| self.chars[from..to].iter().map(|c| c.len_utf8() as u32).sum::<u32>();
+            let byte_col = utf8(line_start, token_start);
+            let end = Some((self.line, utf8(self.pos - self.col as usize, self.pos)));
+            let (value, invalid) = unescape_noting(&body, bytes).map_err(|m| LexError { message: m, line, col: byte_col, end })?;
             // CPython warns of the first unknown escape of a literal.
             if let Some(e) = invalid.first() {
                 self.warnings.push(SyntaxWarning { line, message: format!("invalid escape sequence '\\{e}'") });
@@ -609,16 +621,19 @@ pub fn unescape(body: &str, bytes: bool) -> Result<String, String> {
 }
 
 /// As `unescape`, also listing the escapes Python does not know (`\d`: a SyntaxWarning in 3.12).
+/// A malformed escape is CPython's error, with its positions: CPython decodes a literal after
+/// writing each non-ASCII character as a 10-byte `\UXXXXXXXX`, so positions count those.
 pub fn unescape_noting(body: &str, bytes: bool) -> Result<(String, Vec<char>), String> {
     let mut invalid = vec![];
     let mut out = String::with_capacity(body.len());
-    let mut it = body.chars().peekable();
-    while let Some(c) = it.next() {
+    let mut it = body.char_indices().peekable();
+    let position = |byte: usize| body[..byte].chars().map(|c| if c.is_ascii() { 1 } else { 10 }).sum::<usize>();
+    while let Some((at, c)) = it.next() {
         if c != '\\' {
             out.push(c);
             continue;
         }
-        let Some(e) = it.next() else {
+        let Some((_, e)) = it.next() else {
             out.push('\\');
             break;
         };
@@ -637,7 +652,7 @@ pub fn unescape_noting(body: &str, bytes: bool) -> Result<(String, Vec<char>), S
             '0'..='7' => {
                 let mut v = e.to_digit(8).unwrap();
                 for _ in 0..2 {
-                    match it.peek().and_then(|d| d.to_digit(8)) {
+                    match it.peek().and_then(|(_, d)| d.to_digit(8)) {
                         Some(d) => {
                             v = v * 8 + d;
                             it.next();
@@ -653,11 +668,46 @@ pub fn unescape_noting(body: &str, bytes: bool) -> Result<(String, Vec<char>), S
                     'u' => 4,
                     _ => 8,
                 };
-                let hex: String = (0..n).filter_map(|_| it.next()).collect();
-                match u32::from_str_radix(&hex, 16).ok().filter(|_| hex.len() == n).and_then(char::from_u32) {
-                    Some(ch) => out.push(ch),
-                    None => return Err(format!("(unicode error) truncated \\{e}XX escape")),
+                let mut value = 0u32;
+                let mut digits = 0;
+                while digits < n {
+                    let Some(d) = it.peek().and_then(|(_, d)| d.to_digit(16)) else { break };
+                    value = value * 16 + d;
+                    digits += 1;
+                    it.next();
                 }
+                let start = position(at);
+                if digits < n {
+                    return Err(if bytes {
+                        format!("(value error) invalid \\x escape at position {start}")
+                    } else {
+                        let end = start + 1 + digits;
+                        format!(
+                            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: truncated \\{e}{} escape",
+                            "X".repeat(n)
+                        )
+                    });
+                }
+                match char::from_u32(value) {
+                    Some(ch) => out.push(ch),
+                    None if (0xd800..0xe000).contains(&value) => {
+                        return Err(format!(
+                            "(unicode error) '\\{e}{value:0n$x}' is a lone surrogate: CPython allows one in a str (it cannot print it either); Awaitlab's strings cannot hold one"
+                        ))
+                    }
+                    None => {
+                        let end = start + 1 + n;
+                        return Err(format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: illegal Unicode character"));
+                    }
+                }
+            }
+            // A named character needs Unicode's name table (hundreds of KB in the page): said
+            // plainly, rather than kept as text as an unknown escape is.
+            'N' if !bytes && it.peek().is_some_and(|&(_, c)| c == '{') => {
+                let start = position(at);
+                return Err(format!(
+                    "(unicode error) Awaitlab does not know Unicode character names (the \\N{{...}} escape at position {start}): write the character itself, or its \\u escape"
+                ));
             }
             other => {
                 invalid.push(other);
@@ -703,6 +753,18 @@ mod tests {
         assert_eq!(toks("f(1,\n 2)").len(), 8);
         let e = tokenize("f(1,\n", &mut vec![]).unwrap_err();
         assert_eq!((e.message.as_str(), e.line, e.col), ("'(' was never closed", 1, 1));
+    }
+
+    #[test]
+    fn escapes_awaitlab_cannot_hold_are_refused_with_why() {
+        let surrogate = tokenize("s = '\\ud800'\n", &mut vec![]).unwrap_err();
+        assert!(surrogate.message.contains("'\\ud800' is a lone surrogate"), "{}", surrogate.message);
+        assert_eq!((surrogate.col, surrogate.end), (4, Some((1, 12))));
+        let named = tokenize("s = 'a \\N{BULLET}'\n", &mut vec![]).unwrap_err();
+        assert!(named.message.contains("does not know Unicode character names"), "{}", named.message);
+        // In bytes, \N is no escape at all (a SyntaxWarning, as in CPython).
+        let mut warnings = vec![];
+        assert!(tokenize("s = b'\\N{BULLET}'\n", &mut warnings).is_ok());
     }
 
     #[test]

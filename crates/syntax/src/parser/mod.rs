@@ -31,7 +31,7 @@ pub fn parse_module(src: &str) -> PResult<Parsed> {
 
 fn parse_body(src: &str, warnings: &mut Vec<SyntaxWarning>) -> PResult<Vec<Stmt>> {
     let (tokens, lex_error) = lexer::tokenize_lenient(src, warnings);
-    let lex_error = lex_error.map(|e| SyntaxError { message: e.message, line: e.line, col: e.col, unsupported: false, end: None });
+    let lex_error = lex_error.map(|e| SyntaxError { message: e.message, line: e.line, col: e.col, unsupported: false, end: e.end });
     if tokens.is_empty() {
         return Err(lex_error.expect("the lexer gives tokens or an error"));
     }
