@@ -108,6 +108,22 @@ test('the exported trace is Chrome Trace Event JSON with one track per task; the
   await page.close();
 });
 
+test("while the next run runs, the head's buttons (pin, exports) are off: they would act on the last run", async () => {
+  const { page } = await openPage(browser);
+  await runProgram(page, MEOW + 'asyncio.run(meow(0.1))\n');
+  const head = ['pin', 'export-json', 'export-svg', 'export-png'];
+  for (const id of head) assert.equal(await page.getByTestId(id).isEnabled(), true, id);
+  await page.getByTestId('editor').fill(MEOW + 'asyncio.run(meow(30))\n');
+  await page.getByTestId('real-time').setChecked(true);
+  await page.getByTestId('run').click();
+  await page.waitForSelector('[data-testid="run-state"][data-state="running"]');
+  for (const id of head) assert.equal(await page.getByTestId(id).isDisabled(), true, `${id} during the run`);
+  await page.getByTestId('stop').click();
+  await page.waitForSelector('[data-testid="run-state"][data-state="stopped"]');
+  for (const id of head) assert.equal(await page.getByTestId(id).isEnabled(), true, `${id} after it`);
+  await page.close();
+});
+
 test('compare: a pinned run stays below the next one, on the same time scale', async () => {
   const { page } = await openPage(browser);
   await runProgram(page, MEOW + 'async def main():\n    await meow(1)\n    await meow(2)\nasyncio.run(main())\n');

@@ -290,6 +290,9 @@ fn TimelinePane() -> impl IntoView {
     let pinned_model = Signal::derive_local(move || page.pinned.with(|p| p.as_ref().map(|d| d.model.clone())));
     // A real-time Python run is on: its loop is shown live (a memo: not again at each redraw).
     let live_run = Memo::new(move |_| page.live_loop_drawn.with(Option::is_some));
+    // The head's buttons act on the last finished run's trace: off while the next one runs, so
+    // that nothing exports or pins the previous run by mistake.
+    let running = move || page.state.get() == RunState::Running;
     view! {
         <section class="timeline-pane" data-testid="timeline" aria-label="Timeline" aria-busy=move || page.drawing.get().to_string()>
             <div class="timeline-head">
@@ -301,9 +304,9 @@ fn TimelinePane() -> impl IntoView {
                     let has_loop = super::inspector::has_loop(&trace);
                     view! {
                     {move || (has_loop && !live_run.get()).then(inspector_button)}
-                    <button data-testid="pin" title="Keep this timeline below, and compare the next run with it"
+                    <button data-testid="pin" disabled=running title="Keep this timeline below, and compare the next run with it"
                         on:click=move |_| page.pin()>"Pin to compare"</button>
-                    <button data-testid="export-json" title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
+                    <button data-testid="export-json" disabled=running title="Chrome Trace Event JSON: opens in Perfetto or chrome://tracing"
                         on:click=move |_| {
                             let json = awaitlab_engine::trace::to_chrome_json(&trace.concat());
                             let _ = crate::browser::download::save_text("awaitlab-trace.json", "application/json", &json);
@@ -313,7 +316,7 @@ fn TimelinePane() -> impl IntoView {
                     {crate::browser::perfetto::online().then(|| {
                         let trace = for_perfetto.clone();
                         view! {
-                            <button data-testid="open-perfetto" title="Open this run's trace in ui.perfetto.dev, in a new tab (online)"
+                            <button data-testid="open-perfetto" disabled=running title="Open this run's trace in ui.perfetto.dev, in a new tab (online)"
                                 on:click=move |_| {
                                     let json = awaitlab_engine::trace::to_chrome_json(&trace.concat());
                                     if let Err(e) = crate::browser::perfetto::open(&json, "Awaitlab run") {
@@ -322,13 +325,13 @@ fn TimelinePane() -> impl IntoView {
                                 }>"Open in Perfetto"</button>
                         }
                     })}
-                    <button data-testid="export-svg" title="The timeline as an SVG picture"
+                    <button data-testid="export-svg" disabled=running title="The timeline as an SVG picture"
                         on:click=move |_| {
                             if let Some(export) = page.export() {
                                 super::timeline::export::save_svg(&export);
                             }
                         }>"Export SVG"</button>
-                    <button data-testid="export-png" title="The timeline as a PNG picture"
+                    <button data-testid="export-png" disabled=running title="The timeline as a PNG picture"
                         on:click=move |_| {
                             if let Some(export) = page.export() {
                                 super::timeline::export::save_png(&export);
