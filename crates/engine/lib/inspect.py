@@ -1,5 +1,5 @@
-# Port of CPython 3.12 Lib/inspect.py (PSF licence): the predicates, getmembers, unwrap, getdoc, signature and the rest that
-# needs no source files or bytecode. Natives: none (function and code attributes: vm/attr.rs). Differs: no getsource, getsourcelines, stack() or frames (no ast, dis, tokenize or linecache here); builtins have no text signature.
+# Port of CPython 3.12 Lib/inspect.py (PSF licence): the predicates, getmembers, unwrap, getdoc, signature, frames (stack, currentframe, getframeinfo, getouterframes, trace) and the rest that
+# needs no bytecode. Natives: _traceback (frame, traceback and code types, positions), linecache's program lines (attributes: vm/attr.rs, types/frame.rs). Differs: no getsource, getsourcelines or a class's findsource (no ast, dis, tokenize); the program's file is the only source; stack() ends at a task's coroutine (no asyncio frames under it); builtins have no text signature.
 """Get useful information from live Python objects.
 
 This module encapsulates the interface provided by the internal special
@@ -147,9 +147,11 @@ import abc
 import collections.abc
 import enum
 import itertools
+import linecache
 import os
 import re
 import sys
+import _traceback
 import types
 import functools
 _KEYWORDS = frozenset('False None True and as assert async await break class continue def del elif else except '
@@ -179,19 +181,19 @@ TPFLAGS_IS_ABSTRACT = 1 << 20
 
 
 class _NoSuchObjects:
-    """Awaitlab has no descriptors, frames or tracebacks of these kinds: nothing is one."""
+    """Awaitlab has no descriptors of these kinds: nothing is one."""
 
 
 _types_GetSetDescriptorType = _NoSuchObjects
 _types_MemberDescriptorType = _NoSuchObjects
-_types_TracebackType = _NoSuchObjects
-_types_FrameType = _NoSuchObjects
+_types_TracebackType = _traceback.TracebackType
+_types_FrameType = _traceback.FrameType
 _types_MethodWrapperType = _NoSuchObjects
 _types_ClassMethodDescriptorType = _NoSuchObjects
 _types_GenericAlias = _NoSuchObjects
 _types_WrapperDescriptorType = _NoSuchObjects
 _types_MethodDescriptorType = _NoSuchObjects
-_CodeType = type((lambda: None).__code__)
+_CodeType = _traceback.CodeType
 
 
 def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
@@ -978,25 +980,10 @@ def getsourcefile(object):
     Return None if no way can be identified to get the source.
     """
     filename = getfile(object)
-    all_bytecode_suffixes = importlib.machinery.DEBUG_BYTECODE_SUFFIXES[:]
-    all_bytecode_suffixes += importlib.machinery.OPTIMIZED_BYTECODE_SUFFIXES[:]
-    if any(filename.endswith(s) for s in all_bytecode_suffixes):
-        filename = (os.path.splitext(filename)[0] +
-                    importlib.machinery.SOURCE_SUFFIXES[0])
-    elif any(filename.endswith(s) for s in
-                 importlib.machinery.EXTENSION_SUFFIXES):
-        return None
-    # return a filename found in the linecache even if it doesn't exist on disk
-    if filename in linecache.cache:
+    # Awaitlab: no file system; the program's own file is the source linecache has.
+    if filename in linecache.cache or linecache.getlines(filename):
         return filename
-    if os.path.exists(filename):
-        return filename
-    # only return a non-existent filename if the module has a PEP 302 loader
-    module = getmodule(object, filename)
-    if getattr(module, '__loader__', None) is not None:
-        return filename
-    elif getattr(getattr(module, "__spec__", None), "loader", None) is not None:
-        return filename
+    return None
 
 def getabsfile(object, _filename=None):
     """Return an absolute path to the source or compiled file for an object.
@@ -1101,22 +1088,10 @@ def findsource(object):
     is raised if the source code cannot be retrieved."""
 
     file = getsourcefile(object)
-    if file:
-        # Invalidate cache if needed.
-        linecache.checkcache(file)
-    else:
-        file = getfile(object)
-        # Allow filenames in form of "<something>" to pass through.
-        # `doctest` monkeypatches `linecache` module to enable
-        # inspection, so let `linecache.getlines` to be called.
-        if not (file.startswith('<') and file.endswith('>')):
-            raise OSError('source code not available')
-
-    module = getmodule(object, file)
-    if module:
-        lines = linecache.getlines(file, module.__dict__)
-    else:
-        lines = linecache.getlines(file)
+    if not file:
+        raise OSError('source code not available')
+    # Awaitlab: linecache has the program's lines (no module loaders to ask).
+    lines = linecache.getlines(file)
     if not lines:
         raise OSError('could not get source code')
 
@@ -1124,6 +1099,8 @@ def findsource(object):
         return lines, 0
 
     if isclass(object):
+        # Awaitlab: no ast module to find the class statement with.
+        raise OSError('could not find class definition')
         qualname = object.__qualname__
         source = ''.join(lines)
         tree = ast.parse(source)
@@ -1682,12 +1659,15 @@ def getclosurevars(func):
 # -------------------------------------------------- stack frame extraction
 
 _Traceback = namedtuple('_Traceback', 'filename lineno function code_context index')
+# Awaitlab: dis.Positions, which inspect imports dis for.
+_Positions = namedtuple('Positions', ['lineno', 'end_lineno', 'col_offset', 'end_col_offset'],
+                        defaults=[None, None, None, None])
 
 class Traceback(_Traceback):
-    def __new__(cls, filename, lineno, function, code_context, index, *, positions=None):
-        instance = super().__new__(cls, filename, lineno, function, code_context, index)
-        instance.positions = positions
-        return instance
+    # Awaitlab: namedtuples are made by __init__ here (no tuple subclasses), so is this.
+    def __init__(self, filename, lineno, function, code_context, index, *, positions=None):
+        super().__init__(filename, lineno, function, code_context, index)
+        self.positions = positions
 
     def __repr__(self):
         return ('Traceback(filename={!r}, lineno={!r}, function={!r}, '
@@ -1696,8 +1676,8 @@ class Traceback(_Traceback):
                 self.index, self.positions))
 
 def _get_code_position_from_tb(tb):
-    code, instruction_index = tb.tb_frame.f_code, tb.tb_lasti
-    return _get_code_position(code, instruction_index)
+    # Awaitlab: the traceback's own positions stand for co_positions() at tb_lasti.
+    return _traceback.positions(tb)
 
 def _get_code_position(code, instruction_index):
     if instruction_index < 0:
@@ -1720,7 +1700,7 @@ def getframeinfo(frame, context=1):
         frame = frame.tb_frame
     else:
         lineno = frame.f_lineno
-        positions = _get_code_position(frame.f_code, frame.f_lasti)
+        positions = _traceback.positions(frame)  # Awaitlab: co_positions() at f_lasti
 
     if positions[0] is None:
         frame, *positions = (frame, lineno, *positions[1:])
@@ -1747,7 +1727,7 @@ def getframeinfo(frame, context=1):
         lines = index = None
 
     return Traceback(filename, lineno, frame.f_code.co_name, lines,
-                     index, positions=dis.Positions(*positions))
+                     index, positions=_Positions(*positions))
 
 def getlineno(frame):
     """Get the line number from a frame object, allowing for optimization."""
@@ -1756,10 +1736,9 @@ def getlineno(frame):
 
 _FrameInfo = namedtuple('_FrameInfo', ('frame',) + Traceback._fields)
 class FrameInfo(_FrameInfo):
-    def __new__(cls, frame, filename, lineno, function, code_context, index, *, positions=None):
-        instance = super().__new__(cls, frame, filename, lineno, function, code_context, index)
-        instance.positions = positions
-        return instance
+    def __init__(self, frame, filename, lineno, function, code_context, index, *, positions=None):
+        super().__init__(frame, filename, lineno, function, code_context, index)
+        self.positions = positions
 
     def __repr__(self):
         return ('FrameInfo(frame={!r}, filename={!r}, lineno={!r}, function={!r}, '
@@ -1775,7 +1754,7 @@ def getouterframes(frame, context=1):
     framelist = []
     while frame:
         traceback_info = getframeinfo(frame, context)
-        frameinfo = (frame,) + traceback_info
+        frameinfo = (frame,) + tuple(traceback_info)  # Awaitlab: a namedtuple is no tuple here
         framelist.append(FrameInfo(*frameinfo, positions=traceback_info.positions))
         frame = frame.f_back
     return framelist
@@ -1788,7 +1767,7 @@ def getinnerframes(tb, context=1):
     framelist = []
     while tb:
         traceback_info = getframeinfo(tb, context)
-        frameinfo = (tb.tb_frame,) + traceback_info
+        frameinfo = (tb.tb_frame,) + tuple(traceback_info)
         framelist.append(FrameInfo(*frameinfo, positions=traceback_info.positions))
         tb = tb.tb_next
     return framelist

@@ -1,16 +1,15 @@
 # Port of CPython 3.12 Lib/logging/__init__.py (PSF licence); logging.handlers and logging.config are not ported.
-# Natives: the traceback text of asyncio's loop (AbstractEventLoop._format_exception, what asyncio's exception
-# handler prints) stands in for traceback.print_exception.
+# Natives: none (sys._getframe's frames for findCaller, funcName and lineno; traceback's report for exceptions,
+# imported when one is logged; warnings when warn() or captureWarnings is called).
 # Differs: no threading module: a private shim stands in (an RLock that counts: the engine's threads, the
 # executor's jobs, switch only at time.sleep, never inside logging; threadName 'MainThread' even in an executor
-# job, thread a fixed int, processName 'MainProcess', process os.getpid()). No frames (sys._getframe):
-# findCaller finds none, so funcName is '(unknown function)', lineno 0, pathname, filename and module
-# '(unknown file)', stack_info adds nothing, and handleError writes 'Logged from file (unknown file), line 0'
-# where CPython prints the call stack. No sys.exc_info: _exc_info finds the exception being handled with a bare
-# raise. No __traceback__: the traceback text comes from the exception itself (an exc_info tuple's tb is not
-# read). No io, traceback, weakref, warnings, atexit: StringIO is a list-based buffer, _handlers a dict and
-# _handlerList holds the handlers (never collected; shutdown() runs only when called), warn() gives no
-# DeprecationWarning, captureWarnings is left out; FileHandler (and basicConfig(filename=)) fails as open()
+# job, thread a fixed int, processName 'MainProcess', process os.getpid()). Frames are the engine's
+# (types/frame.rs): a record made in a task's coroutine has no asyncio frames under it, so stack_info's
+# stack ends there; handleError finds no caller below a traceback's frame (they have no f_back) and writes
+# 'Logged from file ..., line ...' where CPython prints the call stack.
+# No io, weakref, atexit: StringIO is a list-based buffer, _handlers a dict and
+# _handlerList holds the handlers (never collected; shutdown() runs only when called).
+# FileHandler (and basicConfig(filename=)) fails as open()
 # does: no file system. StrFormatStyle.validate parses with a port of _string.formatter_parser (no
 # string.Formatter); StringTemplateStyle.validate compiles Template's default pattern (no Template.pattern);
 # a lone dict argument is the mapping of a %(name)s message (no collections.abc.Mapping); no __class_getitem__
@@ -19,6 +18,7 @@
 # StreamHandler's repr names sys.stdout/sys.stderr '<stdout>'/'<stderr>' (no name attribute here). Slices
 # stand in for str.find/rfind's start and end (ignored by the engine), setattr for writes to a record's
 # __dict__ (a copy in the engine).
+# warnings is imported when warn() or captureWarnings is called (a program's start loads no warnings.py).
 
 # Copyright 2001-2022 by Vinay Sajip. All Rights Reserved.
 #
@@ -58,7 +58,7 @@ __all__ = ['BASIC_FORMAT', 'BufferingFormatter', 'CRITICAL', 'DEBUG', 'ERROR',
            'FATAL', 'FileHandler', 'Filter', 'Formatter', 'Handler', 'INFO',
            'LogRecord', 'Logger', 'LoggerAdapter', 'NOTSET', 'NullHandler',
            'StreamHandler', 'WARN', 'WARNING', 'addLevelName', 'basicConfig',
-           'critical', 'debug', 'disable', 'error',
+           'captureWarnings', 'critical', 'debug', 'disable', 'error',
            'exception', 'fatal', 'getLevelName', 'getLogger', 'getLoggerClass',
            'info', 'log', 'makeLogRecord', 'setLoggerClass', 'shutdown',
            'warn', 'warning', 'getLogRecordFactory', 'setLogRecordFactory',
@@ -145,34 +145,12 @@ class _StringIO(object):
         self.close()
 
 
-def _reraise():
-    try:
-        raise
-    except BaseException as exc:
-        return exc
-
-
-def _exc_info():
-    """
-    sys.exc_info(): the exception being handled, which a bare raise
-    re-raises; with none, each bare raise makes a new RuntimeError.
-    """
-    exc = _reraise()
-    if isinstance(exc, RuntimeError) and _reraise() is not exc:
-        return None, None, None
-    return type(exc), exc, exc.__traceback__
-
-
 def _print_exception(etype, value, tb, limit=None, file=None):
     """
-    traceback.print_exception(), as the engine writes a traceback: the frames
-    the exception passed through, and its cause or context.
+    traceback.print_exception(), imported when an exception is logged.
     """
-    if value is None:
-        file.write('NoneType: None\n')
-        return
-    import asyncio
-    file.write(asyncio.AbstractEventLoop._format_exception(None, value))
+    import traceback
+    traceback.print_exception(etype, value, tb, limit, file)
 
 
 def _formatter_parser(s):
@@ -387,7 +365,6 @@ if hasattr(sys, "_getframe"):
 else: #pragma: no cover
     def currentframe():
         """Return the frame object for the caller's stack frame."""
-        # Awaitlab: no frames, and no __traceback__ to reach them by.
         return None
 
 #
@@ -1300,7 +1277,7 @@ class Handler(Filterer):
         The record which was being processed is passed in to this method.
         """
         if raiseExceptions and sys.stderr:  # see issue 13807
-            t, v, tb = _exc_info()
+            t, v, tb = sys.exc_info()
             try:
                 sys.stderr.write('--- Logging error ---\n')
                 _print_exception(t, v, tb, None, sys.stderr)
@@ -1776,6 +1753,9 @@ class Logger(Filterer):
             self._log(WARNING, msg, args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
+        warnings.warn("The 'warn' method is deprecated, "
+            "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -1902,7 +1882,7 @@ class Logger(Filterer):
             if isinstance(exc_info, BaseException):
                 exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
             elif not isinstance(exc_info, tuple):
-                exc_info = _exc_info()
+                exc_info = sys.exc_info()
         record = self.makeRecord(self.name, level, fn, lno, msg, args,
                                  exc_info, func, extra, sinfo)
         self.handle(record)
@@ -2154,6 +2134,9 @@ class LoggerAdapter(object):
         self.log(WARNING, msg, *args, **kwargs)
 
     def warn(self, msg, *args, **kwargs):
+        import warnings
+        warnings.warn("The 'warn' method is deprecated, "
+            "use 'warning' instead", DeprecationWarning, 2)
         self.warning(msg, *args, **kwargs)
 
     def error(self, msg, *args, **kwargs):
@@ -2429,6 +2412,9 @@ def warning(msg, *args, **kwargs):
     root.warning(msg, *args, **kwargs)
 
 def warn(msg, *args, **kwargs):
+    import warnings
+    warnings.warn("The 'warn' function is deprecated, "
+        "use 'warning' instead", DeprecationWarning, 2)
     warning(msg, *args, **kwargs)
 
 def info(msg, *args, **kwargs):
@@ -2530,4 +2516,43 @@ class NullHandler(Handler):
         pass
 
 # Warnings integration
-# Awaitlab: no warnings module, so no captureWarnings.
+
+_warnings_showwarning = None
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    """
+    Implementation of showwarnings which redirects to logging, which will first
+    check to see if the file parameter is None. If a file is specified, it will
+    delegate to the original warnings implementation of showwarning. Otherwise,
+    it will call warnings.formatwarning and will log the resulting string to a
+    warnings logger named "py.warnings" with level logging.WARNING.
+    """
+    import warnings
+    if file is not None:
+        if _warnings_showwarning is not None:
+            _warnings_showwarning(message, category, filename, lineno, file, line)
+    else:
+        s = warnings.formatwarning(message, category, filename, lineno, line)
+        logger = getLogger("py.warnings")
+        if not logger.handlers:
+            logger.addHandler(NullHandler())
+        # bpo-46557: Log str(s) as msg instead of logger.warning("%s", s)
+        # since some log aggregation tools group logs by the msg arg
+        logger.warning(str(s))
+
+def captureWarnings(capture):
+    """
+    If capture is true, redirect all warnings to the logging package.
+    If capture is False, ensure that warnings are not redirected to logging
+    but to their original destinations.
+    """
+    import warnings
+    global _warnings_showwarning
+    if capture:
+        if _warnings_showwarning is None:
+            _warnings_showwarning = warnings.showwarning
+            warnings.showwarning = _showwarning
+    else:
+        if _warnings_showwarning is not None:
+            warnings.showwarning = _warnings_showwarning
+            _warnings_showwarning = None

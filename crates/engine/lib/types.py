@@ -1,6 +1,6 @@
 # Port of CPython 3.12 Lib/types.py (PSF licence), with Objects/namespaceobject.c's SimpleNamespace
-# and descrobject.c's mappingproxy written in Python. Natives: none. Differs: no CodeType,
-# CellType, FrameType, TracebackType, GenericAlias or the descriptor types (UnionType is Objects/unionobject.c's, in Python) (Awaitlab
+# and descrobject.c's mappingproxy written in Python. Natives: _traceback's CodeType, FrameType, TracebackType.
+# Differs: no CellType, GenericAlias or the descriptor types (UnionType is Objects/unionobject.c's, in Python) (Awaitlab
 # has no such objects); DynamicClassAttribute is left out (Awaitlab calls no __get__ of a class of
 # Python's); coroutine() always wraps (no code flags to set): a generator function's calls return
 # a coroutine that drives the generator as a Task would; a SimpleNamespace's vars() and __dict__
@@ -391,3 +391,13 @@ def _union(a, b):
     if len(args) == 1:
         return args[0]
     return UnionType(tuple(args))
+
+
+# ---- the types of code, frame and traceback objects (the engine's: types/frame.rs) ----
+# CPython takes them from a raised exception; here a traceback leaves out this file's frames.
+import _traceback
+CodeType = _traceback.CodeType
+FrameType = _traceback.FrameType
+TracebackType = _traceback.TracebackType
+del _traceback
+__all__ += ['CodeType', 'FrameType', 'TracebackType']

@@ -10,22 +10,35 @@ pub(crate) fn print(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let mut sep: Rc<str> = Rc::from(" ");
     let mut end: Rc<str> = Rc::from("\n");
     let mut stream = awaitlab_trace::Stream::Stdout;
+    // Another object than sys.stdout or sys.stderr: its write() is given each piece, as
+    // CPython's print does (a StringIO-like buffer, logging's, a program's own writer).
+    let mut writer = None;
     for (k, v) in &kwargs {
         match &**k {
             "sep" if !v.is_none() => sep = as_str(vm, v)?,
             "end" if !v.is_none() => end = as_str(vm, v)?,
-            "file" => {
-                if let Value::Obj(o) = v {
-                    if let Obj::Module { name, .. } = &**o {
-                        if &**name == "sys.stderr" {
-                            stream = awaitlab_trace::Stream::Stderr;
-                        }
-                    }
+            "file" => match v {
+                Value::None => {}
+                Value::Obj(o) if matches!(&**o, Obj::Module { name, .. } if &**name == "sys.stderr") => {
+                    stream = awaitlab_trace::Stream::Stderr;
                 }
-            }
+                Value::Obj(o) if matches!(&**o, Obj::Module { name, .. } if &**name == "sys.stdout") => {}
+                other => writer = Some(vm.get_attr(other, "write")?),
+            },
             "flush" | "sep" | "end" => {}
             other => return vm.type_error(format!("'{other}' is an invalid keyword argument for print()")),
         }
+    }
+    if let Some(write) = writer {
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.call(write.clone(), vec![Value::Str(sep.clone())], vec![])?;
+            }
+            let text = vm.str_of(a)?;
+            vm.call(write.clone(), vec![Value::Str(text)], vec![])?;
+        }
+        vm.call(write, vec![Value::Str(end)], vec![])?;
+        return Ok(Value::None);
     }
     let mut text = String::new();
     for (i, a) in args.iter().enumerate() {

@@ -67,7 +67,7 @@ pub fn register_builtins(vm: &mut Vm) {
         ("classmethod", objects::classmethod),
         ("vars", objects::vars),
         ("globals", objects::globals),
-        ("locals", objects::globals),
+        ("locals", objects::locals),
     ];
     let mut b = vm.builtins.borrow_mut();
     for (name, f) in funcs {

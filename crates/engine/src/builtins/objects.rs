@@ -1,6 +1,6 @@
 //! Builtins about objects: `repr`, `ascii`, `format`, `dir`, `isinstance`, `issubclass`, the
 //! attribute functions, `id`, `hash`, `callable`, `super`, `property`, `staticmethod`,
-//! `classmethod`, `vars`.
+//! `classmethod`, `vars`, `globals`, `locals`.
 
 use crate::types::args::{arity, as_str, kwarg, Args, Kwargs};
 use crate::types::class::is_subclass;
@@ -9,10 +9,17 @@ use crate::types::value::{Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::rc::Rc;
 
-/// `dir(obj)`: the sorted attribute names of a module, class or instance (with its class's).
-pub(crate) fn dir(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+/// `dir(obj)`: the sorted attribute names of a module, class or instance (with its class's);
+/// `dir()`: the sorted names of the caller's local scope.
+pub(crate) fn dir(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     let Some(obj) = args.first() else {
-        return vm.err("NotImplementedError", "dir() without an argument is not supported in Awaitlab; pass an object");
+        let scope = locals(vm, vec![], kwargs)?;
+        let mut names = crate::types::dict::keys_of(&scope);
+        names.sort_by(|a, b| match (a, b) {
+            (Value::Str(a), Value::Str(b)) => a.cmp(b),
+            _ => std::cmp::Ordering::Equal,
+        });
+        return Ok(Value::list(names));
     };
     let mut names: Vec<Rc<str>> = vec![];
     let add_class = |names: &mut Vec<Rc<str>>, class: &Rc<Obj>| {
@@ -216,11 +223,29 @@ pub(crate) fn classmethod(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::obj(Obj::ClassMethod(args[0].clone())))
 }
 
-pub(crate) fn vars(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    arity(vm, &args, 1, 1, "vars")?;
-    vm.get_attr(&args[0], "__dict__")
+/// `vars(obj)`: its `__dict__`; `vars()`: `locals()`.
+pub(crate) fn vars(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
+    arity(vm, &args, 0, 1, "vars")?;
+    match args.first() {
+        Some(obj) => vm.get_attr(obj, "__dict__"),
+        None => locals(vm, args, kwargs),
+    }
 }
 
-pub(crate) fn globals(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
-    vm.err("NotImplementedError", "globals() is not supported in Awaitlab")
+/// `globals()`: a copy of the caller's module namespace (see `Vm::caller_namespaces`).
+pub(crate) fn globals(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 0, 0, "globals")?;
+    match vm.caller_namespaces() {
+        Some((globals, _)) => Ok(globals),
+        None => vm.err("RuntimeError", "globals(): no current frame"),
+    }
+}
+
+/// `locals()`: a copy of the caller's variables (a module's or class body's namespace there).
+pub(crate) fn locals(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 0, 0, "locals")?;
+    match vm.caller_namespaces() {
+        Some((_, locals)) => Ok(locals),
+        None => vm.err("RuntimeError", "locals(): no current frame"),
+    }
 }

@@ -169,8 +169,10 @@ pub fn run_threads_nested(vm: &mut Vm, until: f64) {
         let outer_context = std::mem::replace(&mut vm.context, std::mem::replace(&mut job.context, Value::None));
         let outer_job = vm.event_loop.running_job.replace((job.ident, job.worker));
         let outer_task = vm.event_loop.current_task.take();
-        // The thread runs as a thread of its own: its sleeps park it.
+        // The thread runs as a thread of its own: its sleeps park it, and its frames are not
+        // the callers of the waiting thread's (whose parked frames it must not take).
         let outer_depth = std::mem::replace(&mut vm.nested_depth, 0);
+        let outer_parked = std::mem::take(&mut vm.parked);
         let outer_stretch = vm.stretch_start;
         vm.stretch_start = vm.instructions;
         let result = if let Some((func, args, kwargs)) = job.native.take() {
@@ -204,6 +206,7 @@ pub fn run_threads_nested(vm: &mut Vm, until: f64) {
             None
         };
         vm.nested_depth = outer_depth;
+        vm.parked = outer_parked;
         vm.stretch_start = outer_stretch;
         vm.event_loop.current_task = outer_task;
         vm.event_loop.running_job = outer_job;

@@ -10,7 +10,7 @@ use crate::event_loop::task::{cancel_any, create_task};
 use crate::modules::heapq;
 use crate::modules::{new_module, run_python, Module};
 use crate::types::args::{arg, as_f64, kwarg, Args, Kwargs};
-use crate::types::class::{builtin, set_method};
+use crate::types::class::{builtin, leaf_builtin, set_leaf_method, set_method};
 use crate::types::native::{FutureState, HandleKind, NativeObj};
 use crate::types::value::{GenKind, NativeFn, Obj, Value};
 use crate::vm::{PyResult, Vm};
@@ -61,8 +61,13 @@ fn interrupts(vm: &mut Vm, _: Args, _: Kwargs) -> PyResult {
 
 /// Makes the module (see `MODULES`).
 pub(super) fn load(vm: &mut Vm, module: &Module) -> PyResult {
-    let mut items: Vec<(&str, Value)> = crate::modules::asyncio::native_functions().into_iter().map(|(n, f)| (n, builtin(n, f))).collect();
-    items.push(("_n_resource", builtin("_n_resource", resource)));
+    // The ones a step of a busy program calls most, which run no Python (`Builtin::leaf`).
+    let leaf = |n: &str| matches!(n, "get_running_loop" | "iscoroutine" | "isfuture" | "_sleep0");
+    let mut items: Vec<(&str, Value)> = crate::modules::asyncio::native_functions()
+        .into_iter()
+        .map(|(n, f)| (n, if leaf(n) { leaf_builtin(n, f) } else { builtin(n, f) }))
+        .collect();
+    items.push(("_n_resource", leaf_builtin("_n_resource", resource)));
     items.push(("_n_named", builtin("_n_named", named)));
     items.push(("_n_report_shutdown_exception", builtin("_n_report_shutdown_exception", report_shutdown_exception)));
     items.push(("_n_main_task", builtin("_n_main_task", main_task)));
@@ -483,8 +488,7 @@ fn get_event_loop(vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
     if vm.event_loop.set_event_loop_called {
         return vm.err("RuntimeError", "There is no current event loop in thread 'MainThread'.");
     }
-    let line = vm.user_line;
-    vm.warn_at(line, "DeprecationWarning", "There is no current event loop");
+    vm.warn("DeprecationWarning", "There is no current event loop")?;
     vm.event_loop.current_loop = true;
     Ok(get_loop_value(vm))
 }
@@ -624,23 +628,28 @@ pub fn native_functions() -> Vec<(&'static str, NativeFn)> {
 pub fn register_classes(vm: &mut Vm) {
     let types = &vm.types;
     for class in [&types.future, &types.task] {
+        // Called at every step of asyncio's Python; they run no Python (`Builtin::leaf`).
         for (n, f) in [
             ("result", future_result as NativeFn),
             ("exception", future_exception),
             ("done", future_done),
             ("cancelled", future_cancelled),
-            ("cancel", future_cancel),
+            ("_set_label", future_set_label),
+        ] {
+            set_leaf_method(class, n, f);
+        }
+        for (n, f) in [
+            ("cancel", future_cancel as NativeFn),
             ("add_done_callback", future_add_done_callback),
             ("remove_done_callback", future_remove_done_callback),
             ("get_loop", future_get_loop),
             ("_make_cancelled_error", future_make_cancelled_error),
             ("__repr__", future_repr),
-            ("_set_label", future_set_label),
         ] {
             set_method(class, n, f);
         }
     }
-    set_method(&types.future, "set_result", future_set_result);
+    set_leaf_method(&types.future, "set_result", future_set_result);
     set_method(&types.future, "set_exception", future_set_exception);
     for (n, f) in [
         ("get_name", task_get_name as NativeFn),
@@ -663,7 +672,6 @@ pub fn register_classes(vm: &mut Vm) {
         ("call_later", loop_call_later),
         ("call_at", loop_call_at),
         ("time", loop_time),
-        ("create_future", loop_create_future),
         ("create_task", loop_create_task),
         ("stop", loop_stop),
         ("is_running", loop_is_running),
@@ -681,4 +689,5 @@ pub fn register_classes(vm: &mut Vm) {
     ] {
         set_method(&types.event_loop_class, n, f);
     }
+    set_leaf_method(&types.event_loop_class, "create_future", loop_create_future);
 }

@@ -212,6 +212,10 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult {
         }
     };
     vm.modules.insert(Rc::from(name), m.clone());
+    if name == "warnings" {
+        // The engine's own warnings go through the program's module from now on.
+        crate::report::warnings::set_python_warnings(true);
+    }
     // A module of a package (`concurrent.futures`) is an attribute of the package, as CPython's
     // import system makes it.
     if let Some((parent, child)) = name.rsplit_once('.') {

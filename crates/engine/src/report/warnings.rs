@@ -1,5 +1,7 @@
 //! Messages CPython prints when objects are finalized: coroutines never awaited, task exceptions
-//! never retrieved. Finalizers queue them here; the VM prints them at its next output.
+//! never retrieved. Finalizers queue them here; the VM prints them at its next output. Once the
+//! program imported `warnings` (`lib/warnings.py`), a coroutine never awaited goes through it
+//! instead (`vm/finalize.rs`), so its filters and `catch_warnings` see it, as CPython's do.
 
 use crate::types::value::Value;
 use std::cell::{Cell, RefCell};
@@ -16,6 +18,18 @@ thread_local! {
     static SEEN_LINES: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     /// (category and message, line) of the warnings shown so far.
     static SHOWN: RefCell<Vec<(String, u32)>> = const { RefCell::new(Vec::new()) };
+    /// The program imported `warnings`: the engine's warnings go through it from then on.
+    static PYTHON_WARNINGS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Marks that the program imported `warnings` (its import calls this).
+pub fn set_python_warnings(on: bool) {
+    let _ = PYTHON_WARNINGS.try_with(|p| p.set(on));
+}
+
+/// Whether the engine's warnings go through the program's `warnings` module.
+pub fn python_warnings() -> bool {
+    PYTHON_WARNINGS.try_with(|p| p.get()).unwrap_or(false)
 }
 
 /// The default warning filter shows a warning once per message and location.
@@ -55,6 +69,7 @@ pub fn reset() {
     crate::vm::finalize::resume();
     SEEN_LINES.with(|s| s.borrow_mut().clear());
     SHOWN.with(|s| s.borrow_mut().clear());
+    set_python_warnings(false);
     set_shutdown(false);
 }
 

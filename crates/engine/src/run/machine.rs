@@ -726,7 +726,7 @@ impl Machine {
             }
         }
         let entries = crate::types::exceptions::traceback(exc);
-        let entry = entries.iter().rev().find(|e| *e.filename == *self.vm.filename)?;
+        let entry = entries.iter().rev().find(|e| **e.filename() == *self.vm.filename)?;
         // No column range (a span over several lines): the whole line, as (0, 0).
         let (col, end_col) = if entry.end_col > entry.col { (entry.col, entry.end_col) } else { (0, 0) };
         let message = crate::types::exceptions::format_exception_only(&mut self.vm, exc);

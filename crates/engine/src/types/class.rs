@@ -46,6 +46,9 @@ pub struct Types {
     pub event_loop_class: Rc<Obj>,
     pub ellipsis: Rc<Obj>,
     pub not_implemented_type: Rc<Obj>,
+    pub code: Rc<Obj>,
+    pub frame: Rc<Obj>,
+    pub traceback: Rc<Obj>,
     pub exceptions: HashMap<&'static str, Rc<Obj>>,
     pub not_implemented: Value,
     /// `object.__new__` as object's dict holds it (a static method), to tell it apart.
@@ -91,6 +94,9 @@ impl Types {
             self.event_loop_class.clone(),
             self.ellipsis.clone(),
             self.not_implemented_type.clone(),
+            self.code.clone(),
+            self.frame.clone(),
+            self.traceback.clone(),
         ];
         v.extend(self.exceptions.values().cloned());
         v
@@ -163,12 +169,25 @@ pub fn is_subclass(class: &Rc<Obj>, base: &Rc<Obj>) -> bool {
 }
 
 pub fn builtin(name: &'static str, func: NativeFn) -> Value {
-    Value::obj(Obj::Builtin(Builtin { name, func, bound: None }))
+    Value::obj(Obj::Builtin(Builtin { name, func, bound: None, leaf: false }))
+}
+
+/// A native that runs no Python code and reads no frames (see `Builtin::leaf`): for the hot
+/// ones only, whose calls then skip parking the caller's frames.
+pub fn leaf_builtin(name: &'static str, func: NativeFn) -> Value {
+    Value::obj(Obj::Builtin(Builtin { name, func, bound: None, leaf: true }))
 }
 
 pub fn set_method(class: &Rc<Obj>, name: &'static str, func: NativeFn) {
     if let Obj::Class(c) = &**class {
         c.dict.borrow_mut().insert(Rc::from(name), builtin(name, func));
+    }
+}
+
+/// `set_method` for a method that runs no Python code and reads no frames (`leaf_builtin`).
+pub fn set_leaf_method(class: &Rc<Obj>, name: &'static str, func: NativeFn) {
+    if let Obj::Class(c) = &**class {
+        c.dict.borrow_mut().insert(Rc::from(name), leaf_builtin(name, func));
     }
 }
 
@@ -229,6 +248,9 @@ pub fn make_types() -> Types {
         event_loop_class: new_class("_UnixSelectorEventLoop", vec![object.clone()], Some(BuiltinType::Loop), "asyncio"),
         ellipsis: mk("ellipsis", BuiltinType::Native),
         not_implemented_type: mk("NotImplementedType", BuiltinType::Native),
+        code: mk("code", BuiltinType::Native),
+        frame: mk("frame", BuiltinType::Native),
+        traceback: mk("traceback", BuiltinType::Native),
         not_implemented: Value::obj(Obj::Native(NativeObj::Sentinel("NotImplemented"))),
         object_new: None,
         int,

@@ -126,16 +126,11 @@ pub(crate) fn rotate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 /// Puts the methods into their classes.
 pub(crate) fn register(types: &Types) {
-    for (n, f) in [
-        ("append", append as NativeFn),
-        ("appendleft", appendleft),
-        ("pop", pop),
-        ("popleft", popleft),
-        ("extend", extend),
-        ("clear", clear),
-        ("remove", remove),
-        ("rotate", rotate),
-    ] {
+    // A queue's hot path; they run no Python (`Builtin::leaf`).
+    for (n, f) in [("append", append as NativeFn), ("appendleft", appendleft), ("pop", pop), ("popleft", popleft)] {
+        crate::types::class::set_leaf_method(&types.deque, n, f);
+    }
+    for (n, f) in [("extend", extend as NativeFn), ("clear", clear), ("remove", remove), ("rotate", rotate)] {
         set_method(&types.deque, n, f);
     }
 }

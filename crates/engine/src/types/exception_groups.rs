@@ -179,7 +179,7 @@ fn same_metadata(vm: &Vm, e: &Value, orig: &Value) -> bool {
     };
     let _ = vm;
     let (Some(a), Some(b)) = (with_data(e, |d| d.clone()), with_data(orig, |d| d.clone())) else { return false };
-    let tb = |d: &ExceptionData| d.traceback.iter().map(|t| (t.filename.clone(), t.line, t.col)).collect::<Vec<_>>();
+    let tb = |d: &ExceptionData| d.traceback.iter().map(|t| (t.filename().clone(), t.line, t.col)).collect::<Vec<_>>();
     let notes_same = match (crate::types::exceptions::notes(e), crate::types::exceptions::notes(orig)) {
         (None, None) => true,
         (Some(x), Some(y)) => x.is(&y),

@@ -59,6 +59,14 @@ pub const HIERARCHY: &[(&str, &str)] = &[
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
     ("UserWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
     ("ExceptionGroup", "BaseExceptionGroup"),
     // asyncio's own (module asyncio.exceptions); CancelledError is above.
     ("InvalidStateError", "Exception"),
@@ -147,9 +155,14 @@ pub fn push_traceback(exc: &Value, entry: TracebackEntry) {
     with_data(exc, |d| {
         // Python 3.12 inlines list, set and dict comprehensions into their function: their
         // frame is the function's, at the comprehension's failing position.
+        let covered = d.traceback_objects.as_ref().map_or(0, |(n, _)| *n);
         if let Some(inner) = d.traceback.last_mut() {
-            if matches!(&*inner.name, "<listcomp>" | "<setcomp>" | "<dictcomp>") && inner.filename == entry.filename {
-                inner.name = entry.name;
+            if is_inlined_comprehension(&inner.code) && inner.filename() == entry.filename() {
+                inner.code = entry.code;
+                inner.globals = entry.globals;
+                if covered == d.traceback.len() {
+                    d.traceback_objects = None;
+                }
                 return;
             }
         }
@@ -158,6 +171,12 @@ pub fn push_traceback(exc: &Value, entry: TracebackEntry) {
             d.traceback.push(entry)
         }
     });
+}
+
+/// A list, set or dict comprehension's code: Python 3.12 runs it inline in its function
+/// (PEP 709), so its frame shows as the function's.
+pub fn is_inlined_comprehension(code: &crate::types::code::Code) -> bool {
+    matches!(&*code.name, "<listcomp>" | "<setcomp>" | "<dictcomp>")
 }
 
 pub fn traceback(exc: &Value) -> Vec<TracebackEntry> {
@@ -200,13 +219,17 @@ pub fn exc_str(vm: &mut Vm, v: &Value) -> PyResult<Rc<str>> {
 }
 
 pub fn exc_attr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    let data = with_data(v, |d| d.clone()).unwrap_or_default();
+    if name == "__traceback__" {
+        return Ok(Some(crate::types::frame::traceback_of(v)));
+    }
+    // What the attributes below read (not the traceback, which may be long).
+    let (cause, context, suppress_context, lookup) =
+        with_data(v, |d| (d.cause.clone(), d.context.clone(), d.suppress_context, d.lookup.clone())).unwrap_or_default();
     Ok(match name {
-        "__cause__" => Some(data.cause.unwrap_or(Value::None)),
-        "__context__" => Some(data.context.unwrap_or(Value::None)),
-        "__suppress_context__" => Some(Value::Bool(data.suppress_context)),
-        "__traceback__" => Some(Value::None),
-        "name" | "obj" if data.lookup.is_some() => match (name, data.lookup.as_deref()) {
+        "__cause__" => Some(cause.unwrap_or(Value::None)),
+        "__context__" => Some(context.unwrap_or(Value::None)),
+        "__suppress_context__" => Some(Value::Bool(suppress_context)),
+        "name" | "obj" if lookup.is_some() => match (name, lookup.as_deref()) {
             ("name", Some(FailedLookup::Attribute { name, .. } | FailedLookup::Name { name, .. })) => Some(Value::Str(name.clone())),
             ("obj", Some(FailedLookup::Attribute { obj, .. })) => Some(obj.clone()),
             _ => None,
@@ -237,7 +260,6 @@ pub fn set_exc_attr(v: &Value, name: &str, value: &Value) -> bool {
         })
         .is_some(),
         "__context__" => with_data(v, |d| d.context = if value.is_none() { None } else { Some(value.clone()) }).is_some(),
-        "__traceback__" => true,
         _ => false,
     }
 }
@@ -276,7 +298,12 @@ pub(crate) fn init(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::None)
 }
 
-pub(crate) fn with_traceback(_vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+/// `exc.with_traceback(tb)`: sets `__traceback__` and returns the exception.
+pub(crate) fn with_traceback(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "with_traceback")?;
+    if !crate::types::frame::set_traceback(&args[0], &args[1]) {
+        return vm.type_error("__traceback__ must be a traceback or None");
+    }
     Ok(args[0].clone())
 }
 

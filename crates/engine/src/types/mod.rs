@@ -16,6 +16,7 @@ pub(crate) mod exception_groups;
 pub(crate) mod exceptions;
 pub(crate) mod float;
 pub(crate) mod format_spec;
+pub(crate) mod frame;
 pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod iterator;
@@ -47,4 +48,5 @@ pub(crate) fn register_methods(vm: &mut Vm) {
     generator::register(types);
     object::register(types);
     exceptions::register(types);
+    frame::register(types);
 }

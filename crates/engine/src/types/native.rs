@@ -29,6 +29,10 @@ pub enum NativeObj {
     /// A Mersenne Twister's state (random.Random's core).
     /// Boxed: its 2.5 KB of state would otherwise be the size of every object.
     Rng(Box<RefCell<crate::types::rng::Rng>>),
+    /// A frame object: a snapshot of an interpreter frame (`types/frame.rs`).
+    Frame(Box<crate::types::frame::FrameData>),
+    /// A traceback object: one frame an exception passed through, and the next.
+    Traceback(Box<crate::types::frame::TracebackData>),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -219,6 +219,11 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
                 let name = ["dict_keys", "dict_values", "dict_items"][*kind as usize];
                 format!("{name}([{}])", join_reprs(vm, &items)?)
             }
+            NativeObj::Code(code) => {
+                format!("<code object {} at {}, file \"{}\", line {}>", code.name, addr(o), code.filename, code.first_line)
+            }
+            NativeObj::Frame(data) => crate::types::frame::frame_repr(data, &addr(o)),
+            NativeObj::Traceback(_) => format!("<traceback object at {}>", addr(o)),
             _ => format!("<object at {}>", addr(o)),
         },
     })

@@ -97,6 +97,10 @@ pub struct Builtin {
     pub func: NativeFn,
     /// Bound first argument (a method of a native object or module-level state).
     pub bound: Option<Value>,
+    /// Runs no Python code and reads no frames (`list.append`, `Future.done`): the interpreter
+    /// calls it without parking the caller's frames (`Vm::parked`), a cost every other native
+    /// call pays so that the Python it runs can see its callers.
+    pub leaf: bool,
 }
 
 pub struct Class {
@@ -197,6 +201,10 @@ pub struct ExceptionData {
     /// What a failed lookup looked for, and where: its report suggests a near name
     /// (`report::suggestions`), as CPython's "Did you mean" does.
     pub lookup: Option<Rc<FailedLookup>>,
+    /// `__traceback__` as last read: how many of `traceback`'s entries its objects cover, and
+    /// the outermost. Made only when a program reads it (`types::traceback`); entries pushed
+    /// since are put in front of it, as CPython links a new tb object to the old head.
+    pub traceback_objects: Option<(usize, Value)>,
 }
 
 /// The context of an AttributeError (CPython's `name` and `obj`) or a NameError (`name`, and
@@ -206,14 +214,28 @@ pub enum FailedLookup {
     Name { name: Rc<str>, locals: Vec<Rc<str>>, globals: Rc<RefCell<Namespace>>, self_value: Option<Value> },
 }
 
-#[derive(Clone, Debug)]
+/// A frame an exception passed through: its code (the file and function), the module it ran
+/// in (a traceback object's `tb_frame.f_globals`), and the failing expression's place.
+#[derive(Clone)]
 pub struct TracebackEntry {
-    pub filename: Rc<str>,
+    pub code: Rc<Code>,
+    pub globals: Rc<RefCell<Namespace>>,
+    /// The instruction (`tb_lasti`: twice this).
+    pub lasti: u32,
     pub line: u32,
-    pub name: Rc<str>,
     pub col: u32,
     pub end_line: u32,
     pub end_col: u32,
+}
+
+impl TracebackEntry {
+    pub fn filename(&self) -> &Rc<str> {
+        &self.code.filename
+    }
+
+    pub fn name(&self) -> &Rc<str> {
+        &self.code.name
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

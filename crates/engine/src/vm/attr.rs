@@ -73,6 +73,9 @@ impl Vm {
                     NativeObj::Loop => types.event_loop_class.clone(),
                     NativeObj::Ellipsis => types.ellipsis.clone(),
                     NativeObj::Sentinel("NotImplemented") => types.not_implemented_type.clone(),
+                    NativeObj::Code(_) => types.code.clone(),
+                    NativeObj::Frame(_) => types.frame.clone(),
+                    NativeObj::Traceback(_) => types.traceback.clone(),
                     _ => types.object.clone(),
                 },
             },
@@ -312,6 +315,16 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Obj::Native(NativeObj::Frame(_)) => {
+                    if let Some(v) = crate::types::frame::frame_attr(self, o, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Native(NativeObj::Traceback(data)) => {
+                    if let Some(v) = crate::types::frame::traceback_attr(data, name) {
+                        return Ok(v);
+                    }
+                }
                 Obj::Cell(c) if name == "cell_contents" => {
                     let contents = c.borrow().clone();
                     return match contents {
@@ -440,6 +453,12 @@ impl Vm {
                                 return Ok(());
                             }
                         }
+                    }
+                    if crate::types::exceptions::is_exception(obj) && name == "__traceback__" {
+                        if !crate::types::frame::set_traceback(obj, &v) {
+                            return self.type_error("__traceback__ must be a traceback or None");
+                        }
+                        return Ok(());
                     }
                     if crate::types::exceptions::is_exception(obj) && crate::types::exceptions::set_exc_attr(obj, name, &v) {
                         return Ok(());

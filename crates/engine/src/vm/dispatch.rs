@@ -4,7 +4,7 @@
 
 use crate::types::code::Code;
 use crate::types::native::NativeObj;
-use crate::types::value::{DictMap, FailedLookup, Function, GenKind, GenState, Namespace, Obj, TracebackEntry, Value};
+use crate::types::value::{DictMap, FailedLookup, Function, GenKind, GenState, Namespace, Obj, Value};
 use crate::vm::frame;
 use crate::vm::{tuple_items, Block, Frame, Mode, Outcome, PyResult, Thread, Vm, RECURSION_LIMIT};
 use awaitlab_compile::bytecode::Op;
@@ -17,18 +17,7 @@ impl Vm {
     }
 
     pub(crate) fn add_traceback(&mut self, exc: &Value, frame: &Frame) {
-        let loc = frame.code.locs.get(frame.lasti).copied().unwrap_or_default();
-        crate::types::exceptions::push_traceback(
-            exc,
-            TracebackEntry {
-                filename: frame.code.filename.clone(),
-                line: loc.line,
-                name: frame.code.name.clone(),
-                col: loc.col,
-                end_line: loc.end_line,
-                end_col: loc.end_col,
-            },
-        );
+        crate::types::exceptions::push_traceback(exc, frame.traceback_entry());
     }
 
     /// Unwinds `exc` from the top frame: jumps to the nearest handler, or pops frames until one
@@ -101,7 +90,7 @@ impl Vm {
             self.instructions += 1;
             let result = self.step(thread);
             if crate::vm::finalize::pending() {
-                self.run_finalizers(thread.frames.last());
+                self.run_finalizers_in(thread);
             }
             match result {
                 Ok(None) => {
@@ -288,7 +277,11 @@ impl Vm {
                     }
                 }
                 let name = frame!(thread).code.names[i as usize].clone();
-                let v = tr!(self.get_attr(&obj, &name));
+                let v = if crate::types::frame::is_frame_object(&obj) {
+                    tr!(self.get_attr_parked(thread, &obj, &name))
+                } else {
+                    tr!(self.get_attr(&obj, &name))
+                };
                 push!(v);
             }
             Op::StoreAttr(i) => {

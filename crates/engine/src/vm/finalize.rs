@@ -4,7 +4,10 @@
 //! (asyncio's finalizer hook: `call_soon_threadsafe(create_task, agen.aclose())`).
 //!
 //! `Drop` cannot run Python, so it moves the generator's state into a new object queued
-//! here, and the interpreter closes it between two instructions.
+//! here, and the interpreter closes it between two instructions. A coroutine never awaited is
+//! queued the same way once the program imported `warnings`: its warning then goes through
+//! `warnings._warn_unawaited_coroutine`, at the line that dropped it (CPython's refcounting
+//! frees it there).
 
 use crate::types::value::{GenKind, GenState, Generator, Obj, Value};
 use std::cell::{Cell, RefCell};
@@ -44,6 +47,17 @@ pub fn resume() {
 impl Drop for Generator {
     fn drop(&mut self) {
         if self.kind == GenKind::Coroutine {
+            let never_awaited = self.state.get() == GenState::Created && !self.awaited.get();
+            if never_awaited
+                && crate::report::warnings::python_warnings()
+                && ACCEPTING.try_with(|a| a.get()).unwrap_or(false)
+                && !crate::report::warnings::at_shutdown()
+            {
+                // Its frame goes first: freeing it may queue others.
+                drop(self.frame.get_mut().take());
+                queue(self.revived(None));
+                return;
+            }
             crate::report::warnings::on_coroutine_dropped(self);
             return;
         }
@@ -56,9 +70,22 @@ impl Drop for Generator {
             // Nothing would run on close: no finally, with or except around the yield.
             return;
         }
-        let revived = Rc::new(Obj::Gen(Generator {
+        let revived = self.revived(Some(GenState::Suspended));
+        frame.gen = Some(Rc::downgrade(&revived));
+        if let Obj::Gen(g) = &*revived {
+            *g.frame.borrow_mut() = Some(frame);
+        }
+        queue(revived);
+    }
+}
+
+impl Generator {
+    /// A copy of a generator being freed, to finalize: marked `awaited`, so that freeing the
+    /// copy finalizes nothing again. `state`: its state (None: the one it has).
+    fn revived(&self, state: Option<GenState>) -> Rc<Obj> {
+        Rc::new(Obj::Gen(Generator {
             kind: self.kind,
-            state: Cell::new(GenState::Suspended),
+            state: Cell::new(state.unwrap_or(self.state.get())),
             frame: RefCell::new(None),
             name: self.name.clone(),
             qualname: self.qualname.clone(),
@@ -67,35 +94,52 @@ impl Drop for Generator {
             id: self.id,
             created_line: self.created_line,
             created_by_program: self.created_by_program,
-        }));
-        frame.gen = Some(Rc::downgrade(&revived));
-        if let Obj::Gen(g) = &*revived {
-            *g.frame.borrow_mut() = Some(frame);
-        }
-        let _ = QUEUE.try_with(|q| q.borrow_mut().push(Value::Obj(revived)));
-        ANY_PENDING.store(true, Ordering::Relaxed);
+        }))
     }
 }
 
+fn queue(revived: Rc<Obj>) {
+    let _ = QUEUE.try_with(|q| q.borrow_mut().push(Value::Obj(revived)));
+    ANY_PENDING.store(true, Ordering::Relaxed);
+}
+
 impl crate::vm::Vm {
+    /// `run_finalizers` between two instructions of `thread`, with its frames parked: a
+    /// finalizer's warning (`warnings`) reads the frame it happened in.
+    pub(crate) fn run_finalizers_in(&mut self, thread: &mut crate::vm::Thread) {
+        let at = thread.frames.last().map(crate::vm::Frame::traceback_entry);
+        self.park(thread);
+        self.run_finalizers(at);
+        self.unpark(thread);
+    }
+
     /// Closes the generators dropped since the last call; `at` is the frame running then (an
     /// error without a traceback of its own is reported there, as CPython does).
-    pub fn run_finalizers(&mut self, at: Option<&crate::vm::Frame>) {
+    pub fn run_finalizers(&mut self, at: Option<crate::types::value::TracebackEntry>) {
         for generator in take() {
             let Value::Obj(o) = &generator else { continue };
             let Obj::Gen(g) = &**o else { continue };
-            let result = if g.kind == GenKind::AsyncGenerator {
+            let result = if g.kind == GenKind::Coroutine {
+                self.warn_never_awaited(&generator)
+            } else if g.kind == GenKind::AsyncGenerator {
                 self.schedule_aclose(&generator)
             } else {
                 self.get_attr(&generator, "close").and_then(|close| self.call(close, vec![], vec![]))
             };
             if let Err(exc) = result {
-                if let (Some(frame), false) = (at, crate::report::tracebacks::has_traceback(&exc)) {
-                    self.add_traceback(&exc, frame);
+                if let (Some(entry), false) = (&at, crate::report::tracebacks::has_traceback(&exc)) {
+                    crate::types::exceptions::push_traceback(&exc, entry.clone());
                 }
                 self.report_unraisable(&generator, &exc);
             }
         }
+    }
+
+    /// CPython's `_PyErr_WarnUnawaitedCoroutine`: `warnings._warn_unawaited_coroutine(coro)`.
+    fn warn_never_awaited(&mut self, coro: &Value) -> crate::vm::PyResult {
+        let Some(warnings) = self.modules.get("warnings").cloned() else { return Ok(Value::None) };
+        let warn = self.get_attr(&warnings, "_warn_unawaited_coroutine")?;
+        self.call(warn, vec![coro.clone()], vec![])
     }
 
     fn schedule_aclose(&mut self, agen: &Value) -> crate::vm::PyResult {

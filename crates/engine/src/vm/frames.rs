@@ -37,6 +37,7 @@ impl Vm {
             gen: None,
             mode,
             handled: vec![],
+            object: None,
         }
     }
 
@@ -54,6 +55,7 @@ impl Vm {
             gen: None,
             mode: Mode::Top,
             handled: vec![],
+            object: None,
         }
     }
 
@@ -349,23 +351,32 @@ impl Vm {
                 }
                 _ => (func.clone(), args),
             };
-            if let Value::Obj(fo) = &target {
-                if let Obj::Function(f) = &**fo {
-                    if !f.code.is_generator && !f.code.is_coroutine {
-                        if thread.frames.len() >= RECURSION_LIMIT {
-                            let e = self.new_exception(&self.types.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
-                            return Err((e, true));
+            // Whether the call may run Python or read frames: then the thread's frames are
+            // parked for it. Making a generator or coroutine runs none, nor does a leaf native.
+            let parks = match &target {
+                Value::Obj(fo) => match &**fo {
+                    Obj::Function(f) => {
+                        if !f.code.is_generator && !f.code.is_coroutine {
+                            if thread.frames.len() >= RECURSION_LIMIT {
+                                let e =
+                                    self.new_exception(&self.types.exc("RecursionError"), Some("maximum recursion depth exceeded".into()));
+                                return Err((e, true));
+                            }
+                            let fast = match self.bind_args(f, args, kwargs) {
+                                Ok(fast) => fast,
+                                Err(e) => return Err((e, true)),
+                            };
+                            let frame = self.make_frame(f, fast, Mode::Call);
+                            thread.frames.push(frame);
+                            return Ok(None);
                         }
-                        let fast = match self.bind_args(f, args, kwargs) {
-                            Ok(fast) => fast,
-                            Err(e) => return Err((e, true)),
-                        };
-                        let frame = self.make_frame(f, fast, Mode::Call);
-                        thread.frames.push(frame);
-                        return Ok(None);
+                        false
                     }
-                }
-            }
+                    Obj::Builtin(b) => !b.leaf,
+                    _ => true,
+                },
+                _ => true,
+            };
             self.call_line = thread.frames.last().map(|f| f.line()).unwrap_or(0);
             self.call_in_program = thread.frames.last().is_none_or(|f| !f.code.filename.starts_with('<'));
             self.user_line = match thread.frames.last() {
@@ -376,10 +387,58 @@ impl Vm {
                 }
                 _ => self.call_line,
             };
+            if !parks {
+                let r = self.call(target, args, kwargs);
+                return self.after_native_call(thread, r);
+            }
+            self.park(thread);
             let r = self.call(target, args, kwargs);
-            return self.after_native_call(thread, r);
+            return self.after_parked_call(thread, r);
         }
         let r = self.call(func, args, kwargs);
         self.after_native_call(thread, r)
+    }
+
+    /// An attribute of a frame object, read with the thread's frames parked so that it reads
+    /// its frame as it is now (`types/frame.rs`). Cold and out of line: `LoadAttr` only tests
+    /// for a frame object, and the interpreter loop keeps its shape.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn get_attr_parked(&mut self, thread: &mut Thread, obj: &Value, name: &str) -> PyResult {
+        self.park(thread);
+        let r = self.get_attr(obj, name);
+        self.unpark(thread);
+        r
+    }
+
+    /// What follows a native call made with the thread's frames parked (`park`) in
+    /// `Vm::parked`, where introspection finds them: a native reads them there
+    /// (`sys._getframe`), and so does Python code it runs nested (a class's `__init__`, a key
+    /// function), whose callers they are. The frames come back, then the result goes on the
+    /// stack. Out of line, so that the result passes straight from the call to here: a copy
+    /// of it in between stalled the loop (a store read back at once) more than the rest costs.
+    #[inline(never)]
+    pub(crate) fn after_parked_call(&mut self, thread: &mut Thread, r: PyResult) -> Result<Option<Outcome>, (Value, bool)> {
+        self.unpark(thread);
+        self.after_native_call(thread, r)
+    }
+
+    /// Moves the thread's frames to `parked`, at its depth (see `after_parked_call`): a swap with
+    /// the empty vector there.
+    #[inline(always)]
+    pub(crate) fn park(&mut self, thread: &mut Thread) {
+        let depth = self.nested_depth;
+        if depth >= self.parked.len() {
+            self.parked.resize_with(depth + 1, Vec::new);
+        }
+        std::mem::swap(&mut self.parked[depth], &mut thread.frames);
+    }
+
+    /// Gives the thread its frames back from `parked`.
+    #[inline(always)]
+    pub(crate) fn unpark(&mut self, thread: &mut Thread) {
+        if let Some(parked) = self.parked.get_mut(self.nested_depth) {
+            std::mem::swap(parked, &mut thread.frames);
+        }
     }
 }

@@ -69,11 +69,28 @@ pub struct Frame {
     pub gen: Option<std::rc::Weak<Obj>>,
     pub mode: Mode,
     pub handled: Vec<Value>,
+    /// The frame object a program was given for this frame (`sys._getframe()`): the same one
+    /// each time, and it reads the frame while it runs (`types/frame.rs`).
+    pub object: Option<Rc<Obj>>,
 }
 
 impl Frame {
     pub fn line(&self) -> u32 {
         self.code.locs.get(self.lasti).map(|l| l.line).unwrap_or(self.code.first_line)
+    }
+
+    /// Where the frame is, as an exception passing through it records it.
+    pub fn traceback_entry(&self) -> crate::types::value::TracebackEntry {
+        let loc = self.code.locs.get(self.lasti).copied().unwrap_or_default();
+        crate::types::value::TracebackEntry {
+            code: self.code.clone(),
+            globals: self.globals.clone(),
+            lasti: self.lasti as u32,
+            line: loc.line,
+            col: loc.col,
+            end_line: loc.end_line,
+            end_col: loc.end_col,
+        }
     }
 }
 
@@ -174,6 +191,11 @@ pub struct Vm {
     /// as CPython's do (before, none of it costs anything).
     pub context: Value,
     pub context_copier: Option<Value>,
+    /// The frames of the threads waiting on a native call, by the `nested_depth` each runs at:
+    /// a thread's frames move here while a native it called runs (`call_in_thread`), so that
+    /// introspection (`sys._getframe`, `sys.exc_info`) reads them without a pointer into a
+    /// thread the interpreter holds mutably. A depth's vector is empty while its thread runs.
+    pub parked: Vec<Vec<Frame>>,
 }
 
 macro_rules! frame {

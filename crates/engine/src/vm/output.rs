@@ -1,6 +1,7 @@
 //! What the program writes: stdout and stderr as time-stamped chunks (capped at 8 MiB), and
 //! warnings shown as Python's `warnings` module shows them.
 
+use crate::types::value::Value;
 use crate::vm::Vm;
 use awaitlab_trace::{Chunk, Stream};
 
@@ -56,6 +57,24 @@ impl Vm {
             }
         }
         self.output.chunks.push(Chunk { stream, text: text.to_string(), time: now });
+    }
+
+    /// A warning from the engine's native code (`category` a builtin Warning class), at the
+    /// line of the code that called it, past the engine's own Python (as asyncio's stacklevel
+    /// arithmetic finds the program's line): through the program's `warnings` module once it
+    /// is imported (its filters may make it an error), else as its default filter shows it.
+    pub fn warn(&mut self, category: &str, message: &str) -> crate::vm::PyResult<()> {
+        let Some(warnings) = self.modules.get("warnings").cloned() else {
+            let line = self.user_line;
+            self.warn_at(line, category, message);
+            return Ok(());
+        };
+        let frames = self.visible_frames();
+        let engine_frames = frames.iter().take_while(|v| self.parked[v.parked][v.index].code.filename.starts_with('<')).count();
+        let warn = self.get_attr(&warnings, "warn")?;
+        let class = Value::Obj(self.types.exc(category));
+        self.call(warn, vec![Value::str(message), class, Value::Int(1 + engine_frames as i64)], vec![])?;
+        Ok(())
     }
 
     /// A warning as Python's `warnings` module shows it (once per message and line): where, what,
