@@ -12,22 +12,14 @@ export function bundledModule(path) { const b = globalThis.AwaitlabBundle; retur
 export function isBundled() { return globalThis.AwaitlabBundle !== undefined; }
 ")]
 extern "C" {
+    /// The script of the module worker at `path` as a classic worker's, if this page carries it.
     #[wasm_bindgen(js_name = bundledWorker)]
-    fn bundled_worker(path: &str) -> Option<String>;
+    pub fn classic_worker(path: &str) -> Option<String>;
     #[wasm_bindgen(js_name = bundledModule)]
     fn bundled_module(path: &str) -> Option<String>;
+    /// This page is the single-file build.
     #[wasm_bindgen(js_name = isBundled)]
-    fn is_bundled() -> bool;
-}
-
-/// This page is the single-file build.
-pub fn single_file() -> bool {
-    is_bundled()
-}
-
-/// The script of the module worker at `path` as a classic worker's, if this page carries it.
-pub fn classic_worker(path: &str) -> Option<String> {
-    bundled_worker(path)
+    pub fn single_file() -> bool;
 }
 
 /// Where to import the module at `path` from: its inlined copy, else the path itself.

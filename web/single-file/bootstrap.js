@@ -45,7 +45,6 @@
     return { moduleUrl };
   }
 
-  const inFolder = (path, prefix) => path.startsWith(prefix);
   const page = link(files);
 
   // The engine's worker: its folder's files, the library, and a fetch() that serves the library.
@@ -54,8 +53,8 @@
     const library = {};
     const base = entry.slice(0, entry.lastIndexOf('/') + 1);
     for (const [path, text] of Object.entries(files)) {
-      if (inFolder(path, base)) own[path] = text;
-      if (path === 'library.json' || inFolder(path, 'lib/')) library[path] = text;
+      if (path.startsWith(base)) own[path] = text;
+      if (path === 'library.json' || path.startsWith('lib/')) library[path] = text;
     }
     const site = document.baseURI.replace(/[^/]*$/, '');
     return (

@@ -5,7 +5,7 @@
 use pulldown_cmark::{html, Event, Options, Parser};
 use std::path::Path;
 
-const STYLE: &str = r#":root { color-scheme: light dark; --bg: #f7f7f5; --panel: #ffffff; --text: #1d1d1f; --muted: #5f6368; --accent: #2f5bd3; --border: #d9d9d6; }
+pub const STYLE: &str = r#":root { color-scheme: light dark; --bg: #f7f7f5; --panel: #ffffff; --text: #1d1d1f; --muted: #5f6368; --accent: #2f5bd3; --border: #d9d9d6; }
 @media (prefers-color-scheme: dark) { :root { --bg: #15171a; --panel: #1e2126; --text: #e6e6e3; --muted: #a0a4aa; --accent: #7aa2ff; --border: #353a42; } }
 body { margin: 0; background: var(--bg); color: var(--text); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; }
 main { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1.25rem 4rem; }
@@ -20,8 +20,15 @@ table { border-collapse: collapse; } th, td { border: 1px solid var(--border); p
 .back { font-size: 0.9rem; }
 "#;
 
-/// The guide's page for `markdown`.
+/// The guide's page for `markdown`, styled by `guide.css` beside it, with a link back to the app.
 pub fn page(markdown: &str) -> String {
+    render(markdown, "<link rel=\"stylesheet\" href=\"guide.css\">", "<p class=\"back\"><a href=\"./\">← Back to Awaitlab</a></p>\n")
+}
+
+/// The guide's page with `head` (its style) in its head and `back` (a link back, or nothing)
+/// above the text: the single file inlines its style and opens it from a `blob:` URL, which has
+/// no folder to go back to.
+pub fn render(markdown: &str, head: &str, back: &str) -> String {
     let parser = Parser::new_ext(markdown, Options::ENABLE_TABLES).map(|event| match event {
         // Raw HTML is text here: the page's policy, and a guide that can never carry markup.
         Event::Html(text) | Event::InlineHtml(text) => Event::Text(text),
@@ -31,7 +38,7 @@ pub fn page(markdown: &str) -> String {
     html::push_html(&mut body, parser);
     let title = markdown.lines().find_map(|l| l.strip_prefix("# ")).unwrap_or("Awaitlab for teachers");
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>{}</title>\n<link rel=\"stylesheet\" href=\"guide.css\">\n</head>\n<body>\n<main>\n<p class=\"back\"><a href=\"./\">← Back to Awaitlab</a></p>\n{body}</main>\n</body>\n</html>\n",
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n<title>{}</title>\n{head}\n</head>\n<body>\n<main>\n{back}{body}</main>\n</body>\n</html>\n",
         escape(title)
     )
 }

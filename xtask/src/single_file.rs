@@ -73,7 +73,9 @@ pub fn write(root: &Path, dist: &Path) -> Result<u64, String> {
         let value = if path.ends_with(".wasm") {
             base64(&std::fs::read(dist.join(&path)).map_err(|e| format!("dist/{path}: {e}"))?)
         } else if path == "guide.html" {
-            page.guide(&read("guide.html")?, &read("guide.css")?)
+            let markdown = std::fs::read_to_string(root.join("docs/guide.md")).map_err(|e| format!("docs/guide.md: {e}"))?;
+            let style = page.style(crate::guide::STYLE);
+            crate::guide::render(&markdown, &style, "")
         } else if path.ends_with(".js") || path.ends_with(".json") || path.ends_with(".py") || path.ends_with(".html") {
             read(&path)?
         } else {
@@ -109,16 +111,11 @@ impl Page {
         Ok(format!("<script>{text}</script>"))
     }
 
+    /// An inline style, named in the policy (the guide's too: a `blob:` document keeps this
+    /// page's policy).
     fn style(&mut self, css: &str) -> String {
         self.styles.push(sha256_source(css));
         format!("<style>{}</style>", css.replace("</style", "<\\/style"))
-    }
-
-    /// The guide as one page (its style inline; it opens from a `blob:` URL, which has no
-    /// folder for its "back" link to lead to). A `blob:` document keeps this page's policy.
-    fn guide(&mut self, html: &str, css: &str) -> String {
-        let styled = html.replacen("<link rel=\"stylesheet\" href=\"guide.css\">", &self.style(css), 1);
-        styled.replacen("<p class=\"back\"><a href=\"./\">← Back to Awaitlab</a></p>\n", "", 1)
     }
 
     /// The page's Content-Security-Policy: the site's, with its inline code named by hash and
