@@ -1,9 +1,9 @@
 # Port of CPython 3.12 Lib/logging/__init__.py (PSF licence); logging.handlers and logging.config are not ported.
 # Natives: none (sys._getframe's frames for findCaller, funcName and lineno; traceback's report for exceptions,
 # imported when one is logged; warnings when warn() or captureWarnings is called).
-# Differs: no threading module: a private shim stands in (an RLock that counts: the engine's threads, the
-# executor's jobs, switch only at time.sleep, never inside logging; threadName 'MainThread' even in an executor
-# job, thread a fixed int, processName 'MainProcess', process os.getpid()). Frames are the engine's
+# Differs: threading's lock is a private one that counts (the engine's threads, the executor's jobs, switch
+# only at time.sleep, never inside logging); thread and threadName are threading's (imported, as CPython's logging
+# does), processName 'MainProcess', process os.getpid(). Frames are the engine's
 # (types/frame.rs): a record made in a task's coroutine has no asyncio frames under it, so stack_info's
 # stack ends there; handleError finds no caller below a traceback's frame (they have no f_back) and writes
 # 'Logged from file ..., line ...' where CPython prints the call stack.
@@ -46,6 +46,7 @@ To use, simply 'import logging' and log away!
 """
 
 import sys, os, time, re
+import threading as _threading
 
 from string import Template
 try:
@@ -95,22 +96,12 @@ class _RLock(object):
         self._count = 0
 
 
-class _Thread(object):
-    name = 'MainThread'
-
-
 class threading(object):
-    """The part of the threading module logging uses."""
+    """The part of the threading module logging uses: the threads are the module's (an
+    executor's job is named as CPython names its workers), the lock logging's own."""
     RLock = _RLock
-    _main_thread = _Thread()
-
-    @staticmethod
-    def get_ident():
-        return 140245238904640
-
-    @staticmethod
-    def current_thread():
-        return threading._main_thread
+    get_ident = staticmethod(_threading.get_ident)
+    current_thread = staticmethod(_threading.current_thread)
 
 
 def _fspath(path):
