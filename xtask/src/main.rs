@@ -28,8 +28,9 @@ commands:
   dist [--public-url /p/] [--single-file]
                             optimized static build into dist/, ready for any static host; with
                             --single-file also dist/awaitlab.html, the whole site in one file (file://)
-  bench [--engine-only|--web-only]
-                            the engine beside python3 (ratios), then the page: size, load, first output
+  bench [--engine-only|--web-only] [--against REV]
+                            the engine beside python3 (ratios), then the page: size, load, first output;
+                            --against: the engine's CPU time beside an earlier commit's, instead of python3's
   fuzz [--seconds N]        fuzz the engine (default 600 s); new findings join tests/fuzz/corpus
   install [--browser]       only install the toolchain (and Chromium with --browser)";
 

@@ -190,11 +190,31 @@ fn build_cli() -> Result<(), String> {
     run(build)
 }
 
+/// Builds the release CLI of an earlier commit in a worktree under target/ (its own target
+/// folder, kept between benches) and returns the binary's path.
+fn build_cli_at(rev: &str) -> Result<std::path::PathBuf, String> {
+    let tree = root().join("target/against").join(rev.replace('/', "_"));
+    if !tree.exists() {
+        let mut add = cmd("git");
+        add.current_dir(root()).args(["worktree", "add", "--detach"]).arg(&tree).arg(rev);
+        run(add)?;
+    }
+    let mut build = cmd("cargo");
+    build.current_dir(&tree).args(["build", "--release", "--quiet", "--package", "awaitlab-cli"]);
+    build.env("CARGO_TARGET_DIR", root().join("target/against/target"));
+    run(build)?;
+    Ok(root().join("target/against/target/release/awaitlab"))
+}
+
 /// The engine beside python3, then the page: transfer size, load time, first output.
 pub fn bench(args: &[String]) -> Result<(), String> {
     if !args.iter().any(|a| a == "--web-only") {
         build_cli()?;
-        run(cmd(&root().join("target/release/awaitlab-bench").display().to_string()))?;
+        let mut bench = cmd(&root().join("target/release/awaitlab-bench").display().to_string());
+        if let Some(rev) = flag_value(args, "--against") {
+            bench.arg("--against").arg(build_cli_at(&rev)?);
+        }
+        run(bench)?;
     }
     if args.iter().any(|a| a == "--engine-only") {
         return Ok(());

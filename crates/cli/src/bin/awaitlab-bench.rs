@@ -57,6 +57,12 @@ fn main() {
     if std::env::args().any(|a| a == "--tracing") {
         std::process::exit(if tracing_overhead(&dir.join("sleep0_10x10k.py")) { 0 } else { 1 });
     }
+    // `--against OLD`: this build beside another build's CLI (`cargo xtask bench --against REV`).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(old) = args.iter().position(|a| a == "--against").and_then(|i| args.get(i + 1)) {
+        against(Path::new(old), &cli, &dir);
+        return;
+    }
     println!("Engine benchmark: CPU time (user+sys) per process, median of {RUNS} runs");
     println!("{:<22} {:>12} {:>12} {:>8} {:>8}  ", "workload", "awaitlab ms", "python3 ms", "ratio", "target");
     let mut all_ok = true;
@@ -91,6 +97,61 @@ fn main() {
     }
     all_ok &= tracing_overhead(&dir.join("sleep0_10x10k.py"));
     println!("{}", if all_ok { "all workloads within target" } else { "some workloads miss their target" });
+}
+
+/// Runs per build in `against`: alternate runs of the two, so a machine that slows down
+/// (a build beside the bench) slows both.
+const AGAINST_RUNS: usize = 21;
+
+/// Each workload through an earlier build's CLI and this one's, alternately: CPU time medians
+/// and the change, beside the ±5 % the engine-layers issue allows a change that moves code
+/// but adds no work.
+fn against(old: &Path, new: &Path, dir: &Path) {
+    println!("Engine benchmark against an earlier build: CPU time (user+sys), median of {AGAINST_RUNS} alternate runs each");
+    println!("  earlier: {}", old.display());
+    println!("{:<22} {:>12} {:>12} {:>8}", "workload", "earlier ms", "this ms", "change");
+    let valgrind = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
+    for (file, _) in WORKLOADS {
+        let path = dir.join(file);
+        let (mut before, mut after) = (vec![], vec![]);
+        for i in 0..AGAINST_RUNS {
+            let order: [(&Path, &mut Vec<f64>); 2] =
+                if i % 2 == 0 { [(old, &mut before), (new, &mut after)] } else { [(new, &mut after), (old, &mut before)] };
+            for (exe, into) in order {
+                into.push(measure(Command::new(exe).arg("run").arg(&path)).0);
+            }
+        }
+        let (b, a) = (median(before) * 1000.0, median(after) * 1000.0);
+        let change = (a / b - 1.0) * 100.0;
+        let verdict = if change.abs() <= 5.0 {
+            "within ±5 %"
+        } else if change < 0.0 {
+            "faster by more than 5 %"
+        } else {
+            "SLOWER by more than 5 %"
+        };
+        println!("{:<22} {:>12.1} {:>12.1} {:>+7.1}%  {verdict}", file.trim_end_matches(".py"), b, a, change);
+        // CPU time on a shared machine moves with what runs beside it and with where the linker
+        // put the hot loop; the instructions executed do not.
+        if valgrind {
+            let (b, a) = (instructions(old, &path), instructions(new, &path));
+            println!("{:<22} {:>12} {:>12} {:>+7.1}%  instructions (cachegrind)", "", b, a, (a as f64 / b as f64 - 1.0) * 100.0);
+        }
+    }
+}
+
+/// Instructions one run of `exe` executes (valgrind's cachegrind, without its cache model).
+fn instructions(exe: &Path, workload: &Path) -> u64 {
+    let out = Command::new("valgrind")
+        .args(["--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"])
+        .arg(exe)
+        .arg("run")
+        .arg(workload)
+        .output()
+        .expect("valgrind");
+    let report = String::from_utf8_lossy(&out.stderr);
+    let line = report.lines().find(|l| l.contains("I   refs:")).expect("cachegrind's summary");
+    line.rsplit(':').next().unwrap_or("").trim().replace(',', "").parse().expect("an instruction count")
 }
 
 /// Recording the trace (the timeline's and the loop inspector's input) must cost at most 5 % on
