@@ -89,18 +89,22 @@ impl Vm {
             *budget -= 1;
             self.instructions += 1;
             let result = self.step(thread);
+            // One flag read per instruction: finalizers queued, or output that asked the slice
+            // to pause (which raises the same flag).
             if crate::vm::finalize::pending() {
                 self.run_finalizers_in(thread);
-            }
-            match result {
-                Ok(None) => {
-                    // Output the host wants shown now: the slice pauses (not at nested levels,
-                    // whose callers run their threads to the end).
-                    if self.pause_requested && self.nested_depth == 0 {
+                if self.pause_requested {
+                    // Output the host wants shown now: the slice pauses after an instruction that
+                    // completed (not at nested levels, whose callers run their threads to the end).
+                    if self.nested_depth == 0 && matches!(result, Ok(None)) {
                         self.pause_requested = false;
                         return Outcome::OutOfBudget;
                     }
+                    crate::vm::finalize::wake();
                 }
+            }
+            match result {
+                Ok(None) => {}
                 Ok(Some(outcome)) => return outcome,
                 Err((exc, new_raise)) => {
                     if let Some(exc) = self.unwind(thread, exc, new_raise) {

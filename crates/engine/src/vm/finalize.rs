@@ -29,6 +29,12 @@ pub fn pending() -> bool {
     ANY_PENDING.load(Ordering::Relaxed)
 }
 
+/// Makes the interpreter look between two instructions (`Vm::execute`): output that wants the
+/// slice to pause uses the same flag, so the loop reads one flag per instruction.
+pub fn wake() {
+    ANY_PENDING.store(true, Ordering::Relaxed);
+}
+
 pub fn take() -> Vec<Value> {
     ANY_PENDING.store(false, Ordering::Relaxed);
     QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut())).unwrap_or_default()

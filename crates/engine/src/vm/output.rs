@@ -38,6 +38,7 @@ impl Vm {
         if self.pause_on_output {
             self.pause_on_output = false;
             self.pause_requested = true;
+            crate::vm::finalize::wake();
         }
         self.output.bytes += text.len();
         if self.output.bytes > MAX_OUTPUT_BYTES {
