@@ -556,7 +556,7 @@ fn isfuture(_vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {
 }
 
 fn sleep0(_vm: &mut Vm, _: Vec<Value>, _: Kwargs) -> PyResult {
-    Ok(Value::obj(Obj::Native(NativeObj::Sleep0)))
+    Ok(crate::types::native::sleep0_marker())
 }
 
 fn new_gathering_future(vm: &mut Vm, args: Vec<Value>, _: Kwargs) -> PyResult {

@@ -35,6 +35,22 @@ pub enum NativeObj {
     Traceback(Box<crate::types::frame::TracebackData>),
 }
 
+thread_local! {
+    static SLEEP0: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Sleep0));
+    static SLEEP0_DONE: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Sentinel("sleep0-done")));
+}
+
+/// The marker `asyncio.sleep(0)` awaits, and what it leaves once it has yielded: one object
+/// each per thread, shared (they hold nothing and no program sees them), so the commonest
+/// task switch allocates neither.
+pub fn sleep0_marker() -> Value {
+    SLEEP0.with(Value::clone)
+}
+
+pub fn sleep0_done() -> Value {
+    SLEEP0_DONE.with(Value::clone)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum FutureState {
     Pending,

@@ -263,7 +263,7 @@ impl Vm {
                 // First execution yields to the loop; the resumed Await finds the marker consumed.
                 let f = frame!(thread);
                 f.stack.pop();
-                f.stack.push(Value::obj(Obj::Native(NativeObj::Sentinel("sleep0-done"))));
+                f.stack.push(crate::types::native::sleep0_done());
                 f.ip = ip;
                 Ok(Some(Outcome::Suspended(Value::None)))
             }
