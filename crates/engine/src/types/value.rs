@@ -156,6 +156,8 @@ pub enum BuiltinType {
     Float,
     Str,
     Bytes,
+    ByteArray,
+    MemoryView,
     List,
     Tuple,
     Dict,
@@ -340,6 +342,7 @@ pub enum IterState {
 
 pub enum Obj {
     Bytes(Vec<u8>),
+    ByteArray(crate::types::buffer::ByteArray),
     List(RefCell<Vec<Value>>),
     Tuple(Vec<Value>),
     Dict(RefCell<DictMap>),
