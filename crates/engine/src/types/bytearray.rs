@@ -20,10 +20,18 @@ fn this<'a>(vm: &mut Vm, args: &'a Args) -> PyResult<&'a ByteArray> {
     }
 }
 
+/// The one argument of `append`, `extend` and `remove`, with CPython's message for another count.
+fn one<'a>(vm: &mut Vm, args: &'a Args, name: &str) -> PyResult<&'a Value> {
+    match args.get(1..) {
+        Some([v]) => Ok(v),
+        _ => vm.type_error(format!("bytearray.{name}() takes exactly one argument ({} given)", args.len().saturating_sub(1))),
+    }
+}
+
 fn append(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    crate::types::args::arity(vm, &args[1.min(args.len())..], 1, 1, "bytearray.append")?;
+    let v = one(vm, &args, "append")?;
     let b = this(vm, &args)?;
-    let byte = byte_value(vm, &args[1])?;
+    let byte = byte_value(vm, v)?;
     b.resizable(vm)?;
     b.data.borrow_mut().push(byte);
     Ok(Value::None)
@@ -41,10 +49,10 @@ fn incoming(vm: &mut Vm, v: &Value) -> PyResult<Option<Vec<u8>>> {
 }
 
 fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    crate::types::args::arity(vm, &args[1.min(args.len())..], 1, 1, "bytearray.extend")?;
+    let v = one(vm, &args, "extend")?;
     let b = this(vm, &args)?;
-    let Some(more) = incoming(vm, &args[1])? else {
-        let t = vm.type_name(&args[1]);
+    let Some(more) = incoming(vm, v)? else {
+        let t = vm.type_name(v);
         return vm.type_error(format!("can't extend bytearray with {t}"));
     };
     b.resizable(vm)?;
@@ -54,7 +62,9 @@ fn extend(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn insert(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    crate::types::args::arity(vm, &args[1.min(args.len())..], 2, 2, "insert")?;
+    if args.len() != 3 {
+        return vm.type_error(format!("insert expected 2 arguments, got {}", args.len().saturating_sub(1)));
+    }
     let b = this(vm, &args)?;
     let index = as_int(vm, &args[1])?;
     let byte = byte_value(vm, &args[2])?;
@@ -85,9 +95,9 @@ fn pop(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn remove(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    crate::types::args::arity(vm, &args[1.min(args.len())..], 1, 1, "bytearray.remove")?;
+    let v = one(vm, &args, "remove")?;
     let b = this(vm, &args)?;
-    let byte = byte_value(vm, &args[1])?;
+    let byte = byte_value(vm, v)?;
     let Some(at) = b.data.borrow().iter().position(|&x| x == byte) else {
         return vm.err("ValueError", "value not found in bytearray");
     };

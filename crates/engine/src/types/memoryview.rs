@@ -85,9 +85,14 @@ impl MemoryView {
         itemsize(self.format)
     }
 
+    /// The byte offset of item `i`.
+    fn offset(&self, i: usize) -> usize {
+        (self.start as isize + i as isize * self.step) as usize
+    }
+
     /// The byte offsets of its items, in order.
     fn offsets(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.len).map(move |i| (self.start as isize + i as isize * self.step) as usize)
+        (0..self.len).map(|i| self.offset(i))
     }
 
     /// Its bytes, item by item (`tobytes()`).
@@ -97,8 +102,8 @@ impl MemoryView {
         Ok(with_bytes(&source.0, |b| self.offsets().flat_map(|p| b[p..p + size].iter().copied()).collect()).unwrap_or_default())
     }
 
-    /// Its items as Python values (`tolist()`).
-    fn items(&self, vm: &mut Vm) -> PyResult<Vec<Value>> {
+    /// Its items as Python values (`tolist()`, iteration, `in`).
+    pub fn items(&self, vm: &mut Vm) -> PyResult<Vec<Value>> {
         let bytes = self.to_bytes(vm)?;
         Ok(bytes.chunks(self.itemsize()).map(|c| unpack(self.format, c)).collect())
     }
@@ -208,7 +213,7 @@ pub fn get_item(vm: &mut Vm, m: &MemoryView, idx: &Value) -> PyResult {
     let i = item_index(vm, m, idx)?;
     let size = m.itemsize();
     let source = m.source(vm)?;
-    let at = m.offsets().nth(i).unwrap_or(0);
+    let at = m.offset(i);
     Ok(with_bytes(&source.0, |b| unpack(m.format, &b[at..at + size])).unwrap_or(Value::None))
 }
 
@@ -256,7 +261,7 @@ pub fn set_item(vm: &mut Vm, m: &MemoryView, idx: &Value, v: &Value) -> PyResult
         _ => {
             let i = item_index(vm, m, idx)?;
             let data = pack(vm, m.format, v)?;
-            (m.offsets().skip(i).take(1).collect(), data)
+            (vec![m.offset(i)], data)
         }
     };
     if let Value::Obj(o) = &source.0 {
@@ -301,11 +306,6 @@ pub fn hash(vm: &mut Vm, m: &MemoryView) -> PyResult<Value> {
 
 pub fn repr(m: &MemoryView, addr: String) -> String {
     format!("<{}memory at {addr}>", if m.is_released() { "released " } else { "" })
-}
-
-/// Its iteration: the items, as they are now.
-pub fn items(vm: &mut Vm, m: &MemoryView) -> PyResult<Vec<Value>> {
-    m.items(vm)
 }
 
 /// The attributes (`format`, `nbytes`, `obj`...); a released view answers none of them.

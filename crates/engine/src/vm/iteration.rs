@@ -53,7 +53,7 @@ impl Vm {
                 Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Deque(..) => {
                     IterState::Seq { seq: v.clone(), index: 0 }
                 }
-                Obj::Native(NativeObj::MemoryView(m)) => IterState::Values(crate::types::memoryview::items(self, m)?.into()),
+                Obj::Native(NativeObj::MemoryView(m)) => IterState::Values(m.items(self)?.into()),
                 Obj::Dict(d) => IterState::DictKeys { dict: o.clone(), index: 0, len: d.borrow().len() },
                 Obj::Set(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.borrow().len() },
                 Obj::FrozenSet(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.len() },
@@ -424,7 +424,7 @@ impl Vm {
                 },
                 Obj::Bytes(_) | Obj::ByteArray(_) => crate::types::buffer::contains(self, container, item),
                 Obj::Native(NativeObj::MemoryView(m)) => {
-                    let items = crate::types::memoryview::items(self, m)?;
+                    let items = m.items(self)?;
                     self.any_eq(&items, item)
                 }
                 Obj::Class(_) if self.meta_method(container, "__contains__").is_some() => {
