@@ -1,6 +1,6 @@
 # Port of CPython 3.12 Lib/re/_compiler.py (PSF licence). Natives: _sre. Differs: charset maps are lists of
-# 0/1, not bytearrays (Awaitlab has no bytearray), so _mk_bitmap packs them arithmetically and
-# _bytes_to_codes reads words with int.from_bytes (no memoryview.cast).
+# 0/1, not bytearrays (Awaitlab's bytes have no translate), so _mk_bitmap packs them arithmetically;
+# _bytes_to_codes is CPython's (memoryview.cast).
 #
 # Secret Labs' Regular Expression Engine
 #
@@ -406,9 +406,10 @@ def _find(charmap, value, start):
 
 def _bytes_to_codes(b):
     # Convert block indices to word array
-    size = _sre.CODESIZE
-    assert len(b) % size == 0
-    return [int.from_bytes(b[i:i + size], sys.byteorder) for i in range(0, len(b), size)]
+    a = memoryview(b).cast('I')
+    assert a.itemsize == _sre.CODESIZE
+    assert len(a) * a.itemsize == len(b)
+    return a.tolist()
 
 def _simple(p):
     # check if this subpattern is a "simple" operator

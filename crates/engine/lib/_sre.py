@@ -38,7 +38,7 @@ def unicode_tolower(ch):
 
 
 def _is_bytes(string):
-    return isinstance(string, bytes)
+    return isinstance(string, (bytes, bytearray, memoryview))
 
 
 def _check_string(pattern, string):

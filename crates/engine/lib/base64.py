@@ -1,6 +1,6 @@
-# Port of CPython 3.12 Lib/base64.py (PSF licence). Natives: none (binascii is lib/binascii.py). Differs: Awaitlab has
-# no bytearray, memoryview or struct, and its bytes have no maketrans/translate: bytes-like means bytes, and small
-# helpers (_maketrans, _translate, _tobytes, _packI, _unpack_words) do their work; no main() (no files or getopt).
+# Port of CPython 3.12 Lib/base64.py (PSF licence). Natives: none (binascii is lib/binascii.py). Differs: its bytes
+# have no maketrans/translate and it imports no struct: small helpers (_maketrans, _translate, _tobytes, _packI,
+# _unpack_words) do their work; no main() (no files or getopt).
 
 """Base16, Base32, Base64 (RFC 3548), Base85 and Ascii85 data encodings"""
 
@@ -30,12 +30,12 @@ __all__ = [
     ]
 
 
-bytes_types = (bytes,)  # Types acceptable as binary data (Awaitlab has no bytearray)
+bytes_types = (bytes, bytearray)  # Types acceptable as binary data
 
 
 def _tobytes(s):
-    # Awaitlab: memoryview(s).tobytes(), for what is not bytes (there is no other bytes-like type).
-    raise TypeError("memoryview: a bytes-like object is required, not '%s'" % type(s).__name__)
+    # Awaitlab: memoryview(s).tobytes(), in a function of its own as before.
+    return memoryview(s).tobytes()
 
 
 def _maketrans(frm, to):
@@ -219,7 +219,7 @@ def _b32encode(alphabet, s):
     # Pad the last quantum with zero bits if necessary
     if leftover:
         s = s + b'\0' * (5 - leftover)  # Don't use += !
-    encoded = []  # Awaitlab: a list of pieces, joined below (no bytearray)
+    encoded = []  # Awaitlab: a list of pieces, joined below
     from_bytes = int.from_bytes
     b32tab2 = _b32tab2[alphabet]
     for i in range(0, len(s), 5):
@@ -266,7 +266,7 @@ def _b32decode(alphabet, s, casefold=False, map01=None):
     s = s.rstrip(b'=')
     padchars = l - len(s)
     # Now decode the full quanta
-    decoded = []  # Awaitlab: a list of 5-byte pieces (no bytearray)
+    decoded = []  # Awaitlab: a list of 5-byte pieces
     b32rev = _b32rev[alphabet]
     for i in range(0, len(s), 8):
         quanta = s[i: i + 8]

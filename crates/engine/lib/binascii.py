@@ -1,6 +1,6 @@
 # Awaitlab's own binascii in Python: follows CPython 3.12 Modules/binascii.c (PSF licence), its algorithms and error messages.
-# Natives: none. Differs: no a2b_qp/b2a_qp; bytes-like arguments are bytes only (Awaitlab has no bytearray or
-# memoryview); wrong argument counts are reported as for any Python function.
+# Natives: none. Differs: no a2b_qp/b2a_qp; bytes-like arguments (bytes, bytearray, memoryview) are read as bytes;
+# wrong argument counts are reported as for any Python function.
 """Conversion between binary data and ASCII"""
 
 __all__ = ['Error', 'Incomplete', 'a2b_base64', 'b2a_base64', 'a2b_hex', 'b2a_hex', 'hexlify', 'unhexlify',
@@ -24,8 +24,8 @@ del _i, _c
 
 def _bytes_like(data):
     # Py_buffer arguments ("y*"): a bytes-like object.
-    if isinstance(data, bytes):
-        return data
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
     raise TypeError("a bytes-like object is required, not '%s'" % type(data).__name__)
 
 
@@ -35,8 +35,8 @@ def _ascii_data(data):
         if not data.isascii():
             raise ValueError('string argument should contain only ASCII characters')
         return data.encode('ascii')
-    if isinstance(data, bytes):
-        return data
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        return bytes(data)
     raise TypeError("argument should be bytes, buffer or ASCII string, not '%s'" % type(data).__name__)
 
 

@@ -3,7 +3,7 @@
 # (an instance: copyreg.__newobj__ with cls.__new__(cls), its __getnewargs__ and __getstate__ or
 # __dict__; set, frozenset, deque and exceptions as their __reduce__), and state goes back in with
 # object.__setattr__ (Awaitlab's __dict__ is a copy); a class's own __reduce_ex__/__reduce__ is
-# used. No weakref, bytearray, complex or code objects to dispatch on.
+# used (a bytearray's is CPython's). No weakref, complex or code objects to dispatch on.
 """Generic (shallow and deep) copying operations.
 
 Interface summary:
@@ -102,6 +102,7 @@ for t in (types.NoneType, int, float, bool, str, tuple,
 d[list] = list.copy
 d[dict] = dict.copy
 d[set] = set.copy
+d[bytearray] = bytearray.copy
 
 del d, t
 
@@ -281,6 +282,8 @@ def _reduce_ex(x, cls):
         return repr(x)
     if cls is set or cls is frozenset:
         return cls, (list(x),), None
+    if cls is bytearray:
+        return cls, (bytes(x),), None
     if cls.__name__ == 'deque' and cls.__module__ == 'collections':
         return cls, ((), x.maxlen), None, iter(x)
     if isinstance(x, BaseException):

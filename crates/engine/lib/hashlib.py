@@ -17,6 +17,8 @@ __all__ = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'new',
 def _bytes_of(data):
     if isinstance(data, str):
         raise TypeError('Strings must be encoded before hashing')
+    if isinstance(data, (bytearray, memoryview)):
+        return bytes(data)
     if not isinstance(data, bytes):
         raise TypeError("object supporting the buffer API required")
     return data

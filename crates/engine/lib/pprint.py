@@ -1,7 +1,7 @@
 # Port of CPython 3.12 Lib/pprint.py (PSF licence). Natives: none. Differs: the engine's built-in types
 # share one __repr__ function (dict.__repr__ is list.__repr__), so the dispatch table is keyed by the class
 # that defines an object's __repr__ (_repr_owner) instead of the function; io.StringIO is a small class here
-# (Awaitlab has no io); no bytearray, complex, UserDict/UserList/UserString unless collections has them; a
+# (Awaitlab has no io); no complex, UserDict/UserList/UserString unless collections has them; a
 # dataclass's generated __repr__ is recognised by its code (lib/dataclasses.py makes no __create_fn__).
 #  Author:      Fred L. Drake, Jr.
 #               fdrake@acm.org
@@ -390,7 +390,7 @@ class PrettyPrinter:
                            allowance + 1, context, level + 1)
         write(')')
 
-    # Awaitlab: no bytearray.
+    _dispatch[bytearray] = _pprint_bytearray
 
     def _pprint_mappingproxy(self, object, stream, indent, allowance, context, level):
         stream.write('mappingproxy(')
@@ -673,10 +673,10 @@ class PrettyPrinter:
         rep = repr(object)
         return rep, (rep and not rep.startswith('<')), False
 
-_builtin_scalars = frozenset({str, bytes, float,
+_builtin_scalars = frozenset({str, bytes, bytearray, float,
                               bool, type(None)})
 
-_native_reprs = frozenset({str, bytes, float, bool, type(None), int, dict, list, tuple, set,
+_native_reprs = frozenset({str, bytes, bytearray, float, bool, type(None), int, dict, list, tuple, set,
                            frozenset, _collections.deque})
 
 def _recursion(object):

@@ -42,11 +42,11 @@ class Random:
         self.gauss_next = None
 
     def seed(self, a=None, version=2):
-        if version == 2 and isinstance(a, (str, bytes)):
+        if version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
             a = int.from_bytes(a + _sha512(a), 'big')
-        elif not isinstance(a, (type(None), int, float, str, bytes)):
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
         _rng_seed(self._state, a)

@@ -1,5 +1,5 @@
 # Awaitlab's own struct (CPython 3.12's is C: Modules/_struct.c, whose sizes, alignment and messages it keeps, as on 64-bit Linux). Natives: none.
-# Differs: floats are packed by arithmetic on their exact value (the same bits, round-half-even); Struct caches nothing; Awaitlab has no bytearray or memoryview yet, so pack_into has no buffer to write to.
+# Differs: floats are packed by arithmetic on their exact value (the same bits, round-half-even); Struct caches nothing; buffers are bytes, bytearray and one-dimensional memoryviews.
 import math as _math
 
 __all__ = ['calcsize', 'pack', 'pack_into', 'unpack', 'unpack_from', 'iter_unpack', 'Struct', 'error']
@@ -173,7 +173,7 @@ def _pack_at(order, items, size, native, args, buf, offset):
             continue
         if ch in 'sp':
             v = next(it)
-            if not isinstance(v, bytes):
+            if not isinstance(v, (bytes, bytearray)):
                 raise error(f"argument for '{ch}' must be a bytes object")
             if ch == 'p':
                 data = bytes(v[:max(count - 1, 0)][:255])
@@ -228,8 +228,10 @@ def _unpack_at(order, items, native, data, offset):
 
 
 def _buffer_size(buffer):
-    if isinstance(buffer, str):
-        raise TypeError(f"a bytes-like object is required, not 'str'")
+    if isinstance(buffer, memoryview):
+        return buffer.nbytes
+    if not isinstance(buffer, (bytes, bytearray)):
+        raise TypeError(f"a bytes-like object is required, not '{type(buffer).__name__}'")
     return len(buffer)
 
 

@@ -82,6 +82,8 @@ pub fn register_builtins(vm: &mut Vm) {
         ("str", &types.str),
         ("bool", &types.bool),
         ("bytes", &types.bytes),
+        ("bytearray", &types.bytearray),
+        ("memoryview", &types.memoryview),
         ("list", &types.list),
         ("tuple", &types.tuple),
         ("dict", &types.dict),

@@ -25,9 +25,10 @@ pub(crate) fn digest(name: &str, data: &[u8]) -> Option<Vec<u8>> {
 fn digest_of(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "digest")?;
     let name = as_str(vm, &args[0])?;
-    let Value::Obj(o) = &args[1] else { return vm.type_error("object supporting the buffer API required") };
-    let Obj::Bytes(data) = &**o else { return vm.type_error("object supporting the buffer API required") };
-    match digest(&name, data) {
+    let Some(data) = crate::types::buffer::bytes_like(vm, &args[1])? else {
+        return vm.type_error("object supporting the buffer API required");
+    };
+    match digest(&name, &data) {
         Some(d) => Ok(Value::obj(Obj::Bytes(d))),
         None => vm.err("ValueError", format!("unsupported hash type {name}")),
     }

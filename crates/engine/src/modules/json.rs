@@ -300,13 +300,9 @@ fn loads(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let v = arg(vm, &args, 0, "loads")?;
     let text: Vec<u8> = match &v {
         Value::Str(s) => s.as_bytes().to_vec(),
-        Value::Obj(o) => match &**o {
-            Obj::Bytes(b) => b.clone(),
-            _ => {
-                let t = vm.type_name(&v);
-                return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {t}"));
-            }
-        },
+        Value::Obj(o) if matches!(&**o, Obj::Bytes(_) | Obj::ByteArray(_)) => {
+            crate::types::buffer::with_bytes(&v, <[u8]>::to_vec).unwrap_or_default()
+        }
         _ => {
             let t = vm.type_name(&v);
             return vm.type_error(format!("the JSON object must be str, bytes or bytearray, not {t}"));

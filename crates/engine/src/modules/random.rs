@@ -110,12 +110,9 @@ fn rng_setstate(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 fn sha512_digest(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
-    let data = match args.first() {
-        Some(Value::Obj(o)) => match &**o {
-            Obj::Bytes(b) => b.clone(),
-            _ => return vm.type_error("bytes expected"),
-        },
-        _ => return vm.type_error("bytes expected"),
+    let data = match args.first().and_then(|v| crate::types::buffer::with_bytes(v, <[u8]>::to_vec)) {
+        Some(b) => b,
+        None => return vm.type_error("bytes expected"),
     };
     Ok(Value::obj(Obj::Bytes(crate::modules::hashlib::digest("sha512", &data).expect("sha512 is known"))))
 }

@@ -94,11 +94,10 @@ fn marks_value(marks: Vec<i64>) -> Value {
 fn subject<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<std::borrow::Cow<'a, str>> {
     match v {
         Value::Str(s) => Ok(std::borrow::Cow::Borrowed(s)),
-        Value::Obj(o) => match &**o {
-            Obj::Bytes(b) => Ok(std::borrow::Cow::Owned(b.iter().map(|&c| c as char).collect())),
-            _ => vm.type_error("expected string or bytes-like object"),
+        _ => match crate::types::buffer::bytes_like(vm, v)? {
+            Some(b) => Ok(std::borrow::Cow::Owned(b.iter().map(|&c| c as char).collect())),
+            None => vm.type_error("expected string or bytes-like object"),
         },
-        _ => vm.type_error("expected string or bytes-like object"),
     }
 }
 

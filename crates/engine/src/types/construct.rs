@@ -94,9 +94,9 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
         BuiltinType::Str => match args.first() {
             None => Ok(Value::str("")),
             Some(v) => {
-                if let (Value::Obj(o), Some(_)) = (v, args.get(1).or(kwarg(&kwargs, "encoding").as_ref())) {
-                    if let Obj::Bytes(b) = &**o {
-                        return Ok(Value::str(&String::from_utf8_lossy(b)));
+                if args.get(1).or(kwarg(&kwargs, "encoding").as_ref()).is_some() {
+                    if let Some(b) = crate::types::buffer::bytes_like(vm, v)? {
+                        return Ok(Value::str(&String::from_utf8_lossy(&b)));
                     }
                 }
                 Ok(Value::Str(vm.str_of(v)?))
@@ -106,23 +106,19 @@ pub fn construct_builtin(vm: &mut Vm, class: &Rc<Obj>, bt: BuiltinType, args: Ar
             None => Ok(Value::Bool(false)),
             Some(v) => Ok(Value::Bool(vm.truthy(v)?)),
         },
-        BuiltinType::Bytes => match args.first() {
-            None => Ok(Value::obj(Obj::Bytes(vec![]))),
-            Some(Value::Str(s)) => Ok(Value::obj(Obj::Bytes(s.as_bytes().to_vec()))),
-            Some(Value::Int(n)) => Ok(Value::obj(Obj::Bytes(vec![0; (*n).max(0) as usize]))),
-            Some(v) => {
-                let items = vm.collect_iter(v)?;
-                let mut out = vec![];
-                for it in items {
-                    let i = as_int(vm, &it)?;
-                    if !(0..256).contains(&i) {
-                        return vm.err("ValueError", "bytes must be in range(0, 256)");
-                    }
-                    out.push(i as u8);
+        BuiltinType::Bytes => {
+            // bytes(b) is b itself, as CPython's.
+            if let (Some(v @ Value::Obj(o)), 1) = (args.first(), args.len() + kwargs.len()) {
+                if matches!(&**o, Obj::Bytes(_)) {
+                    return Ok(v.clone());
                 }
-                Ok(Value::obj(Obj::Bytes(out)))
             }
-        },
+            Ok(Value::obj(Obj::Bytes(crate::types::buffer::construct(vm, &args, &kwargs, "bytes")?)))
+        }
+        BuiltinType::ByteArray => {
+            Ok(crate::types::buffer::bytearray_value(crate::types::buffer::construct(vm, &args, &kwargs, "bytearray")?))
+        }
+        BuiltinType::MemoryView => crate::types::memoryview::construct(vm, args),
         BuiltinType::List => match args.first() {
             None => Ok(Value::list(vec![])),
             Some(v) => Ok(Value::list(vm.collect_iter(v)?)),

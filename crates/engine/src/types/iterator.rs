@@ -15,6 +15,7 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
                 Obj::List(l) => l.borrow().get(*index).cloned(),
                 Obj::Tuple(t) => t.get(*index).cloned(),
                 Obj::Bytes(b) => b.get(*index).map(|x| Value::Int(*x as i64)),
+                Obj::ByteArray(b) => b.data.borrow().get(*index).map(|x| Value::Int(*x as i64)),
                 Obj::Deque(d, _) => d.borrow().get(*index).cloned(),
                 _ => None,
             };

@@ -6,6 +6,8 @@
 //! Architecture Invariant: part of the core. Nothing here names `builtins`, `modules` or `run`.
 
 pub(crate) mod args;
+pub(crate) mod buffer;
+pub(crate) mod bytearray;
 pub(crate) mod bytes;
 pub(crate) mod class;
 pub(crate) mod code;
@@ -21,6 +23,7 @@ pub(crate) mod generator;
 pub(crate) mod int;
 pub(crate) mod iterator;
 pub(crate) mod list;
+pub(crate) mod memoryview;
 pub(crate) mod native;
 pub(crate) mod object;
 pub(crate) mod range;
@@ -42,6 +45,8 @@ pub(crate) fn register_methods(vm: &mut Vm) {
     dict::register(types);
     set::register(types);
     bytes::register(types);
+    bytearray::register(types);
+    memoryview::register(types);
     int::register(types);
     float::register(types);
     deque::register(types);

@@ -33,6 +33,8 @@ pub enum NativeObj {
     Frame(Box<crate::types::frame::FrameData>),
     /// A traceback object: one frame an exception passed through, and the next.
     Traceback(Box<crate::types::frame::TracebackData>),
+    /// A `memoryview` over a bytes or bytearray (`types/memoryview.rs`).
+    MemoryView(Box<crate::types::memoryview::MemoryView>),
 }
 
 thread_local! {

@@ -117,6 +117,8 @@ fn obj_repr_inner(vm: &mut Vm, v: &Value, o: &Rc<Obj>) -> PyResult<String> {
             }
         }
         Obj::Bytes(b) => awaitlab_syntax::literal::bytes_repr(b),
+        Obj::ByteArray(b) => format!("bytearray({})", awaitlab_syntax::literal::bytes_repr(&b.data.borrow())),
+        Obj::Native(NativeObj::MemoryView(m)) => crate::types::memoryview::repr(m, addr(o)),
         Obj::Range { start, stop, step } => {
             if *step == 1 {
                 format!("range({start}, {stop})")

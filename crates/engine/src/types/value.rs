@@ -138,6 +138,8 @@ pub enum BuiltinType {
     Float,
     Str,
     Bytes,
+    ByteArray,
+    MemoryView,
     List,
     Tuple,
     Dict,
@@ -322,6 +324,7 @@ pub enum IterState {
 
 pub enum Obj {
     Bytes(Vec<u8>),
+    ByteArray(crate::types::buffer::ByteArray),
     List(RefCell<Vec<Value>>),
     Tuple(Vec<Value>),
     Dict(RefCell<DictMap>),

@@ -28,6 +28,7 @@ impl Vm {
             Value::Str(_) => types.str.clone(),
             Value::Obj(o) => match &**o {
                 Obj::Bytes(_) => types.bytes.clone(),
+                Obj::ByteArray(_) => types.bytearray.clone(),
                 Obj::List(_) => types.list.clone(),
                 Obj::Tuple(_) => types.tuple.clone(),
                 Obj::Dict(_) => types.dict.clone(),
@@ -76,6 +77,7 @@ impl Vm {
                     NativeObj::Code(_) => types.code.clone(),
                     NativeObj::Frame(_) => types.frame.clone(),
                     NativeObj::Traceback(_) => types.traceback.clone(),
+                    NativeObj::MemoryView(_) => types.memoryview.clone(),
                     _ => types.object.clone(),
                 },
             },
@@ -317,6 +319,11 @@ impl Vm {
                 }
                 Obj::Native(NativeObj::Frame(_)) => {
                     if let Some(v) = crate::types::frame::frame_attr(self, o, name) {
+                        return Ok(v);
+                    }
+                }
+                Obj::Native(NativeObj::MemoryView(m)) => {
+                    if let Some(v) = crate::types::memoryview::attr(self, m, name)? {
                         return Ok(v);
                     }
                 }

@@ -93,6 +93,8 @@ impl Vm {
                     let i = seq_index(self, b.len(), idx, "index")?;
                     Ok(Value::Int(b[i] as i64))
                 }
+                Obj::ByteArray(b) => crate::types::bytearray::get_item(self, b, idx),
+                Obj::Native(NativeObj::MemoryView(m)) => crate::types::memoryview::get_item(self, m, idx),
                 Obj::Deque(d, _) => {
                     let n = d.borrow().len();
                     let i = seq_index(self, n, idx, "deque")?;
@@ -157,6 +159,12 @@ impl Vm {
                 let items: Vec<Value> = match &**o {
                     Obj::List(l) => l.borrow().clone(),
                     Obj::Tuple(t) => t.clone(),
+                    Obj::ByteArray(ba) => {
+                        return crate::types::bytearray::get_item(self, ba, &Value::obj(Obj::Slice(a.clone(), b.clone(), c.clone())))
+                    }
+                    Obj::Native(NativeObj::MemoryView(m)) => {
+                        return crate::types::memoryview::get_item(self, m, &Value::obj(Obj::Slice(a.clone(), b.clone(), c.clone())))
+                    }
                     Obj::Bytes(bs) => {
                         let (start, stop, step) = slice_indices(self, bs.len(), a, b, c)?;
                         return Ok(Value::obj(Obj::Bytes(slice_positions(start, stop, step).into_iter().map(|i| bs[i]).collect())));
@@ -230,6 +238,8 @@ impl Vm {
                     d.borrow_mut().insert(k, v);
                     return Ok(());
                 }
+                Obj::ByteArray(b) => return crate::types::bytearray::set_item(self, b, &idx, &v),
+                Obj::Native(NativeObj::MemoryView(m)) => return crate::types::memoryview::set_item(self, m, &idx, &v),
                 Obj::Deque(d, _) => {
                     let n = d.borrow().len();
                     let i = seq_index(self, n, &idx, "deque")?;
@@ -270,6 +280,8 @@ impl Vm {
                     l.borrow_mut().remove(i);
                     return Ok(());
                 }
+                Obj::ByteArray(b) => return crate::types::bytearray::del_item(self, b, idx),
+                Obj::Native(NativeObj::MemoryView(_)) => return self.type_error("cannot delete memory"),
                 Obj::Dict(d) => {
                     let k = self.key_in(d, idx.clone())?;
                     if d.borrow_mut().shift_remove(&k).is_none() {
@@ -307,6 +319,8 @@ impl Vm {
                 Obj::Set(d) => d.borrow().len(),
                 Obj::FrozenSet(d) => d.len(),
                 Obj::Bytes(b) => b.len(),
+                Obj::ByteArray(b) => b.data.borrow().len(),
+                Obj::Native(NativeObj::MemoryView(m)) => m.len(self)?,
                 Obj::Deque(d, _) => d.borrow().len(),
                 Obj::Range { start, stop, step } => range_len(*start, *stop, *step) as usize,
                 Obj::Native(NativeObj::DictView(_, d)) => match &**d {
@@ -372,6 +386,9 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
             vm.check_room(bytes.len() * n)?;
             return Ok(Some(Value::obj(Obj::Bytes(bytes.repeat(n)))));
         }
+        (Mul, Value::Int(_) | Value::Bool(_), Value::Obj(o)) if matches!(&**o, Obj::ByteArray(_)) => {
+            return crate::types::bytearray::binary(vm, op, a, b, inplace);
+        }
         _ => {}
     }
     let (Value::Obj(x), _) = (a, b) else { return Ok(None) };
@@ -406,15 +423,14 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
             }
         }
         (Add, Obj::Bytes(p)) => {
-            if let Value::Obj(y) = b {
-                if let Obj::Bytes(q) = &**y {
-                    vm.check_room(p.len() + q.len())?;
-                    let mut out = p.clone();
-                    out.extend(q);
-                    return Ok(Some(Value::obj(Obj::Bytes(out))));
-                }
+            if let Some(q) = crate::types::buffer::bytes_like(vm, b)? {
+                vm.check_room(p.len() + q.len())?;
+                let mut out = p.clone();
+                out.extend(q);
+                return Ok(Some(Value::obj(Obj::Bytes(out))));
             }
         }
+        (Add | Mul, Obj::ByteArray(_)) => return crate::types::bytearray::binary(vm, op, a, b, inplace),
         (Mul, Obj::List(_) | Obj::Tuple(_)) if matches!(b, Value::Int(_) | Value::Bool(_)) => {
             let n = as_int(vm, b)?.max(0) as usize;
             let items = tuple_items(a);

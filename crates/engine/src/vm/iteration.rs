@@ -50,7 +50,10 @@ impl Vm {
         let state = match v {
             Value::Str(s) => IterState::Chars { s: s.clone(), byte: 0 },
             Value::Obj(o) => match &**o {
-                Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::Deque(..) => IterState::Seq { seq: v.clone(), index: 0 },
+                Obj::List(_) | Obj::Tuple(_) | Obj::Bytes(_) | Obj::ByteArray(_) | Obj::Deque(..) => {
+                    IterState::Seq { seq: v.clone(), index: 0 }
+                }
+                Obj::Native(NativeObj::MemoryView(m)) => IterState::Values(m.items(self)?.into()),
                 Obj::Dict(d) => IterState::DictKeys { dict: o.clone(), index: 0, len: d.borrow().len() },
                 Obj::Set(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.borrow().len() },
                 Obj::FrozenSet(d) => IterState::SetSlots { set: o.clone(), slot: 0, len: d.len() },
@@ -419,14 +422,11 @@ impl Vm {
                     Value::Int(i) => Ok(crate::types::range::range_contains(*start, *stop, *step, *i)),
                     _ => Ok(false),
                 },
-                Obj::Bytes(b) => match item {
-                    Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                    Value::Obj(io) => match &**io {
-                        Obj::Bytes(needle) => Ok(needle.is_empty() || b.windows(needle.len()).any(|w| w == &needle[..])),
-                        _ => Ok(false),
-                    },
-                    _ => Ok(false),
-                },
+                Obj::Bytes(_) | Obj::ByteArray(_) => crate::types::buffer::contains(self, container, item),
+                Obj::Native(NativeObj::MemoryView(m)) => {
+                    let items = m.items(self)?;
+                    self.any_eq(&items, item)
+                }
                 Obj::Class(_) if self.meta_method(container, "__contains__").is_some() => {
                     let m = self.meta_method(container, "__contains__").unwrap();
                     let r = self.call(m, vec![container.clone(), item.clone()], vec![])?;

@@ -1,5 +1,7 @@
 //! Operators and the object protocol's core: truth, equality, hashing, ordering, repr/str/format.
 
+use crate::types::buffer::with_bytes;
+use crate::types::native::NativeObj;
 use crate::types::value::{DictMap, Key, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use awaitlab_syntax::ast::{BinOp, CmpOp, UnaryOp};
@@ -438,6 +440,10 @@ pub fn order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             (Obj::List(x), Obj::List(y)) => Some((x.borrow().clone(), y.borrow().clone())),
             (Obj::Tuple(x), Obj::Tuple(y)) => Some((x.clone(), y.clone())),
             (Obj::Bytes(x), Obj::Bytes(y)) => return Ok(apply_ord(op, x.cmp(y))),
+            (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                let (x, y) = (with_bytes(a, <[u8]>::to_vec), with_bytes(b, <[u8]>::to_vec));
+                return Ok(apply_ord(op, x.cmp(&y)));
+            }
             _ => None,
         };
         if let Some((x, y)) = seqs {
@@ -545,6 +551,8 @@ impl Vm {
                 Obj::Set(d) => !d.borrow().is_empty(),
                 Obj::FrozenSet(d) => !d.is_empty(),
                 Obj::Bytes(b) => !b.is_empty(),
+                Obj::ByteArray(b) => !b.data.borrow().is_empty(),
+                Obj::Native(NativeObj::MemoryView(m)) => m.len(self)? > 0,
                 Obj::Range { start, stop, step } => crate::types::range::range_len(*start, *stop, *step) > 0,
                 Obj::Deque(d, _) => !d.borrow().is_empty(),
                 Obj::Instance(_) => {
@@ -616,6 +624,11 @@ impl Vm {
                 (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) | (Obj::FrozenSet(_), Obj::FrozenSet(_)) => {
                     return Ok(keys_equal(a, b) || crate::types::range::range_eq(a, b))
                 }
+                (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
+                    return Ok(with_bytes(a, <[u8]>::to_vec) == with_bytes(b, <[u8]>::to_vec));
+                }
+                (Obj::Native(NativeObj::MemoryView(m)), _) => return Ok(crate::types::memoryview::equal(self, m, b)?.unwrap_or(false)),
+                (_, Obj::Native(NativeObj::MemoryView(m))) => return Ok(crate::types::memoryview::equal(self, m, a)?.unwrap_or(false)),
                 _ => {}
             }
         }
@@ -667,7 +680,11 @@ impl Vm {
                 }
                 Obj::Bytes(b) => str_hash(&String::from_utf8_lossy(b)),
                 Obj::FrozenSet(m) => frozenset_hash(m.iter().map(|k| k.hash)),
-                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Deque(..) => {
+                Obj::Native(NativeObj::MemoryView(m)) => {
+                    let bytes = crate::types::memoryview::hash(self, m)?;
+                    return self.hash(&bytes);
+                }
+                Obj::List(_) | Obj::Dict(_) | Obj::Set(_) | Obj::Deque(..) | Obj::ByteArray(_) => {
                     let t = self.type_name(v);
                     return self.type_error(format!("unhashable type: '{t}'"));
                 }
