@@ -1442,3 +1442,9 @@ def run_coroutine_threadsafe(coro, loop):
 
     loop.call_soon_threadsafe(callback)
     return future
+
+# Generic as CPython's: Queue[int] is a types.GenericAlias (set here: this file's lines never move).
+from types import GenericAlias as _GenericAlias
+for _generic in (Queue, PriorityQueue, LifoQueue):
+    _generic.__class_getitem__ = classmethod(_GenericAlias)
+del _generic

@@ -554,3 +554,9 @@ defaultdict.__reduce__ = _defaultdict_reduce
 OrderedDict.__reduce__ = _ordereddict_reduce
 Counter.copy = Counter.__copy__ = _counter_copy
 Counter.__reduce__ = _counter_reduce
+
+# Generic as CPython's (`OrderedDict[str, int]` is a types.GenericAlias).
+from types import GenericAlias as _GenericAlias
+for _generic in (defaultdict, OrderedDict, Counter, ChainMap):
+    _generic.__class_getitem__ = classmethod(_GenericAlias)
+del _generic

@@ -566,7 +566,7 @@ class Future(object):
             self._condition.notify_all()
         self._invoke_callbacks()
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 class Executor(object):
     """This is an abstract base class for concrete asynchronous executors."""
@@ -708,7 +708,7 @@ class _WorkItem:
         else:
             self.future.set_result(result)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 def _worker(executor_reference, work_queue, initializer, initargs):

@@ -437,3 +437,6 @@ def replace(obj, /, **changes):
                 raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
+
+from types import GenericAlias as _GenericAlias
+Field.__class_getitem__ = classmethod(_GenericAlias)

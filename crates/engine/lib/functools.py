@@ -159,3 +159,6 @@ def lru_cache(maxsize=128, typed=False):
 
 def cache(user_function):
     return lru_cache(maxsize=None)(user_function)
+
+from types import GenericAlias as _GenericAlias
+partial.__class_getitem__ = classmethod(_GenericAlias)

@@ -96,8 +96,24 @@ fn class_of_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Rc<Obj>>> {
     }
 }
 
+/// Arg 2 an instance whose class defines `hook` (`__instancecheck__`: `list[int]` raises its
+/// TypeError), as PyObject_IsInstance calls it; unions keep their path through `class_of_arg`.
+fn instance_hook(vm: &mut Vm, cls: &Value, obj: &Value, hook: &str) -> PyResult<Option<Value>> {
+    let Value::Obj(o) = cls else { return Ok(None) };
+    let Obj::Instance(i) = &**o else { return Ok(None) };
+    if matches!(&*i.class, Obj::Class(c) if &*c.name == "UnionType" && &*c.module == "types") {
+        return Ok(None);
+    }
+    let Some(check) = vm.lookup_method(cls, hook)? else { return Ok(None) };
+    let r = vm.call(check, vec![cls.clone(), obj.clone()], vec![])?;
+    Ok(Some(Value::Bool(vm.truthy(&r)?)))
+}
+
 pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "isinstance")?;
+    if let Some(r) = instance_hook(vm, &args[1], &args[0], "__instancecheck__")? {
+        return Ok(r);
+    }
     let classes = class_of_arg(vm, &args[1], "isinstance")?;
     let t = vm.type_of(&args[0]);
     for c in &classes {
@@ -120,6 +136,9 @@ pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "issubclass")?;
+    if let Some(r) = instance_hook(vm, &args[1], &args[0], "__subclasscheck__")? {
+        return Ok(r);
+    }
     let classes = class_of_arg(vm, &args[1], "issubclass")?;
     match &args[0] {
         Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {

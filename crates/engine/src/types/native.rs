@@ -33,6 +33,17 @@ pub enum NativeObj {
     Frame(Box<crate::types::frame::FrameData>),
     /// A traceback object: one frame an exception passed through, and the next.
     Traceback(Box<crate::types::frame::TracebackData>),
+    /// What a weak reference holds (`_weakref._handle`): its object while it lives.
+    Weak(std::rc::Weak<crate::types::value::Obj>),
+}
+
+thread_local! {
+    static ELLIPSIS: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Ellipsis));
+}
+
+/// The one `Ellipsis` (`...` in code is the builtin's object: `... is Ellipsis`).
+pub fn ellipsis() -> Value {
+    ELLIPSIS.with(Value::clone)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -616,6 +616,11 @@ impl Vm {
                 (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) | (Obj::FrozenSet(_), Obj::FrozenSet(_)) => {
                     return Ok(keys_equal(a, b) || crate::types::range::range_eq(a, b))
                 }
+                // Methods are equal when bound to the same object, of equal functions (`a.f == a.f`).
+                (Obj::BoundMethod { receiver: r, func: f }, Obj::BoundMethod { receiver: s, func: g }) => {
+                    let (f, g) = (f.clone(), g.clone());
+                    return Ok(r.is(s) && self.eq(&f, &g)?);
+                }
                 _ => {}
             }
         }
@@ -684,6 +689,11 @@ impl Vm {
                         return self.type_error(format!("unhashable type: '{t}'"));
                     }
                     (Rc::as_ptr(o) as usize >> 4) as i64
+                }
+                // As CPython: equal methods (`a.f == a.f`) hash alike.
+                Obj::BoundMethod { receiver, func } => {
+                    let (receiver, func) = (receiver.id() >> 4, func.clone());
+                    receiver as i64 ^ self.hash(&func)?
                 }
                 _ => (Rc::as_ptr(o) as usize >> 4) as i64,
             },
