@@ -2,7 +2,6 @@
 # Natives: _handle, _target, _watch, getweakrefs (modules/weakref.rs; the object's side and its drop hook: types/weakref.rs).
 # Differs: ref, ProxyType and CallableProxyType are classes written in Python, so a ref or proxy has a __dict__, and a proxy forwards the
 # operations listed below only (no in-place operators, no matrix or bit operators); type names in messages are 'ReferenceType', not 'weakref.ReferenceType'.
-from types import GenericAlias
 
 __all__ = ['ref', 'proxy', 'getweakrefcount', 'getweakrefs', 'ReferenceType', 'ProxyType', 'CallableProxyType']
 
@@ -71,7 +70,9 @@ class ReferenceType:
         text = f'<weakref at {_address(self)}; to {type(ob).__name__!r} at {_address(ob)}'
         return text + (f' ({name})>' if isinstance(name, str) else '>')
 
-    __class_getitem__ = classmethod(GenericAlias)
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
 
 ref = ReferenceType

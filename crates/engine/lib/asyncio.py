@@ -1444,7 +1444,9 @@ def run_coroutine_threadsafe(coro, loop):
     return future
 
 # Generic as CPython's: Queue[int] is a types.GenericAlias (set here: this file's lines never move).
-from types import GenericAlias as _GenericAlias
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
 for _generic in (Queue, PriorityQueue, LifoQueue):
-    _generic.__class_getitem__ = classmethod(_GenericAlias)
+    _generic.__class_getitem__ = classmethod(_class_getitem)
 del _generic

@@ -556,7 +556,9 @@ Counter.copy = Counter.__copy__ = _counter_copy
 Counter.__reduce__ = _counter_reduce
 
 # Generic as CPython's (`OrderedDict[str, int]` is a types.GenericAlias).
-from types import GenericAlias as _GenericAlias
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
 for _generic in (defaultdict, OrderedDict, Counter, ChainMap):
-    _generic.__class_getitem__ = classmethod(_GenericAlias)
+    _generic.__class_getitem__ = classmethod(_class_getitem)
 del _generic

@@ -438,5 +438,9 @@ def replace(obj, /, **changes):
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
 
-from types import GenericAlias as _GenericAlias
-Field.__class_getitem__ = classmethod(_GenericAlias)
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (Field,):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

@@ -2557,5 +2557,9 @@ def captureWarnings(capture):
             warnings.showwarning = _warnings_showwarning
             _warnings_showwarning = None
 
-from types import GenericAlias as _GenericAlias
-LoggerAdapter.__class_getitem__ = classmethod(_GenericAlias)
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (LoggerAdapter,):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

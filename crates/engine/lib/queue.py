@@ -242,7 +242,9 @@ class SimpleQueue:
 
 _PySimpleQueue = SimpleQueue
 
-from types import GenericAlias as _GenericAlias
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
 for _generic in (Queue, PriorityQueue, LifoQueue, SimpleQueue):
-    _generic.__class_getitem__ = classmethod(_GenericAlias)
+    _generic.__class_getitem__ = classmethod(_class_getitem)
 del _generic

@@ -472,6 +472,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
     if matches!(op, BitOr | BitAnd | Sub | BitXor) {
         if let (Some(sa), Some(sb)) = (set_items(a), set_items(b)) {
             use crate::types::set_table::*;
+            let sb = vm.aligned_set(&sa, sb)?;
             if inplace {
                 if let Obj::Set(target) = &**x {
                     let mut t = target.borrow_mut();

@@ -456,6 +456,7 @@ pub fn order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             _ => None,
         };
         if let Some((x, y)) = sets {
+            let y = vm.aligned_set(&x, y)?;
             let sub = x.iter().all(|k| y.contains(k));
             let sup = y.iter().all(|k| x.contains(k));
             return Ok(match op {
@@ -609,11 +610,12 @@ impl Vm {
                     }
                     return Ok(true);
                 }
-                (Obj::Set(p), Obj::Set(q)) => {
-                    let (p, q) = (p.borrow(), q.borrow());
+                (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => {
+                    let (p, q) = (crate::types::set::set_items(a).unwrap_or_default(), crate::types::set::set_items(b).unwrap_or_default());
+                    let q = self.aligned_set(&p, q)?;
                     return Ok(p.len() == q.len() && p.iter().all(|k| q.contains(k)));
                 }
-                (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) | (Obj::FrozenSet(_), Obj::FrozenSet(_)) => {
+                (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) => {
                     return Ok(keys_equal(a, b) || crate::types::range::range_eq(a, b))
                 }
                 // Methods are equal when bound to the same object, of equal functions (`a.f == a.f`).
@@ -719,6 +721,25 @@ impl Vm {
             }
         }
         Ok(key)
+    }
+
+    /// `other`'s keys as `set` holds them: a key whose class defines `__eq__` (a weak
+    /// reference, a dataclass) becomes its equal in `set`, so that the table operations, which
+    /// compare keys by value, find it. Sets of numbers and strings are returned as they are.
+    pub fn aligned_set(
+        &mut self,
+        set: &crate::types::set_table::PySet,
+        other: crate::types::set_table::PySet,
+    ) -> PyResult<crate::types::set_table::PySet> {
+        let values: Vec<Value> = other.iter().map(|k| k.value.clone()).collect();
+        if !values.iter().any(|v| self.has_user_eq(v)) {
+            return Ok(other);
+        }
+        let mut out = crate::types::set_table::PySet::new();
+        for v in values {
+            out.add(self.set_key(set, v)?);
+        }
+        Ok(out)
     }
 
     fn has_user_eq(&mut self, v: &Value) -> bool {
