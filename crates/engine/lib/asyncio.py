@@ -1449,4 +1449,5 @@ def _class_getitem(cls, item):  # types is imported when first asked
     return GenericAlias(cls, item)
 for _generic in (Queue, PriorityQueue, LifoQueue):
     _generic.__class_getitem__ = classmethod(_class_getitem)
+    _generic.__module__ = 'asyncio.queues'  # CPython's module, shown in Queue[int]
 del _generic
