@@ -1,5 +1,5 @@
 # Port of CPython 3.12 Lib/concurrent/futures/ (PSF licence): _base.py and thread.py in one namespace. Natives: none (threads: lib/threading.py).
-# Differs: no ProcessPoolExecutor (there are no processes in the page); a pool's workers hold it strongly (CPython: a weak reference, so a pool nobody keeps stops its workers), and a waiting thread polls (lib/_thread.py); ThreadPoolExecutor[int] and Future[int] are the classes themselves.
+# Differs: no ProcessPoolExecutor (there are no processes in the page); a pool's workers hold it strongly (CPython: a weak reference, so a pool nobody keeps stops its workers), and a waiting thread polls (lib/_thread.py).
 # Copyright 2009 Brian Quinlan. All Rights Reserved.
 # Licensed to PSF under a Contributor Agreement.
 

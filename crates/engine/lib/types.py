@@ -4,7 +4,7 @@
 # has no such objects); DynamicClassAttribute is left out (Awaitlab calls no __get__ of a class of
 # Python's); coroutine() always wraps (no code flags to set): a generator function's calls return
 # a coroutine that drives the generator as a Task would; a SimpleNamespace's vars() and __dict__
-# are copies, not the live dict, and its type is named 'SimpleNamespace' in messages.
+# are copies, not the live dict, and its type is named 'SimpleNamespace' in messages; a GenericAlias copies its origin's __name__, __qualname__, __module__, __doc__ (CPython reads them through) and cannot be starred.
 """
 Define names for built-in types that aren't directly accessible as a builtin.
 """
