@@ -452,17 +452,14 @@ impl Drop for Obj {
         if crate::types::weakref::watching() {
             crate::types::weakref::dropped(self);
         }
-        // Children are freed from the end of this vector (`pop`), in CPython's order: a list's
-        // and a tuple's last item first, a dict's, a set's or an instance's first entry first
-        // (the order weakref callbacks and finalizers show).
-        let mut children: Vec<Value> = match self {
+        let children: Vec<Value> = match self {
             Obj::List(l) => std::mem::take(l.get_mut()),
             Obj::Tuple(t) => std::mem::take(t),
-            Obj::Dict(d) => std::mem::take(d.get_mut()).into_iter().rev().flat_map(|(k, v)| [v, k.value]).collect(),
-            Obj::Set(s) => s.get_mut().take().into_iter().rev().map(|k| k.value).collect(),
-            Obj::FrozenSet(s) => s.take().into_iter().rev().map(|k| k.value).collect(),
-            Obj::Deque(d, _) => std::mem::take(d.get_mut()).into_iter().rev().collect(),
-            Obj::Instance(i) => std::mem::take(i.dict.get_mut()).into_iter().rev().map(|(_, v)| v).collect(),
+            Obj::Dict(d) => std::mem::take(d.get_mut()).into_iter().flat_map(|(k, v)| [k.value, v]).collect(),
+            Obj::Set(s) => s.get_mut().take().into_iter().map(|k| k.value).collect(),
+            Obj::FrozenSet(s) => s.take().into_iter().map(|k| k.value).collect(),
+            Obj::Deque(d, _) => std::mem::take(d.get_mut()).into_iter().collect(),
+            Obj::Instance(i) => std::mem::take(i.dict.get_mut()).into_iter().map(|(_, v)| v).collect(),
             // A cell is shared with frames and closures: only the last holder may empty it.
             Obj::Cell(c) if Rc::strong_count(c) == 1 => c.borrow_mut().take().into_iter().collect(),
             _ => return,
@@ -477,9 +474,7 @@ impl Drop for Obj {
             return;
         }
         let _ = DROP_DEPTH.try_with(|d| d.set(depth + 1));
-        while let Some(child) = children.pop() {
-            drop(child);
-        }
+        drop(children);
         if depth == 0 {
             // The outermost drop empties the worklist, one value at a time.
             loop {

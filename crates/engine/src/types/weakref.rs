@@ -4,13 +4,14 @@
 //! (`lib/_weakref.py`); this file keeps, per weakly referenced object, the references made to it
 //! (`getweakrefs`, and whose callbacks to queue when it is freed).
 //!
-//! Freeing an object must stay cheap: `Obj::drop` asks [`watching`] (one thread-local flag, set
-//! only while some object of this thread has references) before consulting the table.
+//! Freeing an object must stay cheap: `Obj::drop` asks [`watching`] (a global count of threads
+//! watching objects, then this thread's flag) before consulting the table.
 
 use crate::types::value::{FastBuild, Obj, Value};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::{Rc, Weak};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// A reference made to a watched object; `callback`: whether it has one to call.
 struct Watch {
@@ -18,28 +19,48 @@ struct Watch {
     callback: bool,
 }
 
+/// How many threads watch some object: a plain load on every drop, so that programs without
+/// weak references never touch thread-local storage there.
+static THREADS_WATCHING: AtomicUsize = AtomicUsize::new(0);
+
 thread_local! {
+    /// Whether this thread's table holds any object (counted in `THREADS_WATCHING`).
     static WATCHING: Cell<bool> = const { Cell::new(false) };
     /// By the referent's address (an address is not reused while a `Weak` to it lives).
     static TABLE: RefCell<HashMap<usize, Vec<Watch>, FastBuild>> = RefCell::new(HashMap::default());
 }
 
-/// Whether any object of this thread is weakly referenced: `Obj::drop`'s one check.
+/// Whether any thread has weakly referenced objects: `Obj::drop`'s one check (a plain load).
 #[inline(always)]
 pub fn watching() -> bool {
-    WATCHING.try_with(Cell::get).unwrap_or(false)
+    THREADS_WATCHING.load(Ordering::Relaxed) != 0
+}
+
+fn set_watching(on: bool) {
+    let _ = WATCHING.try_with(|w| {
+        if w.replace(on) != on {
+            if on {
+                THREADS_WATCHING.fetch_add(1, Ordering::Relaxed);
+            } else {
+                THREADS_WATCHING.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+    });
 }
 
 /// `Obj::drop` of a watched object, maybe: its references' callbacks are queued (newest first,
 /// as CPython's list holds them) to run at the next instruction (`vm/finalize.rs`).
 #[cold]
 pub fn dropped(obj: &Obj) {
+    if !WATCHING.try_with(Cell::get).unwrap_or(false) {
+        return;
+    }
     let address = obj as *const Obj as usize;
     let Ok(Some(watches)) = TABLE.try_with(|t| {
         let mut table = t.borrow_mut();
         let found = table.remove(&address);
         if table.is_empty() {
-            WATCHING.with(|w| w.set(false));
+            set_watching(false);
         }
         found
     }) else {
@@ -92,7 +113,7 @@ pub fn watch(obj: &Rc<Obj>, reference: &Rc<Obj>, callback: bool) {
         let watches = table.entry(Rc::as_ptr(obj) as usize).or_default();
         watches.retain(|w| w.reference.strong_count() > 0);
         watches.push(Watch { reference: Rc::downgrade(reference), callback });
-        WATCHING.with(|w| w.set(true));
+        set_watching(true);
     });
 }
 
@@ -114,6 +135,6 @@ pub fn references(obj: &Rc<Obj>) -> Vec<Value> {
 /// Forgets every watched object: the run is over, nothing is called any more.
 pub fn forget_all() {
     let table = TABLE.try_with(|t| std::mem::take(&mut *t.borrow_mut()));
-    let _ = WATCHING.try_with(|w| w.set(false));
+    set_watching(false);
     drop(table);
 }

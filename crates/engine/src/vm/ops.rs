@@ -692,11 +692,7 @@ impl Vm {
                     }
                     (Rc::as_ptr(o) as usize >> 4) as i64
                 }
-                // As CPython: equal methods (`a.f == a.f`) hash alike.
-                Obj::BoundMethod { receiver, func } => {
-                    let (receiver, func) = (receiver.id() >> 4, func.clone());
-                    receiver as i64 ^ self.hash(&func)?
-                }
+                Obj::BoundMethod { .. } => return self.method_hash(v),
                 _ => (Rc::as_ptr(o) as usize >> 4) as i64,
             },
         })
@@ -721,6 +717,16 @@ impl Vm {
             }
         }
         Ok(key)
+    }
+
+    /// As CPython: equal methods (`a.f == a.f`) hash alike, by their object's identity and their
+    /// function. Out of line: `hash` stays small where it is inlined.
+    #[inline(never)]
+    fn method_hash(&mut self, method: &Value) -> PyResult<i64> {
+        let Value::Obj(o) = method else { return Ok(0) };
+        let Obj::BoundMethod { receiver, func } = &**o else { return Ok(0) };
+        let (receiver, func) = (receiver.id() >> 4, func.clone());
+        Ok(receiver as i64 ^ self.hash(&func)?)
     }
 
     /// `other`'s keys as `set` holds them: a key whose class defines `__eq__` (a weak
