@@ -7,9 +7,8 @@
 //! Freeing an object must stay cheap: `Obj::drop` asks [`watching`] (a global count of threads
 //! watching objects, then this thread's flag) before consulting the table.
 
-use crate::types::value::{FastBuild, Obj, Value};
+use crate::types::value::{Obj, Value};
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -26,8 +25,9 @@ static THREADS_WATCHING: AtomicUsize = AtomicUsize::new(0);
 thread_local! {
     /// Whether this thread's table holds any object (counted in `THREADS_WATCHING`).
     static WATCHING: Cell<bool> = const { Cell::new(false) };
-    /// By the referent's address (an address is not reused while a `Weak` to it lives).
-    static TABLE: RefCell<HashMap<usize, Vec<Watch>, FastBuild>> = RefCell::new(HashMap::default());
+    /// The watched objects' addresses (an address is not reused while a `Weak` to it lives),
+    /// sorted, with their references: a vector searched by halves is less wasm than a map.
+    static TABLE: RefCell<Vec<(usize, Vec<Watch>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Whether any thread has weakly referenced objects: `Obj::drop`'s one check (a plain load).
@@ -51,6 +51,7 @@ fn set_watching(on: bool) {
 /// `Obj::drop` of a watched object, maybe: its references' callbacks are queued (newest first,
 /// as CPython's list holds them) to run at the next instruction (`vm/finalize.rs`).
 #[cold]
+#[inline(never)]
 pub fn dropped(obj: &Obj) {
     if !WATCHING.try_with(Cell::get).unwrap_or(false) {
         return;
@@ -58,7 +59,7 @@ pub fn dropped(obj: &Obj) {
     let address = obj as *const Obj as usize;
     let Ok(Some(watches)) = TABLE.try_with(|t| {
         let mut table = t.borrow_mut();
-        let found = table.remove(&address);
+        let found = table.binary_search_by_key(&address, |(a, _)| *a).ok().map(|i| table.remove(i).1);
         if table.is_empty() {
             set_watching(false);
         }
@@ -110,7 +111,15 @@ pub fn accepts(obj: &Obj) -> bool {
 pub fn watch(obj: &Rc<Obj>, reference: &Rc<Obj>, callback: bool) {
     let _ = TABLE.try_with(|t| {
         let mut table = t.borrow_mut();
-        let watches = table.entry(Rc::as_ptr(obj) as usize).or_default();
+        let address = Rc::as_ptr(obj) as usize;
+        let i = match table.binary_search_by_key(&address, |(a, _)| *a) {
+            Ok(i) => i,
+            Err(i) => {
+                table.insert(i, (address, vec![]));
+                i
+            }
+        };
+        let watches = &mut table[i].1;
         watches.retain(|w| w.reference.strong_count() > 0);
         watches.push(Watch { reference: Rc::downgrade(reference), callback });
         set_watching(true);
@@ -124,7 +133,8 @@ pub fn references(obj: &Rc<Obj>) -> Vec<Value> {
     TABLE
         .try_with(|t| {
             let table = t.borrow();
-            let Some(watches) = table.get(&address) else { return vec![] };
+            let Ok(i) = table.binary_search_by_key(&address, |(a, _)| *a) else { return vec![] };
+            let watches = &table[i].1;
             let plain = watches.iter().filter(|w| !w.callback);
             let with_callback = watches.iter().rev().filter(|w| w.callback);
             plain.chain(with_callback).filter_map(|w| w.reference.upgrade()).map(Value::Obj).collect()
