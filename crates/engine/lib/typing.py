@@ -86,7 +86,10 @@ class _Alias:
 
     def __mro_entries__(self, bases):
         origin = _ORIGINS.get(self._name)
-        return (origin,) if origin is not None else ()
+        if origin is None:
+            # CPython's are abstract base classes with mixin methods; these are names only.
+            raise TypeError(f'Awaitlab cannot subclass typing.{self._name} (use a plain class)')
+        return (origin,)
 
 
 def _union_args(items):
