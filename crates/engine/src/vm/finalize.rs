@@ -8,6 +8,9 @@
 //! queued the same way once the program imported `warnings`: its warning then goes through
 //! `warnings._warn_unawaited_coroutine`, at the line that dropped it (CPython's refcounting
 //! frees it there).
+//!
+//! Weak references' callbacks come through the same queue: `types/weakref.rs` queues the
+//! references of an object being freed, and they are called here, at the next instruction.
 
 use crate::types::value::{GenKind, GenState, Generator, Obj, Value};
 use std::cell::{Cell, RefCell};
