@@ -204,7 +204,7 @@ class Pattern:
         return self
 
     def __class_getitem__(cls, item):
-        return cls
+        import types; return types.GenericAlias(cls, item)
 
 
 class Match:
@@ -295,7 +295,7 @@ class Match:
         return self
 
     def __class_getitem__(cls, item):
-        return cls
+        import types; return types.GenericAlias(cls, item)
 
 
 class SRE_Scanner:

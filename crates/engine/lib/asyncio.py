@@ -1442,3 +1442,12 @@ def run_coroutine_threadsafe(coro, loop):
 
     loop.call_soon_threadsafe(callback)
     return future
+
+# Generic as CPython's: Queue[int] is a types.GenericAlias (set here: this file's lines never move).
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (Queue, PriorityQueue, LifoQueue):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+    _generic.__module__ = 'asyncio.queues'  # CPython's module, shown in Queue[int]
+del _generic

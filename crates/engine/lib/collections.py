@@ -554,3 +554,11 @@ defaultdict.__reduce__ = _defaultdict_reduce
 OrderedDict.__reduce__ = _ordereddict_reduce
 Counter.copy = Counter.__copy__ = _counter_copy
 Counter.__reduce__ = _counter_reduce
+
+# Generic as CPython's (`OrderedDict[str, int]` is a types.GenericAlias).
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (defaultdict, OrderedDict, Counter, ChainMap):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

@@ -1,5 +1,5 @@
 # Port of CPython 3.12 Lib/concurrent/futures/ (PSF licence): _base.py and thread.py in one namespace. Natives: none (threads: lib/threading.py).
-# Differs: no ProcessPoolExecutor (there are no processes in the page); a pool's workers hold it strongly (CPython: a weak reference, so a pool nobody keeps stops its workers), and a waiting thread polls (lib/_thread.py); ThreadPoolExecutor[int] and Future[int] are the classes themselves.
+# Differs: no ProcessPoolExecutor (there are no processes in the page); a pool's workers hold it strongly (CPython: a weak reference, so a pool nobody keeps stops its workers), and a waiting thread polls (lib/_thread.py).
 # Copyright 2009 Brian Quinlan. All Rights Reserved.
 # Licensed to PSF under a Contributor Agreement.
 
@@ -566,7 +566,7 @@ class Future(object):
             self._condition.notify_all()
         self._invoke_callbacks()
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 class Executor(object):
     """This is an abstract base class for concrete asynchronous executors."""
@@ -708,7 +708,7 @@ class _WorkItem:
         else:
             self.future.set_result(result)
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(types.GenericAlias)
 
 
 def _worker(executor_reference, work_queue, initializer, initargs):

@@ -1,5 +1,5 @@
 # Awaitlab's own contextvars (CPython 3.12's is C: Python/context.c, whose messages and reprs this keeps). Natives: _get_context, _set_context, _enable (modules/contextvars.rs).
-# Differs: a Context's mapping is a dict copied on each set (CPython: a HAMT), so its iteration follows the order variables were set; keys(), values() and items() are dict views; ContextVar[str] is ContextVar itself, as list[int] is list in Awaitlab.
+# Differs: a Context's mapping is a dict copied on each set (CPython: a HAMT), so its iteration follows the order variables were set; keys(), values() and items() are dict views; ContextVar[str] is a types.GenericAlias, as in CPython.
 __all__ = ('Context', 'ContextVar', 'Token', 'copy_context')
 
 _NO_DEFAULT = object()
@@ -90,7 +90,7 @@ class ContextVar:
         raise TypeError("type '_contextvars.ContextVar' is not an acceptable base type")
 
     def __class_getitem__(cls, item):
-        return cls
+        import types; return types.GenericAlias(cls, item)
 
     @property
     def name(self):
@@ -168,7 +168,7 @@ class Token:
         return token
 
     def __class_getitem__(cls, item):
-        return cls
+        import types; return types.GenericAlias(cls, item)
 
     @property
     def var(self):

@@ -437,3 +437,10 @@ def replace(obj, /, **changes):
                 raise ValueError(f"InitVar {f.name!r} must be specified with replace()")
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
+
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (Field,):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

@@ -159,3 +159,10 @@ def lru_cache(maxsize=128, typed=False):
 
 def cache(user_function):
     return lru_cache(maxsize=None)(user_function)
+
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (partial,):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

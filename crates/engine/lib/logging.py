@@ -12,8 +12,8 @@
 # FileHandler (and basicConfig(filename=)) fails as open()
 # does: no file system. StrFormatStyle.validate parses with a port of _string.formatter_parser (no
 # string.Formatter); StringTemplateStyle.validate compiles Template's default pattern (no Template.pattern);
-# a lone dict argument is the mapping of a %(name)s message (no collections.abc.Mapping); no __class_getitem__
-# (no types.GenericAlias). time's functions are Python functions here, which a class attribute binds:
+# a lone dict argument is the mapping of a %(name)s message (no collections.abc.Mapping); LoggerAdapter's
+# __class_getitem__ is set at the end. time's functions are Python functions here, which a class attribute binds:
 # formatTime calls a converter taken from time unbound. taskName: asyncio is imported to ask (no sys.modules).
 # StreamHandler's repr names sys.stdout/sys.stderr '<stdout>'/'<stderr>' (no name attribute here). Slices
 # stand in for str.find/rfind's start and end (ignored by the engine), setattr for writes to a record's
@@ -2547,3 +2547,10 @@ def captureWarnings(capture):
         if _warnings_showwarning is not None:
             warnings.showwarning = _warnings_showwarning
             _warnings_showwarning = None
+
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (LoggerAdapter,):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

@@ -4,7 +4,7 @@
 # program time (from 1 to 10 ms; the other threads, the executor's jobs, run meanwhile: lib/_thread.py), so a
 # woken waiter resumes up to a step late. A blocking get() on an empty queue (or put() on a full one) that no other thread can serve blocks
 # forever, as CPython's does (Stop interrupts it with KeyboardInterrupt); block=False and timeouts raise
-# Empty/Full exactly as CPython's. No __class_getitem__ (the engine's Queue[int] is Queue).
+# Empty/Full exactly as CPython's; Queue[int] and the like are types.GenericAlias, as in CPython.
 from collections import deque
 from heapq import heappush, heappop
 from time import monotonic as time
@@ -241,3 +241,10 @@ class SimpleQueue:
 
 
 _PySimpleQueue = SimpleQueue
+
+def _class_getitem(cls, item):  # types is imported when first asked
+    from types import GenericAlias
+    return GenericAlias(cls, item)
+for _generic in (Queue, PriorityQueue, LifoQueue, SimpleQueue):
+    _generic.__class_getitem__ = classmethod(_class_getitem)
+del _generic

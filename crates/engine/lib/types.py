@@ -1,10 +1,10 @@
 # Port of CPython 3.12 Lib/types.py (PSF licence), with Objects/namespaceobject.c's SimpleNamespace
 # and descrobject.c's mappingproxy written in Python. Natives: _traceback's CodeType, FrameType, TracebackType.
-# Differs: no CellType, GenericAlias or the descriptor types (UnionType is Objects/unionobject.c's, in Python) (Awaitlab
+# Differs: no CellType or descriptor types (UnionType and GenericAlias are Objects/unionobject.c's and genericaliasobject.c's, in Python) (Awaitlab
 # has no such objects); DynamicClassAttribute is left out (Awaitlab calls no __get__ of a class of
 # Python's); coroutine() always wraps (no code flags to set): a generator function's calls return
 # a coroutine that drives the generator as a Task would; a SimpleNamespace's vars() and __dict__
-# are copies, not the live dict, and its type is named 'SimpleNamespace' in messages.
+# are copies, not the live dict, and its type is named 'SimpleNamespace' in messages; a GenericAlias copies its origin's __name__, __qualname__, __module__, __doc__ (CPython reads them through) and cannot be starred.
 """
 Define names for built-in types that aren't directly accessible as a builtin.
 """
@@ -379,7 +379,7 @@ E.g. for int | str"""
 
 
 def _unionable(t):
-    return t is None or isinstance(t, (type, UnionType))
+    return t is None or isinstance(t, (type, UnionType, GenericAlias))
 
 
 def _union(a, b):
@@ -401,3 +401,158 @@ FrameType = _traceback.FrameType
 TracebackType = _traceback.TracebackType
 del _traceback
 __all__ += ['CodeType', 'FrameType', 'TracebackType']
+
+
+# ---- Objects/genericaliasobject.c: list[int] (the engine makes one when a generic class is subscripted) ----
+
+def _ga_repr_item(p):
+    if p is Ellipsis:
+        return '...'
+    if isinstance(p, list):
+        return '[' + ', '.join(_ga_repr_item(q) for q in p) + ']'
+    if hasattr(p, '__origin__') and hasattr(p, '__args__'):
+        return repr(p)
+    if not isinstance(p, (type, FunctionType, BuiltinFunctionType)):
+        # CPython asks any object for __qualname__; here an instance would answer its class's.
+        return repr(p)
+    qualname = getattr(p, '__qualname__', None)
+    module = getattr(p, '__module__', None)
+    if qualname is None or module is None:
+        return repr(p)
+    if module == 'builtins':
+        return qualname
+    return f'{module}.{qualname}'
+
+
+def _ga_parameters(args):
+    params = []
+    for t in args:
+        if isinstance(t, type):
+            continue
+        if hasattr(t, '__typing_subst__'):
+            found = (t,)
+        else:
+            found = getattr(t, '__parameters__', ())
+            if not isinstance(found, tuple):
+                found = ()
+        for p in found:
+            if p not in params:
+                params.append(p)
+    return tuple(params)
+
+
+# Attributes a GenericAlias answers itself; it forwards every other to its origin (ga_getattro).
+_GA_OWN = frozenset(('__class__', '__bases__', '__origin__', '__args__', '__unpacked__', '__parameters__',
+                     '__typing_unpacked_tuple_args__', '__mro_entries__', '__reduce_ex__', '__reduce__',
+                     '__copy__', '__deepcopy__'))
+
+
+class GenericAlias:
+    """Represent a PEP 585 generic type
+
+E.g. for t = list[int], t.__origin__ is list and t.__args__ is (int,)."""
+    __module__ = 'types'
+
+    def __new__(cls, *args, **kwargs):
+        if kwargs and cls is GenericAlias:
+            raise TypeError('GenericAlias() takes no keyword arguments')
+        if len(args) != 2:
+            raise TypeError(f'GenericAlias expected 2 arguments, got {len(args)}')
+        origin, params = args
+        self = object.__new__(cls)
+        if not isinstance(params, tuple):
+            params = (params,)
+        self.__origin__ = origin
+        self.__args__ = params
+        self.__parameters__ = _ga_parameters(params)
+        self.__unpacked__ = False
+        # Read through to the origin (ga_getattro); the engine's instances would see the class's.
+        for name in ('__name__', '__qualname__', '__module__', '__doc__'):
+            value = getattr(origin, name, None)
+            if value is not None:
+                object.__setattr__(self, name, value)
+        return self
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __getattr__(self, name):
+        if name in _GA_OWN or name.startswith('__awaitlab'):
+            raise AttributeError(f"'types.GenericAlias' object has no attribute {name!r}")
+        return getattr(self.__origin__, name)
+
+    def __repr__(self):
+        if len(self.__args__) == 0:
+            inner = '()'
+        else:
+            inner = ', '.join(_ga_repr_item(a) for a in self.__args__)
+        return f'{"*" if self.__unpacked__ else ""}{_ga_repr_item(self.__origin__)}[{inner}]'
+
+    def __call__(self, *args, **kwargs):
+        obj = self.__origin__(*args, **kwargs)
+        try:
+            obj.__orig_class__ = self
+        except Exception:
+            pass
+        return obj
+
+    def __getitem__(self, item):
+        if not self.__parameters__:
+            raise TypeError(f'{self!r} is not a generic class')
+        if not isinstance(item, tuple):
+            item = (item,)
+        if len(item) != len(self.__parameters__):
+            raise TypeError(f"Too {'many' if len(item) > len(self.__parameters__) else 'few'} arguments for {self!r};"
+                            f" actual {len(item)}, expected {len(self.__parameters__)}")
+        subst = dict(zip(self.__parameters__, item))
+        new = []
+        for a in self.__args__:
+            if a in subst:
+                new.append(subst[a])
+            elif isinstance(a, GenericAlias) and a.__parameters__:
+                new.append(a[tuple(subst[p] for p in a.__parameters__)])
+            else:
+                new.append(a)
+        return GenericAlias(self.__origin__, tuple(new))
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return (self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+                and self.__unpacked__ == other.__unpacked__)
+
+    def __ne__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return not self == other
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __or__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return _union(self, other)
+
+    def __ror__(self, other):
+        if not _unionable(other):
+            return NotImplemented
+        return _union(other, self)
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __instancecheck__(self, obj):
+        raise TypeError('isinstance() argument 2 cannot be a parameterized generic')
+
+    def __subclasscheck__(self, cls):
+        raise TypeError('issubclass() argument 2 cannot be a parameterized generic')
+
+    def __reduce__(self):
+        return GenericAlias, (self.__origin__, self.__args__)
+
+    def __dir__(self):
+        return sorted(set(dir(self.__origin__)) | {'__origin__', '__args__', '__parameters__', '__unpacked__'})
+
+
+__all__ += ['GenericAlias']

@@ -10,8 +10,7 @@ pub(crate) mod numbers;
 pub(crate) mod objects;
 
 use crate::types::class::builtin;
-use crate::types::native::NativeObj;
-use crate::types::value::{NativeFn, Obj, Value};
+use crate::types::value::{NativeFn, Value};
 use crate::vm::Vm;
 use std::rc::Rc;
 
@@ -103,7 +102,7 @@ pub fn register_builtins(vm: &mut Vm) {
         }
     }
     b.insert(Rc::from("NotImplemented"), types.not_implemented.clone());
-    b.insert(Rc::from("Ellipsis"), Value::obj(Obj::Native(NativeObj::Ellipsis)));
+    b.insert(Rc::from("Ellipsis"), crate::types::native::ellipsis());
     b.insert(Rc::from("EnvironmentError"), Value::Obj(types.exc("OSError")));
     b.insert(Rc::from("IOError"), Value::Obj(types.exc("OSError")));
 }

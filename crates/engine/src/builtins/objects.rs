@@ -74,40 +74,61 @@ pub(crate) fn format(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     Ok(Value::Str(vm.format(&args[0], &spec)?))
 }
 
-fn class_of_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Vec<Rc<Obj>>> {
+/// What isinstance/issubclass test against, in order: classes, and objects whose class defines
+/// the check (`hook`: `list[int]`'s `__instancecheck__` raises CPython's TypeError). Unions and
+/// tuples give their members.
+fn class_of_arg(vm: &mut Vm, v: &Value, fname: &str, hook: &str) -> PyResult<Vec<Value>> {
     match v {
         Value::Obj(o) => match &**o {
-            Obj::Class(_) => Ok(vec![o.clone()]),
+            Obj::Class(_) => Ok(vec![v.clone()]),
             Obj::Tuple(items) => {
                 let mut out = vec![];
                 for it in items.clone() {
-                    out.extend(class_of_arg(vm, &it, fname)?);
+                    out.extend(class_of_arg(vm, &it, fname, hook)?);
                 }
                 Ok(out)
             }
             // `int | str` (types.UnionType): its members.
             Obj::Instance(i) if matches!(&*i.class, Obj::Class(c) if &*c.name == "UnionType" && &*c.module == "types") => {
                 let args = vm.get_attr(v, "__args__")?;
-                class_of_arg(vm, &args, fname)
+                class_of_arg(vm, &args, fname, hook)
             }
+            Obj::Instance(_) if vm.lookup_method(v, hook)?.is_some() => Ok(vec![v.clone()]),
             _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
         },
         _ => vm.type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
 
+/// `cls`'s own check (`__instancecheck__`/`__subclasscheck__` of its class) of `obj`, if it is
+/// an object rather than a class.
+fn own_check(vm: &mut Vm, cls: &Value, obj: &Value, hook: &str) -> PyResult<Option<bool>> {
+    if !matches!(cls, Value::Obj(o) if matches!(&**o, Obj::Instance(_))) {
+        return Ok(None);
+    }
+    let Some(check) = vm.lookup_method(cls, hook)? else { return Ok(None) };
+    let r = vm.call(check, vec![cls.clone(), obj.clone()], vec![])?;
+    Ok(Some(vm.truthy(&r)?))
+}
+
 pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "isinstance")?;
-    let classes = class_of_arg(vm, &args[1], "isinstance")?;
+    let classes = class_of_arg(vm, &args[1], "isinstance", "__instancecheck__")?;
     let t = vm.type_of(&args[0]);
-    for c in &classes {
+    for class in classes {
+        if let Some(found) = own_check(vm, &class, &args[0], "__instancecheck__")? {
+            if found {
+                return Ok(Value::Bool(true));
+            }
+            continue;
+        }
+        let Value::Obj(c) = &class else { continue };
         // As PyObject_IsInstance: an exact match first, then the metaclass's __instancecheck__.
         if Rc::ptr_eq(&t, c) {
             return Ok(Value::Bool(true));
         }
-        let class = Value::Obj(c.clone());
         if let Some(check) = vm.meta_method(&class, "__instancecheck__") {
-            let r = vm.call(check, vec![class, args[0].clone()], vec![])?;
+            let r = vm.call(check, vec![class.clone(), args[0].clone()], vec![])?;
             if vm.truthy(&r)? {
                 return Ok(Value::Bool(true));
             }
@@ -120,22 +141,29 @@ pub(crate) fn isinstance(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn issubclass(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     arity(vm, &args, 2, 2, "issubclass")?;
-    let classes = class_of_arg(vm, &args[1], "issubclass")?;
-    match &args[0] {
-        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => {
-            for c in &classes {
-                let class = Value::Obj(c.clone());
-                if let Some(check) = vm.meta_method(&class, "__subclasscheck__") {
-                    let r = vm.call(check, vec![class, args[0].clone()], vec![])?;
-                    if vm.truthy(&r)? {
-                        return Ok(Value::Bool(true));
-                    }
-                } else if is_subclass(o, c) {
-                    return Ok(Value::Bool(true));
-                }
+    let classes = class_of_arg(vm, &args[1], "issubclass", "__subclasscheck__")?;
+    for class in classes {
+        if let Some(found) = own_check(vm, &class, &args[0], "__subclasscheck__")? {
+            if found {
+                return Ok(Value::Bool(true));
             }
-            Ok(Value::Bool(false))
+            continue;
         }
+        let (Value::Obj(o), Value::Obj(c)) = (&args[0], &class) else { return vm.type_error("issubclass() arg 1 must be a class") };
+        if !matches!(&**o, Obj::Class(_)) {
+            return vm.type_error("issubclass() arg 1 must be a class");
+        }
+        if let Some(check) = vm.meta_method(&class, "__subclasscheck__") {
+            let r = vm.call(check, vec![class.clone(), args[0].clone()], vec![])?;
+            if vm.truthy(&r)? {
+                return Ok(Value::Bool(true));
+            }
+        } else if is_subclass(o, c) {
+            return Ok(Value::Bool(true));
+        }
+    }
+    match &args[0] {
+        Value::Obj(o) if matches!(&**o, Obj::Class(_)) => Ok(Value::Bool(false)),
         _ => vm.type_error("issubclass() arg 1 must be a class"),
     }
 }

@@ -26,6 +26,7 @@ pub(crate) mod sys;
 pub(crate) mod thread;
 pub(crate) mod time;
 pub(crate) mod traceback;
+pub(crate) mod weakref;
 
 use crate::types::class::builtin;
 use crate::types::value::{Namespace, NativeFn, Obj, Value};
@@ -65,6 +66,7 @@ pub static MODULES: &[Module] = &[
     Module { name: "_hashlib", load: hashlib::load, python: &[] },
     Module { name: "_traceback", load: traceback::load, python: &[] },
     Module { name: "_thread", load: thread::load, python: &["_thread"] },
+    Module { name: "_weakref", load: weakref::load, python: &["_weakref"] },
 ];
 
 /// Names under a module that programs import on their own.

@@ -759,6 +759,14 @@ impl Machine {
                 code = 1;
             }
         }
+        // Py_FinalizeEx: the exit functions first (`atexit`'s, weakref.finalize's).
+        if let Some(atexit) = self.vm.modules.get("atexit").cloned() {
+            let ran = self.vm.get_attr(&atexit, "_run_exitfuncs").and_then(|run| self.vm.call(run, vec![], vec![]));
+            if let Err(exc) = ran {
+                let tb = crate::report::tracebacks::format_traceback(&mut self.vm, &exc);
+                self.vm.write(Stream::Stderr, &tb);
+            }
+        }
         // Interpreter shutdown: drop the program's objects so their finalizers report.
         crate::report::warnings::set_shutdown(true);
         self.main = Thread::default();

@@ -265,6 +265,30 @@ pub fn make_types() -> Types {
     }
 }
 
+/// PEP 560: a base that is no class gives the bases its `__mro_entries__` returns
+/// (`class L(list[int])` has base `list`); the original bases then go to `__orig_bases__`.
+fn resolve_bases(vm: &mut Vm, bases: Vec<Value>) -> PyResult<(Vec<Value>, Option<Value>)> {
+    let is_class = |b: &Value| matches!(b, Value::Obj(o) if matches!(&**o, Obj::Class(_)));
+    if bases.iter().all(is_class) {
+        return Ok((bases, None));
+    }
+    let orig = Value::tuple(bases.clone());
+    let mut resolved = vec![];
+    for b in bases {
+        if is_class(&b) || vm.lookup_method(&b, "__mro_entries__")?.is_none() {
+            resolved.push(b);
+            continue;
+        }
+        let entries = vm.get_attr(&b, "__mro_entries__")?;
+        let entries = vm.call(entries, vec![orig.clone()], vec![])?;
+        match &entries {
+            Value::Obj(t) if matches!(&**t, Obj::Tuple(_)) => resolved.extend(crate::vm::tuple_items(&entries)),
+            _ => return vm.type_error("__mro_entries__ must return a tuple"),
+        }
+    }
+    Ok((resolved, Some(orig)))
+}
+
 /// A `class` statement: finds the metaclass (`metaclass=` or the most derived of the bases'),
 /// runs the body (into the dict `__prepare__` returns, when that is a dict) and makes the class:
 /// natively for `type`, else by calling the metaclass with (name, bases, namespace, **kwargs).
@@ -279,6 +303,7 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>, k
                 .collect();
         }
     }
+    let (bases, orig_bases) = resolve_bases(vm, bases)?;
     let mut base_classes = vec![];
     for b in &bases {
         match b {
@@ -359,6 +384,9 @@ pub fn build_class(vm: &mut Vm, body: Value, name: Rc<str>, bases: Vec<Value>, k
         PREPARED.with(|p| p.borrow_mut().retain(|(n, _)| !Rc::ptr_eq(n, &ns)));
     }
     ran?;
+    if let Some(orig) = orig_bases {
+        ns.borrow_mut().insert(Rc::from("__orig_bases__"), orig);
+    }
     let class = if is_type {
         let ns = ns.borrow().clone();
         Value::Obj(new_user_class(vm, None, name, base_classes, ns, kwargs)?)
@@ -791,6 +819,12 @@ pub(crate) fn property_setter(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 }
 
 /// Puts `property.setter` into its class.
+/// `__class_getitem__` of the builtin generic classes (CPython's `Py_GenericAlias`).
+fn class_getitem(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
+    arity(vm, &args, 2, 2, "__class_getitem__")?;
+    vm.generic_alias(&args[0], &args[1])
+}
+
 pub(crate) fn register(types: &mut Types) {
     set_method(&types.property, "setter", property_setter);
     // object.__new__ and type.__new__ are static methods; __init_subclass__ a class method.
@@ -803,6 +837,17 @@ pub(crate) fn register(types: &mut Types) {
     types.object_new = Some(object_new_fn);
     if let Obj::Class(c) = &*types.type_ {
         c.dict.borrow_mut().insert(Rc::from("__new__"), Value::obj(Obj::StaticMethod(builtin("__new__", type_new))));
+    }
+    // The builtin generic classes: `list[int]` is a types.GenericAlias.
+    let exc_groups = [types.exc("BaseExceptionGroup"), types.exc("ExceptionGroup")];
+    for class in [&types.list, &types.dict, &types.tuple, &types.set, &types.frozenset, &types.deque, &types.future, &types.task]
+        .into_iter()
+        .chain(&exc_groups)
+    {
+        if let Obj::Class(c) = &**class {
+            let method = Value::obj(Obj::ClassMethod(builtin("__class_getitem__", class_getitem)));
+            c.dict.borrow_mut().insert(Rc::from("__class_getitem__"), method);
+        }
     }
     set_method(&types.type_, "__call__", type_call);
     set_method(&types.type_, "__init__", type_init);

@@ -39,7 +39,7 @@ fn const_value(c: Const) -> Value {
         Const::Float(f) => Value::Float(f),
         Const::Str(s) => Value::Str(s),
         Const::Bytes(b) => Value::obj(Obj::Bytes(b)),
-        Const::Ellipsis => Value::obj(Obj::Native(NativeObj::Ellipsis)),
+        Const::Ellipsis => crate::types::native::ellipsis(),
         Const::Tuple(items) => Value::tuple(items.into_iter().map(const_value).collect()),
         Const::Code(code) => Value::obj(Obj::Native(NativeObj::Code(link(*code)))),
     }

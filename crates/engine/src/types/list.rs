@@ -174,7 +174,11 @@ pub(crate) fn reverse(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 
 pub(crate) fn clear(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let l = this_list(vm, &args)?;
-    list_of(&l).unwrap().borrow_mut().clear();
+    let mut items = std::mem::take(&mut *list_of(&l).unwrap().borrow_mut());
+    // As CPython's list_clear: the last item is freed first.
+    while let Some(item) = items.pop() {
+        drop(item);
+    }
     Ok(Value::None)
 }
 

@@ -33,6 +33,7 @@ pub(crate) mod set;
 pub(crate) mod set_table;
 pub(crate) mod str;
 pub(crate) mod value;
+pub(crate) mod weakref;
 
 use crate::vm::Vm;
 

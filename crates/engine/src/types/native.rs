@@ -35,11 +35,19 @@ pub enum NativeObj {
     Traceback(Box<crate::types::frame::TracebackData>),
     /// A `memoryview` over a bytes or bytearray (`types/memoryview.rs`).
     MemoryView(Box<crate::types::memoryview::MemoryView>),
+    /// What a weak reference holds (`_weakref._handle`): its object while it lives.
+    Weak(std::rc::Weak<crate::types::value::Obj>),
 }
 
 thread_local! {
+    static ELLIPSIS: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Ellipsis));
     static SLEEP0: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Sleep0));
     static SLEEP0_DONE: Value = Value::obj(crate::types::value::Obj::Native(NativeObj::Sentinel("sleep0-done")));
+}
+
+/// The one `Ellipsis` (`...` in code is the builtin's object: `... is Ellipsis`).
+pub fn ellipsis() -> Value {
+    ELLIPSIS.with(Value::clone)
 }
 
 /// The marker `asyncio.sleep(0)` awaits, and what it leaves once it has yielded: one object

@@ -99,6 +99,12 @@ fn as_table(vm: &mut Vm, other: &Value) -> PyResult<crate::types::set_table::PyS
     Ok(table)
 }
 
+/// `as_table(other)` with its keys as `this` holds them (`Vm::aligned_set`).
+fn other_table(vm: &mut Vm, this: &crate::types::set_table::PySet, other: &Value) -> PyResult<crate::types::set_table::PySet> {
+    let table = as_table(vm, other)?;
+    vm.aligned_set(this, table)
+}
+
 /// A result of the receiver's own type (set or frozenset).
 fn same_kind(receiver: &Value, table: crate::types::set_table::PySet) -> Value {
     match receiver {
@@ -177,7 +183,7 @@ pub(crate) fn intersection(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
     for other in &args[1..] {
         out = match table_of(other) {
-            Some(o) => crate::types::set_table::intersection(&out, &o),
+            Some(o) => crate::types::set_table::intersection(&out, &vm.aligned_set(&out, o)?),
             // Another iterable: its items, in its order, that the set has.
             None => {
                 let mut r = crate::types::set_table::PySet::new();
@@ -201,8 +207,11 @@ pub(crate) fn difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     }
     for (i, other) in args[1..].iter().enumerate() {
         match table_of(other) {
-            Some(o) if i == 0 => out = crate::types::set_table::difference(&out, &o),
-            Some(o) => crate::types::set_table::difference_update(&mut out, &o),
+            Some(o) if i == 0 => out = crate::types::set_table::difference(&out, &vm.aligned_set(&out, o)?),
+            Some(o) => {
+                let o = vm.aligned_set(&out, o)?;
+                crate::types::set_table::difference_update(&mut out, &o)
+            }
             None => {
                 if i == 0 {
                     out = out.copy();
@@ -226,6 +235,7 @@ pub(crate) fn symmetric_difference(vm: &mut Vm, args: Args, _: Kwargs) -> PyResu
         Some(t) => t.copy(),
         None => as_table(vm, &a_)?,
     };
+    let this = vm.aligned_set(&out, this)?;
     crate::types::set_table::symmetric_difference_update(&mut out, &this);
     Ok(same_kind(&args[0], out))
 }
@@ -241,10 +251,8 @@ pub(crate) fn intersection_update(vm: &mut Vm, args: Args, kw: Kwargs) -> PyResu
 pub(crate) fn difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     for other in &args[1..] {
-        let o = match table_of(other) {
-            Some(o) => o,
-            None => as_table(vm, other)?,
-        };
+        let this = set_of(&s).unwrap().borrow().clone();
+        let o = other_table(vm, &this, other)?;
         crate::types::set_table::difference_update(&mut set_of(&s).unwrap().borrow_mut(), &o);
     }
     Ok(Value::None)
@@ -253,7 +261,8 @@ pub(crate) fn difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult 
 pub(crate) fn symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let s = this_set(vm, &args)?;
     let a_ = arg(vm, &args, 1, "symmetric_difference_update")?;
-    let o = as_table(vm, &a_)?;
+    let this = set_of(&s).unwrap().borrow().clone();
+    let o = other_table(vm, &this, &a_)?;
     crate::types::set_table::symmetric_difference_update(&mut set_of(&s).unwrap().borrow_mut(), &o);
     Ok(Value::None)
 }
@@ -261,7 +270,7 @@ pub(crate) fn symmetric_difference_update(vm: &mut Vm, args: Args, _: Kwargs) ->
 pub(crate) fn issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "issubset")?;
     let a_ = arg(vm, &args, 1, "issubset")?;
-    let other = as_table(vm, &a_)?;
+    let other = other_table(vm, &this, &a_)?;
     let result = this.iter().all(|k| other.contains(k));
     Ok(Value::Bool(result))
 }
@@ -269,7 +278,7 @@ pub(crate) fn issubset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub(crate) fn issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "issuperset")?;
     let a_ = arg(vm, &args, 1, "issuperset")?;
-    let other = as_table(vm, &a_)?;
+    let other = other_table(vm, &this, &a_)?;
     let result = other.iter().all(|k| this.contains(k));
     Ok(Value::Bool(result))
 }
@@ -277,7 +286,7 @@ pub(crate) fn issuperset(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
 pub(crate) fn isdisjoint(vm: &mut Vm, args: Args, _: Kwargs) -> PyResult {
     let this = any_set(vm, &args, "isdisjoint")?;
     let a_ = arg(vm, &args, 1, "isdisjoint")?;
-    let other = as_table(vm, &a_)?;
+    let other = other_table(vm, &this, &a_)?;
     let result = !this.iter().any(|k| other.contains(k));
     Ok(Value::Bool(result))
 }

@@ -434,6 +434,9 @@ const DROP_DEPTH_LIMIT: usize = 64;
 
 impl Drop for Obj {
     fn drop(&mut self) {
+        if crate::types::weakref::watching() {
+            crate::types::weakref::dropped(self);
+        }
         let children: Vec<Value> = match self {
             Obj::List(l) => std::mem::take(l.get_mut()),
             Obj::Tuple(t) => std::mem::take(t),

@@ -8,6 +8,9 @@
 //! queued the same way once the program imported `warnings`: its warning then goes through
 //! `warnings._warn_unawaited_coroutine`, at the line that dropped it (CPython's refcounting
 //! frees it there).
+//!
+//! Weak references' callbacks come through the same queue: `types/weakref.rs` queues the
+//! references of an object being freed, and they are called here, at the next instruction.
 
 use crate::types::value::{GenKind, GenState, Generator, Obj, Value};
 use std::cell::{Cell, RefCell};
@@ -44,6 +47,7 @@ pub fn take() -> Vec<Value> {
 pub fn discard() {
     let _ = ACCEPTING.try_with(|a| a.set(false));
     drop(take());
+    crate::types::weakref::forget_all();
 }
 
 pub fn resume() {
@@ -104,6 +108,15 @@ impl Generator {
     }
 }
 
+/// A weak reference whose object was freed (`types/weakref.rs`): its callback runs here. Not
+/// once the program's objects are torn down at exit: CPython's callbacks do not run then either
+/// (weakref.finalize's run before, through atexit).
+pub fn queue_weakref_callback(reference: Rc<Obj>) {
+    if ACCEPTING.try_with(|a| a.get()).unwrap_or(false) && !crate::report::warnings::at_shutdown() {
+        queue(reference);
+    }
+}
+
 fn queue(revived: Rc<Obj>) {
     let _ = QUEUE.try_with(|q| q.borrow_mut().push(Value::Obj(revived)));
     ANY_PENDING.store(true, Ordering::Relaxed);
@@ -124,7 +137,10 @@ impl crate::vm::Vm {
     pub fn run_finalizers(&mut self, at: Option<crate::types::value::TracebackEntry>) {
         for generator in take() {
             let Value::Obj(o) = &generator else { continue };
-            let Obj::Gen(g) = &**o else { continue };
+            let Obj::Gen(g) = &**o else {
+                self.call_weakref_callback(&generator, &at);
+                continue;
+            };
             let result = if g.kind == GenKind::Coroutine {
                 self.warn_never_awaited(&generator)
             } else if g.kind == GenKind::AsyncGenerator {
@@ -138,6 +154,21 @@ impl crate::vm::Vm {
                 }
                 self.report_unraisable(&generator, &exc);
             }
+        }
+    }
+
+    /// A freed object's weak reference: its callback (`lib/_weakref.py`'s `_awaitlab_callback`, cleared
+    /// first as CPython clears it) called with the reference, which now returns None.
+    fn call_weakref_callback(&mut self, reference: &Value, at: &Option<crate::types::value::TracebackEntry>) {
+        let Ok(callback) = self.get_attr(reference, "_awaitlab_callback") else { return };
+        if callback.is_none() || self.set_attr(reference, "_awaitlab_callback", Value::None).is_err() {
+            return;
+        }
+        if let Err(exc) = self.call(callback.clone(), vec![reference.clone()], vec![]) {
+            if let (Some(entry), false) = (at, crate::report::tracebacks::has_traceback(&exc)) {
+                crate::types::exceptions::push_traceback(&exc, entry.clone());
+            }
+            self.report_unraisable(&callback, &exc);
         }
     }
 

@@ -120,14 +120,25 @@ impl Vm {
                     if let Some(m) = self.meta_method(obj, "__getitem__") {
                         return self.call(m, vec![obj.clone(), idx.clone()], vec![]);
                     }
-                    if c.builtin.is_none() {
-                        if let Some(Value::Obj(f)) = self.class_lookup(o, "__class_getitem__") {
-                            if let Obj::ClassMethod(f) = &*f {
-                                return self.call(f.clone(), vec![obj.clone(), idx.clone()], vec![]);
-                            }
+                    // As PyObject_GetItem: `type[int]`, else the class's `__class_getitem__`
+                    // (`list[int]`: types.GenericAlias, `types/class.rs`).
+                    if Rc::ptr_eq(o, &self.types.type_) {
+                        return self.generic_alias(obj, idx);
+                    }
+                    match self.class_lookup(o, "__class_getitem__") {
+                        Some(Value::Obj(f)) if matches!(&*f, Obj::ClassMethod(_)) => {
+                            let Obj::ClassMethod(f) = &*f else { unreachable!() };
+                            self.call(f.clone(), vec![obj.clone(), idx.clone()], vec![])
+                        }
+                        Some(_) => {
+                            let f = self.get_attr(obj, "__class_getitem__")?;
+                            self.call(f, vec![idx.clone()], vec![])
+                        }
+                        None => {
+                            let name = c.shown_name();
+                            self.type_error(format!("type '{name}' is not subscriptable"))
                         }
                     }
-                    Ok(obj.clone()) // `list[int]` in annotations
                 }
                 Obj::Instance(_) => match self.lookup_method(obj, "__getitem__")? {
                     Some(m) => self.call(m, vec![obj.clone(), idx.clone()], vec![]),
@@ -146,6 +157,13 @@ impl Vm {
                 self.type_error(format!("'{t}' object is not subscriptable"))
             }
         }
+    }
+
+    /// `types.GenericAlias(origin, args)`: what subscripting a generic class makes.
+    pub fn generic_alias(&mut self, origin: &Value, args: &Value) -> PyResult {
+        let types = self.import("types")?;
+        let alias = self.get_attr(&types, "GenericAlias")?;
+        self.call(alias, vec![origin.clone(), args.clone()], vec![])
     }
 
     fn get_slice(&mut self, obj: &Value, a: &Value, b: &Value, c: &Value) -> PyResult {
@@ -470,6 +488,7 @@ pub fn sequence_binary(vm: &mut Vm, op: awaitlab_syntax::ast::BinOp, a: &Value, 
     if matches!(op, BitOr | BitAnd | Sub | BitXor) {
         if let (Some(sa), Some(sb)) = (set_items(a), set_items(b)) {
             use crate::types::set_table::*;
+            let sb = vm.aligned_set(&sa, sb)?;
             if inplace {
                 if let Obj::Set(target) = &**x {
                     let mut t = target.borrow_mut();

@@ -462,6 +462,7 @@ pub fn order(vm: &mut Vm, op: CmpOp, a: &Value, b: &Value) -> PyResult<bool> {
             _ => None,
         };
         if let Some((x, y)) = sets {
+            let y = vm.aligned_set(&x, y)?;
             let sub = x.iter().all(|k| y.contains(k));
             let sup = y.iter().all(|k| x.contains(k));
             return Ok(match op {
@@ -617,11 +618,12 @@ impl Vm {
                     }
                     return Ok(true);
                 }
-                (Obj::Set(p), Obj::Set(q)) => {
-                    let (p, q) = (p.borrow(), q.borrow());
+                (Obj::Set(_) | Obj::FrozenSet(_), Obj::Set(_) | Obj::FrozenSet(_)) => {
+                    let (p, q) = (crate::types::set::set_items(a).unwrap_or_default(), crate::types::set::set_items(b).unwrap_or_default());
+                    let q = self.aligned_set(&p, q)?;
                     return Ok(p.len() == q.len() && p.iter().all(|k| q.contains(k)));
                 }
-                (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) | (Obj::FrozenSet(_), Obj::FrozenSet(_)) => {
+                (Obj::Range { .. }, Obj::Range { .. }) | (Obj::Bytes(_), Obj::Bytes(_)) => {
                     return Ok(keys_equal(a, b) || crate::types::range::range_eq(a, b))
                 }
                 (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
@@ -629,6 +631,11 @@ impl Vm {
                 }
                 (Obj::Native(NativeObj::MemoryView(m)), _) => return Ok(crate::types::memoryview::equal(self, m, b)?.unwrap_or(false)),
                 (_, Obj::Native(NativeObj::MemoryView(m))) => return Ok(crate::types::memoryview::equal(self, m, a)?.unwrap_or(false)),
+                // Methods are equal when bound to the same object, of equal functions (`a.f == a.f`).
+                (Obj::BoundMethod { receiver: r, func: f }, Obj::BoundMethod { receiver: s, func: g }) => {
+                    let (f, g) = (f.clone(), g.clone());
+                    return Ok(r.is(s) && self.eq(&f, &g)?);
+                }
                 _ => {}
             }
         }
@@ -702,6 +709,7 @@ impl Vm {
                     }
                     (Rc::as_ptr(o) as usize >> 4) as i64
                 }
+                Obj::BoundMethod { .. } => return self.method_hash(v),
                 _ => (Rc::as_ptr(o) as usize >> 4) as i64,
             },
         })
@@ -726,6 +734,35 @@ impl Vm {
             }
         }
         Ok(key)
+    }
+
+    /// As CPython: equal methods (`a.f == a.f`) hash alike, by their object's identity and their
+    /// function. Out of line: `hash` stays small where it is inlined.
+    #[inline(never)]
+    fn method_hash(&mut self, method: &Value) -> PyResult<i64> {
+        let Value::Obj(o) = method else { return Ok(0) };
+        let Obj::BoundMethod { receiver, func } = &**o else { return Ok(0) };
+        let (receiver, func) = (receiver.id() >> 4, func.clone());
+        Ok(receiver as i64 ^ self.hash(&func)?)
+    }
+
+    /// `other`'s keys as `set` holds them: a key whose class defines `__eq__` (a weak
+    /// reference, a dataclass) becomes its equal in `set`, so that the table operations, which
+    /// compare keys by value, find it. Sets of numbers and strings are returned as they are.
+    pub fn aligned_set(
+        &mut self,
+        set: &crate::types::set_table::PySet,
+        other: crate::types::set_table::PySet,
+    ) -> PyResult<crate::types::set_table::PySet> {
+        let values: Vec<Value> = other.iter().map(|k| k.value.clone()).collect();
+        if !values.iter().any(|v| self.has_user_eq(v)) {
+            return Ok(other);
+        }
+        let mut out = crate::types::set_table::PySet::new();
+        for v in values {
+            out.add(self.set_key(set, v)?);
+        }
+        Ok(out)
     }
 
     fn has_user_eq(&mut self, v: &Value) -> bool {
