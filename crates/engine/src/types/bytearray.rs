@@ -6,7 +6,7 @@ use crate::types::args::{as_int, Args, Kwargs};
 use crate::types::buffer::{byte_value, bytearray_value, bytes_like, bytes_of_ints, ByteArray};
 use crate::types::class::{set_method, Types};
 use crate::types::value::{NativeFn, Obj, Value};
-use crate::vm::items::{seq_index, slice_indices};
+use crate::vm::items::{seq_index, slice_indices, slice_positions};
 use crate::vm::{PyResult, Vm};
 use awaitlab_syntax::ast::BinOp;
 
@@ -129,16 +129,6 @@ fn fromhex(vm: &mut Vm, args: Args, kwargs: Kwargs) -> PyResult {
     Ok(bytearray_value(crate::types::buffer::with_bytes(&parsed, <[u8]>::to_vec).unwrap_or_default()))
 }
 
-fn positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
-    let mut out = vec![];
-    let mut i = start;
-    while (step > 0 && i < stop) || (step < 0 && i > stop) {
-        out.push(i as usize);
-        i += step;
-    }
-    out
-}
-
 /// `ba[i]` (an int) and `ba[a:b:c]` (a new bytearray).
 pub fn get_item(vm: &mut Vm, b: &ByteArray, idx: &Value) -> PyResult {
     let n = b.data.borrow().len();
@@ -146,7 +136,7 @@ pub fn get_item(vm: &mut Vm, b: &ByteArray, idx: &Value) -> PyResult {
         if let Obj::Slice(x, y, z) = &**io {
             let (start, stop, step) = slice_indices(vm, n, x, y, z)?;
             let data = b.data.borrow();
-            return Ok(bytearray_value(positions(start, stop, step).into_iter().map(|i| data[i]).collect()));
+            return Ok(bytearray_value(slice_positions(start, stop, step).into_iter().map(|i| data[i]).collect()));
         }
     }
     let i = seq_index(vm, n, idx, "bytearray")?;
@@ -174,7 +164,7 @@ pub fn set_item(vm: &mut Vm, b: &ByteArray, idx: &Value, v: &Value) -> PyResult<
         b.data.borrow_mut().splice(start as usize..stop, new);
         return Ok(());
     }
-    let pos = positions(start, stop, step);
+    let pos = slice_positions(start, stop, step);
     if pos.len() != new.len() {
         return vm.err("ValueError", format!("attempt to assign bytes of size {} to extended slice of size {}", new.len(), pos.len()));
     }
@@ -199,7 +189,7 @@ pub fn del_item(vm: &mut Vm, b: &ByteArray, idx: &Value) -> PyResult<()> {
         Value::Obj(io) if matches!(&**io, Obj::Slice(..)) => {
             let Obj::Slice(x, y, z) = &**io else { unreachable!() };
             let (start, stop, step) = slice_indices(vm, n, x, y, z)?;
-            positions(start, stop, step)
+            slice_positions(start, stop, step)
         }
         _ => vec![seq_index(vm, n, idx, "bytearray")?],
     };

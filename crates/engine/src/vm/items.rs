@@ -52,7 +52,8 @@ pub fn slice_indices(vm: &mut Vm, len: usize, start: &Value, stop: &Value, step:
     }
 }
 
-fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
+/// The indices a slice `start:stop:step` (already normalized) picks, in order.
+pub(crate) fn slice_positions(start: i64, stop: i64, step: i64) -> Vec<usize> {
     let mut out = vec![];
     let mut i = start;
     while (step > 0 && i < stop) || (step < 0 && i > stop) {

@@ -627,7 +627,7 @@ impl Vm {
                     return Ok(keys_equal(a, b) || crate::types::range::range_eq(a, b))
                 }
                 (Obj::Bytes(_) | Obj::ByteArray(_), Obj::Bytes(_) | Obj::ByteArray(_)) => {
-                    return Ok(with_bytes(a, <[u8]>::to_vec) == with_bytes(b, <[u8]>::to_vec));
+                    return Ok(with_bytes(a, |x| with_bytes(b, |y| x == y)).flatten().unwrap_or(false));
                 }
                 (Obj::Native(NativeObj::MemoryView(m)), _) => return Ok(crate::types::memoryview::equal(self, m, b)?.unwrap_or(false)),
                 (_, Obj::Native(NativeObj::MemoryView(m))) => return Ok(crate::types::memoryview::equal(self, m, a)?.unwrap_or(false)),
