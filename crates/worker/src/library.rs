@@ -57,10 +57,12 @@ async fn paths(base: &str) -> Option<HashMap<String, String>> {
 
 /// Every library file `program` may import, fetched (what could not be is left out).
 pub async fn for_program(base: &str, program: &str) -> Library {
-    let mut failed = HashSet::new();
+    // Each file is asked for once: what failed stays missing, and the loop ends whatever the
+    // engine says is missing.
+    let mut asked = HashSet::new();
     loop {
         let have = FETCHED.with(|f| f.borrow().clone());
-        let wanted: Vec<String> = library_files_missing(program, &have).into_iter().filter(|f| !failed.contains(f)).collect();
+        let wanted: Vec<String> = library_files_missing(program, &have).into_iter().filter(|f| asked.insert(f.clone())).collect();
         if wanted.is_empty() {
             return have;
         }
@@ -83,11 +85,8 @@ pub async fn for_program(base: &str, program: &str) -> Library {
                 Some(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
                 None => None,
             };
-            match text {
-                Some(text) => FETCHED.with(|f| f.borrow_mut().insert(&file, &text)),
-                None => {
-                    failed.insert(file);
-                }
+            if let Some(text) = text {
+                FETCHED.with(|f| f.borrow_mut().insert(&file, &text));
             }
         }
     }

@@ -30,7 +30,7 @@ pub(crate) mod weakref;
 
 use crate::types::class::builtin;
 use crate::types::value::{Namespace, NativeFn, Obj, Value};
-use crate::vm::library::{all_files, Library};
+use crate::vm::library::{all_files, Library, Text};
 use crate::vm::source::exec_source;
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -158,7 +158,7 @@ fn run_python(vm: &mut Vm, module: &Module, ns: &Rc<RefCell<Namespace>>) -> PyRe
 }
 
 /// The text of `lib/<file>.py`, or the ModuleNotFoundError of a file the host did not fetch.
-fn library_source(vm: &mut Vm, module: &str, file: &str) -> PyResult<std::sync::Arc<str>> {
+fn library_source(vm: &mut Vm, module: &str, file: &str) -> PyResult<Text> {
     match vm.library.get(file) {
         Some(text) => Ok(text),
         None => {
@@ -244,7 +244,7 @@ pub fn library_files_missing(program: &str, library: &Library) -> Vec<String> {
 fn files_missing(program: &str, have: &Library) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut missing = vec![];
-    let mut texts: Vec<std::sync::Arc<str>> = vec![std::sync::Arc::from(program)];
+    let mut texts: Vec<Text> = vec![Text::Fetched(std::sync::Arc::from(program))];
     while let Some(text) = texts.pop() {
         for name in imports::imported_modules(&text) {
             // `import a.b.c` imports a, a.b and a.b.c.

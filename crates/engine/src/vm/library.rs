@@ -46,10 +46,50 @@ fn working_copy() -> Option<&'static WorkingCopy> {
     .as_ref()
 }
 
+/// A file's name or text: compiled into the binary, or fetched by the host. The compiled-in
+/// ones are borrowed, not copied: a native run would otherwise copy all of `lib/` (1.3 MB) onto
+/// the heap of every thread that runs a program.
+#[derive(Clone, Debug)]
+pub enum Text {
+    CompiledIn(&'static str),
+    Fetched(Arc<str>),
+}
+
+// Compared and hashed as the text alone (a map keyed by `Text` is looked up by `&str`).
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Text {}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (**self).hash(state);
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Text::CompiledIn(text) => text,
+            Text::Fetched(text) => text,
+        }
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
 /// Python sources by file name (without `.py`); `Send`, as a run's configuration is.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
-    sources: HashMap<Arc<str>, Arc<str>>,
+    sources: HashMap<Text, Text>,
 }
 
 impl Library {
@@ -62,7 +102,7 @@ impl Library {
         EMBEDDED.with(Library::clone)
     }
 
-    pub fn get(&self, file: &str) -> Option<Arc<str>> {
+    pub fn get(&self, file: &str) -> Option<Text> {
         self.sources.get(file).cloned()
     }
 
@@ -71,7 +111,11 @@ impl Library {
     }
 
     pub fn insert(&mut self, file: &str, text: &str) {
-        self.sources.insert(Arc::from(file), Arc::from(text));
+        self.sources.insert(Text::Fetched(Arc::from(file)), Text::Fetched(Arc::from(text)));
+    }
+
+    fn insert_compiled_in(&mut self, file: &'static str, text: &'static str) {
+        self.sources.insert(Text::CompiledIn(file), Text::CompiledIn(text));
     }
 
     /// The sources of `other` this one lacks.
@@ -88,12 +132,35 @@ fn compiled_in() -> Library {
     #[cfg(feature = "embedded-library")]
     if let Some(dev) = working_copy() {
         for (name, text) in &dev.texts {
-            library.insert(name, text);
+            library.insert_compiled_in(name, text);
         }
         return library;
     }
     for (name, text) in files::EMBEDDED {
-        library.insert(name, text);
+        library.insert_compiled_in(name, text);
     }
     library
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files compiled in and files fetched are found by name alike, and a fetched one adds to
+    /// the compiled-in ones.
+    #[test]
+    fn files_are_found_by_name_however_they_came() {
+        let mut library = Library::default();
+        library.insert_compiled_in("asyncio", "compiled");
+        library.insert("aiohttp", "fetched");
+        assert_eq!(library.get("asyncio").as_deref(), Some("compiled"));
+        assert_eq!(library.get("aiohttp").as_deref(), Some("fetched"));
+        assert!(library.contains("aiohttp") && !library.contains("os"));
+        let mut fetched = Library::default();
+        fetched.insert("asyncio", "fetched");
+        fetched.insert("os", "fetched");
+        library.extend(&fetched);
+        assert_eq!(library.get("asyncio").as_deref(), Some("compiled"));
+        assert_eq!(library.get("os").as_deref(), Some("fetched"));
+    }
 }
