@@ -154,7 +154,13 @@ pub fn add_done_callback_in(vm: &mut Vm, fut: &Rc<Obj>, cb: Value, context: Valu
     if done {
         call_soon_in(vm, cb, vec![Value::Obj(fut.clone())], HandleKind::Call, context);
     } else {
-        future_data(fut).borrow_mut().callbacks.push((cb, context));
+        let callbacks = &mut future_data(fut).borrow_mut().callbacks;
+        // Most futures get one callback (the task that awaits it): room for one, not Vec's
+        // first four (10,000 gathered tasks: 2.9 MB less).
+        if callbacks.capacity() == 0 {
+            callbacks.reserve_exact(1);
+        }
+        callbacks.push((cb, context));
     }
 }
 
