@@ -2,7 +2,7 @@
 //! had to be ended), given one run at a time, and always stoppable.
 //!
 //! What a run sends (progress in the engine's wire form) is queued and taken in by a pump that
-//! works at most `SLICE_MS` at a time, in pieces of `PIECE_LINES` lines, so no amount of output
+//! works at most `SLICE_MS` at a time, in pieces of a few hundred lines, so no amount of output
 //! or trace holds up the page. Output comes first: the worker sends its next progress once the
 //! page has taken in the last one's output (`ack`), and a run is over for the page when its
 //! output is all in; its trace is taken in behind, and the timeline drawn when it is complete.
@@ -34,9 +34,12 @@ const ACK_MS: i32 = 60;
 /// ...and end the run within this one, or it is terminated.
 const END_MS: i32 = 250;
 
-/// The pump's work per task, and the lines of wire form it decodes at a time.
+/// The pump's work per task, and the lines of wire form it decodes at a time: output lines are
+/// cheap to take in; a trace line is a record for the timeline's builder (and in real time the
+/// live inspector's model), up to 13 ms a thousand while the page's code is cold.
 const SLICE_MS: f64 = 4.0;
-const PIECE_LINES: usize = 1000;
+const OUTPUT_PIECE_LINES: usize = 1000;
+const TRACE_PIECE_LINES: usize = 250;
 /// A run's end waits for this many trace records still to come (its timeline then comes with
 /// it); a longer trace is taken in after the run is over for the page.
 const SMALL_TRACE_RECORDS: u64 = 15_000;
@@ -334,10 +337,10 @@ fn schedule_pump() {
     let _ = channel.port2().post_message(&JsValue::NULL);
 }
 
-/// The next `PIECE_LINES` lines of `text` from byte `at`: the piece and where the rest starts.
-fn next_piece(text: &str, at: usize) -> (&str, usize) {
+/// The next `lines` lines of `text` from byte `at`: the piece and where the rest starts.
+fn next_piece(text: &str, at: usize, lines: usize) -> (&str, usize) {
     let rest = &text[at..];
-    let end = rest.match_indices('\n').nth(PIECE_LINES - 1).map_or(rest.len(), |(i, _)| i + 1);
+    let end = rest.match_indices('\n').nth(lines - 1).map_or(rest.len(), |(i, _)| i + 1);
     (&rest[..end], at + end)
 }
 
@@ -364,7 +367,7 @@ fn pump() {
         if let Some(item) = output {
             match item {
                 Queued::Output { text, at, now } => {
-                    let (piece, next) = next_piece(&text, at);
+                    let (piece, next) = next_piece(&text, at, OUTPUT_PIECE_LINES);
                     {
                         let mut live = sink.live.borrow_mut();
                         live.absorb(piece, "");
@@ -388,7 +391,7 @@ fn pump() {
         let trace = sink.trace.borrow_mut().pop_front();
         match trace {
             Some((text, at)) => {
-                let (piece, next) = next_piece(&text, at);
+                let (piece, next) = next_piece(&text, at, TRACE_PIECE_LINES);
                 sink.live.borrow_mut().absorb("", piece);
                 (sink.on_progress)(&sink.live.borrow());
                 if next < text.len() {

@@ -387,9 +387,20 @@ impl Page {
         if real_time && !fresh.is_empty() && small && live.records <= LIVE_TIMELINE_MAX_RECORDS && now - drawn_at.get() >= LIVE_TIMELINE_MS
         {
             drawn_at.set(now);
-            if let Some(model) = self.builder.with_value(|b| b.as_ref().map(|b| b.snapshot())) {
-                self.timeline.set(Some(Rc::new(made_safe(model))));
-            }
+            // A task of its own, not the pump's: taking in a slice and drawing (the first
+            // drawing mounts the whole timeline) would together pass 50 ms on a slow machine.
+            let page = *self;
+            let run = self.runs.get_value();
+            leptos::task::spawn_local(async move {
+                awaitlab_worker::host::next_macrotask().await;
+                // The run may have ended meanwhile: its final timeline is drawn from the whole trace.
+                if page.runs.get_value() != run || !page.running() {
+                    return;
+                }
+                if let Some(model) = page.builder.with_value(|b| b.as_ref().map(|b| b.snapshot())) {
+                    page.timeline.set(Some(Rc::new(made_safe(model))));
+                }
+            });
         }
     }
 
