@@ -28,9 +28,10 @@ commands:
   dist [--public-url /p/] [--single-file]
                             optimized static build into dist/, ready for any static host; with
                             --single-file also dist/awaitlab.html, the whole site in one file (file://)
-  bench [--engine-only|--web-only] [--against REV]
+  bench [--engine-only|--web-only] [--against REV [--at REV2]]
                             the engine beside python3 (ratios), then the page: size, load, first output;
                             --against: the engine's CPU time beside an earlier commit's, instead of python3's
+                            (--at: REV2's engine instead of this tree's, to measure one change alone)
   fuzz [--seconds N]        fuzz the engine (default 600 s); new findings join tests/fuzz/corpus
   install [--browser]       only install the toolchain (and Chromium with --browser)";
 

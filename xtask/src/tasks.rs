@@ -190,10 +190,12 @@ fn build_cli() -> Result<(), String> {
     run(build)
 }
 
-/// Builds the release CLI of an earlier commit in a worktree under target/ (its own target
-/// folder, kept between benches) and returns the binary's path.
+/// Builds the release CLI of an earlier commit in a worktree under target/ (one target folder
+/// for all of them, kept between benches) and returns the path of a copy of the binary named
+/// after the commit.
 fn build_cli_at(rev: &str) -> Result<std::path::PathBuf, String> {
-    let tree = root().join("target/against").join(rev.replace('/', "_"));
+    let name = rev.replace('/', "_");
+    let tree = root().join("target/against").join(&name);
     if !tree.exists() {
         let mut add = cmd("git");
         add.current_dir(root()).args(["worktree", "add", "--detach"]).arg(&tree).arg(rev);
@@ -203,7 +205,9 @@ fn build_cli_at(rev: &str) -> Result<std::path::PathBuf, String> {
     build.current_dir(&tree).args(["build", "--release", "--quiet", "--package", "awaitlab-cli"]);
     build.env("CARGO_TARGET_DIR", root().join("target/against/target"));
     run(build)?;
-    Ok(root().join("target/against/target/release/awaitlab"))
+    let copy = root().join("target/against").join(format!("awaitlab-{name}"));
+    std::fs::copy(root().join("target/against/target/release/awaitlab"), &copy).map_err(|e| format!("{}: {e}", copy.display()))?;
+    Ok(copy)
 }
 
 /// The engine beside python3, then the page: transfer size, load time, first output.
@@ -213,6 +217,10 @@ pub fn bench(args: &[String]) -> Result<(), String> {
         let mut bench = cmd(&root().join("target/release/awaitlab-bench").display().to_string());
         if let Some(rev) = flag_value(args, "--against") {
             bench.arg("--against").arg(build_cli_at(&rev)?);
+            // `--at REV2`: that commit's CLI is the later one, not this tree's.
+            if let Some(at) = flag_value(args, "--at") {
+                bench.arg("--this").arg(build_cli_at(&at)?);
+            }
         }
         run(bench)?;
     }

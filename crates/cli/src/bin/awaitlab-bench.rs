@@ -57,10 +57,12 @@ fn main() {
     if std::env::args().any(|a| a == "--tracing") {
         std::process::exit(if tracing_overhead(&dir.join("sleep0_10x10k.py")) { 0 } else { 1 });
     }
-    // `--against OLD`: this build beside another build's CLI (`cargo xtask bench --against REV`).
+    // `--against OLD`: this build beside another build's CLI (`cargo xtask bench --against REV`),
+    // or `--this NEW` beside it (`--at REV2`).
     let args: Vec<String> = std::env::args().collect();
-    if let Some(old) = args.iter().position(|a| a == "--against").and_then(|i| args.get(i + 1)) {
-        against(Path::new(old), &cli, &dir);
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(PathBuf::from);
+    if let Some(old) = flag("--against") {
+        against(&old, &flag("--this").unwrap_or(cli), &dir);
         return;
     }
     println!("Engine benchmark: CPU time (user+sys) per process, median of {RUNS} runs");
@@ -109,7 +111,8 @@ const AGAINST_RUNS: usize = 21;
 fn against(old: &Path, new: &Path, dir: &Path) {
     println!("Engine benchmark against an earlier build: CPU time (user+sys), median of {AGAINST_RUNS} alternate runs each");
     println!("  earlier: {}", old.display());
-    println!("{:<22} {:>12} {:>12} {:>8}", "workload", "earlier ms", "this ms", "change");
+    println!("  later:   {}", new.display());
+    println!("{:<22} {:>12} {:>12} {:>8}", "workload", "earlier ms", "later ms", "change");
     let valgrind = Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success());
     for (file, _) in WORKLOADS {
         let path = dir.join(file);
