@@ -9,6 +9,16 @@ mod files {
     include!(concat!(env!("OUT_DIR"), "/library_files.rs"));
 }
 
+/// The modules `file` imports (build.rs reads them from lib/ as it is built); None for a file of
+/// a working copy (`AWAITLAB_LIB_DIR`) or one this build does not know.
+pub fn imports_of(file: &str) -> Option<&'static [&'static str]> {
+    #[cfg(feature = "embedded-library")]
+    if working_copy().is_some() {
+        return None;
+    }
+    files::IMPORTS.binary_search_by(|(name, _)| (*name).cmp(file)).ok().map(|i| files::IMPORTS[i].1)
+}
+
 /// Every file of `lib/`, by name without `.py`: what exists, whether or not this build has it.
 pub fn all_files() -> &'static [&'static str] {
     #[cfg(feature = "embedded-library")]
