@@ -291,8 +291,9 @@ mod tests {
     #[test]
     fn a_host_is_told_the_files_an_import_needs_transitively() {
         let program = "import aiohttp\n\ndef f():\n    from os import path\n    s = 'import re'\n";
-        // aiohttp is two files; os a file of its own. What they import comes with them (aiohttp.py imports collections, os.py random), though the
-        // host has none of their texts yet: one round of fetching.
+        // aiohttp is two files; os a file of its own. What they import comes with them
+        // (aiohttp.py imports collections, os.py random), though the host has none of their
+        // texts yet: one round of fetching.
         let wanted = files_missing(program, &Library::default());
         for file in ["_http_common", "aiohttp", "os", "collections", "random"] {
             assert!(wanted.iter().any(|w| w == file), "{file} is not in {wanted:?}");
@@ -308,8 +309,8 @@ mod tests {
         assert!(files_missing("import numpy\n", &have).is_empty());
     }
 
-    /// build.rs's table of what each lib/ file imports holds at least what the engine's own
-    /// reading of the file finds: a file the table left out would be missing when imported.
+    /// build.rs's table of what each lib/ file imports holds what the engine's own reading of
+    /// the file finds today (a stale table would leave a file missing when imported).
     #[test]
     fn the_import_table_holds_every_import_of_each_file() {
         for file in all_files() {
