@@ -117,16 +117,36 @@ test('a library module is fetched when a program first imports it, and every mod
   assert.ok(library.some((f) => /^lib\/re\.[0-9a-f]{8}\.py$/.test(f)), library.join(' '));
   assert.ok(!files.some((f) => f.startsWith('lib/')), 'library files are not in the app\'s precache');
   const context = await browser.newContext();
+  // What the page and the engine's worker ask for (the service worker's own requests, which
+  // fill its library cache after the app, are another matter).
   const requested = [];
-  context.on('request', (r) => requested.push(r.url()));
+  const answered = [];
+  context.on('request', (r) => { if (!r.serviceWorker()) requested.push(r.url()); });
+  context.on('requestfinished', (r) => { if (!r.serviceWorker()) answered.push(r.url()); });
   const { page, errors } = await openPage(context);
+  // The worker fetches asyncio.py while the learner reads, and what asyncio imports on import;
+  // not what its functions import when they run (run_in_executor's concurrent.futures reaches
+  // logging and re, a first visit's ~150 KB).
+  const asyncioLoaded = () => answered.some((u) => /\/lib\/asyncio\.[0-9a-f]{8}\.py$/.test(u));
+  for (let i = 0; i < 150 && !asyncioLoaded(); i++) await page.waitForTimeout(100);
+  assert.ok(asyncioLoaded(), 'the worker fetches asyncio before a Run: ' + requested.join(' '));
+  await page.waitForTimeout(500);
   assert.ok(!requested.some((u) => u.includes('/lib/re.')), 'the engine does not load re before a program imports it');
+  assert.ok(!requested.some((u) => u.includes('/lib/logging.')), 'nor what asyncio imports lazily');
   const program = "import re\nprint(re.sub(r'(\\w+)@(\\w+)', r'\\2 at \\1', 'ann@home bob@work'))\n";
   const online = await runProgram(page, program);
   assert.equal(online.output.trim(), 'home at ann work at bob', online.output);
   // Seen in the network panel: re's files, fetched by the engine's worker when the program imported it.
   assert.ok(requested.some((u) => /\/lib\/re\.[0-9a-f]{8}\.py$/.test(u)), requested.filter((u) => u.includes('/lib/')).join(' '));
   assert.ok(requested.some((u) => /\/lib\/_re_parser\.[0-9a-f]{8}\.py$/.test(u)), 'the files re imports come with it');
+  // An import inside a library function is loaded when it runs: run_in_executor's
+  // concurrent.futures, then threading, which the program never names, are not fetched before
+  // the run (the worker's synchronous reads of them do not show in Playwright's events).
+  const executor = 'import asyncio\ndef work(n):\n    return n * 2\nasync def main():\n' +
+    '    print(await asyncio.get_running_loop().run_in_executor(None, work, 21))\nasyncio.run(main())\n';
+  const lazy = await runProgram(page, executor);
+  assert.equal(lazy.output.trim(), '42', lazy.output);
+  assert.ok(!requested.some((u) => /\/lib\/(threading|concurrent\.futures)\./.test(u)), requested.join(' '));
   await offlineReady(page, files);
   await until(page, async (n) => (await (await caches.open('awaitlab-lib')).keys()).length >= n, library.length, { interval: 200 });
   await context.setOffline(true);
@@ -137,6 +157,9 @@ test('a library module is fetched when a program first imports it, and every mod
   // A module this visit never imported: the service worker cached the whole library.
   const never = await runProgram(page, 'from dataclasses import dataclass\n@dataclass\nclass P:\n    x: int\nprint(P(3))\n');
   assert.equal(never.output.trim(), 'P(x=3)', never.output);
+  // And a library function's import, loaded as it runs, from the same cache.
+  const lazyOffline = await runProgram(page, executor);
+  assert.equal(lazyOffline.output.trim(), '42', lazyOffline.output);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -67,6 +67,14 @@ test('the single file imports library modules it carries, and reports one it doe
   ].join('\n'));
   assert.equal(run.state, 'done', run.output);
   assert.equal(run.output.trim(), "['1', '22', '333'] one [...]");
+  // A library function's own import (run_in_executor's concurrent.futures), read as it runs.
+  const lazy = await runProgram(page, [
+    'import asyncio',
+    'async def main():',
+    '    print(await asyncio.get_running_loop().run_in_executor(None, sum, [20, 22]))',
+    'asyncio.run(main())',
+  ].join('\n'));
+  assert.equal(lazy.output.trim(), '42', lazy.output);
   const missing = await runProgram(page, 'import numpy\n');
   assert.equal(missing.state, 'failed');
   assert.match(missing.output, /ModuleNotFoundError: No module named 'numpy'/);

@@ -2,8 +2,9 @@
 //! programs may import, and what a host may have to fetch), and the texts compiled into this
 //! build: all of them with the `embedded-library` feature (native: the CLI, the tests), else
 //! none (the page's worker fetches even asyncio.py, ~10 KB gzipped, when a program first
-//! imports it: a first visit does not carry it), and what each file imports, so that a host
-//! can tell every file a program needs without fetching them one level at a time.
+//! imports it: a first visit does not carry it), and what each file imports as it is imported
+//! (outside function bodies), so that a host can tell every file a program needs on import
+//! without fetching them one level at a time.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -38,10 +39,10 @@ fn main() {
         let path = lib.join(format!("{stem}.py"));
         writeln!(out, "    ({stem:?}, include_str!({:?})),", path.display().to_string()).unwrap();
     }
-    out.push_str("];\n\n/// The modules each file names in an import statement, anywhere in it, as\n/// `modules::imports::imported_modules` reads them.\npub static IMPORTS: &[(&str, &[&str])] = &[\n");
+    out.push_str("];\n\n/// The modules each file imports as it is imported (outside function bodies), as\n/// `modules::imports::imported_modules_on_import` reads them.\npub static IMPORTS: &[(&str, &[&str])] = &[\n");
     for stem in &stems {
         let text = std::fs::read_to_string(lib.join(format!("{stem}.py"))).expect("a lib/ file");
-        let mut names = imports::imported_modules(&text);
+        let mut names = imports::imported_modules_on_import(&text);
         names.sort();
         names.dedup();
         writeln!(out, "    ({stem:?}, &{names:?}),").unwrap();

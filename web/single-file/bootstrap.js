@@ -68,6 +68,8 @@
       '  }\n' +
       '  return networkFetch(input, init);\n' +
       '};\n' +
+      // The engine's synchronous reads (an import inside a library function, when it runs).
+      'self.awaitlabLibraryFile = (path) => LIBRARY[path];\n' +
       `import((${link.toString()})(${JSON.stringify(own)}).moduleUrl(${JSON.stringify(entry)}))` +
       ".catch((error) => postMessage({ type: 'crashed', reason: 'the engine could not load: ' + error, memory: 0 }));\n"
     );

@@ -29,11 +29,45 @@ fn dotted(tokens: &[Token], mut i: usize) -> Option<(String, usize)> {
 /// Every module `src` imports, in order of appearance, anywhere in it (function bodies too:
 /// they may run). `from a import b` names `a` and `a.b` (which may be a submodule). A source
 /// that does not tokenize names nothing: its run ends at its SyntaxError.
+#[allow(dead_code)] // build.rs includes this file for `imported_modules_on_import` alone.
 pub fn imported_modules(src: &str) -> Vec<String> {
+    scan(src, false)
+}
+
+/// The modules `src` imports as it is imported itself: those outside function bodies. An
+/// import in a function runs when the function is called, if ever (asyncio's lazy
+/// `concurrent.futures` reaches logging, re and traceback): a host loads those when they run.
+pub fn imported_modules_on_import(src: &str) -> Vec<String> {
+    scan(src, true)
+}
+
+fn scan(src: &str, skip_function_bodies: bool) -> Vec<String> {
     let Ok(tokens) = tokenize(src, &mut vec![]) else { return vec![] };
     let mut out = vec![];
     let mut i = 0;
+    // The block depth, and the depth of the `def` whose body the scan is in.
+    let mut depth = 0usize;
+    let mut in_def: Option<usize> = None;
     while i < tokens.len() {
+        match &tokens[i].tok {
+            Tok::Indent => depth += 1,
+            Tok::Dedent => {
+                depth = depth.saturating_sub(1);
+                if in_def == Some(depth) {
+                    in_def = None;
+                }
+            }
+            // A `def` on one line (`def f(): import x`) ends at its newline.
+            Tok::Newline if in_def == Some(depth) && !matches!(tokens.get(i + 1).map(|t| &t.tok), Some(Tok::Indent)) => in_def = None,
+            _ => {}
+        }
+        if skip_function_bodies && in_def.is_none() && name(tokens.get(i)) == Some("def") {
+            in_def = Some(depth);
+        }
+        if in_def.is_some() {
+            i += 1;
+            continue;
+        }
         match name(tokens.get(i)) {
             Some("from") => {
                 if let Some((module, after)) = dotted(&tokens, i + 1) {
@@ -78,7 +112,7 @@ pub fn imported_modules(src: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::imported_modules;
+    use super::{imported_modules, imported_modules_on_import};
 
     #[test]
     fn import_statements_anywhere_and_nothing_else() {
@@ -86,6 +120,18 @@ mod tests {
                    async def f():\n    import re; x = 1\n    yield from g()\n    raise E from e\n\
                    s = 'import json'  # import math\n";
         assert_eq!(imported_modules(src), ["asyncio", "os.path", "collections", "collections.deque", "collections.Counter", "re"]);
+    }
+
+    /// What runs on import: the module's own statements, its classes' bodies and its `if` and
+    /// `try` blocks, not the bodies of its functions and methods, one-line ones included.
+    #[test]
+    fn on_import_leaves_function_bodies_out() {
+        let src = "import a\ntry:\n    import b\nexcept ImportError:\n    b = None\n\
+                   def f(x):\n    import c\n    if x:\n        from d import e\n    return x\n\
+                   def g(): import h\nclass K:\n    import i\n    async def m(self):\n        import j\n\
+                   \n    @property\n    def n(self):\n        import k\nfrom l import m\n";
+        assert_eq!(imported_modules_on_import(src), ["a", "b", "i", "l", "l.m"]);
+        assert_eq!(imported_modules(src), ["a", "b", "c", "d", "d.e", "h", "i", "j", "k", "l", "l.m"]);
     }
 
     #[test]

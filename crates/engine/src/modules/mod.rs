@@ -159,7 +159,7 @@ fn run_python(vm: &mut Vm, module: &Module, ns: &Rc<RefCell<Namespace>>) -> PyRe
 
 /// The text of `lib/<file>.py`, or the ModuleNotFoundError of a file the host did not fetch.
 fn library_source(vm: &mut Vm, module: &str, file: &str) -> PyResult<Text> {
-    match vm.library.get(file) {
+    match vm.library.get_or_load(file) {
         Some(text) => Ok(text),
         None => {
             let c = vm.types.exc("ModuleNotFoundError");
@@ -246,7 +246,10 @@ fn files_missing(program: &str, have: &Library) -> Vec<String> {
     let mut missing = vec![];
     // What a library file imports comes from the table build.rs made, so the files a missing
     // file needs are found without its text: a host fetches them all in one round, not one
-    // level of imports at a time (asyncio.py's lazy imports reach six levels down).
+    // level of imports at a time. Only what a file imports on import: an import in one of its
+    // functions is loaded when it runs (asyncio.py's lazy ones would add re, logging and
+    // traceback, ~150 KB gzipped, to every first visit). The program's own imports, wherever
+    // they are, are fetched before it runs.
     let mut pending: Vec<Vec<String>> = vec![imports::imported_modules(program)];
     while let Some(names) = pending.pop() {
         for name in names {
@@ -263,7 +266,7 @@ fn files_missing(program: &str, have: &Library) -> Vec<String> {
                     }
                     match (imports_of(file), text) {
                         (Some(imports), _) => pending.push(imports.iter().map(|s| s.to_string()).collect()),
-                        (None, Some(text)) => pending.push(imports::imported_modules(&text)),
+                        (None, Some(text)) => pending.push(imports::imported_modules_on_import(&text)),
                         (None, None) => {}
                     }
                 }
@@ -309,6 +312,20 @@ mod tests {
         assert!(files_missing("import numpy\n", &have).is_empty());
     }
 
+    /// Before a run, a host fetches what asyncio imports on import, not what its functions
+    /// import when they run (`run_in_executor`'s concurrent.futures would bring logging, re,
+    /// threading and traceback to every first visit).
+    #[test]
+    fn the_lazy_imports_of_asyncio_wait_until_they_run() {
+        let wanted = files_missing("import asyncio\n", &Library::default());
+        assert!(wanted.iter().any(|w| w == "asyncio"), "{wanted:?}");
+        for lazy in ["re", "logging", "traceback", "threading"] {
+            assert!(!wanted.iter().any(|w| w == lazy), "{lazy} is in {wanted:?}");
+        }
+        let wanted = files_missing("import re\n", &Library::default());
+        assert!(wanted.iter().any(|w| w == "re") && wanted.iter().any(|w| w == "_re_parser"), "{wanted:?}");
+    }
+
     /// build.rs's table of what each lib/ file imports holds what the engine's own reading of
     /// the file finds today (a stale table would leave a file missing when imported).
     #[test]
@@ -316,7 +333,7 @@ mod tests {
         for file in all_files() {
             let text = std::fs::read_to_string(format!("{}/lib/{file}.py", env!("CARGO_MANIFEST_DIR"))).unwrap();
             let table = imports_of(file).expect("every lib/ file is in the table");
-            for name in imports::imported_modules(&text) {
+            for name in imports::imported_modules_on_import(&text) {
                 assert!(table.contains(&name.as_str()), "lib/{file}.py imports {name}, which build.rs's table lacks");
             }
         }

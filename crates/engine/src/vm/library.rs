@@ -1,6 +1,7 @@
 //! The engine's own Python sources (`lib/*.py`) a run can import: those compiled into this
 //! build, and those its host fetched (the page's worker fetches what a program imports from the
-//! built site before the run starts; `modules::library_files_missing` says which).
+//! built site before the run starts; `modules::library_files_missing` says which; what an import
+//! inside a function needs is loaded when it runs, through the host's `Loader`).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -96,10 +97,16 @@ impl std::borrow::Borrow<str> for Text {
     }
 }
 
+/// Reads a file the library lacks when a run imports it, synchronously: the host's way to load
+/// what an import inside a function needs when the function runs (the page's worker fetches
+/// it with a synchronous request). None: it cannot be had.
+pub type Loader = fn(file: &str) -> Option<String>;
+
 /// Python sources by file name (without `.py`); `Send`, as a run's configuration is.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
     sources: HashMap<Text, Text>,
+    loader: Option<Loader>,
 }
 
 impl Library {
@@ -120,6 +127,21 @@ impl Library {
         self.sources.contains_key(file)
     }
 
+    /// `file`'s text, asking the loader (and keeping its answer) if this library lacks it.
+    pub fn get_or_load(&mut self, file: &str) -> Option<Text> {
+        if let Some(text) = self.get(file) {
+            return Some(text);
+        }
+        let text = (self.loader?)(file)?;
+        self.insert(file, &text);
+        self.get(file)
+    }
+
+    /// Files this library lacks are asked of `loader` when imported.
+    pub fn set_loader(&mut self, loader: Loader) {
+        self.loader = Some(loader);
+    }
+
     pub fn insert(&mut self, file: &str, text: &str) {
         self.sources.insert(Text::Fetched(Arc::from(file)), Text::Fetched(Arc::from(text)));
     }
@@ -128,11 +150,12 @@ impl Library {
         self.sources.insert(Text::CompiledIn(file), Text::CompiledIn(text));
     }
 
-    /// The sources of `other` this one lacks.
+    /// The sources of `other` this one lacks (and its loader, if this one has none).
     pub fn extend(&mut self, other: &Library) {
         for (name, text) in &other.sources {
             self.sources.entry(name.clone()).or_insert_with(|| text.clone());
         }
+        self.loader = self.loader.or(other.loader);
     }
 }
 
@@ -172,5 +195,29 @@ mod tests {
         library.extend(&fetched);
         assert_eq!(library.get("asyncio").as_deref(), Some("compiled"));
         assert_eq!(library.get("os").as_deref(), Some("fetched"));
+    }
+
+    /// A file the library lacks is asked of its loader once, then kept; what the loader cannot
+    /// give stays missing. The loader comes along when the library extends another.
+    #[test]
+    fn a_missing_file_is_asked_of_the_loader_and_kept() {
+        thread_local! {
+            static ASKED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(vec![]) };
+        }
+        fn loader(file: &str) -> Option<String> {
+            ASKED.with(|a| a.borrow_mut().push(file.to_string()));
+            (file == "re").then(|| "loaded".to_string())
+        }
+        let mut fetched = Library::default();
+        fetched.set_loader(loader);
+        let mut library = Library::default();
+        library.insert_compiled_in("asyncio", "compiled");
+        library.extend(&fetched);
+        assert_eq!(library.get_or_load("asyncio").as_deref(), Some("compiled"));
+        assert_eq!(library.get_or_load("re").as_deref(), Some("loaded"));
+        assert_eq!(library.get_or_load("re").as_deref(), Some("loaded"));
+        assert_eq!(library.get_or_load("nope"), None);
+        assert_eq!(ASKED.with(|a| a.borrow().clone()), ["re", "nope"]);
+        assert_eq!(library.get("re").as_deref(), Some("loaded"), "what was loaded is kept");
     }
 }
