@@ -1,6 +1,7 @@
 //! The builtin iterators' state machine (`IterState`): one `next` for sequences, ranges, dict
 //! views, sets, str, enumerate, zip, map, filter, reversed, count and the `__getitem__` protocol.
 
+use crate::types::dict_map::Slot;
 use crate::types::value::{IterState, Obj, Value};
 use crate::vm::{PyResult, Vm};
 use std::cell::RefCell;
@@ -73,17 +74,26 @@ pub fn iter_next(vm: &mut Vm, state: &RefCell<IterState>) -> PyResult<Option<Val
                 drop(st);
                 return vm.err("RuntimeError", "dictionary changed size during iteration");
             }
-            let Some((k, v)) = m.get_index(*index) else { return Ok(None) };
-            let (k, v) = (k.value.clone(), v.clone());
+            // `index` is a raw position of the dict's table: the holes deletions left are
+            // stepped over here, one at a time, not searched from the start.
+            let mut at = *index;
+            let (k, v) = loop {
+                match m.slot(at) {
+                    Slot::Entry(k, v) => break (k.value.clone(), v.clone()),
+                    Slot::Hole => at += 1,
+                    Slot::End => {
+                        *index = at;
+                        return Ok(None);
+                    }
+                }
+            };
             drop(m);
+            *index = at + 1;
             let out = match &*st {
                 IterState::DictKeys { .. } => k,
                 IterState::DictValues { .. } => v,
                 _ => Value::tuple(vec![k, v]),
             };
-            if let IterState::DictKeys { index, .. } | IterState::DictValues { index, .. } | IterState::DictItems { index, .. } = &mut *st {
-                *index += 1;
-            }
             Ok(Some(out))
         }
         IterState::Chars { s, byte } => {

@@ -14,6 +14,7 @@ pub(crate) mod code;
 pub(crate) mod construct;
 pub(crate) mod deque;
 pub(crate) mod dict;
+pub(crate) mod dict_map;
 pub(crate) mod exception_groups;
 pub(crate) mod exceptions;
 pub(crate) mod float;

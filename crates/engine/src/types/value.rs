@@ -27,7 +27,7 @@ pub type FastBuild = rustc_hash::FxBuildHasher;
 
 pub type Namespace = IndexMap<Rc<str>, Value, FastBuild>;
 
-pub type DictMap = IndexMap<Key, Value, FastBuild>;
+pub use crate::types::dict_map::DictMap;
 
 /// A dict/set key: a value with Python's hash and equality (1 == 1.0 == True).
 #[derive(Clone)]
