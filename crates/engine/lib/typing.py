@@ -155,13 +155,68 @@ class TypeVar:
         return Union[other, self]
 
 
+def _collect_parameters(args):
+    """The type variables in args, in order, each once (CPython's _collect_parameters)."""
+    out = []
+    for a in args:
+        if isinstance(a, type):
+            continue
+        for t in (a,) if isinstance(a, TypeVar) else getattr(a, '__parameters__', ()):
+            if t not in out:
+                out.append(t)
+    return tuple(out)
+
+
 class Generic:
     """Abstract base class for generic types: class Stack(Generic[T])."""
     __module__ = 'typing'
     __slots__ = ()
 
     def __class_getitem__(cls, params):
-        return _types.GenericAlias(cls, params)
+        # CPython 3.12's _generic_class_getitem and _check_generic.
+        if not isinstance(params, tuple):
+            params = (params,)
+        params = tuple(_type_check(p) for p in params)
+        if cls is Generic:
+            if not params:
+                raise TypeError('Parameter list to Generic[...] cannot be empty')
+            if not all(isinstance(p, TypeVar) for p in params):
+                raise TypeError('Parameters to Generic[...] must all be type variables or parameter specification variables.')
+            if len(set(params)) != len(params):
+                raise TypeError('Parameters to Generic[...] must all be unique')
+        else:
+            expected = len(cls.__parameters__)
+            if not expected:
+                raise TypeError(f'{cls} is not a generic class')
+            if len(params) != expected:
+                raise TypeError(f"Too {'many' if len(params) > expected else 'few'} arguments for {cls}; actual {len(params)}, expected {expected}")
+        alias = _types.GenericAlias(cls, params)
+        alias.__parameters__ = _collect_parameters(params)
+        return alias
+
+    def __init_subclass__(cls, *args, **kwargs):
+        # CPython 3.12's Generic.__init_subclass__: a class's type variables, from its bases as
+        # written; a Generic[...] among them lists them all.
+        super().__init_subclass__(*args, **kwargs)
+        tvars = ()
+        if '__orig_bases__' in cls.__dict__:
+            if Generic in cls.__orig_bases__:
+                raise TypeError('Cannot inherit from plain Generic')
+            tvars = _collect_parameters(cls.__orig_bases__)
+            gvars = None
+            for base in cls.__orig_bases__:
+                if getattr(base, '__origin__', None) is Generic:
+                    if gvars is not None:
+                        raise TypeError('Cannot inherit from Generic[...] multiple times.')
+                    gvars = base.__parameters__
+            if gvars is not None:
+                missing = [t for t in tvars if t not in gvars]
+                if missing:
+                    raise TypeError(f"Some type variables ({', '.join(str(t) for t in missing)}) are not listed in Generic[{', '.join(str(g) for g in gvars)}]")
+                tvars = gvars
+        elif Generic in cls.__bases__:
+            raise TypeError('Cannot inherit from plain Generic')
+        cls.__parameters__ = tvars
 
 
 def cast(typ, value):
