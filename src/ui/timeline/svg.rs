@@ -10,6 +10,7 @@ use awaitlab_engine::trace::timeline::{Lane, RequestSpan, Resource, SegmentKind,
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 
 pub const LANE_H: f64 = 26.0;
 /// An axis label's character (11 px system type), at most.
@@ -54,7 +55,6 @@ fn segment_tip(label: &str, start: f64, end: f64, line: u32, source: &[String]) 
 fn segment_view(block: &lod::Block, y: f64, input: &TimelineInput) -> impl IntoView {
     let lod::Block { kind, start, end, count, line, .. } = *block;
     let label = block.label.as_deref().unwrap_or("");
-    let on_line = input.on_line;
     let (class, h, dy) = match kind {
         SegmentKind::Running => ("running", LANE_H - 8.0, 4.0),
         SegmentKind::Waiting => ("waiting", LANE_H - 12.0, 6.0),
@@ -73,7 +73,6 @@ fn segment_view(block: &lod::Block, y: f64, input: &TimelineInput) -> impl IntoV
     let css = if count > 1 { format!("seg {class} many") } else { format!("seg {class}") };
     view! {
         <rect class=css data-kind=class data-label=label.to_string()
-            on:click=move |_| { if line > 0 && !super::was_dragged() { on_line.run(line) } }
             data-start=start data-end=end data-line=line
             x=start * K y=y + dy width=((end - start) * K).max(HAIRLINE) height=h>
             <title>{tip}</title>
@@ -125,8 +124,25 @@ fn lane_plot(m: &Rc<Model>, index: usize, y: f64, input: &Rc<TimelineInput>, plo
         })
         .into_any()
     };
+    // A click on a segment shows its line: one handler for the lane, not one per segment (a
+    // long run draws thousands, and each handler is a closure the browser must be given).
+    let on_line = input.on_line;
+    let clicked = move |ev: web_sys::MouseEvent| {
+        let line = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .filter(|e| e.class_list().contains("seg"))
+            .and_then(|e| e.get_attribute("data-line"))
+            .and_then(|l| l.parse::<u32>().ok());
+        if let Some(line) = line.filter(|&l| l > 0) {
+            if !super::was_dragged() {
+                on_line.run(line);
+            }
+        }
+    };
     view! {
-        <g class="lane" data-testid="lane" data-title=lane.title.clone() data-task=lane.task data-outcome=lane.outcome.unwrap_or("pending")>
+        <g class="lane" data-testid="lane" data-title=lane.title.clone() data-task=lane.task data-outcome=lane.outcome.unwrap_or("pending")
+            on:click=clicked>
             {segments}
             {prints}
         </g>
