@@ -840,16 +840,27 @@ impl Drop for Machine {
             }
         }
         drop(tasks);
-        let modules: Vec<Value> = self.vm.modules.drain().map(|(_, m)| m).collect();
-        for m in &modules {
-            if let Value::Obj(o) = m {
+        // The modules imported, and those only their attributes hold (`sys.stdout`, whose
+        // `write` is bound to it): each one's namespace emptied.
+        let mut modules: Vec<Value> = self.vm.modules.drain().map(|(_, m)| m).collect();
+        let mut emptied = vec![];
+        while let Some(m) = modules.pop() {
+            if let Value::Obj(o) = &m {
                 if let Obj::Module { dict, .. } = &**o {
                     let contents: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
                     clear_classes(&contents);
+                    modules.extend(
+                        contents
+                            .iter()
+                            .filter(|(_, v)| matches!(v, Value::Obj(o) if matches!(&**o, Obj::Module { .. })))
+                            .map(|(_, v)| v.clone()),
+                    );
                     drop(contents);
                 }
             }
+            emptied.push(m);
         }
+        drop(emptied);
         // Every class's MRO starts with the class itself: a cycle per class, builtin ones included
         // (each run makes its own types).
         let mut classes: Vec<Rc<Obj>> = self.vm.types.all();
@@ -857,6 +868,7 @@ impl Drop for Machine {
             Value::Obj(o) if matches!(&*o, Obj::Class(_)) => Some(o),
             _ => None,
         }));
+        classes.extend(self.vm.classes_made.drain(..).filter_map(|c| c.upgrade()));
         for c in &classes {
             if let Obj::Class(c) = &**c {
                 c.mro.borrow_mut().clear();

@@ -99,6 +99,7 @@ fn new_vm(config: &RunConfig, source: &str) -> crate::vm::Vm {
         spare_locals: Vec::new(),
         import_module: crate::modules::import,
         parked: Vec::new(),
+        classes_made: Vec::new(),
     };
     crate::builtins::register_builtins(&mut vm);
     crate::types::register_methods(&mut vm);

@@ -573,6 +573,12 @@ pub fn new_user_class(
         });
         c.has_properties.set(has_properties);
         *c.mro.borrow_mut() = mro;
+        // Freed classes are dropped from the list when it would grow (a program making
+        // classes in a loop keeps it at about twice the live ones).
+        if vm.classes_made.len() == vm.classes_made.capacity() {
+            vm.classes_made.retain(|c| c.strong_count() > 0);
+        }
+        vm.classes_made.push(Rc::downgrade(&class));
     }
     let class_value = Value::Obj(class.clone());
     // __set_name__ on each attribute whose type defines it.

@@ -196,6 +196,10 @@ pub struct Vm {
     /// introspection (`sys._getframe`, `sys.exc_info`) reads them without a pointer into a
     /// thread the interpreter holds mutably. A depth's vector is empty while its thread runs.
     pub parked: Vec<Vec<Frame>>,
+    /// The classes the program made, weakly: a class is in its own MRO, a cycle reference
+    /// counting cannot free, so the end of a run empties each one still alive (also those no
+    /// module holds: `del`eted, made in a function, kept in a list).
+    pub classes_made: Vec<std::rc::Weak<crate::types::value::Obj>>,
 }
 
 macro_rules! frame {
