@@ -127,8 +127,8 @@ impl DictMap {
         self.live = 0;
     }
 
-    /// What raw position `i` holds; an iterator's step. Raw positions run from 0 to
-    /// `raw_len()`; they stay put until an entry is removed (which changes `len()`).
+    /// What raw position `i` holds; an iterator's step. Raw positions run from 0 up to the
+    /// first `End`; they stay put until an entry is removed (which changes `len()`).
     pub fn slot(&self, i: usize) -> Slot<'_> {
         match self.slots.get(i) {
             Some(Some((k, v))) => Slot::Entry(k, v),
