@@ -23,6 +23,8 @@ const PROGRAMS: &[(&str, &str)] = &[
         "dataclasses",
         "from dataclasses import dataclass, field\n@dataclass(order=True)\nclass P:\n    x: int\n    tags: list = field(default_factory=list)\nprint(sorted([P(2), P(1)]))\n",
     ),
+    // A logger and its manager point at each other.
+    ("logging", "import logging\nlogging.basicConfig(level=logging.INFO)\nlogging.getLogger('app').info('hello %s', 1)\n"),
     ("re", "import re\nprint(re.findall(r'(\\w+)@(\\w+)', 'a@b c@d'))\n"),
     (
         "a task's error",

@@ -840,27 +840,10 @@ impl Drop for Machine {
             }
         }
         drop(tasks);
-        // The modules imported, and those only their attributes hold (`sys.stdout`, whose
-        // `write` is bound to it): each one's namespace emptied.
-        let mut modules: Vec<Value> = self.vm.modules.drain().map(|(_, m)| m).collect();
-        let mut emptied = vec![];
-        while let Some(m) = modules.pop() {
-            if let Value::Obj(o) = &m {
-                if let Obj::Module { dict, .. } = &**o {
-                    let contents: Vec<(Rc<str>, Value)> = dict.borrow_mut().drain(..).collect();
-                    clear_classes(&contents);
-                    modules.extend(
-                        contents
-                            .iter()
-                            .filter(|(_, v)| matches!(v, Value::Obj(o) if matches!(&**o, Obj::Module { .. })))
-                            .map(|(_, v)| v.clone()),
-                    );
-                    drop(contents);
-                }
-            }
-            emptied.push(m);
-        }
-        drop(emptied);
+        // Everything the modules still reach, emptied: namespaces (also of modules only
+        // another module holds, as `sys.stdout`, whose `write` is bound to it), classes,
+        // instances, containers and cells.
+        empty_what_is_reached(self.vm.modules.drain().map(|(_, m)| m).collect());
         // Every class's MRO starts with the class itself: a cycle per class, builtin ones included
         // (each run makes its own types).
         let mut classes: Vec<Rc<Obj>> = self.vm.types.all();
@@ -883,6 +866,59 @@ impl Drop for Machine {
         crate::vm::finalize::resume();
         crate::report::warnings::set_shutdown(false);
     }
+}
+
+/// Once a run has ended, whatever its modules reach is garbage, and reference counting cannot
+/// free the cycles in it: a function and its module's namespace, a class and its MRO (and its
+/// methods' `super()` cells), instances that point at each other (a logger and its manager).
+/// Each object reached is emptied (namespaces, instance and class dicts, lists, dicts, sets,
+/// deques, cells, an exception's traceback), which breaks every cycle through them; the objects
+/// themselves are held until the walk ends, so that no address is reused while it is seen.
+fn empty_what_is_reached(roots: Vec<Value>) {
+    let mut pending = roots;
+    let mut seen = std::collections::HashSet::new();
+    let mut held: Vec<Rc<Obj>> = vec![];
+    while let Some(v) = pending.pop() {
+        let Value::Obj(o) = v else { continue };
+        if !seen.insert(Rc::as_ptr(&o)) {
+            continue;
+        }
+        let namespace = |ns: &std::cell::RefCell<crate::types::value::Namespace>, pending: &mut Vec<Value>| {
+            let contents: Vec<(Rc<str>, Value)> = ns.borrow_mut().drain(..).collect();
+            pending.extend(contents.into_iter().map(|(_, v)| v));
+        };
+        match &*o {
+            Obj::Module { dict, .. } => namespace(dict, &mut pending),
+            Obj::Class(c) => {
+                namespace(&c.dict, &mut pending);
+                c.mro.borrow_mut().clear();
+            }
+            Obj::Instance(i) => {
+                namespace(&i.dict, &mut pending);
+                let exc = i.exc.borrow_mut().take();
+                drop(exc);
+                pending.push(Value::Obj(i.class.clone()));
+            }
+            Obj::Function(f) => {
+                namespace(&f.dict, &mut pending);
+                pending.extend(f.closure.iter().filter_map(|c| c.borrow_mut().take()));
+                pending.extend(f.defaults.iter().cloned());
+                pending.extend(f.kwdefaults.iter().map(|(_, v)| v.clone()));
+            }
+            Obj::List(l) => pending.append(&mut l.borrow_mut()),
+            Obj::Tuple(t) => pending.extend(t.iter().cloned()),
+            Obj::Dict(d) => pending.extend(std::mem::take(&mut *d.borrow_mut()).into_iter().flat_map(|(k, v)| [k.value, v])),
+            Obj::Set(s) => pending.extend(s.borrow_mut().take().into_iter().map(|k| k.value)),
+            Obj::Deque(d, _) => pending.extend(d.borrow_mut().drain(..)),
+            Obj::Cell(c) => pending.extend(c.borrow_mut().take()),
+            Obj::BoundMethod { receiver, func } => pending.extend([receiver.clone(), func.clone()]),
+            Obj::Property { fget, fset } => pending.extend([fget.clone(), fset.clone()]),
+            Obj::StaticMethod(f) | Obj::ClassMethod(f) => pending.push(f.clone()),
+            _ => {}
+        }
+        held.push(o);
+    }
+    drop(held);
 }
 
 /// Classes refer to themselves through their methods' closures and `super()` cells: their
